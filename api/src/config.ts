@@ -1,0 +1,53 @@
+/**
+ * Runtime configuration, read once from the environment (never from files in the repository:
+ * secrets live only in the environment). Every setting has a default that makes
+ * `npm start` work on a laptop with nothing else installed.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  /** TCP port of the single process that serves the API and the web app. */
+  port: number;
+  host: string;
+  /** Where PGlite keeps its files (and, later, local attachments). */
+  dataDir: string;
+  /** Absent: embedded PGlite in `dataDir`. Present: PostgreSQL, the system of record. */
+  databaseUrl: string | undefined;
+  /** Load the project's demo data on first start (the default); `DEMO_DATA=false` in production. */
+  demoData: boolean;
+  logLevel: string;
+  /** Build the web app on start when `web/dist` is missing. */
+  buildWebIfMissing: boolean;
+  /** Folder holding the built web app. */
+  webDistDir: string;
+}
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function readBoolean(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+
+function readPort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be an integer between 0 and 65535, not "${value}"`);
+  }
+  return port;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: readPort(env.PORT),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, 'data')),
+    databaseUrl: env.DATABASE_URL === '' ? undefined : env.DATABASE_URL,
+    demoData: readBoolean(env.DEMO_DATA, true),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    buildWebIfMissing: readBoolean(env.BUILD_WEB_IF_MISSING, true),
+    webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(repoRoot, 'web', 'dist')),
+  };
+}
