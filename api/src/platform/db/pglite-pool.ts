@@ -39,7 +39,12 @@ export class PGlitePool {
     let released = false;
     return {
       query: async (sql, parameters) => {
-        const result = await this.pglite.query(sql, parameters as unknown[]);
+        // Like `pg`, run a statement without parameters through the simple protocol, which
+        // accepts several statements at once (migrations are whole files).
+        const result =
+          parameters.length === 0
+            ? ((await this.pglite.exec(sql)).at(-1) ?? { rows: [], affectedRows: 0 })
+            : await this.pglite.query(sql, parameters as unknown[]);
         const command = COMMAND.exec(sql)?.[1]?.toUpperCase() ?? 'OTHER';
         return { rows: result.rows, rowCount: result.affectedRows ?? null, command };
       },

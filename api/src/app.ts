@@ -1,0 +1,104 @@
+/**
+ * Builds the HTTP application around an open database: the platform's plugins (errors,
+ * OpenAPI, health), every module's routes, and the web app. Tests build it with `inject`;
+ * main.ts builds it and listens.
+ */
+import compress from '@fastify/compress';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from './config.ts';
+import { repoRoot } from './config.ts';
+import type { Db } from './platform/db/create-db.ts';
+import { pendingMigrations, type Migration } from './platform/db/migrations.ts';
+import { healthRoutes } from './platform/http/health.routes.ts';
+import { registerOpenApi } from './platform/http/openapi.ts';
+import { registerProblemHandlers } from './platform/http/problem.ts';
+import { requestIdFor } from './platform/http/request-id.ts';
+import type { ModuleManifest } from './platform/module.ts';
+import { registerWebApp } from './platform/web/static.ts';
+import type { Database } from './database.ts';
+import type { Kysely } from 'kysely';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The database, shared by every route; each module narrows it to its own tables. */
+    db: Kysely<Database>;
+  }
+}
+
+export interface AppOptions {
+  config: Pick<Config, 'logLevel' | 'webDistDir'>;
+  db: Db<Database>;
+  modules: readonly ModuleManifest[];
+  migrations: readonly Migration[];
+  /** Pino options or false; tests pass false. */
+  logger?: FastifyServerOptions['logger'];
+  /** An existing pino logger (main.ts shares one between start-up and requests). */
+  loggerInstance?: FastifyBaseLogger;
+}
+
+export const LIMITS = {
+  /** JSON bodies; file uploads will get their own, larger limit on their own routes. */
+  bodyLimitBytes: 1024 * 1024,
+  /** Time allowed to receive a whole request. */
+  requestTimeoutMs: 30_000,
+  /** An idle socket is closed after this. */
+  connectionTimeoutMs: 60_000,
+  keepAliveTimeoutMs: 5_000,
+};
+
+function packageVersion(): string {
+  const json = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+  return json.version;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance }
+      : { logger: options.logger ?? { level: options.config.logLevel } }),
+    genReqId: requestIdFor,
+    requestIdLogLabel: 'requestId',
+    bodyLimit: LIMITS.bodyLimitBytes,
+    requestTimeout: LIMITS.requestTimeoutMs,
+    connectionTimeout: LIMITS.connectionTimeoutMs,
+    keepAliveTimeout: LIMITS.keepAliveTimeoutMs,
+    // Behind a load balancer, honour X-Forwarded-For for the client address (rate limits).
+    trustProxy: true,
+    ajv: {
+      customOptions: {
+        // Query strings arrive as text: coerce "2" to 2, fill defaults, keep one error per field.
+        coerceTypes: 'array',
+        useDefaults: true,
+        removeAdditional: false,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('db', options.db.kysely);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerProblemHandlers(app);
+  // gzip/brotli for anything over 1 KB: citizens on slow phone connections pay for every byte.
+  await app.register(compress, { threshold: 1024 });
+  await registerOpenApi(app, packageVersion());
+
+  const db = options.db.kysely as unknown as Kysely<unknown>;
+  await app.register(
+    healthRoutes({
+      pingDatabase: () => options.db.ping(),
+      pendingMigrations: () => pendingMigrations(db, options.migrations),
+    }),
+    { prefix: '/api' },
+  );
+  for (const module of options.modules) {
+    if (module.routes) {
+      await app.register(module.routes, { prefix: `/api/${module.routePrefix ?? module.name}` });
+    }
+  }
+  await registerWebApp(app, options.config.webDistDir);
+  return app;
+}

@@ -1,0 +1,47 @@
+/**
+ * OpenAPI 3.1 generated from the routes' TypeBox schemas, served at /api/openapi.json with
+ * interactive docs at /api/docs. The same document is committed as openapi/openapi.json
+ * (`npm run openapi` writes it; `npm run check` fails when it is stale) and the web app's
+ * client types are generated from it.
+ */
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { ProblemSchema } from './problem.ts';
+
+/** Use in a route's `response` map for any problem+json answer. */
+export const ProblemRef = Type.Ref(ProblemSchema);
+
+export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
+  app.addSchema(ProblemSchema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'SNDD Platform API',
+        version,
+        description:
+          'The API of SNDD Platform, the system of Cambodia\'s sub-national administrations (NP-2). ' +
+          'Errors are application/problem+json with a stable `code`. Lists page with `page` and ' +
+          '`pageSize` and answer `{ items, page, pageSize, total }`.',
+        license: { name: 'MIT', identifier: 'MIT' },
+      },
+      servers: [{ url: '/' }],
+      tags: [
+        { name: 'platform', description: 'Liveness, readiness and the API description.' },
+        { name: 'gazetteer', description: 'The administrative tree.' },
+      ],
+    },
+    // Keep the schema names we gave ($id) instead of def-0, def-1… in components.
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, index) =>
+        typeof json.$id === 'string' ? json.$id : `def-${index}`,
+    },
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

@@ -1,0 +1,30 @@
+/**
+ * What a module tells the composition root about itself (its manifest, in its index.ts):
+ * its name, its SQL migrations, its HTTP routes and its demo data. `modules.ts` lists the
+ * modules; nothing else needs to know they exist.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Kysely } from 'kysely';
+
+export interface SeedContext {
+  // The composition root knows the full schema; a module's seed casts to its own tables.
+  db: Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  log: (message: string) => void;
+}
+
+export interface SeedResult {
+  /** Lines printed once after the first start, e.g. the demo accounts. */
+  announcements?: string[];
+}
+
+export interface ModuleManifest {
+  /** Short, lower-case: also the prefix of its migration ids, permissions and error codes. */
+  name: string;
+  /** Folder of timestamped `.sql` files. */
+  migrations?: URL;
+  /** Registered under `/api/<routePrefix ?? name>`. */
+  routes?: FastifyPluginAsync;
+  routePrefix?: string;
+  /** Demo data: run once per database (recorded in `platform_seed`), never in production. */
+  seedDemo?: (context: SeedContext) => Promise<SeedResult | void>;
+}
