@@ -60,7 +60,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ? { loggerInstance: options.loggerInstance }
       : { logger: options.logger ?? { level: options.config.logLevel } }),
     genReqId: requestIdFor,
-    requestIdLogLabel: 'requestId',
     bodyLimit: LIMITS.bodyLimitBytes,
     requestTimeout: LIMITS.requestTimeoutMs,
     connectionTimeout: LIMITS.connectionTimeoutMs,

@@ -20,6 +20,8 @@ export interface DbConfig {
   /** PostgreSQL only: the schema to work in (tests give each file its own). */
   searchPath?: string | undefined;
   poolMax?: number;
+  /** PostgreSQL only: shown in pg_stat_activity, so a DBA (or a test) can tell our connections. */
+  applicationName?: string;
   /** Called when an idle pooled connection dies (PostgreSQL restarted, network cut). */
   onPoolError?: (error: Error) => void;
 }
@@ -68,6 +70,7 @@ function createPostgresDb<Schema>(databaseUrl: string, config: DbConfig): Db<Sch
     idleTimeoutMillis: 30_000,
     statement_timeout: 30_000,
     types: postgresTypes(),
+    application_name: config.applicationName ?? 'sndd-platform',
     ...(config.searchPath ? { options: `-c search_path=${config.searchPath}` } : {}),
   });
   // Without a listener, an idle client whose server went away would throw an unhandled

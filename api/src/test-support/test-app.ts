@@ -1,0 +1,34 @@
+/** The real application over a real test database, for `app.inject` route tests. */
+import type { FastifyInstance } from 'fastify';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../app.ts';
+import { allMigrations, modules } from '../modules.ts';
+import { openTestDb, type TestDb } from './test-db.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: TestDb;
+  close(): Promise<void>;
+}
+
+export async function openTestApp(options: { demoData?: boolean } = {}): Promise<TestApp> {
+  const db = await openTestDb(options);
+  const app = await buildApp({
+    // No web app in API tests: they are about the API, and web/dist may not be built.
+    config: { logLevel: 'silent', webDistDir: path.join(os.tmpdir(), 'sndd-no-web-app') },
+    db,
+    modules,
+    migrations: allMigrations(),
+    logger: false,
+  });
+  await app.ready();
+  return {
+    app,
+    db,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}

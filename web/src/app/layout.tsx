@@ -1,0 +1,83 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+import { KhmerDigitsToggle } from '../components/khmer-digits-toggle.tsx';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const navigation = useNavigation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After a client-side navigation, close the phone menu and move focus to the new content so
+  // that keyboard and screen-reader users do not stay on the link they used.
+  useEffect(() => {
+    setMenuOpen(false);
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [pathname]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('skip.toMain')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__bar">
+          <Link to="/" className="brand">
+            <span className="brand__name">{t('app.name')}</span>
+          </Link>
+          <button
+            type="button"
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls={menuId}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <span className="menu-button__icon" aria-hidden="true" />
+            {t('menu.button')}
+          </button>
+        </div>
+        <div id={menuId} className={menuOpen ? 'site-menu site-menu--open' : 'site-menu'}>
+          <nav aria-label={t('nav.label')}>
+            <ul className="nav-list">
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/units">{t('nav.units')}</NavLink>
+              </li>
+              <li>
+                <a href="/api/docs">{t('nav.apiDocs')}</a>
+              </li>
+            </ul>
+          </nav>
+          <div className="settings" role="group" aria-label={t('settings.label')}>
+            <LanguageSwitch />
+            <KhmerDigitsToggle />
+          </div>
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} aria-busy={navigation.state === 'loading'}>
+        {navigation.state === 'loading' ? (
+          <p className="loading-bar" role="status">
+            {t('common.loading')}
+          </p>
+        ) : null}
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t('footer.program')}</p>
+      </footer>
+    </div>
+  );
+}

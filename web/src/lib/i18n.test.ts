@@ -1,0 +1,34 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+const store = new Map<string, string>([['sndd.lang', 'en']]);
+vi.stubGlobal('localStorage', {
+  getItem: (key: string) => store.get(key) ?? null,
+  setItem: (key: string, value: string) => void store.set(key, value),
+});
+
+const { setupI18n, changeLanguage } = await import('./i18n.ts');
+const i18n = setupI18n();
+
+afterAll(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('i18n setup', () => {
+  it('starts in the stored language', () => {
+    expect(i18n.language).toBe('en');
+    expect(i18n.t('nav.home')).toBe('Home');
+  });
+
+  it('treats dotted error codes as one key', () => {
+    expect(i18n.t('errors.gazetteer.unit.not_found')).toBe(
+      'This administrative unit was not found.',
+    );
+  });
+
+  it('switches to Khmer and persists the choice', async () => {
+    await changeLanguage('km');
+    expect(i18n.language).toBe('km');
+    expect(i18n.t('nav.home')).toBe('ទំព័រដើម');
+    expect(store.get('sndd.lang')).toBe('km');
+  });
+});
