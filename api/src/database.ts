@@ -5,6 +5,6 @@
 import type { Kysely } from 'kysely';
 import type { GazetteerTables } from './modules/gazetteer/index.ts';
 
-export interface Database extends GazetteerTables {}
+export type Database = GazetteerTables;
 
 export type DatabaseClient = Kysely<Database>;

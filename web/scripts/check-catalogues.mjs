@@ -89,11 +89,7 @@ for (const [key, kmValue] of Object.entries(km)) {
 
 // Literal keys only: t('a.b'), t("a.b"), i18nKey="a.b", i18nKey={'a.b'}. Keys built at run time
 // (errors.<code>) fall back to errors.unknown, so they cannot break the page.
-const KEY_PATTERNS = [
-  /\bt\(\s*'([^'\n]+)'/g,
-  /\bt\(\s*"([^"\n]+)"/g,
-  /\bi18nKey=\{?\s*["']([^"'\n]+)["']/g,
-];
+const KEY_PATTERNS = [/\bt\(\s*'([^'\n]+)'/g, /\bt\(\s*"([^"\n]+)"/g, /\bi18nKey=\{?\s*["']([^"'\n]+)["']/g];
 
 let filesScanned = 0;
 const usedKeys = new Map();

@@ -8,15 +8,16 @@ export function Layout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const navigation = useNavigation();
-  const [menuOpen, setMenuOpen] = useState(false);
+  // The menu remembers the page it was opened on, so that following a link folds it again.
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const menuOpen = menuOpenAt === pathname;
   const menuId = useId();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
-  // After a client-side navigation, close the phone menu and move focus to the new content so
-  // that keyboard and screen-reader users do not stay on the link they used.
+  // After a client-side navigation, move focus to the new content so that keyboard and
+  // screen-reader users do not stay on the link they used.
   useEffect(() => {
-    setMenuOpen(false);
     if (firstRender.current) {
       firstRender.current = false;
       return;
@@ -39,7 +40,7 @@ export function Layout() {
             className="menu-button"
             aria-expanded={menuOpen}
             aria-controls={menuId}
-            onClick={() => setMenuOpen((open) => !open)}
+            onClick={() => setMenuOpenAt(menuOpen ? null : pathname)}
           >
             <span className="menu-button__icon" aria-hidden="true" />
             {t('menu.button')}

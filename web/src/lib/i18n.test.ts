@@ -20,9 +20,7 @@ describe('i18n setup', () => {
   });
 
   it('treats dotted error codes as one key', () => {
-    expect(i18n.t('errors.gazetteer.unit.not_found')).toBe(
-      'This administrative unit was not found.',
-    );
+    expect(i18n.t('errors.gazetteer.unit.not_found')).toBe('This administrative unit was not found.');
   });
 
   it('switches to Khmer and persists the choice', async () => {

@@ -7,7 +7,7 @@ import { Unit, UnitCodeParams, UnitListQuery } from './gazetteer.schemas.ts';
 import { getUnit, listUnits } from './gazetteer.service.ts';
 
 export const gazetteerRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const db = app.db as unknown as GazetteerDb;
+  const db: GazetteerDb = app.db;
 
   app.get(
     '/units',

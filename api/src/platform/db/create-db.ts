@@ -46,7 +46,7 @@ function postgresTypes(): pg.CustomTypesConfig {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
       if (oid === TYPE_OID.INT8) return (value: string) => Number(value);
       if (oid === TYPE_OID.DATE) return keepText;
-      return pg.types.getTypeParser(oid, format);
+      return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
     }) as pg.CustomTypesConfig['getTypeParser'],
   };
 }

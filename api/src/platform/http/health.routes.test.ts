@@ -59,7 +59,7 @@ describe('GET /api/health and /api/ready', () => {
 describe('GET /api/openapi.json', () => {
   it('describes every API route in OpenAPI 3.1 with the Problem schema', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
-    const document = response.json() as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const document = response.json<{ openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>();
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/api/health', '/api/ready', '/api/gazetteer/units', '/api/gazetteer/units/{code}']),

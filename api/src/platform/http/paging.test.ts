@@ -19,7 +19,7 @@ interface UnitPage {
 async function getPage(query: string): Promise<UnitPage> {
   const response = await t.app.inject({ method: 'GET', url: `/api/gazetteer/units?${query}` });
   expect(response.statusCode).toBe(200);
-  return response.json() as UnitPage;
+  return response.json<UnitPage>();
 }
 
 describe('list paging', () => {

@@ -17,9 +17,7 @@ describe('problem handling', () => {
   });
 
   it('falls back to errors.unknown for codes without a message', () => {
-    expect(errorMessageKey(toApiError({ code: 'new.code' }, undefined), exists)).toBe(
-      'errors.unknown',
-    );
+    expect(errorMessageKey(toApiError({ code: 'new.code' }, undefined), exists)).toBe('errors.unknown');
     expect(errorMessageKey(toApiError('<html>', undefined), exists)).toBe('errors.unknown');
   });
 

@@ -49,9 +49,7 @@ export function UnitsPage() {
                 <tr key={unit.code}>
                   {/* Codes are identifiers that people copy and search: they keep Latin digits. */}
                   <td className="code">{unit.code}</td>
-                  <th scope="row">
-                    {format.lang === 'km' ? unit.nameKm : unit.nameLatin}
-                  </th>
+                  <th scope="row">{format.lang === 'km' ? unit.nameKm : unit.nameLatin}</th>
                   <td>{typeLabel(unit.typeCode)}</td>
                 </tr>
               ))}
