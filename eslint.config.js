@@ -6,7 +6,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'web/dist/**', 'data/**', 'web/src/lib/api/schema.d.ts', '**/*.mjs', '*.config.js'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      'web/dist/**',
+      'data/**',
+      'web/src/lib/api/schema.d.ts',
+      '**/*.mjs',
+      '*.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -50,7 +50,9 @@ export const LIMITS = {
 };
 
 function packageVersion(): string {
-  const json = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+  const json = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return json.version;
 }
 

@@ -27,7 +27,8 @@ async function start(): Promise<void> {
   const db = await createDb<Database>({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
-    onPoolError: (error) => logger.warn({ err: error }, 'a pooled database connection failed; it will be replaced'),
+    onPoolError: (error) =>
+      logger.warn({ err: error }, 'a pooled database connection failed; it will be replaced'),
   });
   const migrations = allMigrations();
   const applied = await migrate(db.kysely as never, migrations, say);

@@ -33,7 +33,12 @@ export async function openEmptyTestDb(): Promise<TestDb> {
   if (!usingPostgres) return createDb<Database>({});
   const schema = `test_${randomBytes(6).toString('hex')}`;
   await withAdminClient((client) => client.query(`create schema ${schema}`));
-  const db = await createDb<Database>({ databaseUrl: process.env.DATABASE_URL, searchPath: schema, poolMax: 4, applicationName: schema });
+  const db = await createDb<Database>({
+    databaseUrl: process.env.DATABASE_URL,
+    searchPath: schema,
+    poolMax: 4,
+    applicationName: schema,
+  });
   return {
     ...db,
     schema,

@@ -23,7 +23,15 @@ interface Finished {
 function runMain(env: Record<string, string>, until?: (stdout: string) => boolean) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: '', BUILD_WEB_IF_MISSING: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      BUILD_WEB_IF_MISSING: 'false',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      ...env,
+    },
   });
   let stdout = '';
   let stderr = '';
@@ -42,7 +50,9 @@ function runMain(env: Record<string, string>, until?: (stdout: string) => boolea
     });
   });
   started.catch(() => {}); // awaited only by callers that wait for the start
-  const finished = new Promise<Finished>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+  const finished = new Promise<Finished>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stdout, stderr })),
+  );
   return { child, started, finished };
 }
 
@@ -75,7 +85,9 @@ describe('data directory lock', () => {
     // The folder was closed cleanly: it opens again with its demo data intact.
     const db = await createDb<unknown>({ dataDir: dir });
     try {
-      const count = await sql<{ n: number }>`select count(*)::int as n from gazetteer_unit`.execute(db.kysely);
+      const count = await sql<{ n: number }>`select count(*)::int as n from gazetteer_unit`.execute(
+        db.kysely,
+      );
       expect(count.rows[0]?.n).toBe(25);
     } finally {
       await db.close();

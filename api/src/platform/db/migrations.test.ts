@@ -5,7 +5,13 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEmptyTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { allMigrations } from '../../modules.ts';
-import { collectMigrations, migrate, MigrationError, pendingMigrations, type Migration } from './migrations.ts';
+import {
+  collectMigrations,
+  migrate,
+  MigrationError,
+  pendingMigrations,
+  type Migration,
+} from './migrations.ts';
 
 let db: TestDb;
 beforeEach(async () => {
@@ -20,7 +26,9 @@ function migration(id: string, text: string): Migration {
 }
 
 async function tableExists(name: string): Promise<boolean> {
-  const result = await sql<{ present: boolean }>`select to_regclass(${name}) is not null as present`.execute(db.kysely);
+  const result = await sql<{ present: boolean }>`select to_regclass(${name}) is not null as present`.execute(
+    db.kysely,
+  );
   return result.rows[0]?.present ?? false;
 }
 
@@ -34,10 +42,12 @@ describe('collectMigrations', () => {
     fs.writeFileSync(path.join(a, '20260102000000_second.sql'), 'select 2;');
     fs.writeFileSync(path.join(b, '20260101000000_first.sql'), 'select 1;');
     fs.writeFileSync(path.join(a, 'notes.txt'), 'ignored');
-    expect(collectMigrations([{ module: 'a', directory: a }, { module: 'b', directory: b }]).map((m) => m.id)).toEqual([
-      'b/20260101000000_first.sql',
-      'a/20260102000000_second.sql',
-    ]);
+    expect(
+      collectMigrations([
+        { module: 'a', directory: a },
+        { module: 'b', directory: b },
+      ]).map((m) => m.id),
+    ).toEqual(['b/20260101000000_first.sql', 'a/20260102000000_second.sql']);
     fs.writeFileSync(path.join(b, 'bad-name.sql'), 'select 3;');
     expect(() => collectMigrations([{ module: 'b', directory: b }])).toThrow(MigrationError);
   });
@@ -62,7 +72,10 @@ describe('migrate', () => {
   it('leaves nothing behind when a migration fails half-way', async () => {
     const steps = [
       migration('t/20260101000000_ok.sql', 'create table t_ok (id int);'),
-      migration('t/20260102000000_broken.sql', 'create table t_half (id int); insert into t_missing values (1);'),
+      migration(
+        't/20260102000000_broken.sql',
+        'create table t_half (id int); insert into t_missing values (1);',
+      ),
     ];
     await expect(migrate(k(), steps)).rejects.toThrow(/t\/20260102000000_broken.sql failed/);
     expect(await tableExists('t_ok')).toBe(true);

@@ -25,13 +25,27 @@ describe('GET /api/health and /api/ready', () => {
   it('reports not ready, naming the pending migration, when one is not applied', async () => {
     const migrations = [
       ...allMigrations(),
-      { id: 'later/20991231000000_future.sql', fileName: '20991231000000_future.sql', sql: 'select 1', checksum: 'x' },
+      {
+        id: 'later/20991231000000_future.sql',
+        fileName: '20991231000000_future.sql',
+        sql: 'select 1',
+        checksum: 'x',
+      },
     ];
-    const app = await buildApp({ config: { logLevel: 'silent', webDistDir: '/nonexistent' }, db: t.db, modules, migrations, logger: false });
+    const app = await buildApp({
+      config: { logLevel: 'silent', webDistDir: '/nonexistent' },
+      db: t.db,
+      modules,
+      migrations,
+      logger: false,
+    });
     try {
       const response = await app.inject({ method: 'GET', url: '/api/ready' });
       expect(response.statusCode).toBe(503);
-      expect(response.json()).toMatchObject({ code: 'platform.migrations.pending', detail: expect.stringContaining('later/20991231000000_future.sql') });
+      expect(response.json()).toMatchObject({
+        code: 'platform.migrations.pending',
+        detail: expect.stringContaining('later/20991231000000_future.sql'),
+      });
     } finally {
       await app.close();
     }
@@ -40,7 +54,13 @@ describe('GET /api/health and /api/ready', () => {
   it('reports not ready with platform.database.unavailable when the database does not answer', async () => {
     const app = await buildApp({
       config: { logLevel: 'silent', webDistDir: '/nonexistent' },
-      db: { ...t.db, ping: () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })) },
+      db: {
+        ...t.db,
+        ping: () =>
+          Promise.reject(
+            Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+          ),
+      },
       modules,
       migrations: allMigrations(),
       logger: false,
@@ -59,10 +79,19 @@ describe('GET /api/health and /api/ready', () => {
 describe('GET /api/openapi.json', () => {
   it('describes every API route in OpenAPI 3.1 with the Problem schema', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
-    const document = response.json<{ openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>();
+    const document = response.json<{
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    }>();
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/ready', '/api/gazetteer/units', '/api/gazetteer/units/{code}']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/ready',
+        '/api/gazetteer/units',
+        '/api/gazetteer/units/{code}',
+      ]),
     );
     expect(document.components.schemas).toHaveProperty('Problem');
   });

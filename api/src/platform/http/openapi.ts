@@ -22,7 +22,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         title: 'SNDD Platform API',
         version,
         description:
-          'The API of SNDD Platform, the system of Cambodia\'s sub-national administrations (NP-2). ' +
+          "The API of SNDD Platform, the system of Cambodia's sub-national administrations (NP-2). " +
           'Errors are application/problem+json with a stable `code`. Lists page with `page` and ' +
           '`pageSize` and answer `{ items, page, pageSize, total }`.',
         license: { name: 'MIT', identifier: 'MIT' },

@@ -32,15 +32,19 @@ describe('list paging', () => {
   it('walks every item exactly once whatever the page size', async () => {
     const all = (await getPage('pageSize=500')).items.map((unit) => unit.code);
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 30 }), fc.constantFrom('code', '-code', 'nameLatin', '-nameLatin', 'nameKm'), async (size, sort) => {
-        const seen: string[] = [];
-        for (let number = 1; number <= Math.ceil(all.length / size); number += 1) {
-          const page = await getPage(`page=${number}&pageSize=${size}&sort=${sort}`);
-          expect(page.total).toBe(all.length);
-          seen.push(...page.items.map((unit) => unit.code));
-        }
-        expect([...seen].sort()).toEqual([...all].sort());
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 30 }),
+        fc.constantFrom('code', '-code', 'nameLatin', '-nameLatin', 'nameKm'),
+        async (size, sort) => {
+          const seen: string[] = [];
+          for (let number = 1; number <= Math.ceil(all.length / size); number += 1) {
+            const page = await getPage(`page=${number}&pageSize=${size}&sort=${sort}`);
+            expect(page.total).toBe(all.length);
+            seen.push(...page.items.map((unit) => unit.code));
+          }
+          expect([...seen].sort()).toEqual([...all].sort());
+        },
+      ),
       { numRuns: 12 },
     );
   });

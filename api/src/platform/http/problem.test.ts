@@ -14,7 +14,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-function expectProblem(response: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number, code: string) {
+function expectProblem(
+  response: { statusCode: number; headers: Record<string, unknown>; body: string },
+  status: number,
+  code: string,
+) {
   expect(response.statusCode).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   const body = JSON.parse(response.body) as Record<string, unknown>;
@@ -90,15 +94,32 @@ describe('bodies on a write route', () => {
     await local.ready();
     try {
       const json = { 'content-type': 'application/json' };
-      expectProblem(await local.inject({ method: 'POST', url: '/api/echo', headers: json, payload: '{"a":' }), 400, 'http.body.malformed_json');
-      expectProblem(await local.inject({ method: 'POST', url: '/api/echo', headers: json, payload: '' }), 400, 'http.body.empty_json');
       expectProblem(
-        await local.inject({ method: 'POST', url: '/api/echo', headers: { 'content-type': 'application/x-sndd' }, payload: 'x' }),
+        await local.inject({ method: 'POST', url: '/api/echo', headers: json, payload: '{"a":' }),
+        400,
+        'http.body.malformed_json',
+      );
+      expectProblem(
+        await local.inject({ method: 'POST', url: '/api/echo', headers: json, payload: '' }),
+        400,
+        'http.body.empty_json',
+      );
+      expectProblem(
+        await local.inject({
+          method: 'POST',
+          url: '/api/echo',
+          headers: { 'content-type': 'application/x-sndd' },
+          payload: 'x',
+        }),
         415,
         'http.content_type.unsupported',
       );
       const big = JSON.stringify({ text: 'ក'.repeat(LIMITS.bodyLimitBytes) });
-      expectProblem(await local.inject({ method: 'POST', url: '/api/echo', headers: json, payload: big }), 413, 'http.body.too_large');
+      expectProblem(
+        await local.inject({ method: 'POST', url: '/api/echo', headers: json, payload: big }),
+        413,
+        'http.body.too_large',
+      );
       const ok = await local.inject({ method: 'POST', url: '/api/echo', headers: json, payload: '{"a":1}' });
       expect(ok.json()).toEqual({ received: { a: 1 } });
     } finally {
@@ -108,12 +129,20 @@ describe('bodies on a write route', () => {
 });
 
 describe('request ids', () => {
-  it('returns a generated id, or the caller\'s own when it is acceptable', async () => {
+  it("returns a generated id, or the caller's own when it is acceptable", async () => {
     const generated = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const given = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'trace-1234abcd' } });
+    const given = await t.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-request-id': 'trace-1234abcd' },
+    });
     expect(given.headers['x-request-id']).toBe('trace-1234abcd');
-    const hostile = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'a\nb<script>' } });
+    const hostile = await t.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-request-id': 'a\nb<script>' },
+    });
     expect(hostile.headers['x-request-id']).not.toContain('script');
   });
 });

@@ -46,22 +46,29 @@ export class AppError extends Error {
 export const notFound = (code: string, message: string, detail?: string): AppError =>
   new AppError(404, code, message, detail);
 
-export function problem(
-  status: number,
-  code: string,
-  title: string,
-  extra: Partial<Problem> = {},
-): Problem {
+export function problem(status: number, code: string, title: string, extra: Partial<Problem> = {}): Problem {
   return { type: `urn:sndd:problem:${code}`, title, status, code, ...extra };
 }
 
 // Fastify's own errors, mapped to our codes. Anything not listed with a 4xx status keeps a
 // generic client-error code; anything 5xx becomes the generic internal error.
 const FASTIFY_CODES: Record<string, { code: string; title: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'http.body.malformed_json', title: 'The request body is not valid JSON.' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'http.body.empty_json', title: 'The request body is empty but its content type says JSON.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'http.content_type.unsupported', title: 'This content type is not accepted here.' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'http.body.bad_length', title: 'The Content-Length header does not match the body.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'http.body.malformed_json',
+    title: 'The request body is not valid JSON.',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'http.body.empty_json',
+    title: 'The request body is empty but its content type says JSON.',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'http.content_type.unsupported',
+    title: 'This content type is not accepted here.',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'http.body.bad_length',
+    title: 'The Content-Length header does not match the body.',
+  },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'http.body.too_large', title: 'The request body is too large.' },
   FST_ERR_VALIDATION: { code: 'http.request.invalid', title: 'The request has invalid values.' },
   FST_ERR_BAD_URL: { code: 'http.url.invalid', title: 'The URL is not valid.' },
@@ -70,13 +77,26 @@ const FASTIFY_CODES: Record<string, { code: string; title: string }> = {
 
 // Errors of the database driver that mean "the database is not reachable right now": the
 // answer is 503 so that load balancers and clients retry, not 500.
-const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+const DATABASE_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+]);
 
 function isDatabaseDown(error: unknown): boolean {
   const err = error as { code?: string; message?: string };
   if (err.code && DATABASE_DOWN_CODES.has(err.code)) return true;
   const message = err.message ?? '';
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    message,
+  );
 }
 
 function validationErrors(error: FastifyError): Problem['errors'] {
@@ -102,7 +122,12 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
     });
   }
   if (isDatabaseDown(error)) {
-    return problem(503, 'platform.database.unavailable', 'The database cannot be reached right now. Try again in a moment.', base);
+    return problem(
+      503,
+      'platform.database.unavailable',
+      'The database cannot be reached right now. Try again in a moment.',
+      base,
+    );
   }
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) {
@@ -115,9 +140,19 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
     return problem(status, 'http.request.rejected', 'The request was rejected.', base);
   }
   if (status === 503) {
-    return problem(503, 'platform.unavailable', 'The service is not available right now. Try again in a moment.', base);
+    return problem(
+      503,
+      'platform.unavailable',
+      'The service is not available right now. Try again in a moment.',
+      base,
+    );
   }
-  return problem(500, 'platform.internal_error', 'Something went wrong on our side. The error has been logged.', base);
+  return problem(
+    500,
+    'platform.internal_error',
+    'Something went wrong on our side. The error has been logged.',
+    base,
+  );
 }
 
 export async function sendProblem(reply: FastifyReply, body: Problem): Promise<FastifyReply> {

@@ -12,13 +12,23 @@ afterAll(async () => db.close());
 
 describe('graceful shutdown', () => {
   it('finishes a request in flight, then refuses new connections', async () => {
-    const app = await buildApp({ config: { logLevel: 'silent', webDistDir: '/nonexistent' }, db, modules, migrations: allMigrations(), logger: false });
+    const app = await buildApp({
+      config: { logLevel: 'silent', webDistDir: '/nonexistent' },
+      db,
+      modules,
+      migrations: allMigrations(),
+      logger: false,
+    });
     let entered!: () => void;
     const inHandler = new Promise<void>((resolve) => (entered = resolve));
     app.get('/api/test/slow', async () => {
       entered();
       await new Promise((resolve) => setTimeout(resolve, 400));
-      const unit = await db.kysely.selectFrom('gazetteer_unit').select('code').where('code', '=', '12').executeTakeFirst();
+      const unit = await db.kysely
+        .selectFrom('gazetteer_unit')
+        .select('code')
+        .where('code', '=', '12')
+        .executeTakeFirst();
       return { code: unit?.code };
     });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });

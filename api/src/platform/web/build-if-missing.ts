@@ -6,7 +6,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function buildWebIfMissing(webDistDir: string, repoRoot: string, log: (message: string) => void): void {
+export function buildWebIfMissing(
+  webDistDir: string,
+  repoRoot: string,
+  log: (message: string) => void,
+): void {
   if (fs.existsSync(path.join(webDistDir, 'index.html'))) return;
   log(`web app not built yet (${webDistDir}): building it now…`);
   const result = spawnSync('npm', ['run', 'build', '--workspace', 'web'], {

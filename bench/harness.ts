@@ -1,0 +1,58 @@
+/**
+ * What every benchmark returns: a figure, a baseline measured in the same run on the same
+ * machine, and their ratio. Absolute numbers on a shared 2-core machine are noise; the ratio
+ * to a baseline run side by side is the signal.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { repoRoot } from '../api/src/config.ts';
+
+export interface BenchResult {
+  name: string;
+  unit: string;
+  figure: number;
+  baselineName: string;
+  baseline: number;
+  /** figure / baseline */
+  ratio: number;
+  /** The target, in words, and whether this run meets it. */
+  target?: { text: string; met: boolean };
+}
+
+export function result(fields: Omit<BenchResult, 'ratio'>): BenchResult {
+  return { ...fields, ratio: fields.figure / fields.baseline };
+}
+
+/** Starts a TypeScript server script as a child process; resolves with its port once it prints `PORT=<n>`. */
+export async function startServer(
+  script: string,
+  env: Record<string, string | undefined>,
+): Promise<{ port: number; stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /PORT=(\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code} before listening`)));
+  });
+  return {
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}

@@ -1,0 +1,86 @@
+/**
+ * `npm start` until it prints that it is running: on a fresh data directory (migrations and
+ * demo data; target < 30 s) and on an existing one (target < 3 s). The baseline is the floor
+ * under any embedded start: a Node.js process with the same loader (tsx) that opens the same
+ * PGlite folder and runs one query.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../api/src/config.ts';
+import { median, result, type BenchResult } from './harness.ts';
+
+function timeUntil(args: string[], env: Record<string, string>, marker: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env } });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes(marker)) {
+        const elapsed = performance.now() - started;
+        child.once('exit', () => resolve(elapsed));
+        child.kill('SIGTERM');
+      }
+    });
+    child.on('exit', (code) => {
+      if (!out.includes(marker)) reject(new Error(`exited with ${code} before "${marker}"`));
+    });
+  });
+}
+
+const FLOOR_SCRIPT = `
+import { PGlite } from '@electric-sql/pglite';
+const db = await PGlite.create(process.env.DATA_DIR + '/pglite');
+await db.query('select count(*) from gazetteer_unit');
+console.log('FLOOR_READY');
+process.on('SIGTERM', async () => { await db.close(); process.exit(0); });
+`;
+
+export async function run(): Promise<BenchResult[]> {
+  const env = { DATABASE_URL: '', BUILD_WEB_IF_MISSING: 'false', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1' };
+  const start = ['--import', 'tsx', 'api/src/main.ts'];
+  const floorFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sndd-bench-')), 'floor.ts');
+  fs.writeFileSync(floorFile, FLOOR_SCRIPT);
+
+  const firstStarts: number[] = [];
+  const restarts: number[] = [];
+  const floors: number[] = [];
+  let firstFloor = 0;
+  for (let round = 0; round < 3; round += 1) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sndd-bench-start-'));
+    firstStarts.push(await timeUntil(start, { ...env, DATA_DIR: dataDir }, 'SNDD Platform is running'));
+    restarts.push(await timeUntil(start, { ...env, DATA_DIR: dataDir }, 'SNDD Platform is running'));
+    floors.push(await timeUntil(['--import', 'tsx', floorFile], { DATA_DIR: dataDir }, 'FLOOR_READY'));
+    if (round === 0) {
+      // The floor of a first start: creating an empty PGlite folder.
+      const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'sndd-bench-empty-'));
+      const createScript = FLOOR_SCRIPT.replace("await db.query('select count(*) from gazetteer_unit');", '');
+      const createFile = floorFile.replace('floor.ts', 'create.ts');
+      fs.writeFileSync(createFile, createScript);
+      firstFloor = await timeUntil(['--import', 'tsx', createFile], { DATA_DIR: empty }, 'FLOOR_READY');
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  const restart = median(restarts);
+  const first = median(firstStarts);
+  return [
+    result({
+      name: 'npm start, existing data directory',
+      unit: 'ms',
+      figure: restart,
+      baselineName: 'node + tsx opening the same PGlite folder',
+      baseline: median(floors),
+      target: { text: '< 3000 ms', met: restart < 3000 },
+    }),
+    result({
+      name: 'npm start, first start with demo data',
+      unit: 'ms',
+      figure: first,
+      baselineName: 'node + tsx creating an empty PGlite folder',
+      baseline: firstFloor,
+      target: { text: '< 30000 ms', met: first < 30_000 },
+    }),
+  ];
+}
