@@ -41,7 +41,10 @@ process.on('SIGTERM', async () => { await db.close(); process.exit(0); });
 export async function run(): Promise<BenchResult[]> {
   const env = { DATABASE_URL: '', BUILD_WEB_IF_MISSING: 'false', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1' };
   const start = ['--import', 'tsx', 'api/src/main.ts'];
-  const floorFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sndd-bench-')), 'floor.ts');
+  // Inside the project so that the script resolves PGlite from the project's own install.
+  const scratch = path.join(repoRoot, 'node_modules', '.cache', 'sndd-bench', 'startup');
+  fs.mkdirSync(scratch, { recursive: true });
+  const floorFile = path.join(scratch, 'floor.mts');
   fs.writeFileSync(floorFile, FLOOR_SCRIPT);
 
   const firstStarts: number[] = [];
@@ -57,7 +60,7 @@ export async function run(): Promise<BenchResult[]> {
       // The floor of a first start: creating an empty PGlite folder.
       const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'sndd-bench-empty-'));
       const createScript = FLOOR_SCRIPT.replace("await db.query('select count(*) from gazetteer_unit');", '');
-      const createFile = floorFile.replace('floor.ts', 'create.ts');
+      const createFile = floorFile.replace('floor.mts', 'create.mts');
       fs.writeFileSync(createFile, createScript);
       firstFloor = await timeUntil(['--import', 'tsx', createFile], { DATA_DIR: empty }, 'FLOOR_READY');
     }
