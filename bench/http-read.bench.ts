@@ -15,8 +15,13 @@ const PATH = '/api/gazetteer/units/12';
 async function throughput(port: number): Promise<number> {
   // A short warm-up (JIT, pool) that is not counted, then the measured run.
   await autocannon({ url: `http://127.0.0.1:${port}${PATH}`, connections: CONNECTIONS, duration: 2 });
-  const run = await autocannon({ url: `http://127.0.0.1:${port}${PATH}`, connections: CONNECTIONS, duration: DURATION_S });
-  if (run.non2xx > 0 || run.errors > 0) throw new Error(`${run.non2xx} non-2xx answers and ${run.errors} errors`);
+  const run = await autocannon({
+    url: `http://127.0.0.1:${port}${PATH}`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+  });
+  if (run.non2xx > 0 || run.errors > 0)
+    throw new Error(`${run.non2xx} non-2xx answers and ${run.errors} errors`);
   return run.requests.average;
 }
 

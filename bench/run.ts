@@ -17,16 +17,22 @@ const files = fs
   .filter((file) => wanted.length === 0 || wanted.some((name) => file.startsWith(name)))
   .sort();
 
-console.log(`SNDD Platform benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+console.log(
+  `SNDD Platform benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+);
 const all: BenchResult[] = [];
 let failed = false;
 for (const file of files) {
   console.log(`\n▶ ${file}`);
   try {
-    const module = (await import(pathToFileURL(path.join(here, file)).href)) as { run: () => Promise<BenchResult[]> };
+    const module = (await import(pathToFileURL(path.join(here, file)).href)) as {
+      run: () => Promise<BenchResult[]>;
+    };
     for (const item of await module.run()) {
       all.push(item);
-      const target = item.target ? `  target ${item.target.text}: ${item.target.met ? 'met' : 'NOT MET'}` : '';
+      const target = item.target
+        ? `  target ${item.target.text}: ${item.target.met ? 'met' : 'NOT MET'}`
+        : '';
       console.log(
         `  ${item.name}: ${item.figure.toFixed(1)} ${item.unit} | baseline (${item.baselineName}) ${item.baseline.toFixed(1)} ${item.unit} | ratio ${item.ratio.toFixed(2)}${target}`,
       );

@@ -39,7 +39,13 @@ process.on('SIGTERM', async () => { await db.close(); process.exit(0); });
 `;
 
 export async function run(): Promise<BenchResult[]> {
-  const env = { DATABASE_URL: '', BUILD_WEB_IF_MISSING: 'false', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1' };
+  const env = {
+    DATABASE_URL: '',
+    BUILD_WEB_IF_MISSING: 'false',
+    LOG_LEVEL: 'warn',
+    PORT: '0',
+    HOST: '127.0.0.1',
+  };
   const start = ['--import', 'tsx', 'api/src/main.ts'];
   // Inside the project so that the script resolves PGlite from the project's own install.
   const scratch = path.join(repoRoot, 'node_modules', '.cache', 'sndd-bench', 'startup');

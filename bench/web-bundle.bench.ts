@@ -17,7 +17,10 @@ async function buildReactFloor(): Promise<number> {
   const root = path.join(repoRoot, 'node_modules', '.cache', 'sndd-bench', 'react-floor');
   fs.rmSync(root, { recursive: true, force: true });
   fs.mkdirSync(root, { recursive: true });
-  fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="./main.js"></script>');
+  fs.writeFileSync(
+    path.join(root, 'index.html'),
+    '<!doctype html><div id="root"></div><script type="module" src="./main.js"></script>',
+  );
   fs.writeFileSync(
     path.join(root, 'main.js'),
     "import { createElement } from 'react';\nimport { createRoot } from 'react-dom/client';\n" +
@@ -38,9 +41,14 @@ export async function run(): Promise<BenchResult[]> {
   execFileSync('npm', ['run', 'build', '--workspace', 'web'], { cwd: repoRoot, stdio: 'ignore' });
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const scripts = new Set(
-    [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1] ?? ''),
+    [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map(
+      (m) => m[1] ?? '',
+    ),
   );
-  const homeBytes = [...scripts].reduce((sum, src) => sum + gzipped(path.join(dist, src.replace(/^\//, ''))), 0);
+  const homeBytes = [...scripts].reduce(
+    (sum, src) => sum + gzipped(path.join(dist, src.replace(/^\//, ''))),
+    0,
+  );
 
   const reactFloor = await buildReactFloor();
 
