@@ -4,6 +4,9 @@
  * main.ts builds it and listens.
  */
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fs from 'node:fs';
@@ -14,17 +17,26 @@ import type { Db } from './platform/db/create-db.ts';
 import { pendingMigrations, type Migration } from './platform/db/migrations.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
-import { registerProblemHandlers } from './platform/http/problem.ts';
+import { AppError, registerProblemHandlers } from './platform/http/problem.ts';
 import { requestIdFor } from './platform/http/request-id.ts';
 import type { ModuleManifest } from './platform/module.ts';
 import { registerWebApp } from './platform/web/static.ts';
 import type { Database } from './database.ts';
+import { accessAuthenticator } from './modules/access/index.ts';
+import { isUnitWithin } from './modules/gazetteer/index.ts';
+import { writeAudit } from './platform/audit/audit.ts';
+import { auditActor } from './platform/audit/audit-context.ts';
+import { registerAccessControl } from './platform/auth/access-control.ts';
 import type { Kysely } from 'kysely';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The database, shared by every route; each module narrows it to its own tables. */
-    db: Kysely<Database>;
+    /**
+     * The database, shared by every route. Typed loosely on purpose: each module assigns it
+     * to a Kysely of its own tables (Kysely's types are invariant, so the full schema would
+     * not narrow without a cast in every module).
+     */
+    db: Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   }
 }
 
@@ -83,6 +95,61 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   registerProblemHandlers(app);
+  // Security headers. The content security policy allows only our own origin: the web app
+  // has no inline script, loads its font from our server, and talks only to our API.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        // TLS ends at the load balancer, which also sends HSTS; on a laptop over plain HTTP
+        // this directive would break every request.
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Same-origin only; the API is not meant to be embedded or read by other sites' scripts.
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+  // A coarse per-address limit against floods. It counts in this process's memory, so with N
+  // processes an address gets up to N times the limit; sign-in has its own exact limit in the
+  // database (see modules/access/sign-in-throttle.ts).
+  await app.register(rateLimit, {
+    max: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 600),
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        429,
+        'http.rate_limited',
+        `Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+      ),
+  });
+  await app.register(cookie);
+  registerAccessControl(app, {
+    authenticator: accessAuthenticator(options.db.kysely),
+    jurisdiction: {
+      isUnitWithin: (unitCode, scopeCode) => isUnitWithin(options.db.kysely, unitCode, scopeCode),
+    },
+    // Refused requests are recorded in the audit trail: who tried what, from where.
+    onDenied: async (request, code) => {
+      await options.db.kysely.transaction().execute((trx) =>
+        writeAudit(trx, {
+          ...auditActor(request),
+          action: 'auth.access.denied',
+          entityType: 'http.route',
+          entityId: `${request.method} ${request.routeOptions.url ?? request.url}`,
+          after: { code },
+        }),
+      );
+    },
+  });
   // gzip/brotli for anything over 1 KB: citizens on slow phone connections pay for every byte.
   await app.register(compress, { threshold: 1024 });
   await registerOpenApi(app, packageVersion());
@@ -97,7 +164,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   for (const module of options.modules) {
     if (module.routes) {
-      await app.register(module.routes, { prefix: `/api/${module.routePrefix ?? module.name}` });
+      const prefix = module.routePrefix === '' ? '/api' : `/api/${module.routePrefix ?? module.name}`;
+      await app.register(module.routes, { prefix });
     }
   }
   await registerWebApp(app, options.config.webDistDir);

@@ -3,8 +3,10 @@
  * composition root uses this type; a module sees its own tables.
  */
 import type { Kysely } from 'kysely';
+import type { AccessTables } from './modules/access/index.ts';
 import type { GazetteerTables } from './modules/gazetteer/index.ts';
+import type { AuditTables } from './platform/audit/audit.ts';
 
-export type Database = GazetteerTables;
+export type Database = GazetteerTables & AccessTables & AuditTables;
 
 export type DatabaseClient = Kysely<Database>;

@@ -9,11 +9,9 @@ import { pino } from 'pino';
 import { buildApp } from './app.ts';
 import { loadConfig, repoRoot } from './config.ts';
 import type { Database } from './database.ts';
-import { allMigrations, modules } from './modules.ts';
+import { allMigrations, modules, prepareDatabase } from './modules.ts';
 import { createDb } from './platform/db/create-db.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
-import { migrate } from './platform/db/migrations.ts';
-import { seedDemoData } from './platform/db/seeds.ts';
 import { buildWebIfMissing } from './platform/web/build-if-missing.ts';
 
 const startedAt = performance.now();
@@ -31,10 +29,10 @@ async function start(): Promise<void> {
       logger.warn({ err: error }, 'a pooled database connection failed; it will be replaced'),
   });
   const migrations = allMigrations();
-  const applied = await migrate(db.kysely as never, migrations, say);
-  const demo = config.demoData
-    ? await seedDemoData(db.kysely as never, modules, say)
-    : { seeded: [], announcements: [] };
+  const { applied, seeded, announcements } = await prepareDatabase(db.kysely as never, {
+    demoData: config.demoData,
+    log: say,
+  });
 
   const app = await buildApp({ config, db, modules, migrations, loggerInstance: logger });
 
@@ -55,13 +53,9 @@ async function start(): Promise<void> {
     `  API docs: ${address.replace('0.0.0.0', 'localhost')}/api/docs`,
     `  ready in ${Math.round(performance.now() - startedAt)} ms`,
   ];
-  if (demo.seeded.length > 0) {
-    lines.push(`  demo data loaded: ${demo.seeded.join(', ')}`);
-    lines.push(
-      ...(demo.announcements.length > 0
-        ? demo.announcements
-        : ['  demo accounts: none yet (sign-in arrives with the access module)']),
-    );
+  if (seeded.length > 0) {
+    lines.push(`  demo data loaded: ${seeded.join(', ')}`);
+    lines.push(...announcements);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }

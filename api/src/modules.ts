@@ -6,9 +6,15 @@
 import { fileURLToPath } from 'node:url';
 import { collectMigrations, type Migration, type MigrationSource } from './platform/db/migrations.ts';
 import type { ModuleManifest } from './platform/module.ts';
+import type { Kysely } from 'kysely';
+import { accessModule } from './modules/access/index.ts';
+import { auditModule } from './modules/audit/index.ts';
 import { gazetteerModule } from './modules/gazetteer/index.ts';
+import { migrate } from './platform/db/migrations.ts';
+import { seedDemoData } from './platform/db/seeds.ts';
 
-export const modules: readonly ModuleManifest[] = [gazetteerModule];
+// The gazetteer comes first: the access module's demo accounts sit at its units.
+export const modules: readonly ModuleManifest[] = [gazetteerModule, accessModule, auditModule];
 
 const platformMigrations: MigrationSource = {
   module: 'platform',
@@ -22,4 +28,22 @@ export function allMigrations(): Migration[] {
       module.migrations ? [{ module: module.name, directory: module.migrations }] : [],
     ),
   ]);
+}
+
+/**
+ * Brings a database up to date: migrations, then every module's reference data (roles,
+ * permissions), then — unless told not to — the demo data of modules that have not loaded it.
+ * `npm start`, the tests and the benchmarks all prepare databases this one way.
+ */
+export async function prepareDatabase(
+  db: Kysely<unknown>,
+  options: { demoData: boolean; log?: (message: string) => void },
+): Promise<{ applied: string[]; seeded: string[]; announcements: string[] }> {
+  const log = options.log ?? (() => {});
+  const applied = await migrate(db, allMigrations(), log);
+  await db.transaction().execute(async (trx) => {
+    for (const module of modules) await module.syncReferenceData?.({ db: trx, log }, modules);
+  });
+  const demo = options.demoData ? await seedDemoData(db, modules, log) : { seeded: [], announcements: [] };
+  return { applied, ...demo };
 }

@@ -17,6 +17,13 @@ export interface SeedResult {
   announcements?: string[];
 }
 
+export interface PermissionDefinition {
+  /** `module.resource.action`, e.g. `access.user.manage`. */
+  code: string;
+  descriptionEn: string;
+  descriptionKm: string;
+}
+
 export interface ModuleManifest {
   /** Short, lower-case: also the prefix of its migration ids, permissions and error codes. */
   name: string;
@@ -25,6 +32,10 @@ export interface ModuleManifest {
   /** Registered under `/api/<routePrefix ?? name>`. */
   routes?: FastifyPluginAsync;
   routePrefix?: string;
+  /** The permissions this module's routes check; roles bundle them. */
+  permissions?: PermissionDefinition[];
+  /** Reference data written at every start, after migrations (idempotent). */
+  syncReferenceData?: (context: SeedContext, allModules: readonly ModuleManifest[]) => Promise<void>;
   /** Demo data: run once per database (recorded in `platform_seed`), never in production. */
   seedDemo?: (context: SeedContext) => Promise<SeedResult | void>;
 }

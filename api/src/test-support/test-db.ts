@@ -6,10 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from '../database.ts';
-import { allMigrations, modules } from '../modules.ts';
+import { prepareDatabase } from '../modules.ts';
 import { createDb, type Db } from '../platform/db/create-db.ts';
-import { migrate } from '../platform/db/migrations.ts';
-import { seedDemoData } from '../platform/db/seeds.ts';
 
 export interface TestDb extends Db<Database> {
   /** PostgreSQL only: the schema this file works in. */
@@ -52,7 +50,6 @@ export async function openEmptyTestDb(): Promise<TestDb> {
 /** A migrated database, with the demo data unless told otherwise. */
 export async function openTestDb(options: { demoData?: boolean } = {}): Promise<TestDb> {
   const db = await openEmptyTestDb();
-  await migrate(db.kysely as never, allMigrations());
-  if (options.demoData ?? true) await seedDemoData(db.kysely as never, modules, () => {});
+  await prepareDatabase(db.kysely as never, { demoData: options.demoData ?? true });
   return db;
 }

@@ -2,16 +2,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ProblemRef } from '../../platform/http/openapi.ts';
 import { Page } from '../../platform/http/paging.ts';
-import type { GazetteerDb } from './gazetteer.queries.ts';
-import { Unit, UnitCodeParams, UnitListQuery } from './gazetteer.schemas.ts';
-import { getUnit, listUnits } from './gazetteer.service.ts';
+import { asGazetteerDb } from './gazetteer.queries.ts';
+import { Unit, UnitAncestors, UnitCodeParams, UnitListQuery } from './gazetteer.schemas.ts';
+import { getUnit, listUnitAncestors, listUnits } from './gazetteer.service.ts';
 
 export const gazetteerRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const db: GazetteerDb = app.db;
+  const db = asGazetteerDb(app.db);
 
+  // The administrative tree is public reference data (the NCDD publishes it): every route of
+  // this module says so, for the access layer that refuses routes without a declaration.
   app.get(
     '/units',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['gazetteer'],
         summary: 'List administrative units, filtered and paged.',
@@ -25,6 +28,7 @@ export const gazetteerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/units/:code',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['gazetteer'],
         summary: 'One administrative unit by its NCDD code.',
@@ -33,5 +37,22 @@ export const gazetteerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => getUnit(db, request.params.code),
+  );
+
+  app.get(
+    '/units/:code/ancestors',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['gazetteer'],
+        summary: 'The chain of units above a unit, root first, the unit itself last.',
+        description:
+          'From the province or capital down to the unit: a village gives 4 items (province, ' +
+          'district, commune, village), a province 1.',
+        params: UnitCodeParams,
+        response: { 200: UnitAncestors, 400: ProblemRef, 404: ProblemRef },
+      },
+    },
+    async (request) => listUnitAncestors(db, request.params.code),
   );
 };

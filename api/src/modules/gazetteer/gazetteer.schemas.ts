@@ -33,8 +33,24 @@ export const UnitListQuery = Type.Composite([
     level: Type.Optional(Type.Integer({ minimum: 1, maximum: 4, description: 'Only units of this level.' })),
     parent: Type.Optional(UnitCode),
     type: Type.Optional(Type.String({ pattern: '^[a-z_]+$', description: 'Only units of this type code.' })),
+    within: Type.Optional(
+      Type.String({
+        pattern: UnitCode.pattern,
+        description:
+          'Only units below this unit, at any depth (its children, their children, ...). The unit ' +
+          'itself is not listed. An unknown code gives an empty page.',
+        examples: ['23', '2302'],
+      }),
+    ),
   }),
 ]);
 export type UnitListQuery = Static<typeof UnitListQuery>;
 
 export const UnitCodeParams = Type.Object({ code: UnitCode });
+
+export const UnitAncestors = Type.Object({
+  items: Type.Array(Unit, {
+    description: 'The province or capital first, down to the unit itself (last).',
+  }),
+});
+export type UnitAncestors = Static<typeof UnitAncestors>;

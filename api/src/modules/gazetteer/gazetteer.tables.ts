@@ -27,7 +27,15 @@ export interface GazetteerUnitTable {
   updated_at: Generated<Date>;
 }
 
+/** Every (ancestor, descendant) pair of the tree, each unit with itself at depth 0. Written by triggers only. */
+export interface GazetteerUnitClosureTable {
+  ancestor_code: string;
+  descendant_code: string;
+  depth: number;
+}
+
 export interface GazetteerTables {
   gazetteer_unit_type: GazetteerUnitTypeTable;
   gazetteer_unit: GazetteerUnitTable;
+  gazetteer_unit_closure: GazetteerUnitClosureTable;
 }

@@ -8,7 +8,7 @@ import { seedGazetteerDemo } from './demo-seed.ts';
 import { gazetteerRoutes } from './gazetteer.routes.ts';
 
 export type { GazetteerTables } from './gazetteer.tables.ts';
-export { getUnit } from './gazetteer.service.ts';
+export { getUnit, isUnitWithin, subtreeCodesQuery, unitAncestors, unitExists } from './gazetteer.service.ts';
 
 export const gazetteerModule: ModuleManifest = {
   name: 'gazetteer',

@@ -18,6 +18,7 @@ export function healthRoutes(probe: ReadinessProbe): FastifyPluginAsyncTypebox {
     app.get(
       '/health',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['platform'],
           summary: 'Liveness: the process is up.',
@@ -30,6 +31,7 @@ export function healthRoutes(probe: ReadinessProbe): FastifyPluginAsyncTypebox {
     app.get(
       '/ready',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['platform'],
           summary: 'Readiness: the database is reachable and migrations are applied.',

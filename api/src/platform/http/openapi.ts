@@ -28,9 +28,18 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         license: { name: 'MIT', identifier: 'MIT' },
       },
       servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sndd_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (sndd_…).' },
+        },
+      },
       tags: [
         { name: 'platform', description: 'Liveness, readiness and the API description.' },
         { name: 'gazetteer', description: 'The administrative tree.' },
+        { name: 'auth', description: 'Signing in and out; one’s own account and API tokens.' },
+        { name: 'access', description: 'Roles, accounts and role assignments at units of the tree.' },
+        { name: 'audit', description: 'The hash-chained audit trail.' },
       ],
     },
     // Keep the schema names we gave ($id) instead of def-0, def-1… in components.

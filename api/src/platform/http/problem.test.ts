@@ -90,7 +90,9 @@ describe('bodies on a write route', () => {
       migrations: allMigrations(),
       logger: false,
     });
-    local.post('/api/echo', async (request) => ({ received: request.body }));
+    local.post('/api/echo', { config: { access: 'public' } }, async (request) => ({
+      received: request.body,
+    }));
     await local.ready();
     try {
       const json = { 'content-type': 'application/json' };

@@ -21,7 +21,7 @@ describe('graceful shutdown', () => {
     });
     let entered!: () => void;
     const inHandler = new Promise<void>((resolve) => (entered = resolve));
-    app.get('/api/test/slow', async () => {
+    app.get('/api/test/slow', { config: { access: 'public' } }, async () => {
       entered();
       await new Promise((resolve) => setTimeout(resolve, 400));
       const unit = await db.kysely
