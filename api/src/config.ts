@@ -21,6 +21,8 @@ export interface Config {
   buildWebIfMissing: boolean;
   /** Folder holding the built web app. */
   webDistDir: string;
+  /** Requests per minute and client address before 429 (a coarse flood guard, per process). */
+  rateLimitPerMinute: number;
 }
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -49,5 +51,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     buildWebIfMissing: readBoolean(env.BUILD_WEB_IF_MISSING, true),
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(repoRoot, 'web', 'dist')),
+    rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 600),
   };
 }

@@ -7,10 +7,8 @@ import { PGlite } from '@electric-sql/pglite';
 import http from 'node:http';
 import pg from 'pg';
 import type { Database } from '../../api/src/database.ts';
-import { allMigrations, modules } from '../../api/src/modules.ts';
+import { prepareDatabase } from '../../api/src/modules.ts';
 import { createDb } from '../../api/src/platform/db/create-db.ts';
-import { migrate } from '../../api/src/platform/db/migrations.ts';
-import { seedDemoData } from '../../api/src/platform/db/seeds.ts';
 
 const QUERY =
   'select code, level, parent_code as "parentCode", type_code as "typeCode", name_km as "nameKm", ' +
@@ -22,8 +20,7 @@ let run: Run;
 
 if (process.env.DATABASE_URL) {
   const setup = await createDb<Database>({ databaseUrl: process.env.DATABASE_URL });
-  await migrate(setup.kysely as never, allMigrations());
-  await seedDemoData(setup.kysely as never, modules, () => {});
+  await prepareDatabase(setup.kysely as never, { demoData: true });
   await setup.close();
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
   run = async (code) => (await pool.query<Record<string, unknown>>(QUERY, [code])).rows;
@@ -35,8 +32,7 @@ if (process.env.DATABASE_URL) {
   const kysely = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: new PGlitePool(pglite) as never }),
   });
-  await migrate(kysely as never, allMigrations());
-  await seedDemoData(kysely as never, modules, () => {});
+  await prepareDatabase(kysely as never, { demoData: true });
   run = async (code) => (await pglite.query(QUERY, [code])).rows;
 }
 

@@ -44,6 +44,24 @@ export class ShellPage {
     await this.page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
   }
 
+  /** The signed-in person's name in the header (inside the menu on phones), or null. */
+  async signedInName(): Promise<string | null> {
+    const name = this.page.locator('.user-area__display-name');
+    if ((await name.count()) === 0) return null;
+    return (await name.textContent())?.trim() ?? null;
+  }
+
+  async signOut(): Promise<void> {
+    await this.openMenuIfFolded();
+    await this.page.locator('.user-area__sign-out').click();
+    await this.page.locator('.user-area__sign-in').waitFor({ state: 'attached' });
+  }
+
+  /** Waits for the page's main heading to read this text (pages are loaded lazily). */
+  async waitForHeading(text: string): Promise<void> {
+    await this.page.locator('main h1', { hasText: text }).waitFor();
+  }
+
   async khmerFontLoaded(): Promise<boolean> {
     return this.page.evaluate(async () => {
       await document.fonts.ready;

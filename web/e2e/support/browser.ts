@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** The system Chromium, headless, with everything that would reach the internet turned off. */
 export function launchBrowser(): Promise<Browser> {
@@ -21,3 +21,16 @@ export const VIEWPORTS = [
   { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false },
   { name: 'phone', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
 ] as const;
+
+/**
+ * Collects the Content-Security-Policy violations Chromium reports on a page's console (an
+ * inline style or script the server's strict policy blocks), so that a journey can fail on any.
+ */
+export function watchCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    const text = message.text();
+    if (text.includes('Content Security Policy')) violations.push(text);
+  });
+  return violations;
+}

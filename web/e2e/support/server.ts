@@ -103,3 +103,6 @@ export async function startServer(): Promise<RunningServer> {
   await stop();
   throw new Error(`the server was not ready after ${READY_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
+
+/** The password of every demo account the server seeds at first start (see the README). */
+export const DEMO_PASSWORD = 'sndd-demo-2026';

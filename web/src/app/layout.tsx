@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { KhmerDigitsToggle } from '../components/khmer-digits-toggle.tsx';
+import { useSession, useSignOut } from '../lib/session.ts';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function Layout() {
   const menuId = useId();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const session = useSession();
 
   // After a client-side navigation, move focus to the new content so that keyboard and
   // screen-reader users do not stay on the link they used.
@@ -57,11 +59,17 @@ export function Layout() {
               <li>
                 <NavLink to="/units">{t('nav.units')}</NavLink>
               </li>
+              {session.can('access.user.read') ? (
+                <li>
+                  <NavLink to="/admin/users">{t('nav.users')}</NavLink>
+                </li>
+              ) : null}
               <li>
                 <a href="/api/docs">{t('nav.apiDocs')}</a>
               </li>
             </ul>
           </nav>
+          <UserArea />
           <div className="settings" role="group" aria-label={t('settings.label')}>
             <LanguageSwitch />
             <KhmerDigitsToggle />
@@ -79,6 +87,42 @@ export function Layout() {
       <footer className="site-footer">
         <p>{t('footer.program')}</p>
       </footer>
+    </div>
+  );
+}
+
+/** The signed-in person's name (to their account) and a sign-out button, or a sign-in link. */
+function UserArea() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const signOut = useSignOut();
+  const { pathname, search } = useLocation();
+  if (session.status === 'loading') return null;
+  if (!session.user) {
+    if (pathname === '/sign-in') return null;
+    const next = pathname === '/' ? '' : `?next=${encodeURIComponent(`${pathname}${search}`)}`;
+    return (
+      <div className="user-area">
+        <Link to={`/sign-in${next}`} className="user-area__sign-in">
+          {t('nav.signIn')}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="user-area">
+      <NavLink to="/account" end className="user-area__name">
+        <span className="visually-hidden">{t('nav.account')}: </span>
+        <span className="user-area__display-name">{session.user.displayName}</span>
+      </NavLink>
+      <button
+        type="button"
+        className="user-area__sign-out"
+        disabled={signOut.isPending}
+        onClick={() => signOut.mutate()}
+      >
+        {t('nav.signOut')}
+      </button>
     </div>
   );
 }

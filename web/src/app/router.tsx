@@ -20,6 +20,48 @@ export const router = createBrowserRouter([
             },
           },
           {
+            path: 'sign-in',
+            lazy: async () => {
+              const { SignInPage } = await import('../modules/access/sign-in-page.tsx');
+              return { Component: SignInPage };
+            },
+          },
+          {
+            path: 'account',
+            lazy: async () => {
+              const { AccountPage } = await import('../modules/access/account-page.tsx');
+              return { Component: AccountPage };
+            },
+          },
+          {
+            path: 'account/password',
+            lazy: async () => {
+              const { ChangePasswordPage } = await import('../modules/access/change-password-page.tsx');
+              return { Component: ChangePasswordPage };
+            },
+          },
+          {
+            path: 'admin/users',
+            lazy: async () => {
+              const { UsersPage } = await import('../modules/access/users-page.tsx');
+              return { Component: UsersPage };
+            },
+          },
+          {
+            path: 'admin/users/new',
+            lazy: async () => {
+              const { NewUserPage } = await import('../modules/access/new-user-page.tsx');
+              return { Component: NewUserPage };
+            },
+          },
+          {
+            path: 'admin/users/:id',
+            lazy: async () => {
+              const { UserPage } = await import('../modules/access/user-page.tsx');
+              return { Component: UserPage };
+            },
+          },
+          {
             path: '*',
             lazy: async () => {
               const { NotFoundPage } = await import('../portal/not-found-page.tsx');

@@ -81,8 +81,48 @@ function toDate(value: Date | string | number): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
+// Gregorian month names as used in Cambodian administration. Browsers do not agree on Khmer
+// dates (Chromium ships without Khmer month names and falls back to English ones), so Khmer
+// dates are assembled here from Phnom Penh's calendar fields.
+const KHMER_MONTHS = [
+  'មករា',
+  'កុម្ភៈ',
+  'មីនា',
+  'មេសា',
+  'ឧសភា',
+  'មិថុនា',
+  'កក្កដា',
+  'សីហា',
+  'កញ្ញា',
+  'តុលា',
+  'វិច្ឆិកា',
+  'ធ្នូ',
+];
+
+function phnomPenhFields(date: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+  const fields = { year: '', month: '', day: '', hour: '', minute: '' };
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    numberingSystem: 'latn',
+  }).formatToParts(date);
+  for (const part of parts) if (part.type in fields) fields[part.type as keyof typeof fields] = part.value;
+  return fields;
+}
+
+function khmerDate(date: Date, o: FormatOptions): string {
+  const { year, month, day } = phnomPenhFields(date);
+  return `${digits(String(Number(day)), o)} ${KHMER_MONTHS[Number(month) - 1] ?? ''} ${digits(year, o)}`;
+}
+
 /** A calendar date in Phnom Penh, e.g. "៦ មីនា ២០២៤" or "6 March 2024". */
 export function formatDate(value: Date | string | number, o: FormatOptions): string {
+  if (o.lang === 'km') return khmerDate(toDate(value), o);
   return new Intl.DateTimeFormat(LOCALES[o.lang], {
     dateStyle: 'long',
     timeZone: TIME_ZONE,
@@ -92,6 +132,11 @@ export function formatDate(value: Date | string | number, o: FormatOptions): str
 
 /** Date and 24-hour time in Phnom Penh; 24-hour avoids the Latin "AM/PM" inside Khmer text. */
 export function formatDateTime(value: Date | string | number, o: FormatOptions): string {
+  if (o.lang === 'km') {
+    const date = toDate(value);
+    const { hour, minute } = phnomPenhFields(date);
+    return `${khmerDate(date, o)} ${digits(`${hour}:${minute}`, o)}`;
+  }
   return new Intl.DateTimeFormat(LOCALES[o.lang], {
     day: 'numeric',
     month: 'long',

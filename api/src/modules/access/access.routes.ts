@@ -11,7 +11,8 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { ProblemRef } from '../../platform/http/openapi.ts';
 import { Page } from '../../platform/http/paging.ts';
 import { notFound } from '../../platform/http/problem.ts';
-import type { AccessDb } from './access.queries.ts';
+import { tablesOf } from '../../platform/db/tables-of.ts';
+import type { AccessTables } from './access.tables.ts';
 import { listRolesWithPermissions } from './access.queries.ts';
 import {
   ApiToken,
@@ -50,7 +51,7 @@ import { clearSessionCookie, setSessionCookie } from './sessions.ts';
 const problems = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef, 409: ProblemRef };
 
 export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const db: AccessDb = app.db;
+  const db = tablesOf<AccessTables>(app.db);
   const auth = { tags: ['auth'] };
   const admin = { tags: ['access'] };
 

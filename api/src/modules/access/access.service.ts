@@ -115,16 +115,14 @@ export async function signIn(
     .transaction()
     .execute((trx) => reserveSignInAttempt(trx, loginKey, request.ip));
   if (waitSeconds > 0) {
-    await db
-      .transaction()
-      .execute((trx) =>
-        writeAudit(trx, {
-          ...actor,
-          action: 'auth.sign_in.throttled',
-          entityType: 'access.login',
-          entityId: loginKey,
-        }),
-      );
+    await db.transaction().execute((trx) =>
+      writeAudit(trx, {
+        ...actor,
+        action: 'auth.sign_in.throttled',
+        entityType: 'access.login',
+        entityId: loginKey,
+      }),
+    );
     throw new AppError(
       429,
       'auth.sign_in.throttled',
@@ -138,16 +136,14 @@ export async function signIn(
     ? await verifyPassword(user.passwordHash, body.password)
     : await verifyAgainstDummy(body.password);
   if (!user || !passwordOk || !user.isActive) {
-    await db
-      .transaction()
-      .execute((trx) =>
-        writeAudit(trx, {
-          ...actor,
-          action: 'auth.sign_in.failed',
-          entityType: 'access.login',
-          entityId: loginKey,
-        }),
-      );
+    await db.transaction().execute((trx) =>
+      writeAudit(trx, {
+        ...actor,
+        action: 'auth.sign_in.failed',
+        entityType: 'access.login',
+        entityId: loginKey,
+      }),
+    );
     throw signInFailed();
   }
 
@@ -514,10 +510,11 @@ export async function grantRole(db: AccessDb, request: FastifyRequest, userId: n
       ...auditActor(request),
       assignmentId: using.id,
       action: 'access.assignment.grant',
-      entityType: 'access.assignment',
-      entityId: String(created.id),
-      unitCode: body.unitCode,
-      after: created,
+      // Recorded against the account, so that its history shows every role it was given.
+      entityType: 'access.user',
+      entityId: String(userId),
+      unitCode: user.homeUnitCode,
+      after: { assignment: created },
     });
     return { ...user, assignments: await activeAssignments(trx, userId) };
   });
@@ -543,10 +540,10 @@ export async function revokeRole(db: AccessDb, request: FastifyRequest, assignme
     await writeAudit(trx, {
       ...auditActor(request),
       action: 'access.assignment.revoke',
-      entityType: 'access.assignment',
-      entityId: String(assignmentId),
-      unitCode: before.unitCode,
-      before,
+      entityType: 'access.user',
+      entityId: String(before.userId),
+      unitCode: (await findUserById(trx, before.userId))?.homeUnitCode ?? null,
+      before: { assignment: before },
     });
   });
 }

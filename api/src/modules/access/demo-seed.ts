@@ -3,6 +3,7 @@
  * data holds down to its villages). They are examples, not real people: marked `is_example`,
  * and all share one password printed at first start and listed in the README.
  */
+import { writeAudit } from '../../platform/audit/audit.ts';
 import type { SeedContext, SeedResult } from '../../platform/module.ts';
 import type { AccessDb } from './access.queries.ts';
 import { hashPassword } from './passwords.ts';
@@ -57,10 +58,26 @@ export async function seedAccessDemo({ db }: SeedContext): Promise<SeedResult> {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await access
+    const assignment = await access
       .insertInto('access_assignment')
       .values({ user_id: user.id, role_code: account.role, unit_code: account.unit })
-      .execute();
+      .returning(['id', 'role_code as roleCode', 'unit_code as unitCode'])
+      .executeTakeFirstOrThrow();
+    // Demo data is a change like any other: it goes in the audit trail, made by no one.
+    const common = {
+      actorUserId: null,
+      actorLogin: 'demo-seed',
+      assignmentId: null,
+      entityType: 'access.user',
+      entityId: String(user.id),
+      unitCode: account.unit,
+    };
+    await writeAudit(db, {
+      ...common,
+      action: 'access.user.create',
+      after: { displayName: account.name, login: account.login, isExample: true },
+    });
+    await writeAudit(db, { ...common, action: 'access.assignment.grant', after: { assignment } });
   }
   const width = Math.max(...DEMO_ACCOUNTS.map((account) => account.login.length));
   return {

@@ -7,6 +7,8 @@
 import type { Kysely } from 'kysely';
 import type { Authenticator } from '../../platform/auth/principal.ts';
 import type { ModuleManifest } from '../../platform/module.ts';
+import { tablesOf } from '../../platform/db/tables-of.ts';
+import type { AccessTables } from './access.tables.ts';
 import { accessRoutes } from './access.routes.ts';
 import { syncRolesAndPermissions } from './access.service.ts';
 import { createAuthenticator } from './authenticator.ts';
@@ -19,7 +21,8 @@ export { BUILT_IN_ROLES } from './roles.ts';
 export { ARGON2_OPTIONS, hashPassword, verifyPassword } from './passwords.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const accessAuthenticator = (db: Kysely<any>): Authenticator => createAuthenticator(db);
+export const accessAuthenticator = (db: Kysely<any>): Authenticator =>
+  createAuthenticator(tablesOf<AccessTables>(db));
 
 export const accessModule: ModuleManifest = {
   name: 'access',

@@ -12,6 +12,7 @@ import {
   AuditVerifyResult,
 } from '../../platform/audit/audit.schemas.ts';
 import { ProblemRef } from '../../platform/http/openapi.ts';
+import { tablesOf } from '../../platform/db/tables-of.ts';
 
 /** The unit a record belongs to: the latest one its audit records name (null: national). */
 async function unitOfEntity(
@@ -32,7 +33,7 @@ async function unitOfEntity(
 }
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const db: Kysely<AuditTables> = app.db;
+  const db = tablesOf<AuditTables>(app.db);
 
   app.get(
     '/history/:entityType/:entityId',

@@ -1,5 +1,5 @@
 /** Kysely functions over the gazetteer's tables: (db, args) -> rows, no rules. */
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { GazetteerTables } from './gazetteer.tables.ts';
 import type { UnitListQuery } from './gazetteer.schemas.ts';
 
@@ -28,8 +28,17 @@ const UNIT_COLUMNS = [
   'gazetteer_unit.source',
 ] as const;
 
-export function findUnitByCode(db: GazetteerDb, code: string) {
-  return db.selectFrom('gazetteer_unit').select(UNIT_COLUMNS).where('code', '=', code).executeTakeFirst();
+// The unit lookup by code is the hottest read of the platform (every profile page, every
+// access check that names a unit): its SQL is compiled once, not on every call.
+const unitByCodeQuery = (db: GazetteerDb, code: string) =>
+  db.selectFrom('gazetteer_unit').select(UNIT_COLUMNS).where('code', '=', code);
+type UnitRow = Awaited<ReturnType<ReturnType<typeof unitByCodeQuery>['executeTakeFirst']>>;
+let unitByCodeSql: string | undefined;
+
+export async function findUnitByCode(db: GazetteerDb, code: string): Promise<UnitRow> {
+  unitByCodeSql ??= unitByCodeQuery(db, code).compile().sql;
+  const result = await db.executeQuery<NonNullable<UnitRow>>(CompiledQuery.raw(unitByCodeSql, [code]));
+  return result.rows[0];
 }
 
 export async function unitCodeExists(db: GazetteerDb, code: string): Promise<boolean> {

@@ -38,6 +38,16 @@ declare module 'fastify' {
     principal: Principal | null;
     access: AccessGrant;
   }
+  interface FastifyInstance {
+    /** Every route with its declared access rule, in registration order (for tests and docs). */
+    accessRules: RouteRule[];
+  }
+}
+
+export interface RouteRule {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
 }
 
 /** Routes outside the API (the web app's files, the docs UI) need no declaration. */
@@ -84,10 +94,15 @@ export function listScope(assignments: readonly PrincipalAssignment[]): 'all' | 
 
 export function registerAccessControl(app: FastifyInstance, options: AccessControlOptions): void {
   app.decorateRequest('principal', null);
+  // Set by the check; public routes, which have no check, keep this null.
   app.decorateRequest('access', null as unknown as AccessGrant);
 
+  const rules: RouteRule[] = [];
+  app.decorate('accessRules', rules);
   app.addHook('onRoute', (route) => {
-    const declared = (route.config as { access?: RouteAccess } | undefined)?.access;
+    const declared = route.config?.access;
+    for (const method of [route.method].flat())
+      rules.push({ method: String(method), url: route.url, access: declared });
     if (declared === undefined && requiresDeclaration(route.url)) {
       throw new AccessDeclarationError(
         `Route ${String(route.method)} ${route.url} declares no access rule: add config.access ('public', 'signed-in' or a permission).`,
@@ -104,15 +119,12 @@ export function registerAccessControl(app: FastifyInstance, options: AccessContr
     throw error;
   };
 
-  app.addHook('preHandler', async (request) => {
+  // The check runs as a preHandler of the routes that need one; public routes get no hook at
+  // all (nothing to check, and the throughput of public pages matters most).
+  const check = async (request: FastifyRequest): Promise<void> => {
     const declared = request.routeOptions.config.access;
-    if (declared === undefined) return; // not an API route (checked at registration)
-
+    if (declared === undefined || declared === 'public') return;
     request.principal = await options.authenticator.authenticate(request);
-    if (declared === 'public') {
-      request.access = { scope: 'all' };
-      return;
-    }
     const principal = request.principal;
     if (!principal) return deny(request, unauthenticated());
 
@@ -168,5 +180,11 @@ export function registerAccessControl(app: FastifyInstance, options: AccessContr
     const national = holding.find((assignment) => assignment.unitCode === null);
     if (!national) return deny(request, forbidden(`Needs the permission ${declared.permission} nationally.`));
     request.access = { assignment: national, scope: 'all' };
+  };
+  app.addHook('onRoute', (route) => {
+    const declared = route.config?.access;
+    if (declared === undefined || declared === 'public') return;
+    const existing = route.preHandler === undefined ? [] : [route.preHandler].flat();
+    route.preHandler = [check, ...existing];
   });
 }

@@ -1,0 +1,278 @@
+/**
+ * The access matrix, generated from the routes themselves: every route that checks a
+ * permission is tried by every built-in role placed at a real unit, against real records at
+ * units inside and outside that role's scope (its own unit, a sibling commune, another
+ * district, another province, national). A request is expected to pass exactly when the
+ * role holds the permission and the record's unit lies in the role's subtree; everything
+ * else must be refused with 401 or 403. A new route without a case here fails the test.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
+import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
+import { anonymous, signedIn, type Client } from '../../test-support/http.ts';
+import { DEMO_PASSWORD } from './demo-seed.ts';
+
+/** The units records are placed at (Kep province's demo subtree, another province, national). */
+const TARGET_UNITS: (string | null)[] = ['230201', '230202', '230101', '2302', '2301', '23', '01', null];
+
+/** Each built-in role at the place it typically sits; the auditor also at a district. */
+const ACTORS: { role: string; unit: string | null }[] = [
+  { role: 'national_admin', unit: null },
+  { role: 'national_officer', unit: null },
+  { role: 'auditor', unit: null },
+  { role: 'citizen', unit: null },
+  { role: 'provincial_officer', unit: '23' },
+  { role: 'district_officer', unit: '2302' },
+  { role: 'auditor', unit: '2302' },
+  { role: 'commune_clerk', unit: '230201' },
+  { role: 'council_member', unit: '230201' },
+];
+
+/** The oracle, independent of the closure table: NCDD codes start with their parent's code. */
+const within = (unit: string | null, scope: string | null) =>
+  scope === null || (unit !== null && unit.startsWith(scope));
+
+interface Cell {
+  request: { method: InjectOptions['method']; url: string; body?: unknown };
+  /** The unit the route touches, for the oracle. */
+  unit: string | null;
+  cleanup?: () => Promise<void>;
+}
+
+/** Lists check their permission without a unit and filter by scope: tested below. */
+const LIST_ROUTES = ['GET /api/access/users'];
+
+let t: TestApp;
+let admin: Client;
+const targetUser = new Map<string | null, number>();
+const rolePermissions = new Map<string, Set<string>>();
+let created = 0;
+
+async function adminCall(method: InjectOptions['method'], url: string, body?: unknown) {
+  const response = await admin.request(method, url, body);
+  if (response.statusCode >= 300)
+    throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+  return response.json<{
+    id: number;
+    assignments?: { id: number; roleCode: string; unitCode: string | null }[];
+  }>();
+}
+
+async function makeUser(unit: string | null, label: string): Promise<number> {
+  created += 1;
+  const user = await adminCall('POST', '/api/access/users', {
+    email: `${label}.${created}@matrix.example`,
+    displayName: `Matrix ${label}`,
+    homeUnitCode: unit,
+    password: 'matrix-password-2026',
+  });
+  // These accounts are used at once; the first-password change is tested elsewhere.
+  await t.db.kysely
+    .updateTable('access_user')
+    .set({ must_change_password: false })
+    .where('id', '=', user.id)
+    .execute();
+  return user.id;
+}
+
+/** For every route that checks a permission: how to aim it at a record placed at `unit`. */
+const CASES: Record<string, (unit: string | null) => Promise<Cell>> = {
+  'GET /api/access/users/:id': async (unit) => ({
+    request: { method: 'GET', url: `/api/access/users/${targetUser.get(unit)}` },
+    unit,
+  }),
+  'PATCH /api/access/users/:id': async (unit) => ({
+    request: {
+      method: 'PATCH',
+      url: `/api/access/users/${targetUser.get(unit)}`,
+      body: { displayName: 'Matrix renamed' },
+    },
+    unit,
+  }),
+  'POST /api/access/users/:id/password-reset': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/access/users/${targetUser.get(unit)}/password-reset`,
+      body: { newPassword: 'matrix-reset-2026' },
+    },
+    unit,
+  }),
+  'POST /api/access/users/:id/assignments': async (unit) => {
+    const id = targetUser.get(unit)!;
+    return {
+      request: {
+        method: 'POST',
+        url: `/api/access/users/${id}/assignments`,
+        body: { roleCode: 'council_member', unitCode: unit },
+      },
+      unit,
+      cleanup: async () => {
+        await t.db.kysely
+          .updateTable('access_assignment')
+          .set({ revoked_at: sql`now()` })
+          .where('user_id', '=', id)
+          .where('role_code', '=', 'council_member')
+          .where('revoked_at', 'is', null)
+          .execute();
+      },
+    };
+  },
+  'DELETE /api/access/assignments/:id': async (unit) => {
+    const user = await adminCall('POST', `/api/access/users/${targetUser.get(unit)}/assignments`, {
+      roleCode: 'auditor',
+      unitCode: unit,
+    });
+    const assignment = user.assignments!.find(
+      (item) => item.roleCode === 'auditor' && item.unitCode === unit,
+    )!;
+    return {
+      request: { method: 'DELETE', url: `/api/access/assignments/${assignment.id}` },
+      unit,
+      cleanup: async () => {
+        await t.db.kysely
+          .updateTable('access_assignment')
+          .set({ revoked_at: sql`now()` })
+          .where('id', '=', assignment.id)
+          .where('revoked_at', 'is', null)
+          .execute();
+      },
+    };
+  },
+  'POST /api/access/users': async (unit) => {
+    created += 1;
+    return {
+      request: {
+        method: 'POST',
+        url: '/api/access/users',
+        body: {
+          email: `new.${created}@matrix.example`,
+          displayName: 'Matrix new',
+          homeUnitCode: unit,
+          password: 'matrix-password-2026',
+        },
+      },
+      unit,
+    };
+  },
+  'GET /api/audit/history/:entityType/:entityId': async (unit) => ({
+    request: { method: 'GET', url: `/api/audit/history/access.user/${targetUser.get(unit)}` },
+    unit,
+  }),
+  // Verifying the whole chain is a national act, whatever record one has in mind.
+  'GET /api/audit/verify': async () => ({ request: { method: 'GET', url: '/api/audit/verify' }, unit: null }),
+};
+
+beforeAll(async () => {
+  t = await openTestApp();
+  admin = await signedIn(t.app, 'admin@sndd.example', DEMO_PASSWORD);
+  for (const unit of TARGET_UNITS) targetUser.set(unit, await makeUser(unit, `target-${unit ?? 'national'}`));
+  const roles = (await admin.request('GET', '/api/access/roles')).json<{
+    items: { code: string; permissions: string[] }[];
+  }>();
+  for (const role of roles.items) rolePermissions.set(role.code, new Set(role.permissions));
+}, 120_000);
+afterAll(async () => t.close());
+
+describe('access matrix', () => {
+  it('covers every route that checks a permission', () => {
+    const routes = t.app.accessRules
+      .filter((rule) => typeof rule.access === 'object' && rule.method !== 'HEAD')
+      .map((rule) => `${rule.method} ${rule.url}`);
+    expect([...Object.keys(CASES), ...LIST_ROUTES].sort()).toEqual([...new Set(routes)].sort());
+  });
+
+  it('allows a request exactly when the role holds the permission at the record’s unit', async () => {
+    const rules = new Map(
+      t.app.accessRules
+        .filter((rule) => typeof rule.access === 'object' && rule.method !== 'HEAD')
+        .map((rule) => [`${rule.method} ${rule.url}`, (rule.access as { permission: string }).permission]),
+    );
+    const actors: { label: string; role: string | null; unit: string | null; client: Client }[] = [
+      { label: 'anonymous', role: null, unit: null, client: anonymous(t.app) },
+    ];
+    for (const actor of ACTORS) {
+      const id = await makeUser(actor.unit, `actor-${actor.role}`);
+      await adminCall('POST', `/api/access/users/${id}/assignments`, {
+        roleCode: actor.role,
+        unitCode: actor.unit,
+      });
+      const login = (
+        await t.db.kysely
+          .selectFrom('access_user')
+          .select('email')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).email!;
+      actors.push({
+        label: `${actor.role}@${actor.unit ?? 'national'}`,
+        ...actor,
+        client: await signedIn(t.app, login, 'matrix-password-2026'),
+      });
+    }
+
+    const wrong: string[] = [];
+    let cells = 0;
+    let refusals = 0;
+    for (const [route, makeCell] of Object.entries(CASES)) {
+      const permission = rules.get(route)!;
+      for (const actor of actors) {
+        for (const target of TARGET_UNITS) {
+          const cell = await makeCell(target);
+          const response = await actor.client.request(
+            cell.request.method,
+            cell.request.url,
+            cell.request.body,
+          );
+          const expected =
+            actor.role !== null &&
+            (rolePermissions.get(actor.role)?.has(permission) ?? false) &&
+            within(cell.unit, actor.unit);
+          const refused = response.statusCode === 401 || response.statusCode === 403;
+          const allowed =
+            (response.statusCode >= 200 && response.statusCode < 300) || response.statusCode === 409;
+          cells += 1;
+          if (refused) refusals += 1;
+          if ((expected && !allowed) || (!expected && !refused)) {
+            wrong.push(
+              `${actor.label} ${route} at ${cell.unit ?? 'national'}: expected ${expected ? 'allowed' : 'refused'}, got ${response.statusCode} ${response.body.slice(0, 120)}`,
+            );
+          }
+          await cell.cleanup?.();
+        }
+      }
+    }
+    console.log(`access matrix: ${cells} cells tried, ${refusals} refused, ${wrong.length} wrong`);
+    expect(wrong).toEqual([]);
+    expect(refusals).toBeGreaterThan(cells / 2);
+  }, 300_000);
+
+  it('lists only accounts inside the caller’s scope, and all of them', async () => {
+    for (const actor of ACTORS.filter((item) => rolePermissions.get(item.role)?.has('access.user.read'))) {
+      const id = await makeUser(actor.unit, `lister-${actor.role}`);
+      await adminCall('POST', `/api/access/users/${id}/assignments`, {
+        roleCode: actor.role,
+        unitCode: actor.unit,
+      });
+      const login = (
+        await t.db.kysely
+          .selectFrom('access_user')
+          .select('email')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).email!;
+      const client = await signedIn(t.app, login, 'matrix-password-2026');
+      const page = (await client.request('GET', '/api/access/users?pageSize=500')).json<{
+        items: { id: number; homeUnitCode: string | null }[];
+      }>();
+      const outside = page.items.filter((user) => !within(user.homeUnitCode, actor.unit));
+      expect(outside, `${actor.role}@${actor.unit}`).toEqual([]);
+      for (const [unit, userId] of targetUser) {
+        expect(
+          page.items.some((user) => user.id === userId),
+          `${actor.role}@${actor.unit} sees ${unit}`,
+        ).toBe(within(unit, actor.unit));
+      }
+    }
+  }, 120_000);
+});

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { RequireSession } from '../../components/require-session.tsx';
+import { UnitName } from '../../components/unit-name.tsx';
+import { useSession } from '../../lib/session.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useFormat } from '../../lib/use-format.ts';
+import { AssignmentList } from './assignment-list.tsx';
+import { PasswordForm } from './password-form.tsx';
+import { TokensSection } from './tokens-section.tsx';
+
+export function AccountPage() {
+  return (
+    <RequireSession>
+      <Account />
+    </RequireSession>
+  );
+}
+
+function Account() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  useDocumentTitle(t('account.title'));
+  const { user } = useSession();
+  if (!user) return null;
+  return (
+    <div className="page">
+      <h1>{t('account.title')}</h1>
+      <section aria-labelledby="profile-title">
+        <h2 id="profile-title">{t('account.profile')}</h2>
+        <dl className="details">
+          <dt>{t('user.displayName')}</dt>
+          <dd>{user.displayName}</dd>
+          <dt>{t('user.email')}</dt>
+          <dd>{user.email ?? t('audit.value.none')}</dd>
+          <dt>{t('user.phone')}</dt>
+          <dd>{user.phone ?? t('audit.value.none')}</dd>
+          <dt>{t('user.homeUnit')}</dt>
+          <dd>
+            <UnitName code={user.homeUnitCode} />
+          </dd>
+          <dt>{t('user.createdAt')}</dt>
+          <dd>{format.date(user.createdAt)}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="my-roles-title">
+        <h2 id="my-roles-title">{t('account.roles')}</h2>
+        <AssignmentList assignments={user.assignments} />
+      </section>
+      <section aria-labelledby="my-password-title">
+        <h2 id="my-password-title">{t('password.title')}</h2>
+        <PasswordForm />
+      </section>
+      <TokensSection />
+    </div>
+  );
+}

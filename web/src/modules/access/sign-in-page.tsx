@@ -1,0 +1,84 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { PasswordInput } from '../../components/password-input.tsx';
+import { CHANGE_PASSWORD_PATH } from '../../components/require-session.tsx';
+import { safeNext, useSession, useSignIn } from '../../lib/session.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('signIn.title'));
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const navigate = useNavigate();
+  const session = useSession();
+  const signIn = useSignIn();
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const loginId = useId();
+  const loginHintId = useId();
+
+  // Already signed in (a bookmark, the back button): nothing to do here.
+  if (session.user && !signIn.isPending && !signIn.isSuccess) {
+    return <Navigate to={session.user.mustChangePassword ? CHANGE_PASSWORD_PATH : next} replace />;
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate(
+      { login: login.trim(), password },
+      {
+        onSuccess: (answer) => {
+          if (answer.user.mustChangePassword) {
+            void navigate(`${CHANGE_PASSWORD_PATH}?next=${encodeURIComponent(next)}`, { replace: true });
+          } else {
+            void navigate(next, { replace: true });
+          }
+        },
+        onError: () => setPassword(''),
+      },
+    );
+  };
+
+  return (
+    <section className="page page--narrow" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">{t('signIn.title')}</h1>
+      <p>{t('signIn.intro')}</p>
+      <form className="form" onSubmit={submit} noValidate={false}>
+        {signIn.isError ? <ErrorMessage error={signIn.error} /> : null}
+        <div className="field">
+          <label htmlFor={loginId}>{t('signIn.login')}</label>
+          <p id={loginHintId} className="hint">
+            {t('signIn.loginHint')}
+          </p>
+          <input
+            id={loginId}
+            name="login"
+            type="text"
+            inputMode="email"
+            autoComplete="username"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            required
+            aria-describedby={loginHintId}
+            value={login}
+            onChange={(event) => setLogin(event.target.value)}
+          />
+        </div>
+        <PasswordInput
+          label={t('signIn.password')}
+          name="password"
+          value={password}
+          onChange={setPassword}
+          autoComplete="current-password"
+        />
+        <button type="submit" className="button" disabled={signIn.isPending}>
+          {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

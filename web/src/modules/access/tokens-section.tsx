@@ -1,0 +1,164 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../components/confirm-button.tsx';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useFormat } from '../../lib/use-format.ts';
+import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from './api.ts';
+
+const DEFAULT_DAYS = 90;
+
+function tokenStatus(token: ApiToken, now: number): 'revoked' | 'expired' | 'active' {
+  if (token.revokedAt) return 'revoked';
+  if (Date.parse(token.expiresAt) <= now) return 'expired';
+  return 'active';
+}
+
+/** Personal API tokens: list, create (the secret is shown once), revoke. */
+export function TokensSection() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const tokens = useTokens();
+  const create = useCreateToken();
+  const revoke = useRevokeToken();
+  const [name, setName] = useState('');
+  const [days, setDays] = useState(String(DEFAULT_DAYS));
+  const [copied, setCopied] = useState(false);
+  const nameId = useId();
+  const daysId = useId();
+  const daysHintId = useId();
+  const [now] = useState(() => Date.now());
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setCopied(false);
+    create.mutate({ name: name.trim(), expiresInDays: Number(days) }, { onSuccess: () => setName('') });
+  };
+
+  const copy = (token: string) => {
+    navigator.clipboard.writeText(token).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  };
+
+  return (
+    <section aria-labelledby="tokens-title">
+      <h2 id="tokens-title">{t('tokens.title')}</h2>
+      <p>{t('tokens.intro')}</p>
+
+      {create.isSuccess ? (
+        <div className="token-once" role="status">
+          <p>
+            <strong>{t('tokens.onceWarning')}</strong>
+          </p>
+          <p>
+            <code className="token-value" data-testid="new-token">
+              {create.data.token}
+            </code>
+          </p>
+          <button type="button" className="button" onClick={() => copy(create.data.token)}>
+            {t('tokens.copy')}
+          </button>
+          {copied ? <span className="copied"> {t('tokens.copied')}</span> : null}
+          <button type="button" className="button button--secondary" onClick={() => create.reset()}>
+            {t('tokens.done')}
+          </button>
+        </div>
+      ) : null}
+
+      {tokens.isPending ? (
+        <p role="status" className="loading">
+          {t('common.loading')}
+        </p>
+      ) : tokens.isError ? (
+        <ErrorMessage error={tokens.error} onRetry={() => void tokens.refetch()} />
+      ) : tokens.data.items.length === 0 ? (
+        <p>{t('tokens.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">{t('tokens.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('tokens.col.name')}</th>
+                <th scope="col">{t('tokens.col.prefix')}</th>
+                <th scope="col">{t('tokens.col.expires')}</th>
+                <th scope="col">{t('tokens.col.lastUsed')}</th>
+                <th scope="col">{t('tokens.col.status')}</th>
+                <th scope="col">{t('common.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.data.items.map((token) => {
+                const status = tokenStatus(token, now);
+                return (
+                  <tr key={token.id}>
+                    <th scope="row">{token.name}</th>
+                    <td className="code">{token.prefix}…</td>
+                    <td>{format.date(token.expiresAt)}</td>
+                    <td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('tokens.neverUsed')}</td>
+                    <td>
+                      {status === 'revoked'
+                        ? t('tokens.status.revoked')
+                        : status === 'expired'
+                          ? t('tokens.status.expired')
+                          : t('tokens.status.active')}
+                    </td>
+                    <td>
+                      {status === 'active' ? (
+                        <ConfirmButton
+                          label={t('tokens.revoke')}
+                          question={t('tokens.revokeQuestion', { name: token.name })}
+                          confirmLabel={t('tokens.revokeConfirm')}
+                          disabled={revoke.isPending}
+                          onConfirm={() => revoke.mutate(token.id)}
+                        />
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {revoke.isError ? <ErrorMessage error={revoke.error} /> : null}
+
+      <h3>{t('tokens.createTitle')}</h3>
+      <form className="form" onSubmit={submit}>
+        {create.isError ? <ErrorMessage error={create.error} /> : null}
+        <div className="field">
+          <label htmlFor={nameId}>{t('tokens.name')}</label>
+          <input
+            id={nameId}
+            type="text"
+            required
+            maxLength={100}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={daysId}>{t('tokens.days')}</label>
+          <p id={daysHintId} className="hint">
+            {t('tokens.daysHint')}
+          </p>
+          <input
+            id={daysId}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={366}
+            required
+            aria-describedby={daysHintId}
+            value={days}
+            onChange={(event) => setDays(event.target.value)}
+          />
+        </div>
+        <button type="submit" className="button" disabled={create.isPending}>
+          {t('tokens.create')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { Pager } from '../../components/pager.tsx';
+import { RequireSession } from '../../components/require-session.tsx';
+import { UnitName } from '../../components/unit-name.tsx';
+import { useSession } from '../../lib/session.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useFormat } from '../../lib/use-format.ts';
+import { useUsers, type UserListQuery } from './api.ts';
+
+const PAGE_SIZE = 20;
+
+export function UsersPage() {
+  return (
+    <RequireSession permission="access.user.read">
+      <Users />
+    </RequireSession>
+  );
+}
+
+type ActiveFilter = 'all' | 'active' | 'disabled';
+
+function Users() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  useDocumentTitle(t('users.title'));
+  const session = useSession();
+  // The filters live in the address, so that a list can be bookmarked and the back button works.
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const q = params.get('q') ?? '';
+  const active: ActiveFilter =
+    params.get('active') === 'true' ? 'active' : params.get('active') === 'false' ? 'disabled' : 'all';
+  const [search, setSearch] = useState(q);
+  const searchId = useId();
+  const activeId = useId();
+
+  const query: UserListQuery = {
+    page,
+    pageSize: PAGE_SIZE,
+    sort: 'displayName',
+    ...(q ? { q } : {}),
+    ...(active === 'all' ? {} : { active: active === 'active' }),
+  };
+  const users = useUsers(query);
+
+  const update = (changes: Record<string, string | null>) => {
+    const nextParams = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null || value === '') nextParams.delete(key);
+      else nextParams.set(key, value);
+    }
+    setParams(nextParams);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update({ q: search.trim(), page: null });
+  };
+
+  return (
+    <section className="page" aria-labelledby="users-title">
+      <div className="page-head">
+        <h1 id="users-title">{t('users.title')}</h1>
+        {session.can('access.user.manage') ? (
+          <Link to="/admin/users/new" className="button">
+            {t('users.new')}
+          </Link>
+        ) : null}
+      </div>
+      <p>{t('users.intro')}</p>
+
+      <form className="filters" role="search" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor={searchId}>{t('users.search')}</label>
+          <input
+            id={searchId}
+            type="search"
+            value={search}
+            maxLength={100}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+        </div>
+        <button type="submit" className="button">
+          {t('common.search')}
+        </button>
+        <div className="field">
+          <label htmlFor={activeId}>{t('users.filter.status')}</label>
+          <select
+            id={activeId}
+            value={active}
+            onChange={(event) => {
+              const value = event.target.value as ActiveFilter;
+              update({ active: value === 'all' ? null : String(value === 'active'), page: null });
+            }}
+          >
+            <option value="all">{t('users.filter.all')}</option>
+            <option value="active">{t('users.filter.active')}</option>
+            <option value="disabled">{t('users.filter.disabled')}</option>
+          </select>
+        </div>
+      </form>
+
+      {users.isPending ? (
+        <p role="status" className="loading">
+          {t('common.loading')}
+        </p>
+      ) : users.isError ? (
+        <ErrorMessage error={users.error} onRetry={() => void users.refetch()} />
+      ) : users.data.items.length === 0 ? (
+        <p>{t('users.empty')}</p>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="data-table users-table" aria-busy={users.isFetching}>
+              <caption>{t('users.caption', { total: format.number(users.data.total) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('user.displayName')}</th>
+                  <th scope="col">{t('user.login')}</th>
+                  <th scope="col">{t('user.homeUnit')}</th>
+                  <th scope="col">{t('user.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.data.items.map((user) => (
+                  <tr key={user.id} data-login={user.email ?? user.phone ?? ''}>
+                    <th scope="row">
+                      <Link to={`/admin/users/${user.id}`}>{user.displayName}</Link>
+                    </th>
+                    <td className="login">{user.email ?? user.phone}</td>
+                    <td>
+                      <UnitName code={user.homeUnitCode} withPath={false} />
+                    </td>
+                    <td>{user.isActive ? t('user.active') : t('user.disabled')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager
+            page={users.data.page}
+            pageSize={users.data.pageSize}
+            total={users.data.total}
+            onPage={(p) => update({ page: p === 1 ? null : String(p) })}
+          />
+        </>
+      )}
+    </section>
+  );
+}
