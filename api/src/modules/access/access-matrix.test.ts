@@ -76,6 +76,21 @@ async function makeUser(unit: string | null, label: string): Promise<number> {
   return user.id;
 }
 
+/** A new account holding one role at one unit, signed in through the API. */
+async function signedInAs(actor: { role: string; unit: string | null }, label: string): Promise<Client> {
+  const id = await makeUser(actor.unit, `${label}-${actor.role}`);
+  await adminCall('POST', `/api/access/users/${id}/assignments`, {
+    roleCode: actor.role,
+    unitCode: actor.unit,
+  });
+  const { email } = await t.db.kysely
+    .selectFrom('access_user')
+    .select('email')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return signedIn(t.app, email!, 'matrix-password-2026');
+}
+
 /** For every route that checks a permission: how to aim it at a record placed at `unit`. */
 const CASES: Record<string, (unit: string | null) => Promise<Cell>> = {
   'GET /api/access/users/:id': async (unit) => ({
@@ -192,22 +207,10 @@ describe('access matrix', () => {
       { label: 'anonymous', role: null, unit: null, client: anonymous(t.app) },
     ];
     for (const actor of ACTORS) {
-      const id = await makeUser(actor.unit, `actor-${actor.role}`);
-      await adminCall('POST', `/api/access/users/${id}/assignments`, {
-        roleCode: actor.role,
-        unitCode: actor.unit,
-      });
-      const login = (
-        await t.db.kysely
-          .selectFrom('access_user')
-          .select('email')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow()
-      ).email!;
       actors.push({
         label: `${actor.role}@${actor.unit ?? 'national'}`,
         ...actor,
-        client: await signedIn(t.app, login, 'matrix-password-2026'),
+        client: await signedInAs(actor, 'actor'),
       });
     }
 
@@ -249,19 +252,7 @@ describe('access matrix', () => {
 
   it('lists only accounts inside the caller’s scope, and all of them', async () => {
     for (const actor of ACTORS.filter((item) => rolePermissions.get(item.role)?.has('access.user.read'))) {
-      const id = await makeUser(actor.unit, `lister-${actor.role}`);
-      await adminCall('POST', `/api/access/users/${id}/assignments`, {
-        roleCode: actor.role,
-        unitCode: actor.unit,
-      });
-      const login = (
-        await t.db.kysely
-          .selectFrom('access_user')
-          .select('email')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow()
-      ).email!;
-      const client = await signedIn(t.app, login, 'matrix-password-2026');
+      const client = await signedInAs(actor, 'lister');
       const page = (await client.request('GET', '/api/access/users?pageSize=500')).json<{
         items: { id: number; homeUnitCode: string | null }[];
       }>();

@@ -1,8 +1,7 @@
 /** Every API route declares who may call it; one that does not cannot be registered. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
-import { allMigrations, modules } from '../../modules.ts';
-import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
+import { modules } from '../../modules.ts';
+import { buildAppOver, openTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { requiresDeclaration } from './access-control.ts';
 
 let t: TestApp;
@@ -32,13 +31,7 @@ describe('route access declarations', () => {
   });
 
   it('refuses to register a route without one', async () => {
-    const app = await buildApp({
-      config: { logLevel: 'silent', webDistDir: '/nonexistent' },
-      db: t.db,
-      modules,
-      migrations: allMigrations(),
-      logger: false,
-    });
+    const app = await buildAppOver(t.db);
     expect(() => app.get('/api/forgotten', async () => ({}))).toThrow(/declares no access rule/);
     await app.close();
   });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
-import { allMigrations, modules } from '../../modules.ts';
-import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
+import { allMigrations } from '../../modules.ts';
+import { buildAppOver, openTestApp, type TestApp } from '../../test-support/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,13 +31,7 @@ describe('GET /api/health and /api/ready', () => {
         checksum: 'x',
       },
     ];
-    const app = await buildApp({
-      config: { logLevel: 'silent', webDistDir: '/nonexistent' },
-      db: t.db,
-      modules,
-      migrations,
-      logger: false,
-    });
+    const app = await buildAppOver(t.db, { migrations });
     try {
       const response = await app.inject({ method: 'GET', url: '/api/ready' });
       expect(response.statusCode).toBe(503);
@@ -52,18 +45,12 @@ describe('GET /api/health and /api/ready', () => {
   });
 
   it('reports not ready with platform.database.unavailable when the database does not answer', async () => {
-    const app = await buildApp({
-      config: { logLevel: 'silent', webDistDir: '/nonexistent' },
-      db: {
-        ...t.db,
-        ping: () =>
-          Promise.reject(
-            Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
-          ),
-      },
-      modules,
-      migrations: allMigrations(),
-      logger: false,
+    const app = await buildAppOver({
+      ...t.db,
+      ping: () =>
+        Promise.reject(
+          Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+        ),
     });
     try {
       const response = await app.inject({ method: 'GET', url: '/api/ready' });

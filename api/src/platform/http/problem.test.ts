@@ -3,7 +3,7 @@
  * answer with its stable code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
+import { buildAppOver, openTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { LIMITS } from '../../app.ts';
 
 let t: TestApp;
@@ -81,15 +81,7 @@ describe('bodies on a write route', () => {
   // Write routes come with later modules; until then we register one on a second app
   // instance built the same way, before it is ready.
   it('refuses malformed JSON, an empty JSON body, a wrong content type and an oversized body', async () => {
-    const { buildApp } = await import('../../app.ts');
-    const { allMigrations, modules } = await import('../../modules.ts');
-    const local = await buildApp({
-      config: { logLevel: 'silent', webDistDir: '/nonexistent' },
-      db: app.db,
-      modules,
-      migrations: allMigrations(),
-      logger: false,
-    });
+    const local = await buildAppOver(app.db);
     local.post('/api/echo', { config: { access: 'public' } }, async (request) => ({
       received: request.body,
     }));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
+import { buildAppOver, openTestApp, type TestApp } from '../../test-support/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,15 +32,7 @@ describe('security headers', () => {
   });
 
   it('never leaks internals in a 500 answer', async () => {
-    const { buildApp } = await import('../../app.ts');
-    const { allMigrations, modules } = await import('../../modules.ts');
-    const app = await buildApp({
-      config: { logLevel: 'silent', webDistDir: '/nonexistent' },
-      db: t.db,
-      modules,
-      migrations: allMigrations(),
-      logger: false,
-    });
+    const app = await buildAppOver(t.db);
     app.get('/api/test/boom', { config: { access: 'public' } }, async () => {
       throw new Error('secret connection string postgres://user:pw@db');
     });

@@ -1,7 +1,6 @@
 /** Closing the server (what SIGTERM does in main.ts) lets in-flight requests finish. */
+import { buildAppOver } from '../../test-support/test-app.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
-import { allMigrations, modules } from '../../modules.ts';
 import { openTestDb, type TestDb } from '../../test-support/test-db.ts';
 
 let db: TestDb;
@@ -12,13 +11,7 @@ afterAll(async () => db.close());
 
 describe('graceful shutdown', () => {
   it('finishes a request in flight, then refuses new connections', async () => {
-    const app = await buildApp({
-      config: { logLevel: 'silent', webDistDir: '/nonexistent' },
-      db,
-      modules,
-      migrations: allMigrations(),
-      logger: false,
-    });
+    const app = await buildAppOver(db);
     let entered!: () => void;
     const inHandler = new Promise<void>((resolve) => (entered = resolve));
     app.get('/api/test/slow', { config: { access: 'public' } }, async () => {
