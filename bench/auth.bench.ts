@@ -11,7 +11,12 @@ import path from 'node:path';
 import { buildApp } from '../api/src/app.ts';
 import type { Database } from '../api/src/database.ts';
 import { allMigrations, modules, prepareDatabase } from '../api/src/modules.ts';
-import { ARGON2_OPTIONS, DEMO_PASSWORD, hashPassword, verifyPassword } from '../api/src/modules/access/index.ts';
+import {
+  ARGON2_OPTIONS,
+  DEMO_PASSWORD,
+  hashPassword,
+  verifyPassword,
+} from '../api/src/modules/access/index.ts';
 import { createDb } from '../api/src/platform/db/create-db.ts';
 import { median, result, type BenchResult } from './harness.ts';
 
@@ -21,7 +26,11 @@ export async function run(): Promise<BenchResult[]> {
   const db = await createDb<Database>({});
   await prepareDatabase(db.kysely as never, { demoData: true });
   const app = await buildApp({
-    config: { logLevel: 'silent', webDistDir: path.join(os.tmpdir(), 'sndd-no-web-app'), rateLimitPerMinute: 1e9 },
+    config: {
+      logLevel: 'silent',
+      webDistDir: path.join(os.tmpdir(), 'sndd-no-web-app'),
+      rateLimitPerMinute: 1e9,
+    },
     db,
     modules,
     migrations: allMigrations(),
