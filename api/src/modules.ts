@@ -9,12 +9,18 @@ import type { ModuleManifest } from './platform/module.ts';
 import type { Kysely } from 'kysely';
 import { accessModule } from './modules/access/index.ts';
 import { auditModule } from './modules/audit/index.ts';
+import { councilsModule } from './modules/councils/index.ts';
 import { gazetteerModule } from './modules/gazetteer/index.ts';
 import { migrate } from './platform/db/migrations.ts';
 import { seedDemoData } from './platform/db/seeds.ts';
 
 // The gazetteer comes first: the access module's demo accounts sit at its units.
-export const modules: readonly ModuleManifest[] = [gazetteerModule, accessModule, auditModule];
+export const modules: readonly ModuleManifest[] = [
+  gazetteerModule,
+  accessModule,
+  auditModule,
+  councilsModule,
+];
 
 const platformMigrations: MigrationSource = {
   module: 'platform',

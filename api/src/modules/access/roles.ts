@@ -59,7 +59,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'National officer',
     descriptionEn: 'NCDD secretariat or ministry officer: works on the whole country.',
     assignableAt: 'root',
-    permissions: ['access.user.read', 'audit.record.read'],
+    permissions: ['access.user.read', 'audit.record.read', 'gazetteer.unit.manage', 'gazetteer.import.run'],
   },
   {
     code: 'provincial_officer',
@@ -67,7 +67,13 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Provincial officer',
     descriptionEn: 'Capital or provincial hall: the whole subtree of the province, including its accounts.',
     assignableAt: '1',
-    permissions: ['access.user.read', 'access.user.manage', 'access.assignment.manage', 'audit.record.read'],
+    permissions: [
+      'access.user.read',
+      'access.user.manage',
+      'access.assignment.manage',
+      'audit.record.read',
+      'gazetteer.unit.manage',
+    ],
   },
   {
     code: 'district_officer',
@@ -75,7 +81,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'District officer',
     descriptionEn: 'Municipality, district or khan staff, including One Window Service Office officers.',
     assignableAt: '2',
-    permissions: ['access.user.read', 'audit.record.read'],
+    permissions: ['access.user.read', 'audit.record.read', 'gazetteer.unit.manage'],
   },
   {
     code: 'commune_clerk',
@@ -83,7 +89,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Commune clerk',
     descriptionEn: 'Keeps the data of one commune or sangkat.',
     assignableAt: '3',
-    permissions: ['access.user.read'],
+    permissions: ['access.user.read', 'gazetteer.unit.manage'],
   },
   {
     code: 'council_member',

@@ -3,9 +3,20 @@
  * khans; communes and sangkats; villages). Every other module hangs its records on a unit.
  * Other modules use it only through what this file exports.
  */
+import type { FastifyPluginAsync } from 'fastify';
 import type { ModuleManifest } from '../../platform/module.ts';
+import { boundaryRoutes } from './boundaries/boundaries.routes.ts';
 import { seedGazetteerDemo } from './demo-seed.ts';
 import { gazetteerRoutes } from './gazetteer.routes.ts';
+import { GAZETTEER_PERMISSIONS } from './permissions.ts';
+import { searchRoutes } from './search.routes.ts';
+
+// One plugin per concern, all under /api/gazetteer.
+const routes: FastifyPluginAsync = async (app) => {
+  await app.register(gazetteerRoutes);
+  await app.register(searchRoutes);
+  await app.register(boundaryRoutes);
+};
 
 export type { GazetteerTables } from './gazetteer.tables.ts';
 export { getUnit, isUnitWithin, subtreeCodesQuery, unitAncestors, unitExists } from './gazetteer.service.ts';
@@ -13,6 +24,7 @@ export { getUnit, isUnitWithin, subtreeCodesQuery, unitAncestors, unitExists } f
 export const gazetteerModule: ModuleManifest = {
   name: 'gazetteer',
   migrations: new URL('./migrations/', import.meta.url),
-  routes: gazetteerRoutes,
+  routes,
+  permissions: GAZETTEER_PERMISSIONS,
   seedDemo: seedGazetteerDemo,
 };

@@ -1,0 +1,22 @@
+/**
+ * `npm run import -- <kind> <file>... [options]`: loads official files into the database named
+ * by DATABASE_URL, or into PGlite in DATA_DIR (stop `npm start` first: PGlite allows one
+ * process). Kinds: `gazetteer` (NCDD workbooks or a flat CSV), `boundaries` (GeoJSON).
+ */
+import { runBoundariesImport } from '../modules/gazetteer/boundaries/boundaries-cli.ts';
+import { runGazetteerImport } from '../modules/gazetteer/import/import-cli.ts';
+
+const KINDS: Record<string, (args: string[]) => Promise<number>> = {
+  gazetteer: runGazetteerImport,
+  boundaries: runBoundariesImport,
+};
+
+const [kind, ...rest] = process.argv.slice(2);
+const run = kind ? KINDS[kind] : undefined;
+if (!run) {
+  process.stderr.write(
+    `Usage: npm run import -- <${Object.keys(KINDS).join('|')}> <file>... [--dry-run] [--json]\n`,
+  );
+  process.exit(2);
+}
+process.exitCode = await run(rest);
