@@ -292,3 +292,49 @@ describe('passwords', () => {
     expect(text).not.toContain('$argon2id$');
   });
 });
+
+describe('role assignments refused by the rules', () => {
+  it('refuses a role at a unit outside the administrator’s scope or that does not exist; nothing changes; the attempt is recorded', async () => {
+    const province = await signedIn(t.app, 'kep.province@sndd.example', DEMO_PASSWORD);
+    // kep.clerk (id 6) works in Kep: the provincial officer may manage them, but not give them
+    // a role in another province.
+    const before = await t.db.kysely
+      .selectFrom('access_assignment')
+      .select('id')
+      .where('user_id', '=', 6)
+      .execute();
+    const outside = await province.request('POST', '/api/access/users/6/assignments', {
+      roleCode: 'council_member',
+      unitCode: '01',
+    });
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json()).toMatchObject({ code: 'access.assignment.out_of_scope' });
+    const noRole = await province.request('POST', '/api/access/users/6/assignments', {
+      roleCode: 'grand_vizier',
+      unitCode: '23',
+    });
+    expect(noRole.statusCode).toBe(400);
+    expect(noRole.json()).toMatchObject({ code: 'access.role.not_found' });
+    const escalation = await province.request('POST', '/api/access/users/6/assignments', {
+      roleCode: 'auditor',
+      unitCode: '23',
+    });
+    expect(escalation.json()).toMatchObject({ code: 'access.assignment.escalation' });
+    const after = await t.db.kysely
+      .selectFrom('access_assignment')
+      .select('id')
+      .where('user_id', '=', 6)
+      .execute();
+    expect(after).toEqual(before);
+    const denied = await t.db.kysely
+      .selectFrom('audit_record')
+      .select('after')
+      .where('action', '=', 'auth.access.denied')
+      .where('actor_login', '=', 'kep.province@sndd.example')
+      .execute();
+    const codes = denied.map((row) => (row.after as { code: string }).code);
+    expect(codes).toEqual(
+      expect.arrayContaining(['access.assignment.out_of_scope', 'access.assignment.escalation']),
+    );
+  });
+});

@@ -110,14 +110,27 @@ export function registerAccessControl(app: FastifyInstance, options: AccessContr
     }
   });
 
-  const deny = async (request: FastifyRequest, error: AppError): Promise<never> => {
+  const recorded = new WeakSet<FastifyRequest>();
+  const record = async (request: FastifyRequest, code: string): Promise<void> => {
+    if (recorded.has(request)) return;
+    recorded.add(request);
     try {
-      await options.onDenied?.(request, error.code);
+      await options.onDenied?.(request, code);
     } catch (recordError) {
       request.log.error({ err: recordError }, 'could not record a refused request');
     }
+  };
+  const deny = async (request: FastifyRequest, error: AppError): Promise<never> => {
+    await record(request, error.code);
     throw error;
   };
+  // Refusals decided further in, by a service (a role given outside one's scope, an escalation),
+  // are recorded the same way as those of the check itself.
+  app.addHook('onError', async (request, _reply, error) => {
+    if (error instanceof AppError && (error.statusCode === 401 || error.statusCode === 403)) {
+      await record(request, error.code);
+    }
+  });
 
   // The check runs as a preHandler of the routes that need one; public routes get no hook at
   // all (nothing to check, and the throughput of public pages matters most).
