@@ -59,9 +59,17 @@ export function Layout() {
               <li>
                 <NavLink to="/units">{t('nav.units')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/map">{t('nav.map')}</NavLink>
+              </li>
               {session.can('access.user.read') ? (
                 <li>
                   <NavLink to="/admin/users">{t('nav.users')}</NavLink>
+                </li>
+              ) : null}
+              {session.can('gazetteer.import.run') ? (
+                <li>
+                  <NavLink to="/admin/gazetteer-import">{t('nav.gazetteerImport')}</NavLink>
                 </li>
               ) : null}
               <li>

@@ -20,6 +20,34 @@ export const router = createBrowserRouter([
             },
           },
           {
+            path: 'units/changes',
+            lazy: async () => {
+              const { ChangesPage } = await import('../modules/gazetteer/changes-page.tsx');
+              return { Component: ChangesPage };
+            },
+          },
+          {
+            path: 'units/:code',
+            lazy: async () => {
+              const { UnitPage } = await import('../modules/gazetteer/unit-page.tsx');
+              return { Component: UnitPage };
+            },
+          },
+          {
+            path: 'map',
+            lazy: async () => {
+              const { MapPage } = await import('../modules/gazetteer/map-page.tsx');
+              return { Component: MapPage };
+            },
+          },
+          {
+            path: 'admin/gazetteer-import',
+            lazy: async () => {
+              const { ImportPage } = await import('../modules/gazetteer/import-page.tsx');
+              return { Component: ImportPage };
+            },
+          },
+          {
             path: 'sign-in',
             lazy: async () => {
               const { SignInPage } = await import('../modules/access/sign-in-page.tsx');

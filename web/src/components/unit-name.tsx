@@ -1,22 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useUnitPath } from '../modules/gazetteer/api.ts';
+import { useUnitTypeLabel } from '../modules/gazetteer/unit-types.ts';
 import { useFormat } from '../lib/use-format.ts';
-
-/** The name of a unit type (province, sangkat…); a type the catalogues do not know shows its code. */
-export function useUnitTypeLabel(): (typeCode: string) => string {
-  const { t } = useTranslation();
-  const labels: Record<string, string> = {
-    capital: t('gazetteer.type.capital'),
-    province: t('gazetteer.type.province'),
-    municipality: t('gazetteer.type.municipality'),
-    district: t('gazetteer.type.district'),
-    khan: t('gazetteer.type.khan'),
-    commune: t('gazetteer.type.commune'),
-    sangkat: t('gazetteer.type.sangkat'),
-    village: t('gazetteer.type.village'),
-  };
-  return (typeCode) => labels[typeCode] ?? typeCode;
-}
 
 interface UnitNameProps {
   /** null: the national level. */

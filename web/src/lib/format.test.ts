@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digits, formatDate, formatDateTime, formatNumber, formatRiel } from './format.ts';
+import { digits, formatDate, formatDateTime, formatNumber, formatRiel, todayInPhnomPenh } from './format.ts';
 
 const kmKhmer = { lang: 'km', khmerDigits: true } as const;
 const kmLatin = { lang: 'km', khmerDigits: false } as const;
@@ -63,5 +63,12 @@ describe('digits', () => {
   it('transliterates digits only when Khmer digits are on', () => {
     expect(digits('0102 / 2024', kmKhmer)).toBe('០១០២ / ២០២៤');
     expect(digits('0102', en)).toBe('0102');
+  });
+});
+
+describe('todayInPhnomPenh', () => {
+  it('gives the date in Phnom Penh, seven hours ahead of UTC', () => {
+    expect(todayInPhnomPenh(new Date('2026-03-05T18:30:00Z'))).toBe('2026-03-06');
+    expect(todayInPhnomPenh(new Date('2026-03-05T10:00:00Z'))).toBe('2026-03-05');
   });
 });

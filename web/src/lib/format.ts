@@ -148,3 +148,9 @@ export function formatDateTime(value: Date | string | number, o: FormatOptions):
     numberingSystem: numberingSystem(o),
   }).format(toDate(value));
 }
+
+/** Today's date in Phnom Penh as YYYY-MM-DD (the form of date inputs and of the API). */
+export function todayInPhnomPenh(now: Date = new Date()): string {
+  const { year, month, day } = phnomPenhFields(now);
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}

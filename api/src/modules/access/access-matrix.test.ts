@@ -34,7 +34,7 @@ const within = (unit: string | null, scope: string | null) =>
   scope === null || (unit !== null && unit.startsWith(scope));
 
 interface Cell {
-  request: { method: InjectOptions['method']; url: string; body?: unknown };
+  request: { method: InjectOptions['method']; url: string; body?: unknown; headers?: Record<string, string> };
   /** The unit the route touches, for the oracle. */
   unit: string | null;
   cleanup?: () => Promise<void>;
@@ -90,6 +90,31 @@ async function signedInAs(actor: { role: string; unit: string | null }, label: s
     .executeTakeFirstOrThrow();
   return signedIn(t.app, email!, 'matrix-password-2026');
 }
+
+// Councils: organs sit at units of levels 1-3, never nationally, so the national target is
+// aimed at another province (01).
+const organAt = new Map<string | null, number>();
+const memberAt = new Map<string | null, number>();
+let functionId = 0;
+const organUnit = (unit: string | null) => unit ?? '01';
+const matrixMember = {
+  nameKm: 'ឧទាហរណ៍',
+  nameLatin: 'Matrix member',
+  role: 'member',
+  sex: 'female',
+  startDate: '2026-01-01',
+};
+const matrixCommittee = { kind: 'committee', nameKm: 'គណៈកម្មការ', nameEn: 'Matrix committee' };
+const matrixFunction = (code: string) => ({
+  code,
+  nameKm: 'មុខងារ',
+  nameEn: 'Matrix function',
+  sector: 'administration',
+  holder: 'commune',
+  legalInstrument: 'Matrix instrument',
+  dateAssigned: '2026-01-01',
+  source: 'test',
+});
 
 /** For every route that checks a permission: how to aim it at a record placed at `unit`. */
 const CASES: Record<string, (unit: string | null) => Promise<Cell>> = {
@@ -174,6 +199,75 @@ const CASES: Record<string, (unit: string | null) => Promise<Cell>> = {
     request: { method: 'GET', url: `/api/audit/history/access.user/${targetUser.get(unit)}` },
     unit,
   }),
+  'POST /api/councils/units/:code/organs': async (unit) => ({
+    request: { method: 'POST', url: `/api/councils/units/${organUnit(unit)}/organs`, body: matrixCommittee },
+    unit: organUnit(unit),
+  }),
+  'PATCH /api/councils/organs/:id': async (unit) => ({
+    request: {
+      method: 'PATCH',
+      url: `/api/councils/organs/${organAt.get(unit)}`,
+      body: { nameEn: 'Matrix renamed' },
+    },
+    unit: organUnit(unit),
+  }),
+  'POST /api/councils/organs/:id/members': async (unit) => ({
+    request: { method: 'POST', url: `/api/councils/organs/${organAt.get(unit)}/members`, body: matrixMember },
+    unit: organUnit(unit),
+  }),
+  'PATCH /api/councils/members/:id': async (unit) => ({
+    request: {
+      method: 'PATCH',
+      url: `/api/councils/members/${memberAt.get(unit)}`,
+      body: { nameLatin: 'Matrix renamed' },
+    },
+    unit: organUnit(unit),
+  }),
+  // The register of functions is national, whatever unit one has in mind.
+  'POST /api/councils/functions': async () => {
+    created += 1;
+    return {
+      request: { method: 'POST', url: '/api/councils/functions', body: matrixFunction(`matrix_${created}`) },
+      unit: null,
+    };
+  },
+  'PATCH /api/councils/functions/:id': async () => ({
+    request: {
+      method: 'PATCH',
+      url: `/api/councils/functions/${functionId}`,
+      body: { nameEn: 'Matrix renamed' },
+    },
+    unit: null,
+  }),
+  // A unit is its own record. There is no national unit to rename: the national target is the
+  // capital (12). A new name each time, so that an allowed request is a real change.
+  'PATCH /api/gazetteer/units/:code': async (unit) => {
+    created += 1;
+    const code = unit ?? '12';
+    return {
+      request: {
+        method: 'PATCH',
+        url: `/api/gazetteer/units/${code}`,
+        body: { nameLatin: `Matrix ${created}`, legalReference: 'Matrix act', effectiveDate: '2025-01-01' },
+      },
+      unit: code,
+    };
+  },
+  // Importing the official gazetteer is national, whatever unit one has in mind. A dry run of a
+  // one-village CSV is enough to reach the service.
+  'POST /api/gazetteer/imports': async () => ({
+    request: {
+      method: 'POST',
+      url: '/api/gazetteer/imports?dryRun=true',
+      body: 'code_padded,parent_code_padded,level,unit_type,unit_km,name_km,name_latin,reference\n23020199,230201,village,village,ភូមិ,ភូមិសាកល្បង,Matrix Village,\n',
+      headers: { 'content-type': 'text/csv', 'x-file-name': 'matrix.csv' },
+    },
+    unit: null,
+  }),
+  'GET /api/gazetteer/imports': async () => ({
+    request: { method: 'GET', url: '/api/gazetteer/imports' },
+    unit: null,
+  }),
   // Verifying the whole chain is a national act, whatever record one has in mind.
   'GET /api/audit/verify': async () => ({ request: { method: 'GET', url: '/api/audit/verify' }, unit: null }),
 };
@@ -182,6 +276,15 @@ beforeAll(async () => {
   t = await openTestApp();
   admin = await signedIn(t.app, 'admin@sndd.example', DEMO_PASSWORD);
   for (const unit of TARGET_UNITS) targetUser.set(unit, await makeUser(unit, `target-${unit ?? 'national'}`));
+  for (const unit of TARGET_UNITS) {
+    const organ = await adminCall('POST', `/api/councils/units/${organUnit(unit)}/organs`, matrixCommittee);
+    organAt.set(unit, organ.id);
+    memberAt.set(
+      unit,
+      (await adminCall('POST', `/api/councils/organs/${organ.id}/members`, matrixMember)).id,
+    );
+  }
+  functionId = (await adminCall('POST', '/api/councils/functions', matrixFunction('matrix_function'))).id;
   const roles = (await admin.request('GET', '/api/access/roles')).json<{
     items: { code: string; permissions: string[] }[];
   }>();
@@ -226,6 +329,7 @@ describe('access matrix', () => {
             cell.request.method,
             cell.request.url,
             cell.request.body,
+            cell.request.headers,
           );
           const expected =
             actor.role !== null &&

@@ -59,7 +59,14 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'National officer',
     descriptionEn: 'NCDD secretariat or ministry officer: works on the whole country.',
     assignableAt: 'root',
-    permissions: ['access.user.read', 'audit.record.read', 'gazetteer.unit.manage', 'gazetteer.import.run'],
+    permissions: [
+      'access.user.read',
+      'audit.record.read',
+      'gazetteer.unit.manage',
+      'gazetteer.import.run',
+      'councils.organ.manage',
+      'councils.function.manage',
+    ],
   },
   {
     code: 'provincial_officer',
@@ -73,6 +80,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
       'access.assignment.manage',
       'audit.record.read',
       'gazetteer.unit.manage',
+      'councils.organ.manage',
     ],
   },
   {
@@ -81,7 +89,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'District officer',
     descriptionEn: 'Municipality, district or khan staff, including One Window Service Office officers.',
     assignableAt: '2',
-    permissions: ['access.user.read', 'audit.record.read', 'gazetteer.unit.manage'],
+    permissions: ['access.user.read', 'audit.record.read', 'gazetteer.unit.manage', 'councils.organ.manage'],
   },
   {
     code: 'commune_clerk',
@@ -89,7 +97,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Commune clerk',
     descriptionEn: 'Keeps the data of one commune or sangkat.',
     assignableAt: '3',
-    permissions: ['access.user.read', 'gazetteer.unit.manage'],
+    permissions: ['access.user.read', 'gazetteer.unit.manage', 'councils.organ.manage'],
   },
   {
     code: 'council_member',

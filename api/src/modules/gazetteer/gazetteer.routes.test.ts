@@ -121,7 +121,7 @@ describe('GET /api/gazetteer/units/{code}/ancestors', () => {
 });
 
 describe('route declarations', () => {
-  it('declares every gazetteer route public, for the access layer', async () => {
+  it('declares every gazetteer read public and the edit a scoped permission, for the access layer', async () => {
     // The route options are only visible while routes are added: mount the module alone.
     const app = Fastify({ logger: false });
     const declared: Array<{ method: string; url: string; config: unknown }> = [];
@@ -134,10 +134,25 @@ describe('route declarations', () => {
     await app.ready();
     await app.close();
     expect(declared.map((route) => route.url)).toEqual(
-      expect.arrayContaining(['/units', '/units/:code', '/units/:code/ancestors']),
+      expect.arrayContaining([
+        '/units',
+        '/units/:code',
+        '/units/:code/ancestors',
+        '/units/:code/children',
+        '/units/:code/counts',
+        '/units/:code/history',
+        '/counts',
+        '/changes',
+      ]),
     );
     for (const route of declared) {
-      expect(route.config, `${route.method} ${route.url}`).toMatchObject({ access: 'public' });
+      if (route.method === 'PATCH') {
+        expect(route.config, `${route.method} ${route.url}`).toMatchObject({
+          access: { permission: 'gazetteer.unit.manage', unit: expect.any(Function) },
+        });
+      } else {
+        expect(route.config, `${route.method} ${route.url}`).toMatchObject({ access: 'public' });
+      }
     }
   });
 });

@@ -1,37 +1,82 @@
-/** The gazetteer's rules. Reads only, for now: the import and its change events come next. */
+/**
+ * The gazetteer's reads: one unit, lists, children, ancestors and counts, each either of today's
+ * tree (gazetteer_unit and its closure table) or of the tree on a past date (`asOf`, from
+ * gazetteer_unit_version). Changes to the tree are in history.service.ts.
+ */
 import type { Kysely } from 'kysely';
 import { notFound } from '../../platform/http/problem.ts';
-import { fetchPage, type PageResult } from '../../platform/http/paging.ts';
+import { fetchPage, parseSort, type PageResult } from '../../platform/http/paging.ts';
 import {
   asGazetteerDb,
   closurePairExists,
+  countUnits,
+  findUnitAt,
   findUnitByCode,
   selectAncestorCodes,
   selectAncestorUnits,
+  selectAncestorUnitsAt,
+  selectChildrenPage,
   selectSubtreeCodes,
+  selectTreeRevision,
   selectUnits,
   unitCodeExists,
   type GazetteerDb,
 } from './gazetteer.queries.ts';
-import type { Unit, UnitListQuery } from './gazetteer.schemas.ts';
+import type { Unit, UnitChildrenQuery, UnitCounts, UnitListQuery } from './gazetteer.schemas.ts';
+import { treeDate, type TreeDate } from './history-dates.ts';
 
 // Other modules hold a Kysely over the whole schema (or their own slice of it, or a
 // transaction); the functions they call take any Kysely and read only the gazetteer's tables.
 type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const SORT_COLUMNS = { code: 'code', nameLatin: 'name_latin', nameKm: 'name_km' };
+const SORT_COLUMNS: Record<string, string> = { code: 'code', nameLatin: 'name_latin', nameKm: 'name_km' };
 
-const unitNotFound = (code: string) =>
-  notFound('gazetteer.unit.not_found', `No administrative unit has the code ${code}.`);
+export const unitNotFound = (code: string, date?: string) =>
+  notFound(
+    'gazetteer.unit.not_found',
+    `No administrative unit has the code ${code}.`,
+    date === undefined ? undefined : `No unit ${code} in the tree on ${date}.`,
+  );
 
+/** Does a unit of today's tree (as gazetteer_unit holds it) exist on `date`? */
+const existsOn = (unit: Pick<Unit, 'validFrom' | 'validTo'>, date: string) =>
+  (unit.validFrom === null || unit.validFrom <= date) && (unit.validTo === null || unit.validTo > date);
+
+/**
+ * Any unit that was ever in the tree, abolished ones included, in its current (or last) state:
+ * for other modules, whose old records must still name their unit.
+ */
 export async function getUnit(db: GazetteerDb, code: string): Promise<Unit> {
   const unit = await findUnitByCode(db, code);
   if (!unit) throw unitNotFound(code);
   return unit;
 }
 
+/** One unit as it is today (404 once abolished) or as it was on `asOf` (404 if it did not exist then). */
+export async function getUnitOn(db: GazetteerDb, code: string, asOf: string | undefined): Promise<Unit> {
+  const at = treeDate(asOf);
+  if (at.asOf !== undefined) {
+    const unit = await findUnitAt(db, code, at);
+    if (!unit) throw unitNotFound(code, at.asOf);
+    return unit;
+  }
+  // Today's read keeps the precompiled lookup by code, the hottest read of the platform.
+  const unit = await findUnitByCode(db, code);
+  if (!unit || !existsOn(unit, at.today)) throw unitNotFound(code, at.today);
+  return unit;
+}
+
+async function assertUnitOn(db: GazetteerDb, code: string, at: TreeDate): Promise<void> {
+  if (at.asOf !== undefined) {
+    if (!(await findUnitAt(db, code, at))) throw unitNotFound(code, at.asOf);
+    return;
+  }
+  const unit = await findUnitByCode(db, code);
+  if (!unit || !existsOn(unit, at.today)) throw unitNotFound(code, at.today);
+}
+
 export function listUnits(db: GazetteerDb, query: UnitListQuery): Promise<PageResult<Unit>> {
-  return fetchPage(selectUnits(db, query), {
+  return fetchPage(selectUnits(db, query, treeDate(query.asOf)), {
     page: query.page,
     pageSize: query.pageSize,
     sort: query.sort,
@@ -40,12 +85,94 @@ export function listUnits(db: GazetteerDb, query: UnitListQuery): Promise<PageRe
   });
 }
 
-/** The unit's ancestors and the unit itself, root first; 404 for an unknown code. */
-export async function listUnitAncestors(db: GazetteerDb, code: string): Promise<{ items: Unit[] }> {
+/** The units directly below a unit on the tree's date; 404 when the unit itself was not there. */
+export async function listUnitChildren(
+  db: GazetteerDb,
+  code: string,
+  query: UnitChildrenQuery,
+): Promise<PageResult<Unit>> {
+  const at = treeDate(query.asOf);
+  const { field, direction } = parseSort(query.sort);
+  const filters = { parent: code, type: query.type };
+  const { items, total } = await selectChildrenPage(db, filters, at, {
+    column: SORT_COLUMNS[field] ?? 'code',
+    direction,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  const page = { items, page: query.page, pageSize: query.pageSize, total: total ?? 0 };
+  if (total !== undefined) return page;
+  // No row: past the last page (count apart), or no children at all. A unit with children
+  // exists; only then does the unit itself need looking up (a village, an unknown code).
+  if (query.page > 1) {
+    page.total = (
+      await fetchPage(selectUnits(db, filters, at), { ...query, columns: SORT_COLUMNS, tieBreak: 'code' })
+    ).total;
+  }
+  if (page.total === 0) await assertUnitOn(db, code, at);
+  return page;
+}
+
+/** The unit's ancestors and the unit itself, root first, on the tree's date; 404 for a unit not there. */
+export async function listUnitAncestors(
+  db: GazetteerDb,
+  code: string,
+  asOf?: string,
+): Promise<{ items: Unit[] }> {
+  const at = treeDate(asOf);
+  if (at.asOf !== undefined) {
+    const items = await selectAncestorUnitsAt(db, code, at.asOf);
+    if (items.length === 0) throw unitNotFound(code, at.asOf);
+    return { items };
+  }
   const items = await selectAncestorUnits(db, code);
-  // Every unit has its own depth-0 row, so no rows means no such unit.
-  if (items.length === 0) throw unitNotFound(code);
+  // Every unit has its own depth-0 row, so no rows means no such unit; the unit itself comes
+  // last, and an abolished one is not part of today's tree.
+  const unit = items.at(-1);
+  if (!unit || !existsOn(unit, at.today)) throw unitNotFound(code, at.today);
   return { items };
+}
+
+// Counts per database handle (tests hold several databases in one process), keyed by the
+// tree's revision, the unit and the date: the country's counts scan every unit, and the tree
+// changes a few times a year. Any write to the tree bumps the revision (triggers), so an entry
+// is never served once the tree it counted has changed, in this process or in another.
+const countsCache = new WeakMap<GazetteerDb, { revision: number; entries: Map<string, UnitCounts> }>();
+const COUNTS_CACHE_LIMIT = 2000;
+
+/**
+ * How many units lie below a unit (not counting itself), or in the whole country when `code`
+ * is undefined, by level and by type, on the tree's date.
+ */
+export async function unitCounts(
+  db: GazetteerDb,
+  code: string | undefined,
+  asOf: string | undefined,
+): Promise<UnitCounts> {
+  const at = treeDate(asOf);
+  const revision = await selectTreeRevision(db);
+  let cache = countsCache.get(db);
+  if (!cache || cache.revision !== revision) {
+    cache = { revision, entries: new Map() };
+    countsCache.set(db, cache);
+  }
+  // Today's counts change with the date too (a unit abolished from tomorrow on).
+  const key = `${code ?? ''}|${at.asOf ?? `today ${at.today}`}`;
+  const cached = cache.entries.get(key);
+  if (cached) return cached;
+
+  const rows = await countUnits(db, code, at);
+  if (code !== undefined && rows.length === 0) await assertUnitOn(db, code, at);
+  const counts: UnitCounts = { code: code ?? null, asOf: at.asOf ?? null, total: 0, byLevel: {}, byType: {} };
+  for (const row of rows) {
+    counts.total += row.count;
+    counts.byLevel[String(row.level)] = (counts.byLevel[String(row.level)] ?? 0) + row.count;
+    counts.byType[row.typeCode] = (counts.byType[row.typeCode] ?? 0) + row.count;
+  }
+  // A bound on memory: every unit and every date asked about could otherwise pile up.
+  if (cache.entries.size >= COUNTS_CACHE_LIMIT) cache.entries.clear();
+  cache.entries.set(key, counts);
+  return counts;
 }
 
 /** True when `unitCode` is `scopeCode` or lies below it. False when either code is unknown. */

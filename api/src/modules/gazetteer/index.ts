@@ -8,7 +8,9 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { boundaryRoutes } from './boundaries/boundaries.routes.ts';
 import { seedGazetteerDemo } from './demo-seed.ts';
 import { gazetteerRoutes } from './gazetteer.routes.ts';
+import { importRoutes } from './import/import.routes.ts';
 import { GAZETTEER_PERMISSIONS } from './permissions.ts';
+import { syncSearchIndex } from './search/search-index.ts';
 import { searchRoutes } from './search.routes.ts';
 
 // One plugin per concern, all under /api/gazetteer.
@@ -16,6 +18,7 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(gazetteerRoutes);
   await app.register(searchRoutes);
   await app.register(boundaryRoutes);
+  await app.register(importRoutes);
 };
 
 export type { GazetteerTables } from './gazetteer.tables.ts';
@@ -26,5 +29,11 @@ export const gazetteerModule: ModuleManifest = {
   migrations: new URL('./migrations/', import.meta.url),
   routes,
   permissions: GAZETTEER_PERMISSIONS,
-  seedDemo: seedGazetteerDemo,
+  // Search keys are computed in TypeScript (Khmer normalisation), so they are kept up to date
+  // at every start and right after the demo seed writes its units.
+  syncReferenceData: (context) => syncSearchIndex(context),
+  seedDemo: async (context) => {
+    await seedGazetteerDemo(context);
+    await syncSearchIndex(context);
+  },
 };

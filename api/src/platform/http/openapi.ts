@@ -40,6 +40,10 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'auth', description: 'Signing in and out; one’s own account and API tokens.' },
         { name: 'access', description: 'Roles, accounts and role assignments at units of the tree.' },
         { name: 'audit', description: 'The hash-chained audit trail.' },
+        {
+          name: 'councils',
+          description: 'Councils, boards, committees, offices and the register of functions.',
+        },
       ],
     },
     // Keep the schema names we gave ($id) instead of def-0, def-1… in components.

@@ -99,7 +99,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List administrative units, filtered and paged. */
+        /**
+         * List administrative units, filtered and paged.
+         * @description With `asOf=YYYY-MM-DD`, the tree as it was on that date (names, types and parents then); without it, the tree today, abolished units left out.
+         */
         get: {
             parameters: {
                 query: {
@@ -109,6 +112,11 @@ export interface paths {
                     pageSize: number;
                     /** @description One of code, nameLatin, nameKm; prefix with - for descending. */
                     sort: "code" | "-code" | "nameLatin" | "-nameLatin" | "nameKm" | "-nameKm";
+                    /**
+                     * @description Read the tree as it was on this date (YYYY-MM-DD). Without it: as it is today, abolished units left out.
+                     * @example 2022-06-05
+                     */
+                    asOf?: string;
                     /** @description Only units of this level. */
                     level?: number;
                     /** @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village). */
@@ -165,10 +173,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One administrative unit by its NCDD code. */
+        /**
+         * One administrative unit by its NCDD code.
+         * @description With `asOf=YYYY-MM-DD`, the tree as it was on that date (names, types and parents then); without it, the tree today, abolished units left out. A unit not in the tree on that date answers 404.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /**
+                     * @description Read the tree as it was on this date (YYYY-MM-DD). Without it: as it is today, abolished units left out.
+                     * @example 2022-06-05
+                     */
+                    asOf?: string;
+                };
                 header?: never;
                 path: {
                     /** @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village). */
@@ -238,6 +255,191 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Rename a unit or change whether it is urban, from a date, under a legal act.
+         * @description One transaction: the unit, its versions (the current state ends and a new one begins on `effectiveDate`), a `renamed` and/or `retyped` event with the legal reference, and the audit record. Errors: `gazetteer.unit.name_required` (an empty name), `gazetteer.unit.bad_effective_date` (before the current state began, or after today), `gazetteer.unit.no_change`, `gazetteer.unit.not_found` (unknown or abolished).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village). */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description New official Khmer name. */
+                        nameKm?: string;
+                        /** @description New romanised name. */
+                        nameLatin?: string;
+                        isUrban?: boolean;
+                        /** @description The legal act behind the change (sub-decree, prakas, ...). */
+                        legalReference: string;
+                        /**
+                         * Format: date
+                         * @description When the change took effect (YYYY-MM-DD): not before the unit’s current state began, not after today.
+                         */
+                        effectiveDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village).
+                             * @example 12
+                             * @example 0102
+                             * @example 010201
+                             */
+                            code: string;
+                            level: number;
+                            parentCode: string | null;
+                            /**
+                             * @example province
+                             * @example capital
+                             * @example district
+                             * @example commune
+                             */
+                            typeCode: string;
+                            /** @description Official Khmer name. */
+                            nameKm: string;
+                            /** @description Romanised name. */
+                            nameLatin: string;
+                            isUrban: boolean;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            /** @description Where this fact comes from. */
+                            source: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/gazetteer/units/{code}/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The units directly below a unit (a province’s districts, a commune’s villages), paged.
+         * @description With `asOf=YYYY-MM-DD`, the tree as it was on that date (names, types and parents then); without it, the tree today, abolished units left out. A village has no children (an empty page); a unit not in the tree on that date answers 404.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    /** @description One of code, nameLatin, nameKm; prefix with - for descending. */
+                    sort: "code" | "-code" | "nameLatin" | "-nameLatin" | "nameKm" | "-nameKm";
+                    /**
+                     * @description Read the tree as it was on this date (YYYY-MM-DD). Without it: as it is today, abolished units left out.
+                     * @example 2022-06-05
+                     */
+                    asOf?: string;
+                    /** @description Only units of this type code. */
+                    type?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village). */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["GazetteerUnit"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -250,11 +452,17 @@ export interface paths {
         };
         /**
          * The chain of units above a unit, root first, the unit itself last.
-         * @description From the province or capital down to the unit: a village gives 4 items (province, district, commune, village), a province 1.
+         * @description From the province or capital down to the unit: a village gives 4 items (province, district, commune, village), a province 1. With `asOf=YYYY-MM-DD`, the tree as it was on that date (names, types and parents then); without it, the tree today, abolished units left out.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /**
+                     * @description Read the tree as it was on this date (YYYY-MM-DD). Without it: as it is today, abolished units left out.
+                     * @example 2022-06-05
+                     */
+                    asOf?: string;
+                };
                 header?: never;
                 path: {
                     /** @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village). */
@@ -298,6 +506,837 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gazetteer/units/{code}/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many units lie below a unit, by level and by type (the unit itself not counted).
+         * @description With `asOf=YYYY-MM-DD`, the tree as it was on that date (names, types and parents then); without it, the tree today, abolished units left out.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description Read the tree as it was on this date (YYYY-MM-DD). Without it: as it is today, abolished units left out.
+                     * @example 2022-06-05
+                     */
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village). */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The unit counted below; null for the whole country. */
+                            code: string | null;
+                            /** @description The date of the tree counted; null for today. */
+                            asOf: string | null;
+                            /** @description Units below the unit (the unit itself not counted), or in the country. */
+                            total: number;
+                            /** @description Units per level ("1" provinces, "2" districts, "3" communes, "4" villages); levels with none left out. */
+                            byLevel: {
+                                [key: string]: number;
+                            };
+                            /** @description Units per type code (district, municipality, khan, commune, sangkat, village, ...). */
+                            byType: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gazetteer/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many units the whole country has, by level and by type.
+         * @description With `asOf=YYYY-MM-DD`, the tree as it was on that date (names, types and parents then); without it, the tree today, abolished units left out.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description Read the tree as it was on this date (YYYY-MM-DD). Without it: as it is today, abolished units left out.
+                     * @example 2022-06-05
+                     */
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The unit counted below; null for the whole country. */
+                            code: string | null;
+                            /** @description The date of the tree counted; null for today. */
+                            asOf: string | null;
+                            /** @description Units below the unit (the unit itself not counted), or in the country. */
+                            total: number;
+                            /** @description Units per level ("1" provinces, "2" districts, "3" communes, "4" villages); levels with none left out. */
+                            byLevel: {
+                                [key: string]: number;
+                            };
+                            /** @description Units per type code (district, municipality, khan, commune, sangkat, village, ...). */
+                            byType: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gazetteer/units/{code}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit’s dated changes with their legal references, newest first.
+         * @description Every unit has at least its `created` event (with a null effective date when it is known since before our records; such events come last). Abolished units keep their history.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                };
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village). */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["GazetteerUnitEvent"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gazetteer/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The changes to the tree that took effect between two dates (both included).
+         * @description `from` after `to` answers 400 `gazetteer.changes.bad_range`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    /** @description One of effectiveDate, unitCode; prefix with - for descending. */
+                    sort: "effectiveDate" | "-effectiveDate" | "unitCode" | "-unitCode";
+                    /** @description First effective date included (YYYY-MM-DD). */
+                    from: string;
+                    /** @description Last effective date included (YYYY-MM-DD). */
+                    to: string;
+                    /** @description What changed. */
+                    kind?: "created" | "renamed" | "moved" | "retyped" | "abolished" | "merged" | "split" | "reinstated";
+                    /**
+                     * @description Only changes of this unit and the units below it.
+                     * @example 23
+                     */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["GazetteerUnitEvent"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gazetteer/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find administrative units by Khmer name, romanised name or code (type-ahead).
+         * @description Khmer is compared after normalisation (code-point order within each syllable, zero-width spaces, Khmer digits), romanised names without case, diacritics, spaces or punctuation, codes with or without their leading zero. Abolished units are not listed. Each item carries its ancestors (`path`), root first.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description What was typed: a Khmer name (any code-point order, with or without zero-width spaces), a romanised name (any case, with or without diacritics, spaces, apostrophes or hyphens), or a code (ASCII or Khmer digits, with or without its leading zero). Matches names and codes that start with it. From 2 characters on, a Khmer syllable or a romanised word inside a name that starts with it matches too, listed after the names that start with it. */
+                    q: string;
+                    /** @description Only units of this level. */
+                    level?: number;
+                    /**
+                     * @description Only units below this unit, at any depth; the unit itself is not listed (as in /units?within=). An unknown code gives no items.
+                     * @example 23
+                     */
+                    within?: string;
+                    /** @description At most this many items (at most 50). */
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Exact matches first, then by level (provinces first), then by name; names that match only at a later syllable or word come after those that start with it. Abolished units are left out. */
+                            items: {
+                                /**
+                                 * @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village).
+                                 * @example 12
+                                 * @example 0102
+                                 * @example 010201
+                                 */
+                                code: string;
+                                level: number;
+                                /**
+                                 * @example province
+                                 * @example district
+                                 * @example sangkat
+                                 * @example village
+                                 */
+                                typeCode: string;
+                                /** @description Official Khmer name, as stored. */
+                                nameKm: string;
+                                /** @description Romanised name, as stored. */
+                                nameLatin: string;
+                                parentCode: string | null;
+                                /** @description The ancestors of the unit, the province or capital first, the parent last (empty for a province): enough to show "កែប › ព្រៃធំ" beside a village of the same name elsewhere. */
+                                path: {
+                                    /**
+                                     * @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village).
+                                     * @example 12
+                                     * @example 0102
+                                     * @example 010201
+                                     */
+                                    code: string;
+                                    nameKm: string;
+                                    nameLatin: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gazetteer/boundaries/{level}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A level's unit boundaries as a GeoJSON FeatureCollection.
+         * @description One Feature per unit of the level that has a boundary (current units only), ordered by code: `id` and `properties.code` are the NCDD code, `properties` also carry level, parentCode, typeCode, nameKm, nameLatin; `bbox` is [west, south, east, north]. Cached for an hour (ETag for revalidation) and compressed.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only boundaries of units in this unit's subtree (the unit itself included, so level 1 with within=23 gives Kep). An unknown code gives an empty collection. */
+                    within?: string;
+                    /** @description `simplified` (default): pre-simplified for maps of the whole level (shared borders kept shared, coordinates rounded to 4 decimals at level 1, 5 below). `full`: as imported (6 decimals), up to 30 times larger (the province file). */
+                    detail?: "simplified" | "full";
+                };
+                header?: never;
+                path: {
+                    /** @description 1 capital and provinces, 2 municipalities, districts and khans, 3 communes and sangkats. */
+                    level: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON FeatureCollection (RFC 7946), WGS84 longitude/latitude. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/geo+json": {
+                            /** @enum {string} */
+                            type: "FeatureCollection";
+                            /** @description [west, south, east, north] in degrees (of the full geometry). */
+                            bbox?: number[];
+                            features: ({
+                                /** @enum {string} */
+                                type: "Feature";
+                                /** @description The NCDD code (also in properties.code). */
+                                id: string;
+                                /** @description [west, south, east, north] in degrees (of the full geometry). */
+                                bbox: number[];
+                                properties: {
+                                    /**
+                                     * @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village).
+                                     * @example 12
+                                     * @example 0102
+                                     * @example 010201
+                                     */
+                                    code: string;
+                                    level: number;
+                                    parentCode: string | null;
+                                    /**
+                                     * @example province
+                                     * @example capital
+                                     * @example district
+                                     * @example commune
+                                     */
+                                    typeCode: string;
+                                    /** @description Official Khmer name. */
+                                    nameKm: string;
+                                    /** @description Romanised name. */
+                                    nameLatin: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description GeoJSON geometry in WGS84 longitude/latitude (RFC 7946). */
+                                geometry: {
+                                    /** @enum {string} */
+                                    type: "Polygon";
+                                    /** @description Rings: the outer ring first, then holes; each ring closed (last position = first). */
+                                    coordinates: number[][][];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "MultiPolygon";
+                                    coordinates: number[][][][];
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not modified (If-None-Match matched the ETag). */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gazetteer/units/{code}/boundary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One unit's boundary as a GeoJSON Feature.
+         * @description `gazetteer.unit.not_found` for an unknown code, `gazetteer.boundary.not_found` for a unit without a stored boundary (villages, units created after the boundary survey).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `simplified` (default): pre-simplified for maps of the whole level (shared borders kept shared, coordinates rounded to 4 decimals at level 1, 5 below). `full`: as imported (6 decimals), up to 30 times larger (the province file). */
+                    detail?: "simplified" | "full";
+                };
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village). */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON Feature (RFC 7946), WGS84 longitude/latitude. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/geo+json": {
+                            /** @enum {string} */
+                            type: "Feature";
+                            /** @description The NCDD code (also in properties.code). */
+                            id: string;
+                            /** @description [west, south, east, north] in degrees (of the full geometry). */
+                            bbox: number[];
+                            properties: {
+                                /**
+                                 * @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village).
+                                 * @example 12
+                                 * @example 0102
+                                 * @example 010201
+                                 */
+                                code: string;
+                                level: number;
+                                parentCode: string | null;
+                                /**
+                                 * @example province
+                                 * @example capital
+                                 * @example district
+                                 * @example commune
+                                 */
+                                typeCode: string;
+                                /** @description Official Khmer name. */
+                                nameKm: string;
+                                /** @description Romanised name. */
+                                nameLatin: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description GeoJSON geometry in WGS84 longitude/latitude (RFC 7946). */
+                            geometry: {
+                                /** @enum {string} */
+                                type: "Polygon";
+                                /** @description Rings: the outer ring first, then holes; each ring closed (last position = first). */
+                                coordinates: number[][][];
+                            } | {
+                                /** @enum {string} */
+                                type: "MultiPolygon";
+                                coordinates: number[][][][];
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not modified (If-None-Match matched the ETag). */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gazetteer/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Past imports of the gazetteer, newest first. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                kind: string;
+                                fileNames: string[];
+                                fileChecksums: string[];
+                                effectiveDate: string | null;
+                                dryRun: boolean;
+                                summary: unknown;
+                                createdBy: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Import an official gazetteer file: see what changes (dry run), then apply it.
+         * @description The body is the file itself: an NCDD workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or a CSV (text/csv), at most 25 MB; the x-file-name header names it. Problems in the file are listed in a dry run; applying a file with problems is refused (gazetteer.import.has_problems) unless applyValid=true.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Only show what would change (the default). */
+                    dryRun: boolean;
+                    /** @description When the changes took effect; unknown when absent. */
+                    effectiveDate?: string;
+                    /** @description Apply the valid part of a file with problems (rows with problems and their descendants are left out). */
+                    applyValid: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The import recorded; null for a dry run or when nothing had to change. */
+                            importId: number | null;
+                            applied: boolean;
+                            fileName: string;
+                            /** @description ncdd-workbook, ncdd-flat, pumi, csv or unreadable. */
+                            format: string;
+                            /** @description sha256 of the file, hex. */
+                            fileChecksum: string;
+                            summary: {
+                                counts: {
+                                    added: number;
+                                    renamed: number;
+                                    moved: number;
+                                    retyped: number;
+                                    removed: number;
+                                };
+                                /** @description Units read per level: 1 provinces, 2 districts, 3 communes, 4 villages. */
+                                unitsRead: {
+                                    1: number;
+                                    2: number;
+                                    3: number;
+                                    4: number;
+                                };
+                                problems: number;
+                                /** @description Units left out because of a problem on their row or an ancestor. */
+                                skipped: number;
+                                /** @description Villages whose urban status follows their commune's. */
+                                urbanFollowers: number;
+                            };
+                            /** @description Every problem found. */
+                            problems: {
+                                /** @description Stable code, e.g. gazetteer.import.duplicate_code. */
+                                code: string;
+                                message: string;
+                                source: {
+                                    file: string;
+                                    sheet?: string;
+                                    /** @description 1-based, as a spreadsheet program shows it. */
+                                    row?: number;
+                                };
+                                unitCode?: string;
+                            }[];
+                            /** @description The first 200 changes, in code order. */
+                            changes: {
+                                kind: "added" | "renamed" | "moved" | "retyped" | "removed";
+                                code: string;
+                                before: {
+                                    [key: string]: unknown;
+                                } | null;
+                                after: {
+                                    [key: string]: unknown;
+                                } | null;
+                                legalReference: string | null;
+                                source: {
+                                    file: string;
+                                    sheet?: string;
+                                    /** @description 1-based, as a spreadsheet program shows it. */
+                                    row?: number;
+                                } | null;
+                            }[];
+                            totalChanges: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1731,6 +2770,1126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/councils/units/{code}/organs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organs of a unit (council, board of governors, committees, offices) with their current members.
+         * @description Sitting organs only unless includeClosed=true. Members carry birthYear, hasDisability and isIndigenous only when the caller holds councils.organ.manage at the unit or above.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    /** @description Only organs of this kind. */
+                    kind?: "council" | "board_of_governors" | "committee" | "office";
+                    /** @description Also organs that no longer sit. */
+                    includeClosed: boolean;
+                };
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CouncilsOrgan"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an organ of a unit in the caller’s scope. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description council | board_of_governors | committee | office */
+                        kind: string;
+                        nameKm: string;
+                        nameEn: string;
+                        /** @description Start of the mandate. */
+                        termStart?: string | null;
+                        /** @description End of the mandate. */
+                        termEnd?: string | null;
+                        legalReference?: string | null;
+                        source?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            /**
+                             * @description council | board_of_governors | committee | office
+                             * @enum {string}
+                             */
+                            kind: "council" | "board_of_governors" | "committee" | "office";
+                            nameKm: string;
+                            nameEn: string;
+                            /** @description Start of the mandate. */
+                            termStart: string | null;
+                            /** @description End of the mandate. */
+                            termEnd: string | null;
+                            /** @description The organ’s last day; null while it sits. */
+                            closedOn: string | null;
+                            isCurrent: boolean;
+                            legalReference: string | null;
+                            source: string | null;
+                            /** @description Demo data, not an official record. */
+                            isExample: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description In the list of a unit’s organs: the current members; in one organ: every member, past ones included. */
+                            members: components["schemas"]["CouncilsMember"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/organs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organ with all its members, past mandates included. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            /**
+                             * @description council | board_of_governors | committee | office
+                             * @enum {string}
+                             */
+                            kind: "council" | "board_of_governors" | "committee" | "office";
+                            nameKm: string;
+                            nameEn: string;
+                            /** @description Start of the mandate. */
+                            termStart: string | null;
+                            /** @description End of the mandate. */
+                            termEnd: string | null;
+                            /** @description The organ’s last day; null while it sits. */
+                            closedOn: string | null;
+                            isCurrent: boolean;
+                            legalReference: string | null;
+                            source: string | null;
+                            /** @description Demo data, not an official record. */
+                            isExample: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description In the list of a unit’s organs: the current members; in one organ: every member, past ones included. */
+                            members: components["schemas"]["CouncilsMember"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an organ, or close it (closedOn: its last day; running mandates end that day). */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameKm?: string;
+                        nameEn?: string;
+                        /** @description Start of the mandate. */
+                        termStart?: string | null;
+                        /** @description End of the mandate. */
+                        termEnd?: string | null;
+                        /** @description Close the organ: its last day. Current members’ mandates end on the same day. Null reopens it (members stay ended). */
+                        closedOn?: string | null;
+                        legalReference?: string | null;
+                        source?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            /**
+                             * @description council | board_of_governors | committee | office
+                             * @enum {string}
+                             */
+                            kind: "council" | "board_of_governors" | "committee" | "office";
+                            nameKm: string;
+                            nameEn: string;
+                            /** @description Start of the mandate. */
+                            termStart: string | null;
+                            /** @description End of the mandate. */
+                            termEnd: string | null;
+                            /** @description The organ’s last day; null while it sits. */
+                            closedOn: string | null;
+                            isCurrent: boolean;
+                            legalReference: string | null;
+                            source: string | null;
+                            /** @description Demo data, not an official record. */
+                            isExample: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description In the list of a unit’s organs: the current members; in one organ: every member, past ones included. */
+                            members: components["schemas"]["CouncilsMember"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/councils/organs/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a member to an organ (a new mandate). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameKm: string;
+                        nameLatin: string;
+                        /** @description council: chief, deputy, member; board_of_governors: governor, deputy_governor, member; committee: head, deputy, secretary, member; office: head, deputy, member. */
+                        role: string;
+                        /** @description female | male */
+                        sex: string;
+                        birthYear?: number | null;
+                        /** @description null: not known. */
+                        hasDisability?: boolean | null;
+                        /** @description null: not known. */
+                        isIndigenous?: boolean | null;
+                        /** @description Councils only. */
+                        party?: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startDate: string;
+                        /** @description Last day of the mandate (inclusive). */
+                        endDate?: string | null;
+                        source?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            organId: number;
+                            /** @description Name in Khmer script. */
+                            nameKm: string;
+                            /** @description Romanised name. */
+                            nameLatin: string;
+                            /**
+                             * @description council: chief, deputy, member; board_of_governors: governor, deputy_governor, member; committee: head, deputy, secretary, member; office: head, deputy, member.
+                             * @enum {string}
+                             */
+                            role: "chief" | "deputy" | "member" | "governor" | "deputy_governor" | "head" | "secretary";
+                            /**
+                             * @description female | male
+                             * @enum {string}
+                             */
+                            sex: "female" | "male";
+                            /** @description Councils only. */
+                            party: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            startDate: string;
+                            /** @description Last day of the mandate (inclusive); null while it runs. */
+                            endDate: string | null;
+                            /** @description In office today (Asia/Phnom_Penh). */
+                            isCurrent: boolean;
+                            source: string | null;
+                            /** @description Demo data: an invented person, not a real one. */
+                            isExample: boolean;
+                            /** @description Personal: present only for callers who manage this organ (councils.organ.manage). */
+                            birthYear?: number | null;
+                            /** @description Personal, null = not known: present only for callers who manage this organ. */
+                            hasDisability?: boolean | null;
+                            /** @description Personal, null = not known: present only for callers who manage this organ. */
+                            isIndigenous?: boolean | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a membership, or end it with endDate (members are never deleted). */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameKm?: string;
+                        nameLatin?: string;
+                        /** @description council: chief, deputy, member; board_of_governors: governor, deputy_governor, member; committee: head, deputy, secretary, member; office: head, deputy, member. */
+                        role?: string;
+                        /** @description female | male */
+                        sex?: string;
+                        birthYear?: number | null;
+                        /** @description null: not known. */
+                        hasDisability?: boolean | null;
+                        /** @description null: not known. */
+                        isIndigenous?: boolean | null;
+                        /** @description Councils only. */
+                        party?: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startDate?: string;
+                        /** @description Last day of the mandate (inclusive). */
+                        endDate?: string | null;
+                        source?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            organId: number;
+                            /** @description Name in Khmer script. */
+                            nameKm: string;
+                            /** @description Romanised name. */
+                            nameLatin: string;
+                            /**
+                             * @description council: chief, deputy, member; board_of_governors: governor, deputy_governor, member; committee: head, deputy, secretary, member; office: head, deputy, member.
+                             * @enum {string}
+                             */
+                            role: "chief" | "deputy" | "member" | "governor" | "deputy_governor" | "head" | "secretary";
+                            /**
+                             * @description female | male
+                             * @enum {string}
+                             */
+                            sex: "female" | "male";
+                            /** @description Councils only. */
+                            party: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            startDate: string;
+                            /** @description Last day of the mandate (inclusive); null while it runs. */
+                            endDate: string | null;
+                            /** @description In office today (Asia/Phnom_Penh). */
+                            isCurrent: boolean;
+                            source: string | null;
+                            /** @description Demo data: an invented person, not a real one. */
+                            isExample: boolean;
+                            /** @description Personal: present only for callers who manage this organ (councils.organ.manage). */
+                            birthYear?: number | null;
+                            /** @description Personal, null = not known: present only for callers who manage this organ. */
+                            hasDisability?: boolean | null;
+                            /** @description Personal, null = not known: present only for callers who manage this organ. */
+                            isIndigenous?: boolean | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/councils/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members in office by sex, age group, disability, indigenous people, role and party.
+         * @description Over the organs of one kind (council by default) in the subtree of `within`, or the whole country. Women’s share of seats and of chiefs (council chiefs, governors, heads).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Only organs of this unit and the units below it; the whole country when absent. */
+                    within?: string;
+                    /** @description The kind of organ counted. */
+                    kind: "council" | "board_of_governors" | "committee" | "office";
+                    /** @description Only organs of units of this level (3: communes and sangkats, the elected councils). */
+                    level?: number;
+                    /** @description Count the members in office on this day, ages as of its year; today when absent. */
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            within: string | null;
+                            /**
+                             * @description council | board_of_governors | committee | office
+                             * @enum {string}
+                             */
+                            kind: "council" | "board_of_governors" | "committee" | "office";
+                            level: number | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            asOf: string;
+                            /** @description Organs sitting on that day. */
+                            organs: number;
+                            /** @description Members in office, by sex. */
+                            seats: {
+                                female: number;
+                                male: number;
+                                total: number;
+                            };
+                            /** @description Heads of the organs (council chief, governor, committee or office head), by sex. */
+                            chiefs: {
+                                female: number;
+                                male: number;
+                                total: number;
+                            };
+                            /** @description 0..1; null without seats. */
+                            womenShareOfSeats: number | null;
+                            /** @description 0..1; null without chiefs. */
+                            womenShareOfChiefs: number | null;
+                            byAgeGroup: {
+                                /**
+                                 * @description Age in years as of asOf’s year, from the birth year.
+                                 * @enum {string}
+                                 */
+                                group: "18-34" | "35-49" | "50-64" | "65+" | "unknown";
+                                female: number;
+                                male: number;
+                                total: number;
+                            }[];
+                            byDisability: {
+                                /**
+                                 * @description Disability, where known.
+                                 * @enum {string}
+                                 */
+                                group: "with_disability" | "without_disability" | "unknown";
+                                female: number;
+                                male: number;
+                                total: number;
+                            }[];
+                            byIndigenous: {
+                                /**
+                                 * @description Indigenous people, where known.
+                                 * @enum {string}
+                                 */
+                                group: "indigenous" | "not_indigenous" | "unknown";
+                                female: number;
+                                male: number;
+                                total: number;
+                            }[];
+                            byRole: {
+                                /**
+                                 * @description council: chief, deputy, member; board_of_governors: governor, deputy_governor, member; committee: head, deputy, secretary, member; office: head, deputy, member.
+                                 * @enum {string}
+                                 */
+                                group: "chief" | "deputy" | "member" | "governor" | "deputy_governor" | "head" | "secretary";
+                                female: number;
+                                male: number;
+                                total: number;
+                            }[];
+                            byParty: {
+                                /** @description null: no party recorded. */
+                                party: string | null;
+                                female: number;
+                                male: number;
+                                total: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/functions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of functions assigned or transferred to SNAs, filtered and paged. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    /** @description One of code, nameEn, sector, dateAssigned; prefix with - for descending. */
+                    sort: "code" | "-code" | "nameEn" | "-nameEn" | "sector" | "-sector" | "dateAssigned" | "-dateAssigned";
+                    /** @description An SNA type code: the functions held by that type. A unit code: the functions that unit holds, those of its type and those assigned to it alone. */
+                    holder?: string;
+                    sector?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CouncilsFunction"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a function to the register, held by an SNA type or by one unit (national). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        nameKm: string;
+                        nameEn: string;
+                        sector: string;
+                        /**
+                         * @description An SNA type code (commune, sangkat, district, municipality, khan, province, capital) or a unit code.
+                         * @example commune
+                         * @example 230201
+                         */
+                        holder: string;
+                        legalInstrument: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateAssigned: string;
+                        transferredFrom?: string | null;
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            nameKm: string;
+                            nameEn: string;
+                            sector: string;
+                            /** @description Held by every unit of this type; null when held by one unit. */
+                            holderTypeCode: string | null;
+                            /** @description Held by this unit only. */
+                            holderUnitCode: string | null;
+                            legalInstrument: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateAssigned: string;
+                            /** @description The ministry it was transferred from; null when assigned by law from the start. */
+                            transferredFrom: string | null;
+                            source: string;
+                            /** @description Demo data, not an official record. */
+                            isExample: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/functions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a function of the register (national). */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameKm?: string;
+                        nameEn?: string;
+                        sector?: string;
+                        legalInstrument?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateAssigned?: string;
+                        transferredFrom?: string | null;
+                        source?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            nameKm: string;
+                            nameEn: string;
+                            sector: string;
+                            /** @description Held by every unit of this type; null when held by one unit. */
+                            holderTypeCode: string | null;
+                            /** @description Held by this unit only. */
+                            holderUnitCode: string | null;
+                            legalInstrument: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateAssigned: string;
+                            /** @description The ministry it was transferred from; null when assigned by law from the start. */
+                            transferredFrom: string | null;
+                            source: string;
+                            /** @description Demo data, not an official record. */
+                            isExample: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1781,6 +3940,40 @@ export interface components {
             /** @description Where this fact comes from. */
             source: string;
         };
+        /** GazetteerUnitEvent */
+        GazetteerUnitEvent: {
+            id: number;
+            /**
+             * @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village).
+             * @example 12
+             * @example 0102
+             * @example 010201
+             */
+            unitCode: string;
+            /** @description The unit’s Khmer name today (or when it was abolished). */
+            unitNameKm: string;
+            /** @description The unit’s romanised name today (or when it was abolished). */
+            unitNameLatin: string;
+            /** @description What changed. */
+            kind: "created" | "renamed" | "moved" | "retyped" | "abolished" | "merged" | "split" | "reinstated";
+            /** @description When the change took effect; null for a unit known since before our records. */
+            effectiveDate: string | null;
+            /** @description The legal act behind the change. */
+            legalReference: string | null;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The other units of a merge or a split. */
+            relatedCodes: string[];
+            note: string | null;
+            /** @description The import that recorded it, if any. */
+            importId: number | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
         /** AuditRecord */
         AuditRecord: {
             /** @description Position in the chain: 1, 2, 3… without gaps. */
@@ -1807,6 +4000,107 @@ export interface components {
             after: unknown;
             /** @description Leads to the log lines of the request. */
             requestId: string | null;
+        };
+        /** CouncilsOrgan */
+        CouncilsOrgan: {
+            id: number;
+            /**
+             * @description NCDD code, zero-padded.
+             * @example 23
+             * @example 2302
+             * @example 230201
+             */
+            unitCode: string;
+            /**
+             * @description council | board_of_governors | committee | office
+             * @enum {string}
+             */
+            kind: "council" | "board_of_governors" | "committee" | "office";
+            nameKm: string;
+            nameEn: string;
+            /** @description Start of the mandate. */
+            termStart: string | null;
+            /** @description End of the mandate. */
+            termEnd: string | null;
+            /** @description The organ’s last day; null while it sits. */
+            closedOn: string | null;
+            isCurrent: boolean;
+            legalReference: string | null;
+            source: string | null;
+            /** @description Demo data, not an official record. */
+            isExample: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description In the list of a unit’s organs: the current members; in one organ: every member, past ones included. */
+            members: components["schemas"]["CouncilsMember"][];
+        };
+        /** CouncilsMember */
+        CouncilsMember: {
+            id: number;
+            organId: number;
+            /** @description Name in Khmer script. */
+            nameKm: string;
+            /** @description Romanised name. */
+            nameLatin: string;
+            /**
+             * @description council: chief, deputy, member; board_of_governors: governor, deputy_governor, member; committee: head, deputy, secretary, member; office: head, deputy, member.
+             * @enum {string}
+             */
+            role: "chief" | "deputy" | "member" | "governor" | "deputy_governor" | "head" | "secretary";
+            /**
+             * @description female | male
+             * @enum {string}
+             */
+            sex: "female" | "male";
+            /** @description Councils only. */
+            party: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            startDate: string;
+            /** @description Last day of the mandate (inclusive); null while it runs. */
+            endDate: string | null;
+            /** @description In office today (Asia/Phnom_Penh). */
+            isCurrent: boolean;
+            source: string | null;
+            /** @description Demo data: an invented person, not a real one. */
+            isExample: boolean;
+            /** @description Personal: present only for callers who manage this organ (councils.organ.manage). */
+            birthYear?: number | null;
+            /** @description Personal, null = not known: present only for callers who manage this organ. */
+            hasDisability?: boolean | null;
+            /** @description Personal, null = not known: present only for callers who manage this organ. */
+            isIndigenous?: boolean | null;
+        };
+        /** CouncilsFunction */
+        CouncilsFunction: {
+            id: number;
+            code: string;
+            nameKm: string;
+            nameEn: string;
+            sector: string;
+            /** @description Held by every unit of this type; null when held by one unit. */
+            holderTypeCode: string | null;
+            /** @description Held by this unit only. */
+            holderUnitCode: string | null;
+            legalInstrument: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            dateAssigned: string;
+            /** @description The ministry it was transferred from; null when assigned by law from the start. */
+            transferredFrom: string | null;
+            source: string;
+            /** @description Demo data, not an official record. */
+            isExample: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
     };
     responses: never;

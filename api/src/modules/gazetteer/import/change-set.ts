@@ -28,6 +28,31 @@ export interface ImportedUnit {
   legalReference: string | null;
   officialNote: string | null;
   source: RowSource;
+  /**
+   * A province the file does not list but implies (the NCDD workbook and its flat CSV have no
+   * province rows): taken from the built-in list of official provinces, created when the tree
+   * lacks it, never compared with the tree (the file says nothing about its names).
+   */
+  implied?: boolean;
+}
+
+/**
+ * One data row as a reader found it, before validation: the code padded (or left as it was
+ * when it is not a code at all), the type word mapped when it is known.
+ */
+export interface ReadRow {
+  code: string;
+  parentCode: string | null;
+  /** gazetteer_unit_type.code, or null when the file's type word is unknown. */
+  typeCode: string | null;
+  /** The type as the file writes it (ស្រុក, Quarter, ...), for problem messages. */
+  typeWord: string;
+  nameKm: string;
+  nameLatin: string;
+  legalReference: string | null;
+  officialNote: string | null;
+  source: RowSource;
+  implied?: boolean;
 }
 
 export interface ImportProblem {
@@ -48,7 +73,14 @@ export interface UnitSnapshot {
 }
 
 export type UnitChange =
-  | { kind: 'added'; code: string; after: UnitSnapshot; unit: ImportedUnit }
+  | {
+      kind: 'added';
+      code: string;
+      after: UnitSnapshot;
+      unit: ImportedUnit;
+      /** The code belongs to a unit abolished earlier: it comes back (event 'reinstated'). */
+      reinstated?: boolean;
+    }
   | {
       kind: 'renamed';
       code: string;
@@ -78,4 +110,14 @@ export interface ChangeSet {
   /** Units read per level, e.g. { 1: 25, 2: 210, 3: 1652, 4: 14570 }. */
   unitsRead: Record<UnitLevel, number>;
   counts: Record<UnitChange['kind'], number>;
+  /**
+   * Villages whose urban flag follows their commune (a village of a sangkat is urban): when a
+   * commune is retyped, its villages change with it. Written with the commune's change, with a
+   * new version but no event of their own (the commune's 'retyped' event is the dated change).
+   */
+  urbanFollowers: Array<{ code: string; isUrban: boolean }>;
+  /** Codes left out because of a problem on their row or on an ancestor's (applied only with applyValidPart). */
+  skippedCodes: string[];
+  /** Province codes the files cover: removals are looked for only there. */
+  coveredProvinces: string[];
 }

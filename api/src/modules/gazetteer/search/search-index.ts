@@ -1,0 +1,189 @@
+/**
+ * The search index (`gazetteer_unit_search`): one row of keys per unit. The keys come from the
+ * TypeScript normaliser, so SQL cannot maintain them by itself; two callers keep them current:
+ *
+ *   - syncSearchIndex, at every start (the gazetteer's syncReferenceData): the units with no
+ *     keys yet or whose names changed since their keys were computed - usually none;
+ *   - refreshSearchIndex(trx, changedCodes), by the gazetteer import after it applied a change
+ *     set, in the same transaction, so that a rename is searchable the moment it is committed.
+ */
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { SeedContext } from '../../../platform/module.ts';
+import type { GazetteerTables } from '../gazetteer.tables.ts';
+import { NORMALISER_VERSION, normaliseKhmer, normaliseLatin } from './normalise.ts';
+
+export interface GazetteerUnitSearchTable {
+  code: string;
+  level: number;
+  key_km: string;
+  key_latin: string;
+  names_hash: string;
+}
+
+export interface GazetteerUnitSearchPartTable {
+  code: string;
+  level: number;
+  script: 'km' | 'latin';
+  part: string;
+}
+
+export interface GazetteerSearchTables extends GazetteerTables {
+  gazetteer_unit_search: GazetteerUnitSearchTable;
+  gazetteer_unit_search_part: GazetteerUnitSearchPartTable;
+}
+
+export type SearchDb = Kysely<GazetteerSearchTables>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function asSearchDb(db: Kysely<any>): SearchDb {
+  return db as SearchDb;
+}
+
+// 1,000 rows of 4 values stay far below PostgreSQL's 65,535 parameters per statement, and
+// keep each statement small enough for PGlite's single connection not to stall a start.
+const BATCH_SIZE = 1000;
+
+// The separator (U+001F, unit separator) cannot occur in a name, so "ab|c" and "a|bc" differ.
+const SEPARATOR = '\u001f';
+
+/**
+ * What the stored keys were computed from. The normaliser's version is part of it, so that a
+ * change of the rules (with its version bump) makes every stored key stale at the next start.
+ * The SQL twin of this function is `namesHashSql` below; a test checks that they agree.
+ */
+export function namesHash(nameKm: string, nameLatin: string): string {
+  return createHash('md5')
+    .update(`${NORMALISER_VERSION}${SEPARATOR}${nameKm}${SEPARATOR}${nameLatin}`, 'utf8')
+    .digest('hex');
+}
+
+const namesHashSql = sql<string>`md5(${String(NORMALISER_VERSION)}::text || chr(31) || u.name_km || chr(31) || u.name_latin)`;
+
+interface UnitNames {
+  code: string;
+  name_km: string;
+  name_latin: string;
+}
+
+export function searchKeys(nameKm: string, nameLatin: string): { keyKm: string; keyLatin: string } {
+  return { keyKm: normaliseKhmer(nameKm), keyLatin: normaliseLatin(nameLatin) };
+}
+
+/** Consonants and independent vowels: where a Khmer syllable starts. */
+const KHMER_BASE = /[\u1780-\u17b3]/u;
+
+/**
+ * The places inside a name where a search may also start: in the Khmer key, every syllable
+ * after the first (ដំណាក់ចង្អើរ -> ណាក់ចង្អើរ, ក់ចង្អើរ, ចង្អើរ, ង្អើរ, រ); in the romanised name,
+ * every word after the first, to the end of the name ("Prey Ta Koy" -> takoy, koy). The key
+ * itself is not a part: prefixes of the whole name are answered from the key.
+ */
+export function searchParts(keyKm: string, nameLatin: string): { km: string[]; latin: string[] } {
+  const chars = [...keyKm];
+  const km = new Set<string>();
+  chars.forEach((char, index) => {
+    // After a coeng a consonant is a subscript of the syllable, not the start of another.
+    if (index > 0 && KHMER_BASE.test(char) && chars[index - 1] !== '\u17d2')
+      km.add(chars.slice(index).join(''));
+  });
+  // Words as written: split where normaliseLatin would remove spaces, hyphens or apostrophes
+  // between letters ("Chang'aeur" stays one word: the apostrophe marks a syllable, not a word).
+  const words = nameLatin.split(/[\s\-‐–—/,()]+/u).filter((word) => normaliseLatin(word).length > 0);
+  const latin = new Set<string>();
+  for (let index = 1; index < words.length; index += 1)
+    latin.add(normaliseLatin(words.slice(index).join('')));
+  return { km: [...km], latin: [...latin] };
+}
+
+async function writeKeys(db: SearchDb, units: readonly UnitNames[]): Promise<void> {
+  for (let start = 0; start < units.length; start += BATCH_SIZE) {
+    const batch = units.slice(start, start + BATCH_SIZE);
+    const rows: GazetteerUnitSearchTable[] = [];
+    const parts: GazetteerUnitSearchPartTable[] = [];
+    for (const unit of batch) {
+      const { keyKm, keyLatin } = searchKeys(unit.name_km, unit.name_latin);
+      const level = unit.code.length / 2;
+      rows.push({
+        code: unit.code,
+        level,
+        key_km: keyKm,
+        key_latin: keyLatin,
+        names_hash: namesHash(unit.name_km, unit.name_latin),
+      });
+      const { km, latin } = searchParts(keyKm, unit.name_latin);
+      for (const part of km) parts.push({ code: unit.code, level, script: 'km', part });
+      for (const part of latin) parts.push({ code: unit.code, level, script: 'latin', part });
+    }
+    await db
+      .insertInto('gazetteer_unit_search')
+      .values(rows)
+      .onConflict((conflict) =>
+        conflict.column('code').doUpdateSet((eb) => ({
+          key_km: eb.ref('excluded.key_km'),
+          key_latin: eb.ref('excluded.key_latin'),
+          names_hash: eb.ref('excluded.names_hash'),
+        })),
+      )
+      .execute();
+    // A unit's parts are replaced as a whole: a rename may leave fewer.
+    await db
+      .deleteFrom('gazetteer_unit_search_part')
+      .where(
+        'code',
+        'in',
+        rows.map((row) => row.code),
+      )
+      .execute();
+    for (let from = 0; from < parts.length; from += BATCH_SIZE) {
+      await db
+        .insertInto('gazetteer_unit_search_part')
+        .values(parts.slice(from, from + BATCH_SIZE))
+        .execute();
+    }
+  }
+}
+
+/**
+ * (Re)computes the search keys of the given units, or of every unit when `codes` is absent.
+ * Codes of units that no longer exist are ignored (their keys went with them: on delete
+ * cascade). Returns how many units got keys. Takes any Kysely: the whole schema, a transaction.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function refreshSearchIndex(db: Kysely<any>, codes?: readonly string[]): Promise<number> {
+  const searchDb = asSearchDb(db);
+  const select = () => searchDb.selectFrom('gazetteer_unit').select(['code', 'name_km', 'name_latin']);
+  if (codes === undefined) {
+    const units = await select().execute();
+    await writeKeys(searchDb, units);
+    return units.length;
+  }
+  let written = 0;
+  const unique = [...new Set(codes)];
+  for (let start = 0; start < unique.length; start += BATCH_SIZE) {
+    const units = await select()
+      .where('code', 'in', unique.slice(start, start + BATCH_SIZE))
+      .execute();
+    await writeKeys(searchDb, units);
+    written += units.length;
+  }
+  return written;
+}
+
+/**
+ * The start-up sync: keys for the units that have none, or whose names (or the normaliser's
+ * version) changed since theirs were computed. One query finds them by comparing hashes in
+ * SQL, so a start with nothing to do costs one scan and no rows sent to Node.
+ */
+export async function syncSearchIndex({ db, log }: SeedContext): Promise<void> {
+  const searchDb = asSearchDb(db);
+  const stale = await searchDb
+    .selectFrom('gazetteer_unit as u')
+    .leftJoin('gazetteer_unit_search as s', 's.code', 'u.code')
+    .select(['u.code', 'u.name_km', 'u.name_latin'])
+    .where((eb) => eb.or([eb('s.code', 'is', null), eb('s.names_hash', '<>', namesHashSql)]))
+    .execute();
+  if (stale.length === 0) return;
+  await writeKeys(searchDb, stale);
+  log(`gazetteer: search keys computed for ${stale.length} units`);
+}

@@ -1,0 +1,163 @@
+/** SQL over the search index: (db, args) -> rows, no rules. */
+import { sql, type RawBuilder } from 'kysely';
+import type { SearchDb } from './search-index.ts';
+
+/** What a query's keys are compared with. */
+export type SearchKey = 'km' | 'latin' | 'code';
+
+// The code is compared in "C" order too (digits only, so the same as any collation's order),
+// which is what the (level, code collate "C") index holds.
+const KEY_SQL: Record<SearchKey, RawBuilder<string>> = {
+  km: sql<string>`s.key_km`,
+  latin: sql<string>`s.key_latin`,
+  code: sql<string>`(s.code collate "C")`,
+};
+
+export interface MatchFilters {
+  level?: number | undefined;
+  within?: string | undefined;
+}
+
+export interface PathItem {
+  code: string;
+  nameKm: string;
+  nameLatin: string;
+}
+
+export interface MatchRow {
+  code: string;
+  level: number;
+  typeCode: string;
+  nameKm: string;
+  nameLatin: string;
+  parentCode: string | null;
+  /** The ancestors, root first, the unit itself left out. */
+  path: PathItem[];
+}
+
+/**
+ * The ancestors of the unit `t.code` as a JSON array, root first, from the closure table. Put
+ * in the select list of a query over at most `limit` rows (the answer itself), it costs one
+ * index lookup per answer, in the same statement: no second round trip, no N+1.
+ */
+const PATH_SQL = sql<PathItem[]>`coalesce((
+    select json_agg(json_build_object('code', a.code, 'nameKm', a.name_km, 'nameLatin', a.name_latin)
+                    order by c.depth desc)
+    from gazetteer_unit_closure c
+    join gazetteer_unit a on a.code = c.ancestor_code
+    where c.descendant_code = t.code and c.depth > 0
+  ), '[]'::json)`;
+
+// The columns of gazetteer_unit an answer shows, read in the inner queries as `u`.
+const INNER_COLUMNS = sql`u.code, u.level, u.type_code, u.name_km, u.name_latin, u.parent_code`;
+
+const UNIT_COLUMNS = sql`t.code, t.level, t.type_code as "typeCode", t.name_km as "nameKm",
+  t.name_latin as "nameLatin", t.parent_code as "parentCode", ${PATH_SQL} as path`;
+
+/**
+ * The keys that start with `prefix` as a range, `prefix <= key < prefix'` where prefix' has
+ * its last code point incremented. In "C" order (byte order, which for UTF-8 is code-point
+ * order) that is exactly "starts with", and a btree range scan serves it whatever the plan
+ * (a `like 'q%'` only uses an index when the planner sees the parameter's value).
+ */
+export function prefixRange(prefix: string): { from: string; to: string } {
+  const chars = [...prefix];
+  const last = chars.pop()?.codePointAt(0) ?? 0;
+  // Skip the surrogate block, which String.fromCodePoint refuses.
+  const next = last + 1 === 0xd800 ? 0xe000 : last + 1;
+  return { from: prefix, to: chars.join('') + String.fromCodePoint(Math.min(next, 0x10ffff)) };
+}
+
+/** Still in force (abolished units keep their keys, for history) and, if asked, inside `within`. */
+function filterSql(filters: MatchFilters): RawBuilder<unknown> {
+  const alive = sql`exists (select 1 from gazetteer_unit u where u.code = s.code and u.valid_to is null)`;
+  if (filters.within === undefined) return alive;
+  return sql`${alive} and exists (
+    select 1 from gazetteer_unit_closure c
+    where c.ancestor_code = ${filters.within} and c.descendant_code = s.code and c.depth > 0)`;
+}
+
+const LEVELS = [1, 2, 3, 4];
+
+/**
+ * Units whose key starts with one of `prefixes`: those whose key is one of `exact` first, then
+ * by level, then by key (the name as the search sees it), then by code.
+ *
+ * One statement, but read level by level: for each level and prefix, the first `limit` keys in
+ * key order come straight from the (level, key, code) index, and only those are merged and
+ * sorted. Exact matches are the smallest keys of their range, so they are among those read:
+ * the merged set always holds the true first `limit` answers. A query that matches 3,000
+ * villages thus reads at most 4 x `limit` index entries, not 3,000 rows to sort.
+ */
+export async function selectPrefixMatches(
+  db: SearchDb,
+  key: SearchKey,
+  prefixes: readonly string[],
+  exact: readonly string[],
+  filters: MatchFilters,
+  limit: number,
+): Promise<MatchRow[]> {
+  const keySql = KEY_SQL[key];
+  const where = filterSql(filters);
+  const branches = (filters.level === undefined ? LEVELS : [filters.level]).flatMap((level) =>
+    prefixes.map((prefix) => {
+      const { from, to } = prefixRange(prefix);
+      return sql`(select s.code, s.level, ${keySql} as key from gazetteer_unit_search s
+        where s.level = ${level} and ${keySql} >= ${from} and ${keySql} < ${to} and ${where}
+        order by ${keySql}, s.code limit ${limit})`;
+    }),
+  );
+  // The answer (at most `limit` units) first, then their paths and the final order.
+  const result = await sql<MatchRow>`
+    select ${UNIT_COLUMNS}
+    from (
+      select ${INNER_COLUMNS}, case when m.key in (${sql.join([...exact])}) then 0 else 1 end as exact_rank, m.key
+      from (${sql.join(branches, sql` union all `)}) m
+      join gazetteer_unit u on u.code = m.code
+      order by exact_rank, m.level, m.key, m.code
+      limit ${limit}
+    ) t
+    order by t.exact_rank, t.level, t.key, t.code`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Units with a syllable (Khmer) or word (romanised) inside their name that starts with
+ * `fragment`, and whose name does not itself start with it (those are prefix matches): by
+ * level, then by the rest of the name from the match, then by code. Read level by level from
+ * the (script, level, part, code) key of gazetteer_unit_search_part, like the prefix matches.
+ */
+export async function selectInfixMatches(
+  db: SearchDb,
+  key: Exclude<SearchKey, 'code'>,
+  fragment: string,
+  filters: MatchFilters,
+  limit: number,
+): Promise<MatchRow[]> {
+  const keySql = KEY_SQL[key];
+  const { from, to } = prefixRange(fragment);
+  const where = filterSql(filters);
+  const branches = (filters.level === undefined ? LEVELS : [filters.level]).map(
+    (level) => sql`(select p.code, p.level, p.part from gazetteer_unit_search_part p
+      join gazetteer_unit_search s on s.code = p.code
+      where p.script = ${key} and p.level = ${level} and p.part >= ${from} and p.part < ${to}
+        and not (${keySql} >= ${from} and ${keySql} < ${to}) and ${where}
+      order by p.part, p.code limit ${limit})`,
+  );
+  // A name can hold the fragment twice (two parts): the unit comes once, at its first match.
+  const result = await sql<MatchRow>`
+    select ${UNIT_COLUMNS}
+    from (
+      select ${INNER_COLUMNS}, first.part
+      from (
+        select distinct on (m.code) m.code, m.part
+        from (${sql.join(branches, sql` union all `)}) m
+        order by m.code, m.part
+      ) first
+      join gazetteer_unit u on u.code = first.code
+      order by u.level, first.part, u.code
+      limit ${limit}
+    ) t
+    order by t.level, t.part, t.code`.execute(db);
+  return result.rows;
+}

@@ -1,0 +1,234 @@
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { GeoMap, NEUTRAL_FILL } from '../../components/geo-map.tsx';
+import { classOf, classRanges, paletteFor, quantileBreaks } from '../../lib/classes.ts';
+import { useSession } from '../../lib/session.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useFormat } from '../../lib/use-format.ts';
+import { useBoundaries, useManyUnitCounts, useProvinces, type BoundaryCollection } from './api.ts';
+import { LEVEL_KEYS, unitName } from './unit-types.ts';
+
+type Attribute = 'villages' | 'communes';
+
+const ATTRIBUTE_LEVEL: Record<Attribute, string> = { villages: '4', communes: '3' };
+const MAP_LEVELS = [1, 2, 3] as const;
+export const BOUNDARIES_COMMAND = 'npm run import -- boundaries <file.geojson>';
+
+/** A choropleth of a level of the tree, coloured by a count of the units below each region. */
+export function MapPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('map.title'));
+  const [params, setParams] = useSearchParams();
+  const levelParam = Number(params.get('level'));
+  const level = MAP_LEVELS.find((l) => l === levelParam) ?? 1;
+  // A level below the provinces is shown for one province: the whole country has too many regions.
+  const within = level === 1 ? '' : (params.get('within') ?? '');
+  const wanted = params.get('attribute') === 'communes' ? 'communes' : 'villages';
+  const attribute: Attribute = level >= 3 ? 'villages' : wanted;
+  const ids = { level: useId(), within: useId(), attribute: useId() };
+  const provinces = useProvinces();
+  const format = useFormat();
+
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null || value === '') next.delete(key);
+      else next.set(key, value);
+    }
+    setParams(next, { replace: true });
+  };
+
+  const needsProvince = level > 1 && within === '';
+
+  return (
+    <section className="page" aria-labelledby="map-title">
+      <h1 id="map-title">{t('map.title')}</h1>
+      <p>{t('map.intro')}</p>
+      <form className="filters map-controls" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor={ids.level}>{t('map.level')}</label>
+          <select
+            id={ids.level}
+            name="level"
+            value={level}
+            onChange={(e) => update({ level: e.target.value })}
+          >
+            {MAP_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(LEVEL_KEYS[String(l)] ?? 'map.level')}
+              </option>
+            ))}
+          </select>
+        </div>
+        {level > 1 ? (
+          <div className="field">
+            <label htmlFor={ids.within}>{t('map.within')}</label>
+            <select
+              id={ids.within}
+              name="within"
+              value={within}
+              onChange={(e) => update({ within: e.target.value })}
+            >
+              <option value="">{t('unitPicker.choose')}</option>
+              {(provinces.data?.items ?? []).map((p) => (
+                <option key={p.code} value={p.code}>
+                  {unitName(p, format.lang)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor={ids.attribute}>{t('map.attribute')}</label>
+          <select
+            id={ids.attribute}
+            name="attribute"
+            value={attribute}
+            onChange={(e) => update({ attribute: e.target.value })}
+          >
+            <option value="villages">{t('map.attribute.villages')}</option>
+            {level < 3 ? <option value="communes">{t('map.attribute.communes')}</option> : null}
+          </select>
+        </div>
+      </form>
+      {needsProvince ? (
+        <p className="notice">{t('map.chooseProvince')}</p>
+      ) : (
+        <Choropleth level={level} within={within} attribute={attribute} />
+      )}
+    </section>
+  );
+}
+
+function Choropleth({ level, within, attribute }: { level: number; within: string; attribute: Attribute }) {
+  const { t } = useTranslation();
+  const boundaries = useBoundaries(level, within);
+  if (boundaries.isPending) {
+    return (
+      <p role="status" className="loading">
+        {t('common.loading')}
+      </p>
+    );
+  }
+  if (boundaries.isError)
+    return <ErrorMessage error={boundaries.error} onRetry={() => void boundaries.refetch()} />;
+  if (boundaries.data === null) return <NoBoundaries />;
+  return <ColouredMap collection={boundaries.data} attribute={attribute} />;
+}
+
+function NoBoundaries() {
+  const { t } = useTranslation();
+  const session = useSession();
+  return (
+    <div className="notice no-boundaries" role="status">
+      <p>{t('map.noBoundaries')}</p>
+      {session.can('gazetteer.import.run') ? (
+        <p>
+          {t('map.noBoundaries.admin')} <code className="command">{BOUNDARIES_COMMAND}</code>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ColouredMap({ collection, attribute }: { collection: BoundaryCollection; attribute: Attribute }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const codes = useMemo(() => collection.features.map((f) => f.properties.code), [collection]);
+  const counts = useManyUnitCounts(codes);
+  const countLevel = ATTRIBUTE_LEVEL[attribute];
+  const values = new Map<string, number>();
+  counts.forEach((query, index) => {
+    const code = codes[index];
+    // The counts leave out levels with no unit: a region counted without that level has none.
+    if (code !== undefined && query.data) values.set(code, query.data.byLevel[countLevel] ?? 0);
+  });
+  const loading = counts.some((q) => q.isPending);
+  const failed = counts.find((q) => q.isError);
+  const classes = quantileBreaks([...values.values()]);
+  const ranges = classRanges(classes, [...values.values()].every(Number.isInteger));
+  const colours = paletteFor(ranges.length);
+  const attributeLabel = t(`map.attribute.${attribute}`);
+  const name = (code: string, props: { nameKm: string; nameLatin: string }) =>
+    unitName(props, format.lang) || code;
+  const valueText = (code: string) => {
+    const value = values.get(code);
+    return value === undefined ? t('map.noValue') : format.number(value);
+  };
+  const sorted = [...collection.features].sort((a, b) => a.properties.code.localeCompare(b.properties.code));
+
+  return (
+    <div className="choropleth">
+      {loading ? (
+        <p role="status" className="loading">
+          {t('common.loading')}
+        </p>
+      ) : null}
+      {failed ? <ErrorMessage error={failed.error} /> : null}
+      <GeoMap
+        data={collection}
+        label={t('map.label', { attribute: attributeLabel })}
+        describe={(f) =>
+          `${name(f.properties.code, f.properties)}: ${attributeLabel} ${valueText(f.properties.code)}`
+        }
+        fillOf={(f) => {
+          const value = values.get(f.properties.code);
+          return value === undefined ? undefined : colours[classOf(value, classes.breaks)];
+        }}
+        hrefOf={(f) => `/units/${f.properties.code}`}
+      />
+      {values.size > 0 ? (
+        <div className="legend">
+          <p className="legend__title" id="map-legend-title">
+            {attributeLabel}
+          </p>
+          <ul className="legend__list" aria-labelledby="map-legend-title">
+            {ranges.map(([from, to], index) => (
+              <li key={index}>
+                <svg className="legend__swatch" width="20" height="14" aria-hidden="true" focusable="false">
+                  <rect width="20" height="14" fill={colours[index]} stroke="#39424e" strokeWidth="1" />
+                </svg>
+                {from === to
+                  ? format.number(from)
+                  : t('map.range', { from: format.number(from), to: format.number(to) })}
+              </li>
+            ))}
+            {values.size < codes.length ? (
+              <li>
+                <svg className="legend__swatch" width="20" height="14" aria-hidden="true" focusable="false">
+                  <rect width="20" height="14" fill={NEUTRAL_FILL} stroke="#39424e" strokeWidth="1" />
+                </svg>
+                {t('map.noValue')}
+              </li>
+            ) : null}
+          </ul>
+        </div>
+      ) : null}
+      <details className="map-table">
+        <summary>{t('map.asTable')}</summary>
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('units.col.code')}</th>
+                <th scope="col">{t('units.col.name')}</th>
+                <th scope="col">{attributeLabel}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((f) => (
+                <tr key={f.properties.code}>
+                  <td className="code">{f.properties.code}</td>
+                  <th scope="row">{name(f.properties.code, f.properties)}</th>
+                  <td>{valueText(f.properties.code)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </div>
+  );
+}

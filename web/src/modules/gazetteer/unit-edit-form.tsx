@@ -1,0 +1,117 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { todayInPhnomPenh } from '../../lib/format.ts';
+import { useUpdateUnit, type GazetteerUnit, type UnitPatch } from './api.ts';
+
+/**
+ * Corrects a unit's names or urban/rural status, with the legal act and the date it takes
+ * effect: the change becomes an entry of the unit's history.
+ */
+export function UnitEditForm({ unit }: { unit: GazetteerUnit }) {
+  const { t } = useTranslation();
+  const update = useUpdateUnit(unit.code);
+  const [nameKm, setNameKm] = useState(unit.nameKm);
+  const [nameLatin, setNameLatin] = useState(unit.nameLatin);
+  const [isUrban, setIsUrban] = useState(unit.isUrban);
+  const [legalReference, setLegalReference] = useState('');
+  const [effectiveDate, setEffectiveDate] = useState(() => todayInPhnomPenh());
+  const [nothingChanged, setNothingChanged] = useState(false);
+  const ids = { nameKm: useId(), nameLatin: useId(), legal: useId(), date: useId(), legalHint: useId() };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body: UnitPatch = { legalReference: legalReference.trim(), effectiveDate };
+    if (nameKm.trim() !== unit.nameKm) body.nameKm = nameKm.trim();
+    if (nameLatin.trim() !== unit.nameLatin) body.nameLatin = nameLatin.trim();
+    if (isUrban !== unit.isUrban) body.isUrban = isUrban;
+    const changed = body.nameKm !== undefined || body.nameLatin !== undefined || body.isUrban !== undefined;
+    setNothingChanged(!changed);
+    if (!changed) return;
+    update.mutate(body, { onSuccess: () => setLegalReference('') });
+  };
+
+  return (
+    <section className="unit-section" aria-labelledby="unit-edit-title">
+      <h2 id="unit-edit-title">{t('unit.edit.title')}</h2>
+      <p className="hint">{t('unit.edit.intro')}</p>
+      <form className="form unit-edit-form" onSubmit={submit} noValidate={false}>
+        <div className="field">
+          <label htmlFor={ids.nameKm}>{t('unit.field.nameKm')}</label>
+          <input
+            id={ids.nameKm}
+            name="nameKm"
+            lang="km"
+            required
+            maxLength={200}
+            value={nameKm}
+            onChange={(e) => setNameKm(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.nameLatin}>{t('unit.field.nameLatin')}</label>
+          <input
+            id={ids.nameLatin}
+            name="nameLatin"
+            lang="en"
+            required
+            maxLength={200}
+            value={nameLatin}
+            onChange={(e) => setNameLatin(e.target.value)}
+          />
+        </div>
+        <fieldset className="field radio-group">
+          <legend>{t('unit.field.setting')}</legend>
+          <label>
+            <input type="radio" name="isUrban" checked={isUrban} onChange={() => setIsUrban(true)} />{' '}
+            {t('unit.urban')}
+          </label>
+          <label>
+            <input type="radio" name="isUrban" checked={!isUrban} onChange={() => setIsUrban(false)} />{' '}
+            {t('unit.rural')}
+          </label>
+        </fieldset>
+        <div className="field">
+          <label htmlFor={ids.legal}>{t('unit.field.legalReference')}</label>
+          <p id={ids.legalHint} className="hint">
+            {t('unit.edit.legalHint')}
+          </p>
+          <input
+            id={ids.legal}
+            name="legalReference"
+            required
+            maxLength={300}
+            aria-describedby={ids.legalHint}
+            value={legalReference}
+            onChange={(e) => setLegalReference(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.date}>{t('unit.field.effectiveDate')}</label>
+          <input
+            id={ids.date}
+            name="effectiveDate"
+            type="date"
+            required
+            value={effectiveDate}
+            onChange={(e) => setEffectiveDate(e.target.value)}
+          />
+        </div>
+        {nothingChanged ? (
+          <p className="field-error" role="alert">
+            {t('unit.edit.nothing')}
+          </p>
+        ) : null}
+        {update.isError ? <ErrorMessage error={update.error} /> : null}
+        {update.isSuccess && !update.isPending ? (
+          <p className="success-message" role="status">
+            {t('unit.edit.saved')}
+          </p>
+        ) : null}
+        <button type="submit" className="button" disabled={update.isPending}>
+          {update.isPending ? t('common.saving') : t('common.save')}
+        </button>
+      </form>
+    </section>
+  );
+}

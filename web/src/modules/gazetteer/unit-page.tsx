@@ -1,0 +1,195 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { ApiError } from '../../lib/api/problem.ts';
+import { useSession } from '../../lib/session.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useFormat } from '../../lib/use-format.ts';
+import { useAncestors, useUnit, VILLAGE_LEVEL, type GazetteerUnit } from './api.ts';
+import { UnitChildren } from './unit-children.tsx';
+import { UnitCountsSection } from './unit-counts.tsx';
+import { UnitEditForm } from './unit-edit-form.tsx';
+import { UnitHistory } from './unit-history.tsx';
+import { UnitOrgans } from './unit-organs.tsx';
+import { UnitOutline } from './unit-outline.tsx';
+import { unitName, useUnitTypeLabel } from './unit-types.ts';
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The public profile of a unit of the tree, optionally as it was on a past date. */
+export function UnitPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const typeLabel = useUnitTypeLabel();
+  const { code = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const rawAsOf = params.get('asOf') ?? '';
+  const asOf = DATE_PATTERN.test(rawAsOf) ? rawAsOf : '';
+  const unit = useUnit(code, asOf);
+  const ancestors = useAncestors(code, asOf);
+  const session = useSession();
+
+  const title = unit.data
+    ? t('unit.named', { type: typeLabel(unit.data.typeCode), name: unitName(unit.data, format.lang) })
+    : null;
+  useDocumentTitle(title ?? t('unit.title'));
+
+  // The API decides; the form is offered where the user's assignments cover this unit.
+  const scopes = session.unitsWhere('gazetteer.unit.manage');
+  const path = ancestors.data?.items ?? [];
+  const canEdit =
+    scopes.includes(null) || path.some((step) => scopes.includes(step.code)) || scopes.includes(code);
+
+  const setAsOf = (value: string) => setParams(value ? { asOf: value } : {});
+
+  return (
+    <section className="page unit-profile" aria-labelledby="unit-title" data-code={code}>
+      <Breadcrumb path={path} asOf={asOf} />
+      {unit.isPending ? (
+        <>
+          <h1 id="unit-title" className="code">
+            {code}
+          </h1>
+          <p role="status" className="loading">
+            {t('common.loading')}
+          </p>
+        </>
+      ) : unit.isError ? (
+        <>
+          <h1 id="unit-title" className="code">
+            {code}
+          </h1>
+          {asOf && unit.error instanceof ApiError && unit.error.status === 404 ? (
+            <p className="notice" role="status">
+              {t('unit.asOf.notExisting', { date: format.date(asOf) })}
+            </p>
+          ) : (
+            <ErrorMessage error={unit.error} onRetry={() => void unit.refetch()} />
+          )}
+          <AsOfForm key={asOf} asOf={asOf} onChange={setAsOf} />
+        </>
+      ) : (
+        <>
+          <h1 id="unit-title">{title}</h1>
+          {asOf ? (
+            <p className="notice as-of-notice" role="status">
+              {t('unit.asOf.showing', { date: format.date(asOf) })}
+            </p>
+          ) : null}
+          <AsOfForm key={asOf} asOf={asOf} onChange={setAsOf} />
+          <UnitDetails unit={unit.data} />
+          {unit.data.level < VILLAGE_LEVEL ? (
+            <>
+              <UnitCountsSection code={code} asOf={asOf} />
+              <UnitChildren code={code} level={unit.data.level} asOf={asOf} />
+            </>
+          ) : null}
+          {unit.data.level < VILLAGE_LEVEL ? <UnitOrgans code={code} /> : null}
+          <UnitOutline code={code} name={title ?? code} />
+          <UnitHistory code={code} />
+          {canEdit && !asOf ? <UnitEditForm key={code} unit={unit.data} /> : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Breadcrumb({ path, asOf }: { path: GazetteerUnit[]; asOf: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const typeLabel = useUnitTypeLabel();
+  const suffix = asOf ? `?asOf=${asOf}` : '';
+  return (
+    <nav className="breadcrumb" aria-label={t('unit.breadcrumb')}>
+      <ol>
+        <li>
+          <Link to="/units">{t('units.title')}</Link>
+        </li>
+        {path.map((step, index) => {
+          const name = t('unit.named', { type: typeLabel(step.typeCode), name: unitName(step, format.lang) });
+          return (
+            <li key={step.code} data-code={step.code}>
+              {index === path.length - 1 ? (
+                <span aria-current="page">{name}</span>
+              ) : (
+                <Link to={`/units/${step.code}${suffix}`}>{name}</Link>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+function AsOfForm({ asOf, onChange }: { asOf: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [value, setValue] = useState(asOf);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onChange(DATE_PATTERN.test(value) ? value : '');
+  };
+  return (
+    <form className="filters as-of-form" onSubmit={submit}>
+      <div className="field">
+        <label htmlFor={id}>{t('unit.asOf.label')}</label>
+        <input id={id} name="asOf" type="date" value={value} onChange={(e) => setValue(e.target.value)} />
+      </div>
+      <button type="submit" className="button button--secondary">
+        {t('unit.asOf.show')}
+      </button>
+      {asOf ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setValue('');
+            onChange('');
+          }}
+        >
+          {t('unit.asOf.today')}
+        </button>
+      ) : null}
+    </form>
+  );
+}
+
+function UnitDetails({ unit }: { unit: GazetteerUnit }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const typeLabel = useUnitTypeLabel();
+  return (
+    <dl className="details unit-details">
+      <dt>{t('unit.field.nameKm')}</dt>
+      <dd lang="km" data-field="nameKm">
+        {unit.nameKm}
+      </dd>
+      <dt>{t('unit.field.nameLatin')}</dt>
+      <dd lang="en" data-field="nameLatin">
+        {unit.nameLatin}
+      </dd>
+      <dt>{t('units.col.type')}</dt>
+      <dd data-field="type">{typeLabel(unit.typeCode)}</dd>
+      <dt>{t('units.col.code')}</dt>
+      <dd className="code">{unit.code}</dd>
+      <dt>{t('unit.field.setting')}</dt>
+      <dd>{unit.isUrban ? t('unit.urban') : t('unit.rural')}</dd>
+      {unit.validFrom ? (
+        <>
+          <dt>{t('unit.field.validFrom')}</dt>
+          <dd>{format.date(unit.validFrom)}</dd>
+        </>
+      ) : null}
+      {unit.validTo ? (
+        <>
+          <dt>{t('unit.field.validTo')}</dt>
+          <dd>{format.date(unit.validTo)}</dd>
+        </>
+      ) : null}
+      <dt>{t('unit.field.source')}</dt>
+      <dd>{unit.source}</dd>
+    </dl>
+  );
+}
