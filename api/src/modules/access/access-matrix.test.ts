@@ -116,6 +116,57 @@ const matrixFunction = (code: string) => ({
   source: 'test',
 });
 
+/** Village codes under 230201 that no unit has (10-89: the import case uses 99). */
+async function unusedVillageCodes(count: number): Promise<string[]> {
+  const rows = await t.db.kysely
+    .selectFrom('gazetteer_unit')
+    .select('code')
+    .where('parent_code', '=', '230201')
+    .execute();
+  const taken = new Set(rows.map((row) => row.code));
+  const codes: string[] = [];
+  for (let n = 10; n < 90 && codes.length < count; n += 1) {
+    const code = `230201${n}`;
+    if (!taken.has(code)) codes.push(code);
+  }
+  if (codes.length < count) throw new Error('no village codes left under 230201');
+  return codes;
+}
+
+/**
+ * Two live villages to merge. A pair is made afresh only once the last one was merged (a
+ * refused request leaves it as it was), so that the codes under 230201 last the whole matrix.
+ */
+let mergePair: [string, string] | undefined;
+async function villagesToMerge(): Promise<[string, string]> {
+  if (mergePair) {
+    const absorbed = await t.db.kysely
+      .selectFrom('gazetteer_unit')
+      .select('valid_to')
+      .where('code', '=', mergePair[0])
+      .executeTakeFirstOrThrow();
+    if (absorbed.valid_to === null) return mergePair;
+  }
+  const [absorbed, into] = (await unusedVillageCodes(2)) as [string, string];
+  await t.db.kysely
+    .insertInto('gazetteer_unit')
+    .values(
+      [absorbed, into].map((code) => ({
+        code,
+        level: 4,
+        parent_code: '230201',
+        type_code: 'village',
+        name_km: 'ភូមិសាកល្បង',
+        name_latin: `Matrix ${code}`,
+        is_urban: true,
+        source: 'test',
+      })),
+    )
+    .execute();
+  mergePair = [absorbed, into];
+  return mergePair;
+}
+
 /** For every route that checks a permission: how to aim it at a record placed at `unit`. */
 const CASES: Record<string, (unit: string | null) => Promise<Cell>> = {
   'GET /api/access/users/:id': async (unit) => ({
@@ -266,6 +317,36 @@ const CASES: Record<string, (unit: string | null) => Promise<Cell>> = {
   }),
   'GET /api/gazetteer/imports': async () => ({
     request: { method: 'GET', url: '/api/gazetteer/imports' },
+    unit: null,
+  }),
+  // Merges and splits change the official tree: national, whatever unit one has in mind. Fresh
+  // villages each time an allowed request used the last ones, so that it is a real change.
+  'POST /api/gazetteer/units/:code/merge': async () => {
+    const [absorbed, into] = await villagesToMerge();
+    return {
+      request: {
+        method: 'POST',
+        url: `/api/gazetteer/units/${absorbed}/merge`,
+        body: { intoCode: into, effectiveDate: '2025-01-01', legalReference: 'Matrix act' },
+      },
+      unit: null,
+    };
+  },
+  'POST /api/gazetteer/units/:code/split': async () => ({
+    request: {
+      method: 'POST',
+      url: '/api/gazetteer/units/23020101/split',
+      body: {
+        effectiveDate: '2025-01-01',
+        legalReference: 'Matrix act',
+        keepOriginal: true,
+        parts: (await unusedVillageCodes(2)).map((code) => ({
+          code,
+          nameKm: 'ភូមិសាកល្បង',
+          nameLatin: `Matrix ${code}`,
+        })),
+      },
+    },
     unit: null,
   }),
   // Verifying the whole chain is a national act, whatever record one has in mind.

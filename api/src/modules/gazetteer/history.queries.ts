@@ -138,6 +138,9 @@ export async function insertEvent(
     before: Record<string, unknown> | null;
     after: Record<string, unknown> | null;
     recordedBy: number | null;
+    /** The other units of a merge or a split. */
+    relatedCodes?: readonly string[];
+    note?: string | null;
   },
 ): Promise<void> {
   // jsonb goes in as JSON text: the pg driver would turn a JavaScript array into a SQL array.
@@ -153,6 +156,10 @@ export async function insertEvent(
       before: json(event.before),
       after: json(event.after),
       recorded_by: event.recordedBy,
+      ...(event.relatedCodes === undefined || event.relatedCodes.length === 0
+        ? {}
+        : { related_codes: sql<string[]>`array[${sql.join(event.relatedCodes)}]::text[]` }),
+      ...(event.note === undefined ? {} : { note: event.note }),
     })
     .execute();
 }

@@ -73,7 +73,7 @@ const nameRequired = (field: 'nameKm' | 'nameLatin') =>
     `${field} is empty.`,
   );
 
-const badEffectiveDate = (detail: string) =>
+export const badEffectiveDate = (detail: string) =>
   new AppError(
     400,
     'gazetteer.unit.bad_effective_date',

@@ -9,6 +9,7 @@ import { boundaryRoutes } from './boundaries/boundaries.routes.ts';
 import { seedGazetteerDemo } from './demo-seed.ts';
 import { gazetteerRoutes } from './gazetteer.routes.ts';
 import { importRoutes } from './import/import.routes.ts';
+import { restructureRoutes } from './restructure.routes.ts';
 import { GAZETTEER_PERMISSIONS } from './permissions.ts';
 import { syncSearchIndex } from './search/search-index.ts';
 import { searchRoutes } from './search.routes.ts';
@@ -19,6 +20,7 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(searchRoutes);
   await app.register(boundaryRoutes);
   await app.register(importRoutes);
+  await app.register(restructureRoutes);
 };
 
 export type { GazetteerTables } from './gazetteer.tables.ts';

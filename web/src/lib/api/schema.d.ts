@@ -1343,6 +1343,319 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/gazetteer/units/{code}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a unit into another unit of the same level, from a date, under a legal act.
+         * @description One transaction: the absorbed unit leaves the tree on `effectiveDate` (its current version ends), a `merged` event on each unit (the other in `relatedCodes`), and the audit record (`gazetteer.unit.merge`). The absorbed unit must have no live children (their codes start with its code): move or abolish them first. Errors: `gazetteer.unit.bad_effective_date` (after today in Cambodia, or not after the unit’s current state began), `gazetteer.merge.same_unit`, `gazetteer.merge.level_mismatch`, `gazetteer.merge.has_children`, `gazetteer.unit.not_found` (either unit unknown or abolished).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village). */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village).
+                         * @example 12
+                         * @example 0102
+                         * @example 010201
+                         */
+                        intoCode: string;
+                        /**
+                         * Format: date
+                         * @description When the change took effect (YYYY-MM-DD): not before the unit’s current state began, not after today (Cambodia).
+                         */
+                        effectiveDate: string;
+                        /** @description The legal act behind the change (sub-decree, prakas, ...). */
+                        legalReference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            absorbed: {
+                                /**
+                                 * @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village).
+                                 * @example 12
+                                 * @example 0102
+                                 * @example 010201
+                                 */
+                                code: string;
+                                level: number;
+                                parentCode: string | null;
+                                /**
+                                 * @example province
+                                 * @example capital
+                                 * @example district
+                                 * @example commune
+                                 */
+                                typeCode: string;
+                                /** @description Official Khmer name. */
+                                nameKm: string;
+                                /** @description Romanised name. */
+                                nameLatin: string;
+                                isUrban: boolean;
+                                validFrom: string | null;
+                                validTo: string | null;
+                                /** @description Where this fact comes from. */
+                                source: string;
+                            };
+                            into: {
+                                /**
+                                 * @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village).
+                                 * @example 12
+                                 * @example 0102
+                                 * @example 010201
+                                 */
+                                code: string;
+                                level: number;
+                                parentCode: string | null;
+                                /**
+                                 * @example province
+                                 * @example capital
+                                 * @example district
+                                 * @example commune
+                                 */
+                                typeCode: string;
+                                /** @description Official Khmer name. */
+                                nameKm: string;
+                                /** @description Romanised name. */
+                                nameLatin: string;
+                                isUrban: boolean;
+                                validFrom: string | null;
+                                validTo: string | null;
+                                /** @description Where this fact comes from. */
+                                source: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gazetteer/units/{code}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Split a unit into new units under the same parent, from a date, under a legal act.
+         * @description One transaction: the new units with their first version from `effectiveDate` and a `split` event each (the original in `relatedCodes`), a `split` event on the original (the new units in `relatedCodes`), the original abolished on that date unless `keepOriginal`, and the audit record (`gazetteer.unit.split`). Errors: `gazetteer.unit.bad_effective_date` (after today in Cambodia, or not after the unit’s current state began), `gazetteer.split.bad_code` (a code not of the original’s length, not starting with its parent’s code, or given twice), `gazetteer.split.code_taken` (a code some unit has or had), `gazetteer.split.bad_type`, `gazetteer.split.has_children` (an abolished original with live children), `gazetteer.unit.not_found`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village). */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description When the change took effect (YYYY-MM-DD): not before the unit’s current state began, not after today (Cambodia).
+                         */
+                        effectiveDate: string;
+                        /** @description The legal act behind the change (sub-decree, prakas, ...). */
+                        legalReference: string;
+                        /** @description The new units: unused codes of the same length as the original, starting with its parent’s code; the type defaults to the original’s. */
+                        parts: {
+                            /**
+                             * @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village).
+                             * @example 12
+                             * @example 0102
+                             * @example 010201
+                             */
+                            code: string;
+                            nameKm: string;
+                            nameLatin: string;
+                            /** @description The new unit’s type; the original’s when left out. */
+                            typeCode?: string;
+                        }[];
+                        /** @description false: the original is abolished on the effective date (it must have no live children). */
+                        keepOriginal: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            original: {
+                                /**
+                                 * @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village).
+                                 * @example 12
+                                 * @example 0102
+                                 * @example 010201
+                                 */
+                                code: string;
+                                level: number;
+                                parentCode: string | null;
+                                /**
+                                 * @example province
+                                 * @example capital
+                                 * @example district
+                                 * @example commune
+                                 */
+                                typeCode: string;
+                                /** @description Official Khmer name. */
+                                nameKm: string;
+                                /** @description Romanised name. */
+                                nameLatin: string;
+                                isUrban: boolean;
+                                validFrom: string | null;
+                                validTo: string | null;
+                                /** @description Where this fact comes from. */
+                                source: string;
+                            };
+                            parts: {
+                                /**
+                                 * @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village).
+                                 * @example 12
+                                 * @example 0102
+                                 * @example 010201
+                                 */
+                                code: string;
+                                level: number;
+                                parentCode: string | null;
+                                /**
+                                 * @example province
+                                 * @example capital
+                                 * @example district
+                                 * @example commune
+                                 */
+                                typeCode: string;
+                                /** @description Official Khmer name. */
+                                nameKm: string;
+                                /** @description Romanised name. */
+                                nameLatin: string;
+                                isUrban: boolean;
+                                validFrom: string | null;
+                                validTo: string | null;
+                                /** @description Where this fact comes from. */
+                                source: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/sign-in": {
         parameters: {
             query?: never;
