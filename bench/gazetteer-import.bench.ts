@@ -6,7 +6,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { repoRoot } from '../api/src/config.ts';
 import type { Database } from '../api/src/database.ts';
 import { CLI_ACTOR } from '../api/src/modules/gazetteer/import/apply.ts';
@@ -15,7 +14,7 @@ import { runImport } from '../api/src/modules/gazetteer/import/run-import.ts';
 import { validateRows } from '../api/src/modules/gazetteer/import/validate.ts';
 import { prepareDatabase } from '../api/src/modules.ts';
 import { createDb } from '../api/src/platform/db/create-db.ts';
-import { result, type BenchResult } from './harness.ts';
+import { result, type BenchResult, createBenchDatabase, dropBenchDatabase } from './harness.ts';
 
 const WORKBOOK = path.resolve(repoRoot, '../shared/data/gazetteer-ncdd-2024/ncdd_gazetteer_2024-10-14.xlsx');
 const TARGET_MS = 10_000;
@@ -51,38 +50,11 @@ async function importInto(databaseUrl: string | undefined): Promise<number> {
   }
 }
 
-async function freshPostgres(): Promise<string | undefined> {
-  const url = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    const name = `sndd_bench_import_${Date.now()}`;
-    await client.query(`create database ${name}`);
-    const runUrl = new URL(url);
-    runUrl.pathname = `/${name}`;
-    return runUrl.toString();
-  } catch {
-    return undefined;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const server = new URL(url);
-  const name = server.pathname.slice(1);
-  server.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: server.toString() });
-  await client.connect();
-  await client.query(`drop database if exists ${name} with (force)`);
-  await client.end();
-}
-
 export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   await parseOnly(); // warm-up: JIT, exceljs's modules
   const baseline = await parseOnly();
-  const url = await freshPostgres();
+  const url = await createBenchDatabase('sndd_bench_import');
   if (url) {
     try {
       const figure = await importInto(url);
@@ -97,7 +69,7 @@ export async function run(): Promise<BenchResult[]> {
         }),
       );
     } finally {
-      await dropDatabase(url);
+      await dropBenchDatabase(url);
     }
   } else {
     console.warn('PostgreSQL not reachable (set DATABASE_URL): skipping the PostgreSQL import benchmark');

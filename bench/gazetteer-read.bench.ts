@@ -6,8 +6,7 @@
  * the p95 of GET /api/health on the same server as the baseline (the cost of HTTP and the
  * framework alone). Target: p95 under 5 ms, on PostgreSQL and on PGlite.
  */
-import pg from 'pg';
-import { result, startServer, type BenchResult } from './harness.ts';
+import { result, startServer, type BenchResult, createBenchDatabase, dropBenchDatabase } from './harness.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const WARM_UP = 300;
@@ -87,41 +86,14 @@ async function measure(databaseUrl: string | undefined, label: string): Promise<
   }
 }
 
-async function postgresUrl(): Promise<string | undefined> {
-  const url = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    const name = `sndd_bench_tree_${Date.now()}`;
-    await client.query(`create database ${name}`);
-    const runUrl = new URL(url);
-    runUrl.pathname = `/${name}`;
-    return runUrl.toString();
-  } catch {
-    return undefined;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const server = new URL(url);
-  const name = server.pathname.slice(1);
-  server.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: server.toString() });
-  await client.connect();
-  await client.query(`drop database if exists ${name} with (force)`);
-  await client.end();
-}
-
 export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
-  const url = await postgresUrl();
+  const url = await createBenchDatabase('sndd_bench_tree');
   if (url) {
     try {
       results.push(...(await measure(url, 'PostgreSQL')));
     } finally {
-      await dropDatabase(url);
+      await dropBenchDatabase(url);
     }
   } else {
     console.warn('PostgreSQL not reachable (set DATABASE_URL): skipping the PostgreSQL tree benchmark');

@@ -17,14 +17,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../api/src/app.ts';
 import { repoRoot } from '../api/src/config.ts';
 import type { Database } from '../api/src/database.ts';
 import { refreshSearchIndex } from '../api/src/modules/gazetteer/search/search-index.ts';
 import { allMigrations, modules, prepareDatabase } from '../api/src/modules.ts';
 import { createDb } from '../api/src/platform/db/create-db.ts';
-import { result, startServer, type BenchResult } from './harness.ts';
+import { result, startServer, type BenchResult, createBenchDatabase, dropBenchDatabase } from './harness.ts';
 
 const NCDD_CSV =
   process.env.NCDD_FLAT_CSV ??
@@ -281,45 +280,15 @@ function report(name: string, run: Latencies): BenchResult {
   });
 }
 
-async function freshPostgresDatabase(): Promise<string | undefined> {
-  const url = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    const name = `sndd_bench_search_${Date.now()}`;
-    await client.query(`create database ${name}`);
-    const runUrl = new URL(url);
-    runUrl.pathname = `/${name}`;
-    return runUrl.toString();
-  } catch {
-    return undefined;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const server = new URL(url);
-  const name = server.pathname.slice(1);
-  server.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: server.toString() });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists ${name} with (force)`);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function run(): Promise<BenchResult[]> {
   const queries = typeAheadQueries(QUERIES);
   const results: BenchResult[] = [];
-  const url = await freshPostgresDatabase();
+  const url = await createBenchDatabase('sndd_bench_search');
   if (url) {
     try {
       results.push(report('PostgreSQL', await measure(url, queries)));
     } finally {
-      await dropDatabase(url);
+      await dropBenchDatabase(url);
     }
   } else {
     console.warn('PostgreSQL not reachable (set DATABASE_URL): skipping the PostgreSQL search benchmark');

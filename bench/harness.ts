@@ -4,6 +4,7 @@
  * to a baseline run side by side is the signal.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
 import { repoRoot } from '../api/src/config.ts';
 
 export interface BenchResult {
@@ -55,4 +56,35 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/**
+ * A new, empty PostgreSQL database for one benchmark, on the server of DATABASE_URL (default:
+ * the local one); undefined when no server answers, so the benchmark can skip PostgreSQL.
+ */
+export async function createBenchDatabase(prefix: string): Promise<string | undefined> {
+  const url = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    const name = `${prefix}_${Date.now()}`;
+    await client.query(`create database ${name}`);
+    const runUrl = new URL(url);
+    runUrl.pathname = `/${name}`;
+    return runUrl.toString();
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function dropBenchDatabase(url: string): Promise<void> {
+  const server = new URL(url);
+  const name = server.pathname.slice(1);
+  server.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: server.toString() });
+  await client.connect();
+  await client.query(`drop database if exists ${name} with (force)`);
+  await client.end();
 }

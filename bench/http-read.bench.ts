@@ -5,8 +5,7 @@
  * from this one. Target: on PostgreSQL, full stack ≥ 70% of the baseline's throughput.
  */
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { result, startServer, type BenchResult } from './harness.ts';
+import { result, startServer, type BenchResult, createBenchDatabase, dropBenchDatabase } from './harness.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = 20;
@@ -47,36 +46,9 @@ async function measure(databaseUrl: string | undefined): Promise<{ full: number;
   return { full: Math.max(...fulls), bare: Math.max(...bares) };
 }
 
-async function postgresUrl(): Promise<string | undefined> {
-  const url = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    const name = `sndd_bench_${Date.now()}`;
-    await client.query(`create database ${name}`);
-    const runUrl = new URL(url);
-    runUrl.pathname = `/${name}`;
-    return runUrl.toString();
-  } catch {
-    return undefined;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const server = new URL(url);
-  const name = server.pathname.slice(1);
-  server.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: server.toString() });
-  await client.connect();
-  await client.query(`drop database if exists ${name} with (force)`);
-  await client.end();
-}
-
 export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
-  const url = await postgresUrl();
+  const url = await createBenchDatabase('sndd_bench');
   if (url) {
     try {
       const pgRun = await measure(url);
@@ -91,7 +63,7 @@ export async function run(): Promise<BenchResult[]> {
         }),
       );
     } finally {
-      await dropDatabase(url);
+      await dropBenchDatabase(url);
     }
   } else {
     console.warn('PostgreSQL not reachable (set DATABASE_URL): skipping the PostgreSQL read benchmark');
