@@ -111,7 +111,9 @@ export function useSignOut() {
     },
     onSuccess: async () => {
       // Leave first: a page that needs a session would otherwise send the visitor to sign in.
-      await navigate('/');
+      // The wait is bounded: a navigation that another one supersedes never settles, and the
+      // visitor must be signed out in the page whatever happens to it.
+      await Promise.race([navigate('/'), new Promise((resolve) => setTimeout(resolve, 1_500))]);
       client.setQueryData<MeAnswer | null>(ME_QUERY_KEY, null);
       forgetPrivateData(client);
     },
