@@ -1254,6 +1254,8 @@ export interface paths {
                                 skipped: number;
                                 /** @description Villages whose urban status follows their commune's. */
                                 urbanFollowers: number;
+                                /** @description Names the files spell differently from the tree (not renames; left as they are). */
+                                spellingVariants: number;
                             };
                             /** @description Every problem found. */
                             problems: {

@@ -175,6 +175,11 @@ function ImportReport({ result }: { result: ImportResult }) {
           </div>
         ))}
       </dl>
+      {result.summary.spellingVariants > 0 ? (
+        <p className="hint">
+          {t('import.spellingVariants', { total: format.number(result.summary.spellingVariants) })}
+        </p>
+      ) : null}
       {result.summary.skipped > 0 ? (
         <p className="hint">{t('import.skipped', { total: format.number(result.summary.skipped) })}</p>
       ) : null}

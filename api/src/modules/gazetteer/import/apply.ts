@@ -31,6 +31,7 @@ export interface ImportSummary {
   problems: number;
   skipped: number;
   urbanFollowers: number;
+  spellingVariants: number;
 }
 
 export interface ApplyResult {
@@ -62,6 +63,7 @@ export function summaryOf(changeSet: ChangeSet): ImportSummary {
     problems: changeSet.problems.length,
     skipped: changeSet.skippedCodes.length,
     urbanFollowers: changeSet.urbanFollowers.length,
+    spellingVariants: changeSet.spellingVariants.length,
   };
 }
 

@@ -116,6 +116,13 @@ export interface ChangeSet {
    * new version but no event of their own (the commune's 'retyped' event is the dated change).
    */
   urbanFollowers: Array<{ code: string; isUrban: boolean }>;
+  /**
+   * Names the files spell differently from the tree without naming the unit differently
+   * (subscript ត for ដ, case, diacritics, spacing, a doubled letter: "Ratanakiri" for "Ratanak
+   * Kiri"): shown to the user, never applied, so one source's spelling does not overwrite
+   * another's at every import. See spelling.ts.
+   */
+  spellingVariants: Array<{ code: string; tree: string; file: string }>;
   /** Codes left out because of a problem on their row or on an ancestor's (applied only with applyValidPart). */
   skippedCodes: string[];
   /** Province codes the files cover: removals are looked for only there. */

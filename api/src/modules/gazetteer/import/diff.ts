@@ -16,6 +16,7 @@ import type {
   UnitSnapshot,
 } from './change-set.ts';
 import { normaliseName } from './normalise-name.ts';
+import { sameSpelling } from './spelling.ts';
 import { UNIT_TYPES } from './unit-types.ts';
 import { compareCodes } from './validate.ts';
 
@@ -85,6 +86,7 @@ export function diffUnits(input: DiffInput): ChangeSet {
 
   const changes: UnitChange[] = [];
   const urbanFollowers: ChangeSet['urbanFollowers'] = [];
+  const spellingVariants: ChangeSet['spellingVariants'] = [];
   for (const unit of [...input.units].sort((a, b) => compareCodes(a.code, b.code))) {
     const isUrban = urbanOf(unit);
     const after: UnitSnapshot = {
@@ -103,12 +105,24 @@ export function diffUnits(input: DiffInput): ChangeSet {
     // An implied province says nothing about the province in the tree: nothing to compare.
     if (unit.implied) continue;
     const before = { nameKm: normaliseName(known.nameKm), nameLatin: normaliseName(known.nameLatin) };
-    if (before.nameKm !== unit.nameKm || before.nameLatin !== unit.nameLatin) {
+    const kmDiffers = before.nameKm !== unit.nameKm;
+    const latinDiffers = before.nameLatin !== unit.nameLatin;
+    const kmRenamed = kmDiffers && !sameSpelling('km', before.nameKm, unit.nameKm);
+    const latinRenamed = latinDiffers && !sameSpelling('latin', before.nameLatin, unit.nameLatin);
+    if (kmDiffers && !kmRenamed)
+      spellingVariants.push({ code: unit.code, tree: before.nameKm, file: unit.nameKm });
+    if (latinDiffers && !latinRenamed)
+      spellingVariants.push({ code: unit.code, tree: before.nameLatin, file: unit.nameLatin });
+    if (kmRenamed || latinRenamed) {
       changes.push({
         kind: 'renamed',
         code: unit.code,
         before: { nameKm: known.nameKm, nameLatin: known.nameLatin },
-        after: { nameKm: unit.nameKm, nameLatin: unit.nameLatin },
+        // A name that differs only in spelling keeps the tree's spelling.
+        after: {
+          nameKm: kmRenamed ? unit.nameKm : known.nameKm,
+          nameLatin: latinRenamed ? unit.nameLatin : known.nameLatin,
+        },
         unit,
       });
     }
@@ -169,6 +183,7 @@ export function diffUnits(input: DiffInput): ChangeSet {
     unitsRead,
     counts,
     urbanFollowers,
+    spellingVariants,
     skippedCodes: [...input.skippedCodes].sort(compareCodes),
     coveredProvinces: [...coveredProvinces].sort(),
   };

@@ -96,6 +96,13 @@ export function humanSummary(outcome: ImportOutcome, options: Pick<CliOptions, '
   for (const change of changeSet.changes.slice(0, SHOWN_CHANGES)) lines.push(`  ${describeChange(change)}`);
   if (changeSet.changes.length > SHOWN_CHANGES)
     lines.push(`  … and ${changeSet.changes.length - SHOWN_CHANGES} more (--json lists them all)`);
+  if (changeSet.spellingVariants.length > 0) {
+    lines.push(
+      `Spelt differently, not renamed (the tree keeps its spelling): ${changeSet.spellingVariants.length}`,
+    );
+    for (const variant of changeSet.spellingVariants.slice(0, SHOWN_CHANGES))
+      lines.push(`  ${variant.code}: "${variant.tree}" / "${variant.file}"`);
+  }
   if (changeSet.problems.length > 0) {
     lines.push(`Problems: ${changeSet.problems.length}`);
     for (const problem of changeSet.problems)

@@ -36,6 +36,9 @@ const Summary = Type.Object({
   problems: Type.Integer(),
   skipped: Type.Integer({ description: 'Units left out because of a problem on their row or an ancestor.' }),
   urbanFollowers: Type.Integer({ description: "Villages whose urban status follows their commune's." }),
+  spellingVariants: Type.Integer({
+    description: 'Names the files spell differently from the tree (not renames; left as they are).',
+  }),
 });
 
 const RowSource = Type.Object({
