@@ -180,6 +180,26 @@ describe.each(VIEWPORTS)('gazetteer journey on $name', ({ name, viewport, isMobi
     expect(await page.locator('main form.unit-edit-form').count()).toBe(0);
   });
 
+  it('lets a national administrator merge a village into its neighbour, dated in both histories', async () => {
+    // Each viewport merges its own pair of villages of commune 230103.
+    const [absorbed, into] = name === 'desktop' ? ['23010307', '23010306'] : ['23010305', '23010304'];
+    const signIn = new SignInPage(page, server.baseUrl);
+    await signIn.goto(`/units/${absorbed}`);
+    await signIn.signIn('admin@sndd.example', DEMO_PASSWORD);
+    await page.waitForURL((url) => url.pathname === `/units/${absorbed}`);
+    const gazetteer = new GazetteerPage(page, server.baseUrl);
+    await gazetteer.waitForProfile();
+    const reference = `អនុក្រឹត្យលេខ ${name === 'desktop' ? '១២' : '១៣'} អនក្រ.បក`;
+    await gazetteer.mergeInto(into, reference);
+    await page.waitForURL((url) => url.pathname === `/units/${into}`);
+    expect(await gazetteer.historyEntryWith(reference)).toContain(reference);
+    // The absorbed village is no longer among the commune's villages.
+    const children = await apiGet('/api/gazetteer/units/230103/children?page=1&pageSize=50');
+    const codes = (children.body as { items: { code: string }[] }).items.map((item) => item.code);
+    expect(codes).toContain(into);
+    expect(codes).not.toContain(absorbed);
+  });
+
   it('has no serious accessibility problem on a profile', async () => {
     const gazetteer = new GazetteerPage(page, server.baseUrl);
     await gazetteer.gotoUnit('23');

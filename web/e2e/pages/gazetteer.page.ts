@@ -92,6 +92,17 @@ export class GazetteerPage extends ShellPage {
     await form.locator('.success-message, [role="alert"]').first().waitFor();
   }
 
+  /** Merges the profile's unit into a sibling with the restructuring form (national staff). */
+  async mergeInto(intoCode: string, legalReference: string): Promise<void> {
+    const section = this.page.locator('main section[aria-labelledby="unit-restructure-title"]');
+    await section.locator('input[type="radio"]').first().check();
+    const form = section.locator('form.unit-merge-form');
+    await form.locator(`select option[value="${intoCode}"]`).waitFor({ state: 'attached' });
+    await form.locator('select').selectOption(intoCode);
+    await form.locator('input:not([type="date"])').fill(legalReference);
+    await form.locator('button[type="submit"]').click();
+  }
+
   /** Waits for a history entry mentioning this text; returns the entry's text. */
   async historyEntryWith(text: string): Promise<string> {
     const item = this.page.locator('main .unit-history li', { hasText: text }).first();

@@ -402,3 +402,43 @@ export function useImports(page: number) {
       ),
   });
 }
+
+export interface UnitMergeInput {
+  intoCode: string;
+  effectiveDate: string;
+  legalReference: string;
+}
+
+export interface SplitPartInput {
+  code: string;
+  nameKm: string;
+  nameLatin: string;
+}
+
+export interface UnitSplitInput {
+  effectiveDate: string;
+  legalReference: string;
+  parts: SplitPartInput[];
+  keepOriginal: boolean;
+}
+
+/** Merges (absorbs) a unit into a sibling, or splits it into new units: national, audited. */
+export function useRestructureUnit(code: string) {
+  const client = useQueryClient();
+  const refresh = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ['gazetteer'] }),
+      client.invalidateQueries({ queryKey: ['audit'] }),
+    ]);
+  const merge = useMutation({
+    mutationFn: (body: UnitMergeInput) =>
+      call(api.POST('/api/gazetteer/units/{code}/merge', { params: { path: { code } }, body })),
+    onSuccess: refresh,
+  });
+  const split = useMutation({
+    mutationFn: (body: UnitSplitInput) =>
+      call(api.POST('/api/gazetteer/units/{code}/split', { params: { path: { code } }, body })),
+    onSuccess: refresh,
+  });
+  return { merge, split };
+}

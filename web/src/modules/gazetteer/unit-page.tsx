@@ -10,6 +10,7 @@ import { useAncestors, useUnit, VILLAGE_LEVEL, type GazetteerUnit } from './api.
 import { UnitChildren } from './unit-children.tsx';
 import { UnitCountsSection } from './unit-counts.tsx';
 import { UnitEditForm } from './unit-edit-form.tsx';
+import { UnitRestructureForm } from './unit-restructure-form.tsx';
 import { UnitHistory } from './unit-history.tsx';
 import { UnitOrgans } from './unit-organs.tsx';
 import { UnitOutline } from './unit-outline.tsx';
@@ -40,6 +41,9 @@ export function UnitPage() {
   const path = ancestors.data?.items ?? [];
   const canEdit =
     scopes.includes(null) || path.some((step) => scopes.includes(step.code)) || scopes.includes(code);
+
+  // Merges and splits are national decisions (the API checks gazetteer.import.run).
+  const canRestructure = session.unitsWhere('gazetteer.import.run').includes(null);
 
   const setAsOf = (value: string) => setParams(value ? { asOf: value } : {});
 
@@ -89,6 +93,9 @@ export function UnitPage() {
           <UnitOutline code={code} name={title ?? code} />
           <UnitHistory code={code} />
           {canEdit && !asOf ? <UnitEditForm key={code} unit={unit.data} /> : null}
+          {canRestructure && !asOf && unit.data.validTo === null ? (
+            <UnitRestructureForm key={`restructure-${code}`} unit={unit.data} />
+          ) : null}
         </>
       )}
     </section>
