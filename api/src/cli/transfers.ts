@@ -1,0 +1,18 @@
+/**
+ * `npm run transfers -- allocate --formula <file.json> --inputs <file.csv> [--json] …`: computes
+ * a transfer allocation from files alone, without a database (see
+ * api/src/modules/transfers/engine/allocate-cli.ts for the options).
+ */
+import { runAllocate, USAGE } from '../modules/transfers/engine/allocate-cli.ts';
+
+const COMMANDS: Record<string, (args: string[]) => number> = {
+  allocate: (args) => runAllocate(args),
+};
+
+const [command, ...rest] = process.argv.slice(2);
+const run = command ? COMMANDS[command] : undefined;
+if (!run) {
+  process.stderr.write(USAGE);
+  process.exit(2);
+}
+process.exitCode = run(rest);
