@@ -156,7 +156,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   for (const module of options.modules) {
     if (module.routes) {
-      const prefix = module.routePrefix === '' ? '/api' : `/api/${module.routePrefix ?? module.name}`;
+      const prefix =
+        module.mountPath ??
+        (module.routePrefix === '' ? '/api' : `/api/${module.routePrefix ?? module.name}`);
       await app.register(module.routes, { prefix });
     }
   }

@@ -9,8 +9,12 @@ import type { ModuleManifest } from './platform/module.ts';
 import type { Kysely } from 'kysely';
 import { accessModule } from './modules/access/index.ts';
 import { auditModule } from './modules/audit/index.ts';
+import { budgetsModule, budgetsOpenDataModule } from './modules/budgets/index.ts';
 import { councilsModule } from './modules/councils/index.ts';
 import { gazetteerModule } from './modules/gazetteer/index.ts';
+import { servicesModule } from './modules/services/index.ts';
+import { open311Module } from './modules/services/open311/index.ts';
+import { transfersModule } from './modules/transfers/index.ts';
 import { migrate } from './platform/db/migrations.ts';
 import { seedDemoData } from './platform/db/seeds.ts';
 
@@ -20,6 +24,13 @@ export const modules: readonly ModuleManifest[] = [
   accessModule,
   auditModule,
   councilsModule,
+  servicesModule,
+  // Open311 GeoReport v2 over the services module, mounted at /open311/v2.
+  open311Module,
+  budgetsModule,
+  budgetsOpenDataModule,
+  // After budgets: publishing an allocation writes revenue lines of budgets.
+  transfersModule,
 ];
 
 const platformMigrations: MigrationSource = {

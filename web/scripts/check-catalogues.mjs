@@ -53,6 +53,29 @@ const placeholders = (value) =>
 
 const [km, en] = await Promise.all([loadCatalogue('km'), loadCatalogue('en')]);
 
+// A module may keep its texts in src/modules/<name>/locales/{km,en}.json, loaded with its lazy
+// chunk so that the home page does not carry them: they are checked as part of one catalogue.
+async function loadModuleCatalogues(lang, into) {
+  const modulesDir = join(srcDir, 'modules');
+  for (const entry of await readdir(modulesDir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const file = join(modulesDir, entry.name, 'locales', `${lang}.json`);
+    let data;
+    try {
+      data = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      if (error.code !== 'ENOENT')
+        problems.push(`${relative(webDir, file)}: cannot be read (${error.message})`);
+      continue;
+    }
+    for (const [key, value] of Object.entries(data)) {
+      if (key in into) problems.push(`${relative(webDir, file)}: "${key}" is also in another catalogue`);
+      into[key] = value;
+    }
+  }
+}
+await Promise.all([loadModuleCatalogues('km', km), loadModuleCatalogues('en', en)]);
+
 for (const key of Object.keys(en)) {
   if (!(key in km)) problems.push(`km.json: missing key "${key}" (present in en.json)`);
 }

@@ -6,13 +6,14 @@ import './styles/app.css';
 import { setupI18n } from './lib/i18n.ts';
 import { App } from './app/app.tsx';
 
-setupI18n();
-
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// Rendered once the reader's language is there (English is fetched first when it was chosen).
+void setupI18n().then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

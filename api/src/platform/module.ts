@@ -29,9 +29,15 @@ export interface ModuleManifest {
   name: string;
   /** Folder of timestamped `.sql` files. */
   migrations?: URL;
-  /** Registered under `/api/<routePrefix ?? name>`. */
+  /** Registered under `/api/<routePrefix ?? name>`, or at `mountPath` when given. */
   routes?: FastifyPluginAsync;
   routePrefix?: string;
+  /**
+   * An absolute path to mount the routes at instead of under `/api`, for an API whose URLs a
+   * published standard fixes (Open311 GeoReport v2 lives at `/open311/v2`). Its routes still
+   * declare their access like any other (platform/auth checks `/api/` and `/open311/`).
+   */
+  mountPath?: string;
   /** The permissions this module's routes check; roles bundle them. */
   permissions?: PermissionDefinition[];
   /** Reference data written at every start, after migrations (idempotent). */

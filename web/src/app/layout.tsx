@@ -62,6 +62,40 @@ export function Layout() {
               <li>
                 <NavLink to="/map">{t('nav.map')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/services">{t('services.nav.services')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/track">{t('services.nav.track')}</NavLink>
+              </li>
+              {session.user && !session.can('services.application.process') ? (
+                <li>
+                  <NavLink to="/my/applications">{t('services.nav.mine')}</NavLink>
+                </li>
+              ) : null}
+              {session.can('services.application.process') ? (
+                <li>
+                  <NavLink to="/applications">{t('services.nav.applications')}</NavLink>
+                </li>
+              ) : null}
+              {session.can('services.complaint.handle') ? (
+                <li>
+                  <NavLink to="/complaints" end>
+                    {t('services.nav.complaints')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {session.can('services.dashboard.read') ? (
+                <li>
+                  <NavLink to="/services/dashboard">{t('servicesDashboard.nav')}</NavLink>
+                </li>
+              ) : null}
+              <li>
+                <NavLink to="/transfers">{t('transfers.nav')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/open-data">{t('budgets.nav')}</NavLink>
+              </li>
               {session.can('access.user.read') ? (
                 <li>
                   <NavLink to="/admin/users">{t('nav.users')}</NavLink>

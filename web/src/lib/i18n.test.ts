@@ -7,7 +7,7 @@ vi.stubGlobal('localStorage', {
 });
 
 const { setupI18n, changeLanguage } = await import('./i18n.ts');
-const i18n = setupI18n();
+const i18n = await setupI18n();
 
 afterAll(() => {
   vi.unstubAllGlobals();
@@ -28,5 +28,11 @@ describe('i18n setup', () => {
     expect(i18n.language).toBe('km');
     expect(i18n.t('nav.home')).toBe('ទំព័រដើម');
     expect(store.get('sndd.lang')).toBe('km');
+  });
+
+  it('loads English again on the way back, texts complete', async () => {
+    await changeLanguage('en');
+    expect(i18n.t('nav.home')).toBe('Home');
+    expect(i18n.t('errors.gazetteer.unit.not_found')).toBe('This administrative unit was not found.');
   });
 });

@@ -12,6 +12,8 @@ import type { InjectOptions } from 'fastify';
 import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { anonymous, signedIn, type Client } from '../../test-support/http.ts';
 import { DEMO_PASSWORD } from './demo-seed.ts';
+import { BUILT_IN_FORMULA_FILE } from '../transfers/demo-seed.ts';
+import { readFileSync } from 'node:fs';
 
 /** The units records are placed at (Kep province's demo subtree, another province, national). */
 const TARGET_UNITS: (string | null)[] = ['230201', '230202', '230101', '2302', '2301', '23', '01', null];
@@ -41,7 +43,12 @@ interface Cell {
 }
 
 /** Lists check their permission without a unit and filter by scope: tested below. */
-const LIST_ROUTES = ['GET /api/access/users'];
+const LIST_ROUTES = [
+  'GET /api/access/users',
+  'GET /api/services/applications',
+  'GET /api/services/complaints',
+  'GET /api/services/outbox',
+];
 
 let t: TestApp;
 let admin: Client;
@@ -167,7 +174,74 @@ async function villagesToMerge(): Promise<[string, string]> {
   return mergePair;
 }
 
+// Budgets sit at administrations, never nationally: the national target is another province
+// (01). At each unit: a proposed budget with a line (line changes, council decision), one with a
+// line and a council decision to approve, and an approved one (adjustments, actuals).
+const budgetUnit = (unit: string | null) => unit ?? '01';
+const proposedBudgetAt = new Map<string | null, number>();
+const approvableBudgetAt = new Map<string | null, number>();
+const approvedBudgetAt = new Map<string | null, number>();
+const budgetLineAt = new Map<string | null, number>();
+const approvedLineAt = new Map<string | null, number>();
+const matrixBudgetLine = {
+  economicCode: '60',
+  functionalCode: '01',
+  fundSourceCode: 'own_source',
+  amount: 1000,
+};
+
+async function matrixBudget(unit: string | null, year: number, stage: 'proposed' | 'decided' | 'approved') {
+  const budget = await adminCall('POST', `/api/budgets/units/${budgetUnit(unit)}/years/${year}`);
+  const line = await adminCall('POST', `/api/budgets/${budget.id}/lines`, matrixBudgetLine);
+  if (stage !== 'proposed')
+    await adminCall('PUT', `/api/budgets/${budget.id}/council-decision`, {
+      number: 'M-1',
+      date: '2026-01-05',
+    });
+  if (stage === 'approved') await adminCall('POST', `/api/budgets/${budget.id}/approve`, {});
+  return { budgetId: budget.id, lineId: line.id };
+}
+
+// Services: records sit at units offering a service of their tier; the national target is aimed
+// at another province (01). Per tier: a standard offered at the target units (filing,
+// applications, offerings to change) and one offered nowhere (new offerings: 201, then 409).
+const serviceUnit = (unit: string | null) => unit ?? '01';
+const serviceTier = (unit: string) =>
+  unit.length === 2 ? 'province' : unit.length === 4 ? 'district' : 'commune';
+const ownedStandardAt = new Map<string | null, string>();
+const offeringAt = new Map<string | null, number>();
+const applicationAt = new Map<string | null, string>();
+const complaintAt = new Map<string | null, { number: string; handlingUnit: string }>();
+const matrixStandard = (code: string, providerTier: string, ownerUnitCode: string | null = null) => ({
+  code,
+  ownerUnitCode,
+  sector: 'administration',
+  nameKm: 'សេវាសាកល្បង',
+  nameEn: 'Matrix service',
+  legalBasis: 'Matrix prakas',
+  providerTier,
+  timeLimitDays: 5,
+  feeTiers: [{ code: 'standard', labelKm: 'ធម្មតា', labelEn: 'Standard', amountRiel: 1000 }],
+  requiredDocuments: [],
+  formFields: [],
+});
+const { code: _code, ownerUnitCode: _owner, ...matrixRevision } = matrixStandard('x', 'commune');
+const matrixApplicant = { name: 'Matrix applicant', sex: 'female', ageGroup: '35-49' };
+
 /** For every route that checks a permission: how to aim it at a record placed at `unit`. */
+/** The demo's published transfer allocation and its formula. */
+async function demoAllocation(): Promise<{ id: number; formulaId: number }> {
+  const row = await t.db.kysely
+    .selectFrom('transfers_allocation' as never)
+    .select(['id' as never, 'formula_id' as never])
+    .where('status' as never, '=', 'published' as never)
+    .orderBy('id' as never)
+    .executeTakeFirstOrThrow();
+  const { id, formula_id } = row as { id: number; formula_id: number };
+  return { id: Number(id), formulaId: Number(formula_id) };
+}
+const builtInFormula = () => JSON.parse(readFileSync(BUILT_IN_FORMULA_FILE, 'utf8')) as unknown;
+
 const CASES: Record<string, (unit: string | null) => Promise<Cell>> = {
   'GET /api/access/users/:id': async (unit) => ({
     request: { method: 'GET', url: `/api/access/users/${targetUser.get(unit)}` },
@@ -349,6 +423,244 @@ const CASES: Record<string, (unit: string | null) => Promise<Cell>> = {
     },
     unit: null,
   }),
+  // Transfers: everything but a unit's figures is national. The demo's published allocation
+  // (and its formula) answer allowed requests with 2xx or 409 without changing what others see.
+  'POST /api/transfers/programs': async () => {
+    created += 1;
+    return {
+      request: {
+        method: 'POST',
+        url: '/api/transfers/programs',
+        body: { code: `matrix-${created}`, nameKm: 'កម្មវិធីសាកល្បង', nameEn: 'Matrix program' },
+      },
+      unit: null,
+    };
+  },
+  // Version 1 of the built-in formula again: 409, its year is published.
+  'POST /api/transfers/formulas': async () => ({
+    request: { method: 'POST', url: '/api/transfers/formulas', body: { formula: builtInFormula() } },
+    unit: null,
+  }),
+  'PUT /api/transfers/units/:code/indicators': async (unit) => {
+    const code = unit ?? '12';
+    return {
+      request: {
+        method: 'PUT',
+        url: `/api/transfers/units/${code}/indicators`,
+        body: { fiscalYear: 2030, indicator: 'population', value: 100, source: 'matrix' },
+      },
+      unit: code,
+    };
+  },
+  'POST /api/transfers/indicators/import': async () => ({
+    request: {
+      method: 'POST',
+      url: '/api/transfers/indicators/import?fiscalYear=2030&source=matrix&codeColumn=code&map=population:pop&dryRun=true',
+      body: 'code,pop\n230201,10\n',
+      headers: { 'content-type': 'text/csv' },
+    },
+    unit: null,
+  }),
+  // A published year: 409.
+  'POST /api/transfers/allocations': async () => ({
+    request: {
+      method: 'POST',
+      url: '/api/transfers/allocations',
+      body: { formulaId: (await demoAllocation()).formulaId },
+    },
+    unit: null,
+  }),
+  // Not a draft: 409.
+  'POST /api/transfers/allocations/:id/approve': async () => ({
+    request: { method: 'POST', url: `/api/transfers/allocations/${(await demoAllocation()).id}/approve` },
+    unit: null,
+  }),
+  // Not approved: 409.
+  'POST /api/transfers/allocations/:id/publish': async () => ({
+    request: { method: 'POST', url: `/api/transfers/allocations/${(await demoAllocation()).id}/publish` },
+    unit: null,
+  }),
+  // A new draft correction each time: 201, published figures untouched.
+  'POST /api/transfers/allocations/:id/corrections': async () => ({
+    request: {
+      method: 'POST',
+      url: `/api/transfers/allocations/${(await demoAllocation()).id}/corrections`,
+      body: { reason: 'matrix' },
+    },
+    unit: null,
+  }),
+  'POST /api/transfers/scenarios': async () => ({
+    request: {
+      method: 'POST',
+      url: '/api/transfers/scenarios',
+      body: { baselineFormulaId: (await demoAllocation()).formulaId, scenario: builtInFormula() },
+    },
+    unit: null,
+  }),
+  'POST /api/services/standards': async (unit) => {
+    created += 1;
+    return {
+      request: {
+        method: 'POST',
+        url: '/api/services/standards',
+        body: matrixStandard(`matrix.new.${created}`, 'commune', unit),
+      },
+      unit,
+    };
+  },
+  'PUT /api/services/standards/:code': async (unit) => ({
+    request: {
+      method: 'PUT',
+      url: `/api/services/standards/${ownedStandardAt.get(unit)}`,
+      body: matrixRevision,
+    },
+    unit,
+  }),
+  'POST /api/services/standards/:code/offerings': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/services/standards/matrix.offer.${serviceTier(serviceUnit(unit))}/offerings`,
+      body: { unitCode: serviceUnit(unit), validFrom: '2026-01-01' },
+    },
+    unit: serviceUnit(unit),
+  }),
+  'PATCH /api/services/offerings/:id': async (unit) => ({
+    request: {
+      method: 'PATCH',
+      url: `/api/services/offerings/${offeringAt.get(unit)}`,
+      body: { validTo: '2099-12-31' },
+    },
+    unit: serviceUnit(unit),
+  }),
+  // The holiday calendar is national, whatever unit one has in mind.
+  'PUT /api/services/calendar/:year': async () => ({
+    request: { method: 'PUT', url: '/api/services/calendar/2099', body: { holidays: [], source: 'Matrix' } },
+    unit: null,
+  }),
+  'POST /api/services/applications/counter': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: '/api/services/applications/counter',
+      body: {
+        serviceCode: `matrix.tier.${serviceTier(serviceUnit(unit))}`,
+        unitCode: serviceUnit(unit),
+        values: {},
+        applicant: matrixApplicant,
+      },
+    },
+    unit: serviceUnit(unit),
+  }),
+  // The first allowed request moves the application on; the next ones are out of order (409).
+  'POST /api/services/applications/:number/transitions': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/services/applications/${applicationAt.get(unit)}/transitions`,
+      body: { to: 'under_review' },
+    },
+    unit: serviceUnit(unit),
+  }),
+  // The first allowed request records the fee; the next ones find it paid (409).
+  'POST /api/services/applications/:number/fee': async (unit) => {
+    created += 1;
+    return {
+      request: {
+        method: 'POST',
+        url: `/api/services/applications/${applicationAt.get(unit)}/fee`,
+        body: { tierCode: 'standard', amountRiel: 1000, receiptNumber: `M-${created}` },
+      },
+      unit: serviceUnit(unit),
+    };
+  },
+  // Complaints are handled by the district above the office concerned (a province: itself).
+  // The dashboard of a unit (its subtree); no unit: the whole country, national callers only.
+  'GET /api/services/dashboard': async (unit) => ({
+    request: { method: 'GET', url: `/api/services/dashboard${unit ? `?unit=${unit}` : ''}` },
+    unit,
+  }),
+  'GET /api/services/dashboard.csv': async (unit) => ({
+    request: { method: 'GET', url: `/api/services/dashboard.csv${unit ? `?unit=${unit}` : ''}` },
+    unit,
+  }),
+  'GET /api/services/dashboard.xlsx': async (unit) => ({
+    request: { method: 'GET', url: `/api/services/dashboard.xlsx${unit ? `?unit=${unit}` : ''}` },
+    unit,
+  }),
+  'GET /api/services/complaints/:number': async (unit) => ({
+    request: { method: 'GET', url: `/api/services/complaints/${complaintAt.get(unit)!.number}` },
+    unit: complaintAt.get(unit)!.handlingUnit,
+  }),
+  'POST /api/services/complaints/:number/transitions': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/services/complaints/${complaintAt.get(unit)!.number}/transitions`,
+      body: { to: 'under_investigation' },
+    },
+    unit: complaintAt.get(unit)!.handlingUnit,
+  }),
+  // Budgets: allowed requests may answer 409 once the first one changed the state (a budget that
+  // exists, an approved budget approved again), which still tells allowed from refused.
+  'POST /api/budgets/units/:code/years/:year': async (unit) => ({
+    request: { method: 'POST', url: `/api/budgets/units/${budgetUnit(unit)}/years/2035` },
+    unit: budgetUnit(unit),
+  }),
+  'POST /api/budgets/:id/lines': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/budgets/${proposedBudgetAt.get(unit)}/lines`,
+      body: matrixBudgetLine,
+    },
+    unit: budgetUnit(unit),
+  }),
+  'PATCH /api/budgets/lines/:id': async (unit) => ({
+    request: { method: 'PATCH', url: `/api/budgets/lines/${budgetLineAt.get(unit)}`, body: { amount: 2000 } },
+    unit: budgetUnit(unit),
+  }),
+  'DELETE /api/budgets/lines/:id': async (unit) => {
+    const line = await adminCall(
+      'POST',
+      `/api/budgets/${proposedBudgetAt.get(unit)}/lines`,
+      matrixBudgetLine,
+    );
+    return { request: { method: 'DELETE', url: `/api/budgets/lines/${line.id}` }, unit: budgetUnit(unit) };
+  },
+  'PUT /api/budgets/:id/council-decision': async (unit) => ({
+    request: {
+      method: 'PUT',
+      url: `/api/budgets/${proposedBudgetAt.get(unit)}/council-decision`,
+      body: { number: 'M-2', date: '2026-01-06' },
+    },
+    unit: budgetUnit(unit),
+  }),
+  'POST /api/budgets/:id/approve': async (unit) => ({
+    request: { method: 'POST', url: `/api/budgets/${approvableBudgetAt.get(unit)}/approve`, body: {} },
+    unit: budgetUnit(unit),
+  }),
+  'POST /api/budgets/:id/adjustments': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/budgets/${approvedBudgetAt.get(unit)}/adjustments`,
+      body: { reason: 'Matrix', lines: [matrixBudgetLine] },
+    },
+    unit: budgetUnit(unit),
+  }),
+  'PUT /api/budgets/lines/:id/actuals': async (unit) => ({
+    request: {
+      method: 'PUT',
+      url: `/api/budgets/lines/${approvedLineAt.get(unit)}/actuals`,
+      body: { q1: 500 },
+    },
+    unit: budgetUnit(unit),
+  }),
+  // Importing budget data sets is national, whatever unit one has in mind; a dry run is enough.
+  'POST /api/budgets/imports': async () => ({
+    request: {
+      method: 'POST',
+      url: '/api/budgets/imports?dryRun=true',
+      body: 'year,admin_unit_code,econ_class,func_class,fund_source,approved,executed\n2036,230201,60,01,own_source,1000,\n',
+      headers: { 'content-type': 'text/csv' },
+    },
+    unit: null,
+  }),
   // Verifying the whole chain is a national act, whatever record one has in mind.
   'GET /api/audit/verify': async () => ({ request: { method: 'GET', url: '/api/audit/verify' }, unit: null }),
 };
@@ -366,6 +678,56 @@ beforeAll(async () => {
     );
   }
   functionId = (await adminCall('POST', '/api/councils/functions', matrixFunction('matrix_function'))).id;
+  // The national target and province 01 share their budgets (one budget per unit and year).
+  for (const unit of [...new Set(TARGET_UNITS.map(budgetUnit))]) {
+    const proposed = await matrixBudget(unit, 2032, 'proposed');
+    proposedBudgetAt.set(unit, proposed.budgetId);
+    budgetLineAt.set(unit, proposed.lineId);
+    approvableBudgetAt.set(unit, (await matrixBudget(unit, 2034, 'decided')).budgetId);
+    const approved = await matrixBudget(unit, 2033, 'approved');
+    approvedBudgetAt.set(unit, approved.budgetId);
+    approvedLineAt.set(unit, approved.lineId);
+  }
+  for (const map of [proposedBudgetAt, budgetLineAt, approvableBudgetAt, approvedBudgetAt, approvedLineAt])
+    map.set(null, map.get('01')!);
+  for (const tier of ['province', 'district', 'commune']) {
+    await adminCall('POST', '/api/services/standards', matrixStandard(`matrix.tier.${tier}`, tier));
+    await adminCall('POST', '/api/services/standards', matrixStandard(`matrix.offer.${tier}`, tier));
+  }
+  for (const unit of TARGET_UNITS) {
+    created += 1;
+    const owned = `matrix.owned.${created}`;
+    await adminCall('POST', '/api/services/standards', matrixStandard(owned, 'commune', unit));
+    ownedStandardAt.set(unit, owned);
+    const at = serviceUnit(unit);
+    const code = `matrix.tier.${serviceTier(at)}`;
+    if (unit !== null)
+      await adminCall('POST', `/api/services/standards/${code}/offerings`, {
+        unitCode: at,
+        validFrom: '2024-01-01',
+      });
+    const standard = (await admin.request('GET', `/api/services/standards/${code}`)).json<{
+      offerings: { id: number; unitCode: string }[];
+    }>();
+    offeringAt.set(unit, standard.offerings.find((offering) => offering.unitCode === at)!.id);
+    const application = (
+      await admin.request('POST', '/api/services/applications/counter', {
+        serviceCode: code,
+        unitCode: at,
+        values: {},
+        applicant: matrixApplicant,
+      })
+    ).json<{ trackingNumber: string }>();
+    applicationAt.set(unit, application.trackingNumber);
+    const complaint = (
+      await admin.request('POST', '/api/services/complaints', {
+        subject: 'office',
+        unitCode: at,
+        description: 'Matrix complaint',
+      })
+    ).json<{ trackingNumber: string; handlingUnitCode: string }>();
+    complaintAt.set(unit, { number: complaint.trackingNumber, handlingUnit: complaint.handlingUnitCode });
+  }
   const roles = (await admin.request('GET', '/api/access/roles')).json<{
     items: { code: string; permissions: string[] }[];
   }>();

@@ -4205,6 +4205,7569 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/services/standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalogue of service standards (current versions), filtered and paged.
+         * @description Filters: sector, providerTier, unitCode (offered at that unit on onDate, default today), q (words of the Khmer or English name or the code; Khmer is normalised as in the gazetteer search).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    /** @description One of code, nameEn, nameKm, sector, timeLimitDays; prefix with - for descending. */
+                    sort: "code" | "-code" | "nameEn" | "-nameEn" | "nameKm" | "-nameKm" | "sector" | "-sector" | "timeLimitDays" | "-timeLimitDays";
+                    sector?: string;
+                    /** @description Only standards of this tier. */
+                    providerTier?: "province" | "district" | "commune";
+                    /** @description Only standards offered at this unit on `onDate`. */
+                    unitCode?: string;
+                    /** @description With unitCode: the day (default today). */
+                    onDate?: string;
+                    /** @description Words of the Khmer or English name, or of the code (Khmer normalised as in the gazetteer search). */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ServicesStandard"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a service standard (version 1): national, or owned by a unit in the caller’s scope. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The service code (Open311 service_code).
+                         * @example owso.business_licence_small
+                         */
+                        code: string;
+                        /** @description null (default): the national catalogue. */
+                        ownerUnitCode?: string | null;
+                        /**
+                         * @example commerce
+                         * @example civil_registration
+                         */
+                        sector: string;
+                        nameKm: string;
+                        nameEn: string;
+                        descriptionKm?: string;
+                        descriptionEn?: string;
+                        /** @description The law, sub-decree or prakas that sets the service, its fee and time limit. */
+                        legalBasis: string;
+                        /** @description province: provincial hall; district: One Window Service Office; commune: commune/sangkat office. */
+                        providerTier: "province" | "district" | "commune";
+                        /** @description Time limit in working days. */
+                        timeLimitDays: number;
+                        feeTiers: {
+                            code: string;
+                            labelKm: string;
+                            labelEn: string;
+                            /** @description Riel, a whole number; 0 when free. */
+                            amountRiel: number;
+                        }[];
+                        requiredDocuments: {
+                            nameKm: string;
+                            nameEn: string;
+                        }[];
+                        formFields: {
+                            /** @description Open311 attribute code. */
+                            code: string;
+                            /** @description Open311 datatype. */
+                            datatype: "string" | "text" | "number" | "date" | "singlevaluelist" | "multivaluelist";
+                            required: boolean;
+                            /**
+                             * @description False: information for the applicant only.
+                             * @default true
+                             */
+                            variable: boolean;
+                            order: number;
+                            descriptionKm: string;
+                            descriptionEn: string;
+                            datatypeDescriptionKm?: string | null;
+                            datatypeDescriptionEn?: string | null;
+                            values?: {
+                                key: string;
+                                nameKm: string;
+                                nameEn: string;
+                            }[];
+                        }[];
+                        source?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description The service code (Open311 service_code).
+                             * @example owso.business_licence_small
+                             */
+                            code: string;
+                            /** @description The version shown. */
+                            version: number;
+                            currentVersion: number;
+                            ownerUnitCode: string | null;
+                            sector: string;
+                            nameKm: string;
+                            nameEn: string;
+                            descriptionKm: string;
+                            descriptionEn: string;
+                            legalBasis: string;
+                            /**
+                             * @description The tier that provides it.
+                             * @enum {string}
+                             */
+                            providerTier: "province" | "district" | "commune";
+                            /** @description Working days. */
+                            timeLimitDays: number;
+                            feeTiers: {
+                                code: string;
+                                labelKm: string;
+                                labelEn: string;
+                                /** @description Riel, a whole number; 0 when free. */
+                                amountRiel: number;
+                            }[];
+                            requiredDocuments: {
+                                nameKm: string;
+                                nameEn: string;
+                            }[];
+                            /** @description Sorted by order. */
+                            formFields: {
+                                /** @description Open311 attribute code. */
+                                code: string;
+                                /**
+                                 * @description Open311 datatype.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "text" | "number" | "date" | "singlevaluelist" | "multivaluelist";
+                                required: boolean;
+                                /**
+                                 * @description False: information for the applicant only.
+                                 * @default true
+                                 */
+                                variable: boolean;
+                                order: number;
+                                descriptionKm: string;
+                                descriptionEn: string;
+                                datatypeDescriptionKm?: string | null;
+                                datatypeDescriptionEn?: string | null;
+                                values?: {
+                                    key: string;
+                                    nameKm: string;
+                                    nameEn: string;
+                                }[];
+                            }[];
+                            source: string | null;
+                            /** @description Demo data, not an official standard. */
+                            isExample: boolean;
+                            /** Format: date-time */
+                            versionCreatedAt: string;
+                            /** @description Where it is offered. In lists: only the offerings at the unitCode asked about. */
+                            offerings: components["schemas"]["ServicesOffering"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/standards/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service standard, in its current version or a given one, with where it is offered. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A past version; the current one by default. */
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    /**
+                     * @description The service code (Open311 service_code).
+                     * @example owso.business_licence_small
+                     */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description The service code (Open311 service_code).
+                             * @example owso.business_licence_small
+                             */
+                            code: string;
+                            /** @description The version shown. */
+                            version: number;
+                            currentVersion: number;
+                            ownerUnitCode: string | null;
+                            sector: string;
+                            nameKm: string;
+                            nameEn: string;
+                            descriptionKm: string;
+                            descriptionEn: string;
+                            legalBasis: string;
+                            /**
+                             * @description The tier that provides it.
+                             * @enum {string}
+                             */
+                            providerTier: "province" | "district" | "commune";
+                            /** @description Working days. */
+                            timeLimitDays: number;
+                            feeTiers: {
+                                code: string;
+                                labelKm: string;
+                                labelEn: string;
+                                /** @description Riel, a whole number; 0 when free. */
+                                amountRiel: number;
+                            }[];
+                            requiredDocuments: {
+                                nameKm: string;
+                                nameEn: string;
+                            }[];
+                            /** @description Sorted by order. */
+                            formFields: {
+                                /** @description Open311 attribute code. */
+                                code: string;
+                                /**
+                                 * @description Open311 datatype.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "text" | "number" | "date" | "singlevaluelist" | "multivaluelist";
+                                required: boolean;
+                                /**
+                                 * @description False: information for the applicant only.
+                                 * @default true
+                                 */
+                                variable: boolean;
+                                order: number;
+                                descriptionKm: string;
+                                descriptionEn: string;
+                                datatypeDescriptionKm?: string | null;
+                                datatypeDescriptionEn?: string | null;
+                                values?: {
+                                    key: string;
+                                    nameKm: string;
+                                    nameEn: string;
+                                }[];
+                            }[];
+                            source: string | null;
+                            /** @description Demo data, not an official standard. */
+                            isExample: boolean;
+                            /** Format: date-time */
+                            versionCreatedAt: string;
+                            /** @description Where it is offered. In lists: only the offerings at the unitCode asked about. */
+                            offerings: components["schemas"]["ServicesOffering"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Edit a standard: writes its next version (applications keep the version they were filed under). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description The service code (Open311 service_code).
+                     * @example owso.business_licence_small
+                     */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @example commerce
+                         * @example civil_registration
+                         */
+                        sector: string;
+                        nameKm: string;
+                        nameEn: string;
+                        descriptionKm?: string;
+                        descriptionEn?: string;
+                        /** @description The law, sub-decree or prakas that sets the service, its fee and time limit. */
+                        legalBasis: string;
+                        /** @description province: provincial hall; district: One Window Service Office; commune: commune/sangkat office. */
+                        providerTier: "province" | "district" | "commune";
+                        /** @description Time limit in working days. */
+                        timeLimitDays: number;
+                        feeTiers: {
+                            code: string;
+                            labelKm: string;
+                            labelEn: string;
+                            /** @description Riel, a whole number; 0 when free. */
+                            amountRiel: number;
+                        }[];
+                        requiredDocuments: {
+                            nameKm: string;
+                            nameEn: string;
+                        }[];
+                        formFields: {
+                            /** @description Open311 attribute code. */
+                            code: string;
+                            /** @description Open311 datatype. */
+                            datatype: "string" | "text" | "number" | "date" | "singlevaluelist" | "multivaluelist";
+                            required: boolean;
+                            /**
+                             * @description False: information for the applicant only.
+                             * @default true
+                             */
+                            variable: boolean;
+                            order: number;
+                            descriptionKm: string;
+                            descriptionEn: string;
+                            datatypeDescriptionKm?: string | null;
+                            datatypeDescriptionEn?: string | null;
+                            values?: {
+                                key: string;
+                                nameKm: string;
+                                nameEn: string;
+                            }[];
+                        }[];
+                        source?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description The service code (Open311 service_code).
+                             * @example owso.business_licence_small
+                             */
+                            code: string;
+                            /** @description The version shown. */
+                            version: number;
+                            currentVersion: number;
+                            ownerUnitCode: string | null;
+                            sector: string;
+                            nameKm: string;
+                            nameEn: string;
+                            descriptionKm: string;
+                            descriptionEn: string;
+                            legalBasis: string;
+                            /**
+                             * @description The tier that provides it.
+                             * @enum {string}
+                             */
+                            providerTier: "province" | "district" | "commune";
+                            /** @description Working days. */
+                            timeLimitDays: number;
+                            feeTiers: {
+                                code: string;
+                                labelKm: string;
+                                labelEn: string;
+                                /** @description Riel, a whole number; 0 when free. */
+                                amountRiel: number;
+                            }[];
+                            requiredDocuments: {
+                                nameKm: string;
+                                nameEn: string;
+                            }[];
+                            /** @description Sorted by order. */
+                            formFields: {
+                                /** @description Open311 attribute code. */
+                                code: string;
+                                /**
+                                 * @description Open311 datatype.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "text" | "number" | "date" | "singlevaluelist" | "multivaluelist";
+                                required: boolean;
+                                /**
+                                 * @description False: information for the applicant only.
+                                 * @default true
+                                 */
+                                variable: boolean;
+                                order: number;
+                                descriptionKm: string;
+                                descriptionEn: string;
+                                datatypeDescriptionKm?: string | null;
+                                datatypeDescriptionEn?: string | null;
+                                values?: {
+                                    key: string;
+                                    nameKm: string;
+                                    nameEn: string;
+                                }[];
+                            }[];
+                            source: string | null;
+                            /** @description Demo data, not an official standard. */
+                            isExample: boolean;
+                            /** Format: date-time */
+                            versionCreatedAt: string;
+                            /** @description Where it is offered. In lists: only the offerings at the unitCode asked about. */
+                            offerings: components["schemas"]["ServicesOffering"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/standards/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The versions of a standard, newest first. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                };
+                header?: never;
+                path: {
+                    /**
+                     * @description The service code (Open311 service_code).
+                     * @example owso.business_licence_small
+                     */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                version: number;
+                                nameKm: string;
+                                nameEn: string;
+                                timeLimitDays: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: number | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/standards/{code}/offerings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offer a standard at a unit of its tier from a day (to a day). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description The service code (Open311 service_code).
+                     * @example owso.business_licence_small
+                     */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description NCDD code of a province, district or commune. */
+                        unitCode: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        validFrom: string;
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description The service code (Open311 service_code).
+                             * @example owso.business_licence_small
+                             */
+                            code: string;
+                            /** @description The version shown. */
+                            version: number;
+                            currentVersion: number;
+                            ownerUnitCode: string | null;
+                            sector: string;
+                            nameKm: string;
+                            nameEn: string;
+                            descriptionKm: string;
+                            descriptionEn: string;
+                            legalBasis: string;
+                            /**
+                             * @description The tier that provides it.
+                             * @enum {string}
+                             */
+                            providerTier: "province" | "district" | "commune";
+                            /** @description Working days. */
+                            timeLimitDays: number;
+                            feeTiers: {
+                                code: string;
+                                labelKm: string;
+                                labelEn: string;
+                                /** @description Riel, a whole number; 0 when free. */
+                                amountRiel: number;
+                            }[];
+                            requiredDocuments: {
+                                nameKm: string;
+                                nameEn: string;
+                            }[];
+                            /** @description Sorted by order. */
+                            formFields: {
+                                /** @description Open311 attribute code. */
+                                code: string;
+                                /**
+                                 * @description Open311 datatype.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "text" | "number" | "date" | "singlevaluelist" | "multivaluelist";
+                                required: boolean;
+                                /**
+                                 * @description False: information for the applicant only.
+                                 * @default true
+                                 */
+                                variable: boolean;
+                                order: number;
+                                descriptionKm: string;
+                                descriptionEn: string;
+                                datatypeDescriptionKm?: string | null;
+                                datatypeDescriptionEn?: string | null;
+                                values?: {
+                                    key: string;
+                                    nameKm: string;
+                                    nameEn: string;
+                                }[];
+                            }[];
+                            source: string | null;
+                            /** @description Demo data, not an official standard. */
+                            isExample: boolean;
+                            /** Format: date-time */
+                            versionCreatedAt: string;
+                            /** @description Where it is offered. In lists: only the offerings at the unitCode asked about. */
+                            offerings: components["schemas"]["ServicesOffering"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/offerings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the days of an offering; validTo ends it (offerings are never deleted). */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        validFrom?: string;
+                        /** @description The last day it is offered. */
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description NCDD code, zero-padded. */
+                            unitCode: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            /** @description Last day offered (inclusive); null: open. */
+                            validTo: string | null;
+                            /** @description Offered today. */
+                            isCurrent: boolean;
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/services/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public holidays of a year (weekends are always closed) and its number of working days. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            weekendDays: string[];
+                            holidays: {
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                date: string;
+                                nameKm: string;
+                                nameEn: string;
+                                source: string;
+                                isExample: boolean;
+                            }[];
+                            workingDays: number;
+                            /** @description False: no holiday recorded for the year; due dates skip weekends only. */
+                            defined: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace the public holidays of a year (national), with the sub-decree they come from. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        holidays: {
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            nameKm: string;
+                            nameEn: string;
+                        }[];
+                        /** @description The sub-decree that sets the holidays (or a note that the list is an example). */
+                        source: string;
+                        isExample?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            weekendDays: string[];
+                            holidays: {
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                date: string;
+                                nameKm: string;
+                                nameEn: string;
+                                source: string;
+                                isExample: boolean;
+                            }[];
+                            workingDays: number;
+                            /** @description False: no holiday recorded for the year; due dates skip weekends only. */
+                            defined: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/calendar/due-date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The day on which a number of working days after a day have passed. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD */
+                    from: string;
+                    days: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            from: string;
+                            days: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueDate: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications filed at the units in the caller’s scope, filtered and paged. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    /** @description One of filedAt, dueDate, status, trackingNumber; prefix with - for descending. */
+                    sort: "filedAt" | "-filedAt" | "dueDate" | "-dueDate" | "status" | "-status" | "trackingNumber" | "-trackingNumber";
+                    /** @description Only this status. */
+                    status?: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                    /** @description Only this unit and those below it. */
+                    unitCode?: string;
+                    /**
+                     * @description The service code (Open311 service_code).
+                     * @example owso.business_licence_small
+                     */
+                    serviceCode?: string;
+                    /** @description Only overdue (true) or only not overdue (false). */
+                    overdue?: boolean;
+                    /** @description YYYY-MM-DD */
+                    filedFrom?: string;
+                    /** @description YYYY-MM-DD */
+                    filedTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ServicesApplicationSummary"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File an application online, as the signed-in citizen. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The service code (Open311 service_code).
+                         * @example owso.business_licence_small
+                         */
+                        serviceCode: string;
+                        /** @description The office where it is filed: a unit that offers the service today. */
+                        unitCode: string;
+                        /**
+                         * @description The form fields’ values by field code (text, number, date YYYY-MM-DD, a key, or a list of keys).
+                         * @default {}
+                         */
+                        values: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Free text, at most 2000 characters (services.application.description_too_long). */
+                        description?: string;
+                        /** @description Defaults: the account’s name and phone; sex, age group unknown. */
+                        applicant?: {
+                            name?: string;
+                            /** @description female | male | unknown */
+                            sex?: string;
+                            /** @description 0-17 | 18-34 | 35-49 | 50-64 | 65+ | unknown */
+                            ageGroup?: string;
+                            /** @description null: not said. */
+                            disability?: boolean | null;
+                            /** @description A Cambodian number, typed any way. */
+                            phone?: string | null;
+                            email?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stored form, 8 characters. */
+                            trackingNumber: string;
+                            /** @description As printed and read out: XXXX-XXXX. */
+                            trackingNumberFormatted: string;
+                            serviceCode: string;
+                            /** @description The version of the standard it was filed under. */
+                            standardVersion: number;
+                            serviceNameKm: string;
+                            serviceNameEn: string;
+                            /** @description NCDD code, zero-padded. */
+                            unitCode: string;
+                            /**
+                             * @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed
+                             * @enum {string}
+                             */
+                            status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                            /**
+                             * @description online | counter | open311
+                             * @enum {string}
+                             */
+                            channel: "online" | "counter" | "open311";
+                            applicant: {
+                                name: string;
+                                /**
+                                 * @description female | male | unknown
+                                 * @enum {string}
+                                 */
+                                sex: "female" | "male" | "unknown";
+                                /**
+                                 * @description Age group in years.
+                                 * @enum {string}
+                                 */
+                                ageGroup: "0-17" | "18-34" | "35-49" | "50-64" | "65+" | "unknown";
+                                disability: boolean | null;
+                                phone: string | null;
+                                email: string | null;
+                                /** @description The citizen’s account when filed online. */
+                                userId: number | null;
+                            };
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            description: string;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            filedOn: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueDate: string;
+                            /** @description Set while more information is awaited: the clock stands still. */
+                            pausedSince: string | null;
+                            pausedWorkingDays: number;
+                            decidedOn: string | null;
+                            closedOn: string | null;
+                            /** @description Not yet decided, the clock running, and the due date passed. */
+                            isOverdue: boolean;
+                            fee: {
+                                tierCode: string;
+                                amountRiel: number;
+                                receiptNumber: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                paidOn: string;
+                            } | null;
+                            rating: {
+                                stars: number;
+                                comment: string | null;
+                                /** Format: date-time */
+                                ratedAt: string;
+                            } | null;
+                            attachments: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                fromStatus: ("received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed") | null;
+                                /**
+                                 * @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed
+                                 * @enum {string}
+                                 */
+                                toStatus: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                                note: string | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                            }[];
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/applications/counter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File an application at the counter for a person who came in person (name, sex, age group; no e-mail needed). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The service code (Open311 service_code).
+                         * @example owso.business_licence_small
+                         */
+                        serviceCode: string;
+                        /** @description The office where it is filed: a unit that offers the service today. */
+                        unitCode: string;
+                        /**
+                         * @description The form fields’ values by field code (text, number, date YYYY-MM-DD, a key, or a list of keys).
+                         * @default {}
+                         */
+                        values: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Free text, at most 2000 characters (services.application.description_too_long). */
+                        description?: string;
+                        /** @description The person who came in person; no e-mail needed. */
+                        applicant: {
+                            name: string;
+                            /** @description female | male | unknown */
+                            sex: string;
+                            /** @description 0-17 | 18-34 | 35-49 | 50-64 | 65+ | unknown */
+                            ageGroup: string;
+                            /** @description null: not said. */
+                            disability?: boolean | null;
+                            /** @description A Cambodian number, typed any way. */
+                            phone?: string | null;
+                            email?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stored form, 8 characters. */
+                            trackingNumber: string;
+                            /** @description As printed and read out: XXXX-XXXX. */
+                            trackingNumberFormatted: string;
+                            serviceCode: string;
+                            /** @description The version of the standard it was filed under. */
+                            standardVersion: number;
+                            serviceNameKm: string;
+                            serviceNameEn: string;
+                            /** @description NCDD code, zero-padded. */
+                            unitCode: string;
+                            /**
+                             * @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed
+                             * @enum {string}
+                             */
+                            status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                            /**
+                             * @description online | counter | open311
+                             * @enum {string}
+                             */
+                            channel: "online" | "counter" | "open311";
+                            applicant: {
+                                name: string;
+                                /**
+                                 * @description female | male | unknown
+                                 * @enum {string}
+                                 */
+                                sex: "female" | "male" | "unknown";
+                                /**
+                                 * @description Age group in years.
+                                 * @enum {string}
+                                 */
+                                ageGroup: "0-17" | "18-34" | "35-49" | "50-64" | "65+" | "unknown";
+                                disability: boolean | null;
+                                phone: string | null;
+                                email: string | null;
+                                /** @description The citizen’s account when filed online. */
+                                userId: number | null;
+                            };
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            description: string;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            filedOn: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueDate: string;
+                            /** @description Set while more information is awaited: the clock stands still. */
+                            pausedSince: string | null;
+                            pausedWorkingDays: number;
+                            decidedOn: string | null;
+                            closedOn: string | null;
+                            /** @description Not yet decided, the clock running, and the due date passed. */
+                            isOverdue: boolean;
+                            fee: {
+                                tierCode: string;
+                                amountRiel: number;
+                                receiptNumber: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                paidOn: string;
+                            } | null;
+                            rating: {
+                                stars: number;
+                                comment: string | null;
+                                /** Format: date-time */
+                                ratedAt: string;
+                            } | null;
+                            attachments: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                fromStatus: ("received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed") | null;
+                                /**
+                                 * @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed
+                                 * @enum {string}
+                                 */
+                                toStatus: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                                note: string | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                            }[];
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/my/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in citizen’s own applications. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    /** @description One of filedAt, dueDate, status, trackingNumber; prefix with - for descending. */
+                    sort: "filedAt" | "-filedAt" | "dueDate" | "-dueDate" | "status" | "-status" | "trackingNumber" | "-trackingNumber";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ServicesApplicationSummary"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/applications/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application with its history, fee, files and rating: for the applicant and the officers of its office. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description 8 characters, with or without the hyphen ("K7MR-3TXA"); any case.
+                     * @example K7MR-3TXA
+                     */
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stored form, 8 characters. */
+                            trackingNumber: string;
+                            /** @description As printed and read out: XXXX-XXXX. */
+                            trackingNumberFormatted: string;
+                            serviceCode: string;
+                            /** @description The version of the standard it was filed under. */
+                            standardVersion: number;
+                            serviceNameKm: string;
+                            serviceNameEn: string;
+                            /** @description NCDD code, zero-padded. */
+                            unitCode: string;
+                            /**
+                             * @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed
+                             * @enum {string}
+                             */
+                            status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                            /**
+                             * @description online | counter | open311
+                             * @enum {string}
+                             */
+                            channel: "online" | "counter" | "open311";
+                            applicant: {
+                                name: string;
+                                /**
+                                 * @description female | male | unknown
+                                 * @enum {string}
+                                 */
+                                sex: "female" | "male" | "unknown";
+                                /**
+                                 * @description Age group in years.
+                                 * @enum {string}
+                                 */
+                                ageGroup: "0-17" | "18-34" | "35-49" | "50-64" | "65+" | "unknown";
+                                disability: boolean | null;
+                                phone: string | null;
+                                email: string | null;
+                                /** @description The citizen’s account when filed online. */
+                                userId: number | null;
+                            };
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            description: string;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            filedOn: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueDate: string;
+                            /** @description Set while more information is awaited: the clock stands still. */
+                            pausedSince: string | null;
+                            pausedWorkingDays: number;
+                            decidedOn: string | null;
+                            closedOn: string | null;
+                            /** @description Not yet decided, the clock running, and the due date passed. */
+                            isOverdue: boolean;
+                            fee: {
+                                tierCode: string;
+                                amountRiel: number;
+                                receiptNumber: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                paidOn: string;
+                            } | null;
+                            rating: {
+                                stars: number;
+                                comment: string | null;
+                                /** Format: date-time */
+                                ratedAt: string;
+                            } | null;
+                            attachments: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                fromStatus: ("received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed") | null;
+                                /**
+                                 * @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed
+                                 * @enum {string}
+                                 */
+                                toStatus: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                                note: string | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                            }[];
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/applications/{number}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an application one step on its status path, with a note (officers of its office or above).
+         * @description received → under_review → more_info_needed (the clock stops) → under_review → approved | rejected → ready_for_collection → closed (rejected may close at once). Out of order: 409 services.application.invalid_transition.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description 8 characters, with or without the hyphen ("K7MR-3TXA"); any case.
+                     * @example K7MR-3TXA
+                     */
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed */
+                        to: string;
+                        /** @description Required for more_info_needed and rejected: it is sent to the applicant. */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stored form, 8 characters. */
+                            trackingNumber: string;
+                            /** @description As printed and read out: XXXX-XXXX. */
+                            trackingNumberFormatted: string;
+                            serviceCode: string;
+                            /** @description The version of the standard it was filed under. */
+                            standardVersion: number;
+                            serviceNameKm: string;
+                            serviceNameEn: string;
+                            /** @description NCDD code, zero-padded. */
+                            unitCode: string;
+                            /**
+                             * @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed
+                             * @enum {string}
+                             */
+                            status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                            /**
+                             * @description online | counter | open311
+                             * @enum {string}
+                             */
+                            channel: "online" | "counter" | "open311";
+                            applicant: {
+                                name: string;
+                                /**
+                                 * @description female | male | unknown
+                                 * @enum {string}
+                                 */
+                                sex: "female" | "male" | "unknown";
+                                /**
+                                 * @description Age group in years.
+                                 * @enum {string}
+                                 */
+                                ageGroup: "0-17" | "18-34" | "35-49" | "50-64" | "65+" | "unknown";
+                                disability: boolean | null;
+                                phone: string | null;
+                                email: string | null;
+                                /** @description The citizen’s account when filed online. */
+                                userId: number | null;
+                            };
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            description: string;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            filedOn: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueDate: string;
+                            /** @description Set while more information is awaited: the clock stands still. */
+                            pausedSince: string | null;
+                            pausedWorkingDays: number;
+                            decidedOn: string | null;
+                            closedOn: string | null;
+                            /** @description Not yet decided, the clock running, and the due date passed. */
+                            isOverdue: boolean;
+                            fee: {
+                                tierCode: string;
+                                amountRiel: number;
+                                receiptNumber: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                paidOn: string;
+                            } | null;
+                            rating: {
+                                stars: number;
+                                comment: string | null;
+                                /** Format: date-time */
+                                ratedAt: string;
+                            } | null;
+                            attachments: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                fromStatus: ("received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed") | null;
+                                /**
+                                 * @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed
+                                 * @enum {string}
+                                 */
+                                toStatus: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                                note: string | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                            }[];
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/applications/{number}/fee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the fee as paid, with its receipt number (own-source revenue of the office’s SNA). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description 8 characters, with or without the hyphen ("K7MR-3TXA"); any case.
+                     * @example K7MR-3TXA
+                     */
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tierCode: string;
+                        amountRiel: number;
+                        receiptNumber: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        paidOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stored form, 8 characters. */
+                            trackingNumber: string;
+                            /** @description As printed and read out: XXXX-XXXX. */
+                            trackingNumberFormatted: string;
+                            serviceCode: string;
+                            /** @description The version of the standard it was filed under. */
+                            standardVersion: number;
+                            serviceNameKm: string;
+                            serviceNameEn: string;
+                            /** @description NCDD code, zero-padded. */
+                            unitCode: string;
+                            /**
+                             * @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed
+                             * @enum {string}
+                             */
+                            status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                            /**
+                             * @description online | counter | open311
+                             * @enum {string}
+                             */
+                            channel: "online" | "counter" | "open311";
+                            applicant: {
+                                name: string;
+                                /**
+                                 * @description female | male | unknown
+                                 * @enum {string}
+                                 */
+                                sex: "female" | "male" | "unknown";
+                                /**
+                                 * @description Age group in years.
+                                 * @enum {string}
+                                 */
+                                ageGroup: "0-17" | "18-34" | "35-49" | "50-64" | "65+" | "unknown";
+                                disability: boolean | null;
+                                phone: string | null;
+                                email: string | null;
+                                /** @description The citizen’s account when filed online. */
+                                userId: number | null;
+                            };
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            description: string;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            filedOn: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueDate: string;
+                            /** @description Set while more information is awaited: the clock stands still. */
+                            pausedSince: string | null;
+                            pausedWorkingDays: number;
+                            decidedOn: string | null;
+                            closedOn: string | null;
+                            /** @description Not yet decided, the clock running, and the due date passed. */
+                            isOverdue: boolean;
+                            fee: {
+                                tierCode: string;
+                                amountRiel: number;
+                                receiptNumber: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                paidOn: string;
+                            } | null;
+                            rating: {
+                                stars: number;
+                                comment: string | null;
+                                /** Format: date-time */
+                                ratedAt: string;
+                            } | null;
+                            attachments: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                fromStatus: ("received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed") | null;
+                                /**
+                                 * @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed
+                                 * @enum {string}
+                                 */
+                                toStatus: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                                note: string | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                            }[];
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/applications/{number}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach one file (multipart/form-data, field "file"): PDF, JPEG or PNG, at most 5 MB.
+         * @description The applicant or an officer of the office. The type is recognised from the content; a name with a folder is refused (services.attachment.bad_name), as is another type (services.attachment.type_not_allowed, 415) or a larger file (services.attachment.too_large, 413).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description 8 characters, with or without the hyphen ("K7MR-3TXA"); any case.
+                     * @example K7MR-3TXA
+                     */
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stored form, 8 characters. */
+                            trackingNumber: string;
+                            /** @description As printed and read out: XXXX-XXXX. */
+                            trackingNumberFormatted: string;
+                            serviceCode: string;
+                            /** @description The version of the standard it was filed under. */
+                            standardVersion: number;
+                            serviceNameKm: string;
+                            serviceNameEn: string;
+                            /** @description NCDD code, zero-padded. */
+                            unitCode: string;
+                            /**
+                             * @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed
+                             * @enum {string}
+                             */
+                            status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                            /**
+                             * @description online | counter | open311
+                             * @enum {string}
+                             */
+                            channel: "online" | "counter" | "open311";
+                            applicant: {
+                                name: string;
+                                /**
+                                 * @description female | male | unknown
+                                 * @enum {string}
+                                 */
+                                sex: "female" | "male" | "unknown";
+                                /**
+                                 * @description Age group in years.
+                                 * @enum {string}
+                                 */
+                                ageGroup: "0-17" | "18-34" | "35-49" | "50-64" | "65+" | "unknown";
+                                disability: boolean | null;
+                                phone: string | null;
+                                email: string | null;
+                                /** @description The citizen’s account when filed online. */
+                                userId: number | null;
+                            };
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            description: string;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            filedOn: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueDate: string;
+                            /** @description Set while more information is awaited: the clock stands still. */
+                            pausedSince: string | null;
+                            pausedWorkingDays: number;
+                            decidedOn: string | null;
+                            closedOn: string | null;
+                            /** @description Not yet decided, the clock running, and the due date passed. */
+                            isOverdue: boolean;
+                            fee: {
+                                tierCode: string;
+                                amountRiel: number;
+                                receiptNumber: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                paidOn: string;
+                            } | null;
+                            rating: {
+                                stars: number;
+                                comment: string | null;
+                                /** Format: date-time */
+                                ratedAt: string;
+                            } | null;
+                            attachments: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            events: {
+                                fromStatus: ("received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed") | null;
+                                /**
+                                 * @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed
+                                 * @enum {string}
+                                 */
+                                toStatus: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                                note: string | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                            }[];
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/applications/{number}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The content of one attached file (the applicant and the officers of the office). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description 8 characters, with or without the hyphen ("K7MR-3TXA"); any case.
+                     * @example K7MR-3TXA
+                     */
+                    number: string;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/applications/{number}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate a closed application 1–5 with a comment, once: the signed-in applicant, or with the phone number on file. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description 8 characters, with or without the hyphen ("K7MR-3TXA"); any case.
+                     * @example K7MR-3TXA
+                     */
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stars: number;
+                        comment?: string;
+                        /** @description The phone number on file; not needed when signed in as the applicant. */
+                        phone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No personal data. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            trackingNumber: string;
+                            serviceCode: string;
+                            serviceNameKm: string;
+                            serviceNameEn: string;
+                            /** @description NCDD code, zero-padded. */
+                            unitCode: string;
+                            /**
+                             * @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed
+                             * @enum {string}
+                             */
+                            status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            filedOn: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueDate: string;
+                            isOverdue: boolean;
+                            decidedOn: string | null;
+                            closedOn: string | null;
+                            feePaid: boolean;
+                            rated: boolean;
+                            /** @description Filing and each status change; officers’ notes are not shown here. */
+                            history: {
+                                /**
+                                 * @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed
+                                 * @enum {string}
+                                 */
+                                status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/track/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow an application by its tracking number: status and history, no personal data. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description 8 characters, with or without the hyphen ("K7MR-3TXA"); any case.
+                     * @example K7MR-3TXA
+                     */
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No personal data. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            trackingNumber: string;
+                            serviceCode: string;
+                            serviceNameKm: string;
+                            serviceNameEn: string;
+                            /** @description NCDD code, zero-padded. */
+                            unitCode: string;
+                            /**
+                             * @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed
+                             * @enum {string}
+                             */
+                            status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            filedOn: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueDate: string;
+                            isOverdue: boolean;
+                            decidedOn: string | null;
+                            closedOn: string | null;
+                            feePaid: boolean;
+                            rated: boolean;
+                            /** @description Filing and each status change; officers’ notes are not shown here. */
+                            history: {
+                                /**
+                                 * @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed
+                                 * @enum {string}
+                                 */
+                                status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Complaints handled by the units in the caller’s scope, filtered and paged. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    /** @description One of filedOn, status, trackingNumber; prefix with - for descending. */
+                    sort: "filedOn" | "-filedOn" | "status" | "-status" | "trackingNumber" | "-trackingNumber";
+                    /** @description Only this status. */
+                    status?: "received" | "under_investigation" | "decided" | "replied" | "closed";
+                    /** @description Only this subject. */
+                    subject?: "service" | "office" | "officer";
+                    /** @description Handled by this unit or those below it. */
+                    unitCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                trackingNumber: string;
+                                /**
+                                 * @description service | office | officer
+                                 * @enum {string}
+                                 */
+                                subject: "service" | "office" | "officer";
+                                /** @description NCDD code, zero-padded. */
+                                concernedUnitCode: string;
+                                /** @description NCDD code, zero-padded. */
+                                handlingUnitCode: string;
+                                serviceCode: string | null;
+                                /**
+                                 * @description received → under_investigation → decided → replied → closed
+                                 * @enum {string}
+                                 */
+                                status: "received" | "under_investigation" | "decided" | "replied" | "closed";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                filedOn: string;
+                                complainantName: string | null;
+                                isExample: boolean;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Complain about a service, an office or an officer (signed in or not; contact details optional).
+         * @description It goes to the ombudsman office of the district above the office concerned. Keep the number to follow it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description service | office | officer */
+                        subject: string;
+                        /** @description The office concerned (province, district or commune). */
+                        unitCode: string;
+                        /**
+                         * @description The service code (Open311 service_code).
+                         * @example owso.business_licence_small
+                         */
+                        serviceCode?: string;
+                        /** @description The application it is about, if any. */
+                        applicationNumber?: string;
+                        /** @description For a complaint about an officer. */
+                        officerName?: string;
+                        /** @description What happened, at most 4000 characters (services.complaint.description_too_long). */
+                        description: string;
+                        /** @description All optional: a complaint may be anonymous. */
+                        complainant?: {
+                            name?: string | null;
+                            sex?: string;
+                            ageGroup?: string;
+                            disability?: boolean | null;
+                            phone?: string | null;
+                            email?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            trackingNumber: string;
+                            trackingNumberFormatted: string;
+                            /**
+                             * @description service | office | officer
+                             * @enum {string}
+                             */
+                            subject: "service" | "office" | "officer";
+                            /** @description NCDD code, zero-padded. */
+                            concernedUnitCode: string;
+                            /** @description NCDD code, zero-padded. */
+                            handlingUnitCode: string;
+                            serviceCode: string | null;
+                            applicationNumber: string | null;
+                            officerName: string | null;
+                            description: string;
+                            /**
+                             * @description received → under_investigation → decided → replied → closed
+                             * @enum {string}
+                             */
+                            status: "received" | "under_investigation" | "decided" | "replied" | "closed";
+                            complainant: {
+                                name: string | null;
+                                sex: string;
+                                ageGroup: string;
+                                disability: boolean | null;
+                                phone: string | null;
+                                email: string | null;
+                                userId: number | null;
+                            };
+                            decision: string | null;
+                            reply: string | null;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            filedOn: string;
+                            decidedOn: string | null;
+                            repliedOn: string | null;
+                            closedOn: string | null;
+                            events: {
+                                fromStatus: ("received" | "under_investigation" | "decided" | "replied" | "closed") | null;
+                                /**
+                                 * @description received → under_investigation → decided → replied → closed
+                                 * @enum {string}
+                                 */
+                                toStatus: "received" | "under_investigation" | "decided" | "replied" | "closed";
+                                note: string | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                            }[];
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/complaints/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One complaint with the complainant’s details and its history (the handling office and above). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description 8 characters, with or without the hyphen ("K7MR-3TXA"); any case.
+                     * @example K7MR-3TXA
+                     */
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            trackingNumber: string;
+                            trackingNumberFormatted: string;
+                            /**
+                             * @description service | office | officer
+                             * @enum {string}
+                             */
+                            subject: "service" | "office" | "officer";
+                            /** @description NCDD code, zero-padded. */
+                            concernedUnitCode: string;
+                            /** @description NCDD code, zero-padded. */
+                            handlingUnitCode: string;
+                            serviceCode: string | null;
+                            applicationNumber: string | null;
+                            officerName: string | null;
+                            description: string;
+                            /**
+                             * @description received → under_investigation → decided → replied → closed
+                             * @enum {string}
+                             */
+                            status: "received" | "under_investigation" | "decided" | "replied" | "closed";
+                            complainant: {
+                                name: string | null;
+                                sex: string;
+                                ageGroup: string;
+                                disability: boolean | null;
+                                phone: string | null;
+                                email: string | null;
+                                userId: number | null;
+                            };
+                            decision: string | null;
+                            reply: string | null;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            filedOn: string;
+                            decidedOn: string | null;
+                            repliedOn: string | null;
+                            closedOn: string | null;
+                            events: {
+                                fromStatus: ("received" | "under_investigation" | "decided" | "replied" | "closed") | null;
+                                /**
+                                 * @description received → under_investigation → decided → replied → closed
+                                 * @enum {string}
+                                 */
+                                toStatus: "received" | "under_investigation" | "decided" | "replied" | "closed";
+                                note: string | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                            }[];
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/complaints/{number}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a complaint one step: under_investigation, decided (with the decision), replied (with the reply), closed. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description 8 characters, with or without the hyphen ("K7MR-3TXA"); any case.
+                     * @example K7MR-3TXA
+                     */
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description received → under_investigation → decided → replied → closed */
+                        to: string;
+                        note?: string;
+                        /** @description Required to reach decided. */
+                        decision?: string;
+                        /** @description Required to reach replied; sent to the complainant. */
+                        reply?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            trackingNumber: string;
+                            trackingNumberFormatted: string;
+                            /**
+                             * @description service | office | officer
+                             * @enum {string}
+                             */
+                            subject: "service" | "office" | "officer";
+                            /** @description NCDD code, zero-padded. */
+                            concernedUnitCode: string;
+                            /** @description NCDD code, zero-padded. */
+                            handlingUnitCode: string;
+                            serviceCode: string | null;
+                            applicationNumber: string | null;
+                            officerName: string | null;
+                            description: string;
+                            /**
+                             * @description received → under_investigation → decided → replied → closed
+                             * @enum {string}
+                             */
+                            status: "received" | "under_investigation" | "decided" | "replied" | "closed";
+                            complainant: {
+                                name: string | null;
+                                sex: string;
+                                ageGroup: string;
+                                disability: boolean | null;
+                                phone: string | null;
+                                email: string | null;
+                                userId: number | null;
+                            };
+                            decision: string | null;
+                            reply: string | null;
+                            /** Format: date-time */
+                            filedAt: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            filedOn: string;
+                            decidedOn: string | null;
+                            repliedOn: string | null;
+                            closedOn: string | null;
+                            events: {
+                                fromStatus: ("received" | "under_investigation" | "decided" | "replied" | "closed") | null;
+                                /**
+                                 * @description received → under_investigation → decided → replied → closed
+                                 * @enum {string}
+                                 */
+                                toStatus: "received" | "under_investigation" | "decided" | "replied" | "closed";
+                                note: string | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                            }[];
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/complaints/track/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow a complaint by its number: status, history and the reply; no personal data. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description 8 characters, with or without the hyphen ("K7MR-3TXA"); any case.
+                     * @example K7MR-3TXA
+                     */
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No personal data. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            trackingNumber: string;
+                            /**
+                             * @description service | office | officer
+                             * @enum {string}
+                             */
+                            subject: "service" | "office" | "officer";
+                            /** @description NCDD code, zero-padded. */
+                            concernedUnitCode: string;
+                            /** @description NCDD code, zero-padded. */
+                            handlingUnitCode: string;
+                            serviceCode: string | null;
+                            /**
+                             * @description received → under_investigation → decided → replied → closed
+                             * @enum {string}
+                             */
+                            status: "received" | "under_investigation" | "decided" | "replied" | "closed";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            filedOn: string;
+                            decidedOn: string | null;
+                            repliedOn: string | null;
+                            closedOn: string | null;
+                            /** @description The reply to the complainant, once replied: written to be read by whoever holds the number. */
+                            reply: string | null;
+                            history: {
+                                /**
+                                 * @description received → under_investigation → decided → replied → closed
+                                 * @enum {string}
+                                 */
+                                status: "received" | "under_investigation" | "decided" | "replied" | "closed";
+                                /** Format: date-time */
+                                occurredAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages to citizens about cases in the caller’s scope, newest first. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    /** @description This unit and those below it. */
+                    unitCode?: string;
+                    trackingNumber?: string;
+                    /** @description Only messages not yet delivered by a sending channel. */
+                    pending?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ServicesOutboxMessage"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The office dashboard: received, completed, on time, median working days, overdue now, fees, satisfaction; by service, month, sex, age group and disability.
+         * @description Reads running totals kept with every change (a few thousand rows whatever the number of applications). Filters: `unit` (a unit: it and its subtree; absent: the whole country, for national callers), `from` and `to` (YYYY-MM, inclusive; default the last 12 months). Errors: `services.dashboard.bad_period`, `services.unit.unknown` (400). Definitions: see the services module README, "Dashboard".
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A unit code: that unit and everything below it. Absent: the whole country (national callers only). */
+                    unit?: string;
+                    /**
+                     * @description First month (YYYY-MM); default: 11 months before `to`.
+                     * @example 2026-01
+                     */
+                    from?: string;
+                    /**
+                     * @description Last month (YYYY-MM), inclusive; default: this month.
+                     * @example 2026-01
+                     */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null: the whole country. */
+                            unitCode: string | null;
+                            from: string;
+                            to: string;
+                            /** @description The day (Cambodia) on which "overdue now" was counted. */
+                            today: string;
+                            total: {
+                                /** @description Applications filed in the period (by filing day). */
+                                received: number;
+                                /** @description Applications approved or rejected in the period (by decision day). */
+                                completed: number;
+                                /** @description Of those completed, decided on or before their due date. */
+                                onTime: number;
+                                /** @description onTime / completed; null when none. */
+                                onTimeRate: number | null;
+                                /** @description Median working days from filing to decision of those completed (the days the clock stood still waiting for the applicant not counted); a half when the count is even; null when none. */
+                                medianDays: number | null;
+                                /** @description Of those filed in the period, how many are overdue today (received or under review, past due). */
+                                overdueNow: number;
+                                /** @description Fees paid in the period (by day paid), riel. */
+                                feesRiel: number;
+                                feePayments: number;
+                                satisfaction: {
+                                    /** @description Ratings given in the period (by day rated, in Cambodia). */
+                                    count: number;
+                                    mean: number | null;
+                                    /** @description Ratings of 1 … 5 stars. */
+                                    distribution: number[];
+                                };
+                            };
+                            byService: {
+                                /** @description Service code, YYYY-MM, female|male|unknown, an age group, yes|no|unknown. */
+                                key: string;
+                                labelKm: string;
+                                labelEn: string;
+                                /** @description Applications filed in the period (by filing day). */
+                                received: number;
+                                /** @description Applications approved or rejected in the period (by decision day). */
+                                completed: number;
+                                /** @description Of those completed, decided on or before their due date. */
+                                onTime: number;
+                                /** @description onTime / completed; null when none. */
+                                onTimeRate: number | null;
+                                /** @description Median working days from filing to decision of those completed (the days the clock stood still waiting for the applicant not counted); a half when the count is even; null when none. */
+                                medianDays: number | null;
+                                /** @description Of those filed in the period, how many are overdue today (received or under review, past due). */
+                                overdueNow: number;
+                                /** @description Fees paid in the period (by day paid), riel. */
+                                feesRiel: number;
+                                feePayments: number;
+                                satisfaction: {
+                                    /** @description Ratings given in the period (by day rated, in Cambodia). */
+                                    count: number;
+                                    mean: number | null;
+                                    /** @description Ratings of 1 … 5 stars. */
+                                    distribution: number[];
+                                };
+                            }[];
+                            byMonth: {
+                                /** @description Service code, YYYY-MM, female|male|unknown, an age group, yes|no|unknown. */
+                                key: string;
+                                labelKm: string;
+                                labelEn: string;
+                                /** @description Applications filed in the period (by filing day). */
+                                received: number;
+                                /** @description Applications approved or rejected in the period (by decision day). */
+                                completed: number;
+                                /** @description Of those completed, decided on or before their due date. */
+                                onTime: number;
+                                /** @description onTime / completed; null when none. */
+                                onTimeRate: number | null;
+                                /** @description Median working days from filing to decision of those completed (the days the clock stood still waiting for the applicant not counted); a half when the count is even; null when none. */
+                                medianDays: number | null;
+                                /** @description Of those filed in the period, how many are overdue today (received or under review, past due). */
+                                overdueNow: number;
+                                /** @description Fees paid in the period (by day paid), riel. */
+                                feesRiel: number;
+                                feePayments: number;
+                                satisfaction: {
+                                    /** @description Ratings given in the period (by day rated, in Cambodia). */
+                                    count: number;
+                                    mean: number | null;
+                                    /** @description Ratings of 1 … 5 stars. */
+                                    distribution: number[];
+                                };
+                            }[];
+                            bySex: {
+                                /** @description Service code, YYYY-MM, female|male|unknown, an age group, yes|no|unknown. */
+                                key: string;
+                                labelKm: string;
+                                labelEn: string;
+                                /** @description Applications filed in the period (by filing day). */
+                                received: number;
+                                /** @description Applications approved or rejected in the period (by decision day). */
+                                completed: number;
+                                /** @description Of those completed, decided on or before their due date. */
+                                onTime: number;
+                                /** @description onTime / completed; null when none. */
+                                onTimeRate: number | null;
+                                /** @description Median working days from filing to decision of those completed (the days the clock stood still waiting for the applicant not counted); a half when the count is even; null when none. */
+                                medianDays: number | null;
+                                /** @description Of those filed in the period, how many are overdue today (received or under review, past due). */
+                                overdueNow: number;
+                                /** @description Fees paid in the period (by day paid), riel. */
+                                feesRiel: number;
+                                feePayments: number;
+                                satisfaction: {
+                                    /** @description Ratings given in the period (by day rated, in Cambodia). */
+                                    count: number;
+                                    mean: number | null;
+                                    /** @description Ratings of 1 … 5 stars. */
+                                    distribution: number[];
+                                };
+                            }[];
+                            byAgeGroup: {
+                                /** @description Service code, YYYY-MM, female|male|unknown, an age group, yes|no|unknown. */
+                                key: string;
+                                labelKm: string;
+                                labelEn: string;
+                                /** @description Applications filed in the period (by filing day). */
+                                received: number;
+                                /** @description Applications approved or rejected in the period (by decision day). */
+                                completed: number;
+                                /** @description Of those completed, decided on or before their due date. */
+                                onTime: number;
+                                /** @description onTime / completed; null when none. */
+                                onTimeRate: number | null;
+                                /** @description Median working days from filing to decision of those completed (the days the clock stood still waiting for the applicant not counted); a half when the count is even; null when none. */
+                                medianDays: number | null;
+                                /** @description Of those filed in the period, how many are overdue today (received or under review, past due). */
+                                overdueNow: number;
+                                /** @description Fees paid in the period (by day paid), riel. */
+                                feesRiel: number;
+                                feePayments: number;
+                                satisfaction: {
+                                    /** @description Ratings given in the period (by day rated, in Cambodia). */
+                                    count: number;
+                                    mean: number | null;
+                                    /** @description Ratings of 1 … 5 stars. */
+                                    distribution: number[];
+                                };
+                            }[];
+                            byDisability: {
+                                /** @description Service code, YYYY-MM, female|male|unknown, an age group, yes|no|unknown. */
+                                key: string;
+                                labelKm: string;
+                                labelEn: string;
+                                /** @description Applications filed in the period (by filing day). */
+                                received: number;
+                                /** @description Applications approved or rejected in the period (by decision day). */
+                                completed: number;
+                                /** @description Of those completed, decided on or before their due date. */
+                                onTime: number;
+                                /** @description onTime / completed; null when none. */
+                                onTimeRate: number | null;
+                                /** @description Median working days from filing to decision of those completed (the days the clock stood still waiting for the applicant not counted); a half when the count is even; null when none. */
+                                medianDays: number | null;
+                                /** @description Of those filed in the period, how many are overdue today (received or under review, past due). */
+                                overdueNow: number;
+                                /** @description Fees paid in the period (by day paid), riel. */
+                                feesRiel: number;
+                                feePayments: number;
+                                satisfaction: {
+                                    /** @description Ratings given in the period (by day rated, in Cambodia). */
+                                    count: number;
+                                    mean: number | null;
+                                    /** @description Ratings of 1 … 5 stars. */
+                                    distribution: number[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/dashboard.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dashboard as CSV (UTF-8 with BOM): one row per cell, the breakdown first; Khmer and English headers.
+         * @description Filters: `unit` (a unit: it and its subtree; absent: the whole country, for national callers), `from` and `to` (YYYY-MM, inclusive; default the last 12 months). Errors: `services.dashboard.bad_period`, `services.unit.unknown` (400).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A unit code: that unit and everything below it. Absent: the whole country (national callers only). */
+                    unit?: string;
+                    /**
+                     * @description First month (YYYY-MM); default: 11 months before `to`.
+                     * @example 2026-01
+                     */
+                    from?: string;
+                    /**
+                     * @description Last month (YYYY-MM), inclusive; default: this month.
+                     * @example 2026-01
+                     */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/dashboard.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dashboard as an XLSX workbook: one sheet per breakdown; Khmer and English headers.
+         * @description Filters: `unit` (a unit: it and its subtree; absent: the whole country, for national callers), `from` and `to` (YYYY-MM, inclusive; default the last 12 months). Errors: `services.dashboard.bad_period`, `services.unit.unknown` (400).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A unit code: that unit and everything below it. Absent: the whole country (national callers only). */
+                    unit?: string;
+                    /**
+                     * @description First month (YYYY-MM); default: 11 months before `to`.
+                     * @example 2026-01
+                     */
+                    from?: string;
+                    /**
+                     * @description Last month (YYYY-MM), inclusive; default: this month.
+                     * @example 2026-01
+                     */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The workbook. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/discovery.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service discovery (json). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The services (service standards), or those offered at jurisdiction_id today (json). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Language of names and descriptions (an extension): km (default) or en. */
+                    lang?: "km" | "en";
+                    /** @description NCDD code of a unit (province to commune). */
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service requests (applications): the last 90 days by default, at most 1,000 (json).
+         * @description No personal data: the status (open or closed, the detailed step in status_notes), the service, the office, the dates. Newest first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Language of names and descriptions (an extension): km (default) or en. */
+                    lang?: "km" | "en";
+                    /** @description NCDD code of a unit (province to commune). */
+                    jurisdiction_id?: string;
+                    /** @description Comma-separated ids; other filters are then ignored. */
+                    service_request_id?: string;
+                    /** @description One code, or several comma-separated. */
+                    service_code?: string;
+                    /** @description ISO 8601; requested on or after. */
+                    start_date?: string;
+                    /** @description ISO 8601; requested on or before. */
+                    end_date?: string;
+                    /** @description open or closed (or open,closed). */
+                    status?: string;
+                    /** @description Extension: the page, from 1. */
+                    page?: number;
+                    /** @description Extension: at most 1000. */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * File a service request (json); api_key is a personal API token.
+         * @description application/x-www-form-urlencoded (as the spec) or JSON: api_key, jurisdiction_id (the office), service_code, attribute[code] for each form field, description, first_name, last_name, phone, email; extensions sex, age_group, disability. An officer holding services.application.file at the office files for the person named; a citizen files as themselves.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Language of names and descriptions (an extension): km (default) or en. */
+                    lang?: "km" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/discovery.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service discovery (xml). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The services (service standards), or those offered at jurisdiction_id today (xml). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Language of names and descriptions (an extension): km (default) or en. */
+                    lang?: "km" | "en";
+                    /** @description NCDD code of a unit (province to commune). */
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service requests (applications): the last 90 days by default, at most 1,000 (xml).
+         * @description No personal data: the status (open or closed, the detailed step in status_notes), the service, the office, the dates. Newest first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Language of names and descriptions (an extension): km (default) or en. */
+                    lang?: "km" | "en";
+                    /** @description NCDD code of a unit (province to commune). */
+                    jurisdiction_id?: string;
+                    /** @description Comma-separated ids; other filters are then ignored. */
+                    service_request_id?: string;
+                    /** @description One code, or several comma-separated. */
+                    service_code?: string;
+                    /** @description ISO 8601; requested on or after. */
+                    start_date?: string;
+                    /** @description ISO 8601; requested on or before. */
+                    end_date?: string;
+                    /** @description open or closed (or open,closed). */
+                    status?: string;
+                    /** @description Extension: the page, from 1. */
+                    page?: number;
+                    /** @description Extension: at most 1000. */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * File a service request (xml); api_key is a personal API token.
+         * @description application/x-www-form-urlencoded (as the spec) or JSON: api_key, jurisdiction_id (the office), service_code, attribute[code] for each form field, description, first_name, last_name, phone, email; extensions sex, age_group, disability. An officer holding services.application.file at the office files for the person named; a citizen files as themselves.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Language of names and descriptions (an extension): km (default) or en. */
+                    lang?: "km" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A service definition: the form fields (attributes) of a service, {service_code}.json or .xml. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Language of names and descriptions (an extension): km (default) or en. */
+                    lang?: "km" | "en";
+                };
+                header?: never;
+                path: {
+                    /** @description {id}.json or {id}.xml */
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service request, {service_request_id}.json or .xml (the tracking number). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Language of names and descriptions (an extension): km (default) or en. */
+                    lang?: "km" | "en";
+                };
+                header?: never;
+                path: {
+                    /** @description {id}.json or {id}.xml */
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/tokens/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service_request_id of a token, {token}.json or .xml (requests are created at once: the token is the id). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description {id}.json or {id}.xml */
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/classifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The economic and functional classifications and the fund sources of budget lines. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            economic: {
+                                code: string;
+                                nameKm: string;
+                                nameEn: string;
+                                source: string;
+                                isExample: boolean;
+                                direction: string;
+                            }[];
+                            functional: {
+                                code: string;
+                                nameKm: string;
+                                nameEn: string;
+                                source: string;
+                                isExample: boolean;
+                            }[];
+                            fundSources: {
+                                code: string;
+                                nameKm: string;
+                                nameEn: string;
+                                source: string;
+                                isExample: boolean;
+                                kind: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/units/{code}/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The budget of a unit for a year, with the lines of the version in force (or of `version`).
+         * @description A proposed budget is shown only to those who prepare or oversee the unit’s budget; 404 otherwise.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An earlier version (default: the one in force). */
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description NCDD code of an administration, zero-padded (villages have no budget). */
+                    code: string;
+                    /** @description The calendar year. */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            fiscalYear: number;
+                            /**
+                             * @description proposed → approved → adjusted → executed: the last step taken.
+                             * @enum {string}
+                             */
+                            phase: "proposed" | "approved" | "adjusted" | "executed";
+                            currentVersion: number;
+                            /** @description The version whose lines are listed. */
+                            shownVersion: number;
+                            councilDecision: {
+                                number: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                date: string;
+                            } | null;
+                            approvedAt: string | null;
+                            /** @description "entered", or the import it came from. */
+                            origin: string;
+                            isExample: boolean;
+                            versions: {
+                                version: number;
+                                /**
+                                 * @description original | adjustment | transfer
+                                 * @enum {string}
+                                 */
+                                kind: "original" | "adjustment" | "transfer";
+                                reason: string | null;
+                                councilDecisionNumber: string | null;
+                                councilDecisionDate: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            lines: {
+                                id: number;
+                                /** @description The same line across versions. */
+                                lineKey: string;
+                                version: number;
+                                /**
+                                 * @description revenue | expenditure
+                                 * @enum {string}
+                                 */
+                                direction: "revenue" | "expenditure";
+                                economicCode: string;
+                                functionalCode: string | null;
+                                fundSourceCode: string;
+                                programCode: string | null;
+                                descriptionKm: string | null;
+                                descriptionEn: string | null;
+                                /** @description Whole riel (KHR). */
+                                amount: number;
+                                /** @description Written by the system (a published transfer): not editable by users. */
+                                systemOrigin: "transfer" | null;
+                                transferAllocationVersion: number | null;
+                                actuals: {
+                                    /** @description Whole riel (KHR). */
+                                    q1: number;
+                                    /** @description Whole riel (KHR). */
+                                    q2: number;
+                                    /** @description Whole riel (KHR). */
+                                    q3: number;
+                                    /** @description Whole riel (KHR). */
+                                    q4: number;
+                                    /** @description A whole year not broken down by quarter (imported). */
+                                    unsplit: number;
+                                    /** @description Whole riel (KHR). */
+                                    total: number;
+                                };
+                                isExample: boolean;
+                            }[];
+                            totals: {
+                                /** @description Whole riel (KHR). */
+                                revenue: number;
+                                /** @description Whole riel (KHR). */
+                                expenditure: number;
+                                /** @description Whole riel (KHR). */
+                                balance: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open the budget of a unit for a year (proposed, without lines). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code of an administration, zero-padded (villages have no budget). */
+                    code: string;
+                    /** @description The calendar year. */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            fiscalYear: number;
+                            /**
+                             * @description proposed → approved → adjusted → executed: the last step taken.
+                             * @enum {string}
+                             */
+                            phase: "proposed" | "approved" | "adjusted" | "executed";
+                            currentVersion: number;
+                            /** @description The version whose lines are listed. */
+                            shownVersion: number;
+                            councilDecision: {
+                                number: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                date: string;
+                            } | null;
+                            approvedAt: string | null;
+                            /** @description "entered", or the import it came from. */
+                            origin: string;
+                            isExample: boolean;
+                            versions: {
+                                version: number;
+                                /**
+                                 * @description original | adjustment | transfer
+                                 * @enum {string}
+                                 */
+                                kind: "original" | "adjustment" | "transfer";
+                                reason: string | null;
+                                councilDecisionNumber: string | null;
+                                councilDecisionDate: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            lines: {
+                                id: number;
+                                /** @description The same line across versions. */
+                                lineKey: string;
+                                version: number;
+                                /**
+                                 * @description revenue | expenditure
+                                 * @enum {string}
+                                 */
+                                direction: "revenue" | "expenditure";
+                                economicCode: string;
+                                functionalCode: string | null;
+                                fundSourceCode: string;
+                                programCode: string | null;
+                                descriptionKm: string | null;
+                                descriptionEn: string | null;
+                                /** @description Whole riel (KHR). */
+                                amount: number;
+                                /** @description Written by the system (a published transfer): not editable by users. */
+                                systemOrigin: "transfer" | null;
+                                transferAllocationVersion: number | null;
+                                actuals: {
+                                    /** @description Whole riel (KHR). */
+                                    q1: number;
+                                    /** @description Whole riel (KHR). */
+                                    q2: number;
+                                    /** @description Whole riel (KHR). */
+                                    q3: number;
+                                    /** @description Whole riel (KHR). */
+                                    q4: number;
+                                    /** @description A whole year not broken down by quarter (imported). */
+                                    unsplit: number;
+                                    /** @description Whole riel (KHR). */
+                                    total: number;
+                                };
+                                isExample: boolean;
+                            }[];
+                            totals: {
+                                /** @description Whole riel (KHR). */
+                                revenue: number;
+                                /** @description Whole riel (KHR). */
+                                expenditure: number;
+                                /** @description Whole riel (KHR). */
+                                balance: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/units/{code}/years/{year}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Budget against actual by economic class, functional class and fund source, rolled up the tree.
+         * @description Published budgets only. With rollup (the default) a province’s figures include its districts and communes; byUnit lists each budget counted.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Include the units below (districts, communes). */
+                    rollup: boolean;
+                };
+                header?: never;
+                path: {
+                    /** @description NCDD code of an administration, zero-padded (villages have no budget). */
+                    code: string;
+                    /** @description The calendar year. */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitCode: string;
+                            fiscalYear: number;
+                            rollup: boolean;
+                            /** @description Published budgets (approved or later) counted. */
+                            budgetsCounted: number;
+                            revenue: {
+                                /** @description As approved (version 1). */
+                                approved: number;
+                                /** @description In force (as approved, or as adjusted). */
+                                budget: number;
+                                /** @description Sum of the actuals recorded. */
+                                actual: number;
+                                /** @description actual / budget; null when budget is 0. */
+                                executionRate: number | null;
+                            };
+                            expenditure: {
+                                /** @description As approved (version 1). */
+                                approved: number;
+                                /** @description In force (as approved, or as adjusted). */
+                                budget: number;
+                                /** @description Sum of the actuals recorded. */
+                                actual: number;
+                                /** @description actual / budget; null when budget is 0. */
+                                executionRate: number | null;
+                            };
+                            ownSourceRevenue: {
+                                /** @description As approved (version 1). */
+                                approved: number;
+                                /** @description In force (as approved, or as adjusted). */
+                                budget: number;
+                                /** @description Sum of the actuals recorded. */
+                                actual: number;
+                                /** @description actual / budget; null when budget is 0. */
+                                executionRate: number | null;
+                            };
+                            /** @description From the services module when it is present; null until then. */
+                            serviceFeesCollected: number | null;
+                            byEconomic: {
+                                code: string;
+                                nameKm: string;
+                                nameEn: string;
+                                direction: string;
+                                /** @description As approved (version 1). */
+                                approved: number;
+                                /** @description In force (as approved, or as adjusted). */
+                                budget: number;
+                                /** @description Sum of the actuals recorded. */
+                                actual: number;
+                                /** @description actual / budget; null when budget is 0. */
+                                executionRate: number | null;
+                            }[];
+                            byFunctional: {
+                                code: string;
+                                nameKm: string;
+                                nameEn: string;
+                                /** @description As approved (version 1). */
+                                approved: number;
+                                /** @description In force (as approved, or as adjusted). */
+                                budget: number;
+                                /** @description Sum of the actuals recorded. */
+                                actual: number;
+                                /** @description actual / budget; null when budget is 0. */
+                                executionRate: number | null;
+                            }[];
+                            byFundSource: {
+                                code: string;
+                                nameKm: string;
+                                nameEn: string;
+                                direction: string;
+                                kind: string;
+                                /** @description As approved (version 1). */
+                                approved: number;
+                                /** @description In force (as approved, or as adjusted). */
+                                budget: number;
+                                /** @description Sum of the actuals recorded. */
+                                actual: number;
+                                /** @description actual / budget; null when budget is 0. */
+                                executionRate: number | null;
+                            }[];
+                            byUnit: {
+                                unitCode: string;
+                                phase: string;
+                                revenue: {
+                                    /** @description As approved (version 1). */
+                                    approved: number;
+                                    /** @description In force (as approved, or as adjusted). */
+                                    budget: number;
+                                    /** @description Sum of the actuals recorded. */
+                                    actual: number;
+                                    /** @description actual / budget; null when budget is 0. */
+                                    executionRate: number | null;
+                                };
+                                expenditure: {
+                                    /** @description As approved (version 1). */
+                                    approved: number;
+                                    /** @description In force (as approved, or as adjusted). */
+                                    budget: number;
+                                    /** @description Sum of the actuals recorded. */
+                                    actual: number;
+                                    /** @description actual / budget; null when budget is 0. */
+                                    executionRate: number | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/{id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a line to a proposed budget. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description revenue | expenditure; when given, must match the economic class. */
+                        direction?: string;
+                        /** @description Economic class (chart of accounts chapter). */
+                        economicCode: string;
+                        /** @description Functional class (COFOG division); required for expenditure. */
+                        functionalCode?: string | null;
+                        fundSourceCode: string;
+                        programCode?: string | null;
+                        descriptionKm?: string | null;
+                        descriptionEn?: string | null;
+                        /** @description Whole riel, not negative. */
+                        amount: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description The same line across versions. */
+                            lineKey: string;
+                            version: number;
+                            /**
+                             * @description revenue | expenditure
+                             * @enum {string}
+                             */
+                            direction: "revenue" | "expenditure";
+                            economicCode: string;
+                            functionalCode: string | null;
+                            fundSourceCode: string;
+                            programCode: string | null;
+                            descriptionKm: string | null;
+                            descriptionEn: string | null;
+                            /** @description Whole riel (KHR). */
+                            amount: number;
+                            /** @description Written by the system (a published transfer): not editable by users. */
+                            systemOrigin: "transfer" | null;
+                            transferAllocationVersion: number | null;
+                            actuals: {
+                                /** @description Whole riel (KHR). */
+                                q1: number;
+                                /** @description Whole riel (KHR). */
+                                q2: number;
+                                /** @description Whole riel (KHR). */
+                                q3: number;
+                                /** @description Whole riel (KHR). */
+                                q4: number;
+                                /** @description A whole year not broken down by quarter (imported). */
+                                unsplit: number;
+                                /** @description Whole riel (KHR). */
+                                total: number;
+                            };
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/lines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a line of a proposed budget (not a system line). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a line of a proposed budget (not a system line). */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description revenue | expenditure; when given, must match the economic class. */
+                        direction?: string;
+                        /** @description Economic class (chart of accounts chapter). */
+                        economicCode?: string;
+                        /** @description Functional class (COFOG division); required for expenditure. */
+                        functionalCode?: string | null;
+                        fundSourceCode?: string;
+                        programCode?: string | null;
+                        descriptionKm?: string | null;
+                        descriptionEn?: string | null;
+                        /** @description Whole riel, not negative. */
+                        amount?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description The same line across versions. */
+                            lineKey: string;
+                            version: number;
+                            /**
+                             * @description revenue | expenditure
+                             * @enum {string}
+                             */
+                            direction: "revenue" | "expenditure";
+                            economicCode: string;
+                            functionalCode: string | null;
+                            fundSourceCode: string;
+                            programCode: string | null;
+                            descriptionKm: string | null;
+                            descriptionEn: string | null;
+                            /** @description Whole riel (KHR). */
+                            amount: number;
+                            /** @description Written by the system (a published transfer): not editable by users. */
+                            systemOrigin: "transfer" | null;
+                            transferAllocationVersion: number | null;
+                            actuals: {
+                                /** @description Whole riel (KHR). */
+                                q1: number;
+                                /** @description Whole riel (KHR). */
+                                q2: number;
+                                /** @description Whole riel (KHR). */
+                                q3: number;
+                                /** @description Whole riel (KHR). */
+                                q4: number;
+                                /** @description A whole year not broken down by quarter (imported). */
+                                unsplit: number;
+                                /** @description Whole riel (KHR). */
+                                total: number;
+                            };
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/budgets/{id}/council-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record the council’s decision on a proposed budget (its number and date). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The decision’s number. */
+                        number: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            fiscalYear: number;
+                            /**
+                             * @description proposed → approved → adjusted → executed: the last step taken.
+                             * @enum {string}
+                             */
+                            phase: "proposed" | "approved" | "adjusted" | "executed";
+                            currentVersion: number;
+                            /** @description The version whose lines are listed. */
+                            shownVersion: number;
+                            councilDecision: {
+                                number: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                date: string;
+                            } | null;
+                            approvedAt: string | null;
+                            /** @description "entered", or the import it came from. */
+                            origin: string;
+                            isExample: boolean;
+                            versions: {
+                                version: number;
+                                /**
+                                 * @description original | adjustment | transfer
+                                 * @enum {string}
+                                 */
+                                kind: "original" | "adjustment" | "transfer";
+                                reason: string | null;
+                                councilDecisionNumber: string | null;
+                                councilDecisionDate: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            lines: {
+                                id: number;
+                                /** @description The same line across versions. */
+                                lineKey: string;
+                                version: number;
+                                /**
+                                 * @description revenue | expenditure
+                                 * @enum {string}
+                                 */
+                                direction: "revenue" | "expenditure";
+                                economicCode: string;
+                                functionalCode: string | null;
+                                fundSourceCode: string;
+                                programCode: string | null;
+                                descriptionKm: string | null;
+                                descriptionEn: string | null;
+                                /** @description Whole riel (KHR). */
+                                amount: number;
+                                /** @description Written by the system (a published transfer): not editable by users. */
+                                systemOrigin: "transfer" | null;
+                                transferAllocationVersion: number | null;
+                                actuals: {
+                                    /** @description Whole riel (KHR). */
+                                    q1: number;
+                                    /** @description Whole riel (KHR). */
+                                    q2: number;
+                                    /** @description Whole riel (KHR). */
+                                    q3: number;
+                                    /** @description Whole riel (KHR). */
+                                    q4: number;
+                                    /** @description A whole year not broken down by quarter (imported). */
+                                    unsplit: number;
+                                    /** @description Whole riel (KHR). */
+                                    total: number;
+                                };
+                                isExample: boolean;
+                            }[];
+                            totals: {
+                                /** @description Whole riel (KHR). */
+                                revenue: number;
+                                /** @description Whole riel (KHR). */
+                                expenditure: number;
+                                /** @description Whole riel (KHR). */
+                                balance: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a proposed budget, once the council’s decision is recorded (or given here; {} otherwise).
+         * @description Without a council decision: 409 budgets.budget.council_decision_missing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        councilDecisionNumber?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        councilDecisionDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            fiscalYear: number;
+                            /**
+                             * @description proposed → approved → adjusted → executed: the last step taken.
+                             * @enum {string}
+                             */
+                            phase: "proposed" | "approved" | "adjusted" | "executed";
+                            currentVersion: number;
+                            /** @description The version whose lines are listed. */
+                            shownVersion: number;
+                            councilDecision: {
+                                number: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                date: string;
+                            } | null;
+                            approvedAt: string | null;
+                            /** @description "entered", or the import it came from. */
+                            origin: string;
+                            isExample: boolean;
+                            versions: {
+                                version: number;
+                                /**
+                                 * @description original | adjustment | transfer
+                                 * @enum {string}
+                                 */
+                                kind: "original" | "adjustment" | "transfer";
+                                reason: string | null;
+                                councilDecisionNumber: string | null;
+                                councilDecisionDate: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            lines: {
+                                id: number;
+                                /** @description The same line across versions. */
+                                lineKey: string;
+                                version: number;
+                                /**
+                                 * @description revenue | expenditure
+                                 * @enum {string}
+                                 */
+                                direction: "revenue" | "expenditure";
+                                economicCode: string;
+                                functionalCode: string | null;
+                                fundSourceCode: string;
+                                programCode: string | null;
+                                descriptionKm: string | null;
+                                descriptionEn: string | null;
+                                /** @description Whole riel (KHR). */
+                                amount: number;
+                                /** @description Written by the system (a published transfer): not editable by users. */
+                                systemOrigin: "transfer" | null;
+                                transferAllocationVersion: number | null;
+                                actuals: {
+                                    /** @description Whole riel (KHR). */
+                                    q1: number;
+                                    /** @description Whole riel (KHR). */
+                                    q2: number;
+                                    /** @description Whole riel (KHR). */
+                                    q3: number;
+                                    /** @description Whole riel (KHR). */
+                                    q4: number;
+                                    /** @description A whole year not broken down by quarter (imported). */
+                                    unsplit: number;
+                                    /** @description Whole riel (KHR). */
+                                    total: number;
+                                };
+                                isExample: boolean;
+                            }[];
+                            totals: {
+                                /** @description Whole riel (KHR). */
+                                revenue: number;
+                                /** @description Whole riel (KHR). */
+                                expenditure: number;
+                                /** @description Whole riel (KHR). */
+                                balance: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adjust an approved budget: a new version of its lines, with the reason.
+         * @description The body lists every user line of the new version; a line that replaces one of the version in force names it (lineId) and keeps its actuals. System lines (published transfers) are carried over.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        councilDecisionNumber?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        councilDecisionDate?: string;
+                        /** @description Every user line of the new version; system lines are carried over. */
+                        lines: {
+                            /** @description revenue | expenditure; when given, must match the economic class. */
+                            direction?: string;
+                            /** @description Economic class (chart of accounts chapter). */
+                            economicCode: string;
+                            /** @description Functional class (COFOG division); required for expenditure. */
+                            functionalCode?: string | null;
+                            fundSourceCode: string;
+                            programCode?: string | null;
+                            descriptionKm?: string | null;
+                            descriptionEn?: string | null;
+                            /** @description Whole riel, not negative. */
+                            amount: number;
+                            /** @description The line of the version in force this one replaces. */
+                            lineId?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            fiscalYear: number;
+                            /**
+                             * @description proposed → approved → adjusted → executed: the last step taken.
+                             * @enum {string}
+                             */
+                            phase: "proposed" | "approved" | "adjusted" | "executed";
+                            currentVersion: number;
+                            /** @description The version whose lines are listed. */
+                            shownVersion: number;
+                            councilDecision: {
+                                number: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                date: string;
+                            } | null;
+                            approvedAt: string | null;
+                            /** @description "entered", or the import it came from. */
+                            origin: string;
+                            isExample: boolean;
+                            versions: {
+                                version: number;
+                                /**
+                                 * @description original | adjustment | transfer
+                                 * @enum {string}
+                                 */
+                                kind: "original" | "adjustment" | "transfer";
+                                reason: string | null;
+                                councilDecisionNumber: string | null;
+                                councilDecisionDate: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            lines: {
+                                id: number;
+                                /** @description The same line across versions. */
+                                lineKey: string;
+                                version: number;
+                                /**
+                                 * @description revenue | expenditure
+                                 * @enum {string}
+                                 */
+                                direction: "revenue" | "expenditure";
+                                economicCode: string;
+                                functionalCode: string | null;
+                                fundSourceCode: string;
+                                programCode: string | null;
+                                descriptionKm: string | null;
+                                descriptionEn: string | null;
+                                /** @description Whole riel (KHR). */
+                                amount: number;
+                                /** @description Written by the system (a published transfer): not editable by users. */
+                                systemOrigin: "transfer" | null;
+                                transferAllocationVersion: number | null;
+                                actuals: {
+                                    /** @description Whole riel (KHR). */
+                                    q1: number;
+                                    /** @description Whole riel (KHR). */
+                                    q2: number;
+                                    /** @description Whole riel (KHR). */
+                                    q3: number;
+                                    /** @description Whole riel (KHR). */
+                                    q4: number;
+                                    /** @description A whole year not broken down by quarter (imported). */
+                                    unsplit: number;
+                                    /** @description Whole riel (KHR). */
+                                    total: number;
+                                };
+                                isExample: boolean;
+                            }[];
+                            totals: {
+                                /** @description Whole riel (KHR). */
+                                revenue: number;
+                                /** @description Whole riel (KHR). */
+                                expenditure: number;
+                                /** @description Whole riel (KHR). */
+                                balance: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/lines/{id}/actuals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record the actuals of a line of an approved budget, quarter by quarter (Q1-Q4). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        q1?: number;
+                        q2?: number;
+                        q3?: number;
+                        q4?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description The same line across versions. */
+                            lineKey: string;
+                            version: number;
+                            /**
+                             * @description revenue | expenditure
+                             * @enum {string}
+                             */
+                            direction: "revenue" | "expenditure";
+                            economicCode: string;
+                            functionalCode: string | null;
+                            fundSourceCode: string;
+                            programCode: string | null;
+                            descriptionKm: string | null;
+                            descriptionEn: string | null;
+                            /** @description Whole riel (KHR). */
+                            amount: number;
+                            /** @description Written by the system (a published transfer): not editable by users. */
+                            systemOrigin: "transfer" | null;
+                            transferAllocationVersion: number | null;
+                            actuals: {
+                                /** @description Whole riel (KHR). */
+                                q1: number;
+                                /** @description Whole riel (KHR). */
+                                q2: number;
+                                /** @description Whole riel (KHR). */
+                                q3: number;
+                                /** @description Whole riel (KHR). */
+                                q4: number;
+                                /** @description A whole year not broken down by quarter (imported). */
+                                unsplit: number;
+                                /** @description Whole riel (KHR). */
+                                total: number;
+                            };
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a BOOST-style CSV of budgets: dry run (default), then apply (national).
+         * @description The body is the CSV itself (text/csv), the x-file-name header names it. Columns: year, admin_unit_code, econ_class, func_class, fund_source, approved, executed (and optionally program, description_km, description_en). Applying a file with problems is refused (422 budgets.import.has_problems).
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description List the problems and what would be created; change nothing. */
+                    dryRun: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileName: string;
+                            checksum: string;
+                            rows: number;
+                            validRows: number;
+                            applied: boolean;
+                            problems: {
+                                /** @description Line number in the file (the header is line 1). */
+                                row: number;
+                                column: string | null;
+                                code: string;
+                                message: string;
+                                value: string | null;
+                            }[];
+                            budgets: {
+                                unitCode: string;
+                                fiscalYear: number;
+                                lines: number;
+                                revenueApproved: number;
+                                expenditureApproved: number;
+                                executed: number;
+                                budgetId: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open-data/budgets/{year}/datapackage.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Fiscal Data Package descriptor of the published SNA budgets of a year.
+         * @description One CSV resource per tier (province, district, commune), or only the one of `tier`. Each row is one budget line in one phase (approved, adjusted, executed); amounts in riel (KHR).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    tier?: "province" | "district" | "commune";
+                };
+                header?: never;
+                path: {
+                    /** @description The calendar year. */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A Fiscal Data Package descriptor (datapackage.json). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            profile: string;
+                            name: string;
+                            title: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open-data/budgets/{year}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One resource of the package as CSV: {tier}-budget-lines.csv. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The calendar year. */
+                    year: number;
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv; UTF-8 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The transfer programs. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            nameKm: string;
+                            nameEn: string;
+                            descriptionKm: string | null;
+                            descriptionEn: string | null;
+                            isExample: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define a transfer program (national). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        nameKm: string;
+                        nameEn: string;
+                        descriptionKm?: string;
+                        descriptionEn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/formulas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Formula versions, newest first. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    programCode?: string;
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                programCode: string;
+                                fiscalYear: number;
+                                version: number;
+                                legalReference: string;
+                                isExample: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Store a formula document as the next version of its program and year (national).
+         * @description Stable codes: transfers.formula.invalid, transfers.formula.weights_not_100, transfers.program.unknown, transfers.formula.version_taken, transfers.year.published (a published year needs correctionReason).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The formula document; validated with its stable error codes. */
+                        formula: unknown;
+                        /** @description Needed when the year is already published. */
+                        correctionReason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/formulas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One formula document, as stored (also the export: save it as a .json file). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            isExample: boolean;
+                            /** @description The formula document (docs/transfer-formula.md). */
+                            formula: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The yearly figures of units. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    fiscalYear: number;
+                    indicator?: string;
+                    within?: string;
+                    /** @description Only units of this level. */
+                    level?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                unitCode: string;
+                                nameKm: string;
+                                nameLatin: string;
+                                indicator: string;
+                                value: number;
+                                source: string;
+                                isExample: boolean;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/indicators/available": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which figures exist: each indicator and year, with the number of units that have it. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                indicator: string;
+                                fiscalYear: number;
+                                /** @description How many units have this figure for this year. */
+                                units: number;
+                                /** @description True when some of the values are example figures. */
+                                hasExamples: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/units/{code}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Enter one figure of a unit for a year. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fiscalYear: number;
+                        indicator: string;
+                        /** @description Not negative. */
+                        value: number;
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/indicators/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import figures from a CSV (text/csv body): a dry run by default.
+         * @description Every problem is listed with its row and column; codes the tree does not know are listed, never dropped. Nothing is written unless dryRun=false and the file is clean.
+         */
+        post: {
+            parameters: {
+                query: {
+                    fiscalYear: number;
+                    /** @description Where the figures come from (census, IDPoor round, file). */
+                    source: string;
+                    /** @description The column holding the NCDD code. */
+                    codeColumn: string;
+                    /** @description indicator:column pairs separated by commas, e.g. `population:TT_Both,poor_households:HH_ID1`. */
+                    map: string;
+                    dryRun?: boolean;
+                    /** @description Write the rows without problems and with known codes; report the rest. */
+                    applyValidPart?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The CSV file. */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rowsRead: number;
+                            values: number;
+                            problems: {
+                                row: number;
+                                column: string | null;
+                                code: string;
+                                message: string;
+                            }[];
+                            unknownCodes: {
+                                code: string;
+                                row: number | null;
+                            }[];
+                            applied: boolean;
+                            rowsApplied: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Allocations, newest first: published ones for everyone, all of them for national staff. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    programCode?: string;
+                    fiscalYear?: number;
+                    status?: "draft" | "approved" | "published" | "superseded";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                formulaId: number;
+                                programCode: string;
+                                programNameKm: string;
+                                programNameEn: string;
+                                fiscalYear: number;
+                                version: number;
+                                status: "draft" | "approved" | "published" | "superseded";
+                                /** @description Riel distributed. */
+                                pool: number;
+                                /** @description inputsYear, pool, components, totals, excluded units, equity figures. */
+                                summary: unknown;
+                                correctionOf: number | null;
+                                correctionReason: string | null;
+                                createdBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                approvedBy: string | null;
+                                approvedAt: string | null;
+                                publishedBy: string | null;
+                                publishedAt: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Compute a draft allocation of a formula from the stored figures (national).
+         * @description Stable codes: transfers.input.missing_value (lists every unit without a figure the formula needs), transfers.input.negative_value, transfers.year.published.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        formulaId: number;
+                        /** @description The year of the figures; the formula’s year when left out. */
+                        inputsYear?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            formulaId: number;
+                            programCode: string;
+                            programNameKm: string;
+                            programNameEn: string;
+                            fiscalYear: number;
+                            version: number;
+                            status: "draft" | "approved" | "published" | "superseded";
+                            /** @description Riel distributed. */
+                            pool: number;
+                            /** @description inputsYear, pool, components, totals, excluded units, equity figures. */
+                            summary: unknown;
+                            correctionOf: number | null;
+                            correctionReason: string | null;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            approvedBy: string | null;
+                            approvedAt: string | null;
+                            publishedBy: string | null;
+                            publishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/allocations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One allocation with its summary and equity figures. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            formulaId: number;
+                            programCode: string;
+                            programNameKm: string;
+                            programNameEn: string;
+                            fiscalYear: number;
+                            version: number;
+                            status: "draft" | "approved" | "published" | "superseded";
+                            /** @description Riel distributed. */
+                            pool: number;
+                            /** @description inputsYear, pool, components, totals, excluded units, equity figures. */
+                            summary: unknown;
+                            correctionOf: number | null;
+                            correctionReason: string | null;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            approvedBy: string | null;
+                            approvedAt: string | null;
+                            publishedBy: string | null;
+                            publishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/allocations/{id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each unit’s amount and its explanation, component by component. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    /** @description One of code, amount; prefix with - for descending. */
+                    sort: "code" | "-code" | "amount" | "-amount";
+                    within?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                unitCode: string;
+                                nameKm: string;
+                                nameLatin: string;
+                                amount: number;
+                                /** @description formulaAmount, limit, amountBeforeRounding, roundingAdjustment, parts[]. */
+                                explanation: unknown;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/allocations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a draft (by someone other than the person who computed it). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            formulaId: number;
+                            programCode: string;
+                            programNameKm: string;
+                            programNameEn: string;
+                            fiscalYear: number;
+                            version: number;
+                            status: "draft" | "approved" | "published" | "superseded";
+                            /** @description Riel distributed. */
+                            pool: number;
+                            /** @description inputsYear, pool, components, totals, excluded units, equity figures. */
+                            summary: unknown;
+                            correctionOf: number | null;
+                            correctionReason: string | null;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            approvedBy: string | null;
+                            approvedAt: string | null;
+                            publishedBy: string | null;
+                            publishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/allocations/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an approved allocation: it never changes again, and each amount becomes a revenue line of the unit’s budget. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            formulaId: number;
+                            programCode: string;
+                            programNameKm: string;
+                            programNameEn: string;
+                            fiscalYear: number;
+                            version: number;
+                            status: "draft" | "approved" | "published" | "superseded";
+                            /** @description Riel distributed. */
+                            pool: number;
+                            /** @description inputsYear, pool, components, totals, excluded units, equity figures. */
+                            summary: unknown;
+                            correctionOf: number | null;
+                            correctionReason: string | null;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            approvedBy: string | null;
+                            approvedAt: string | null;
+                            publishedBy: string | null;
+                            publishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/allocations/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prepare a correction of a published allocation: a new draft version with its reason. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        formulaId?: number;
+                        inputsYear?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            formulaId: number;
+                            programCode: string;
+                            programNameKm: string;
+                            programNameEn: string;
+                            fiscalYear: number;
+                            version: number;
+                            status: "draft" | "approved" | "published" | "superseded";
+                            /** @description Riel distributed. */
+                            pool: number;
+                            /** @description inputsYear, pool, components, totals, excluded units, equity figures. */
+                            summary: unknown;
+                            correctionOf: number | null;
+                            correctionReason: string | null;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            approvedBy: string | null;
+                            approvedAt: string | null;
+                            publishedBy: string | null;
+                            publishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compare a formula changed by hand (weights, pool) with a stored one, on the same figures. Writes nothing. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        baselineFormulaId: number;
+                        /** @description A formula document: the baseline with other weights or another pool. */
+                        scenario: unknown;
+                        inputsYear?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description units[] (baseline, scenario, change, change per person), gainers, losers, equity before and after. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/units/{code}/published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit’s published transfers, every program, each with the formula that produced it. */
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                allocationId: number;
+                                formulaId: number;
+                                programCode: string;
+                                programNameKm: string;
+                                programNameEn: string;
+                                fiscalYear: number;
+                                version: number;
+                                publishedAt: string | null;
+                                amount: number;
+                                explanation: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4416,6 +11979,144 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** ServicesStandard */
+        ServicesStandard: {
+            /**
+             * @description The service code (Open311 service_code).
+             * @example owso.business_licence_small
+             */
+            code: string;
+            /** @description The version shown. */
+            version: number;
+            currentVersion: number;
+            ownerUnitCode: string | null;
+            sector: string;
+            nameKm: string;
+            nameEn: string;
+            descriptionKm: string;
+            descriptionEn: string;
+            legalBasis: string;
+            /**
+             * @description The tier that provides it.
+             * @enum {string}
+             */
+            providerTier: "province" | "district" | "commune";
+            /** @description Working days. */
+            timeLimitDays: number;
+            feeTiers: {
+                code: string;
+                labelKm: string;
+                labelEn: string;
+                /** @description Riel, a whole number; 0 when free. */
+                amountRiel: number;
+            }[];
+            requiredDocuments: {
+                nameKm: string;
+                nameEn: string;
+            }[];
+            /** @description Sorted by order. */
+            formFields: {
+                /** @description Open311 attribute code. */
+                code: string;
+                /**
+                 * @description Open311 datatype.
+                 * @enum {string}
+                 */
+                datatype: "string" | "text" | "number" | "date" | "singlevaluelist" | "multivaluelist";
+                required: boolean;
+                /**
+                 * @description False: information for the applicant only.
+                 * @default true
+                 */
+                variable: boolean;
+                order: number;
+                descriptionKm: string;
+                descriptionEn: string;
+                datatypeDescriptionKm?: string | null;
+                datatypeDescriptionEn?: string | null;
+                values?: {
+                    key: string;
+                    nameKm: string;
+                    nameEn: string;
+                }[];
+            }[];
+            source: string | null;
+            /** @description Demo data, not an official standard. */
+            isExample: boolean;
+            /** Format: date-time */
+            versionCreatedAt: string;
+            /** @description Where it is offered. In lists: only the offerings at the unitCode asked about. */
+            offerings: components["schemas"]["ServicesOffering"][];
+        };
+        /** ServicesOffering */
+        ServicesOffering: {
+            id: number;
+            /** @description NCDD code, zero-padded. */
+            unitCode: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            validFrom: string;
+            /** @description Last day offered (inclusive); null: open. */
+            validTo: string | null;
+            /** @description Offered today. */
+            isCurrent: boolean;
+            isExample: boolean;
+        };
+        /** ServicesApplicationSummary */
+        ServicesApplicationSummary: {
+            trackingNumber: string;
+            serviceCode: string;
+            serviceNameKm: string;
+            serviceNameEn: string;
+            /** @description NCDD code, zero-padded. */
+            unitCode: string;
+            /**
+             * @description received → under_review → more_info_needed → approved → rejected → ready_for_collection → closed
+             * @enum {string}
+             */
+            status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+            channel: string;
+            applicantName: string;
+            /**
+             * @description female | male | unknown
+             * @enum {string}
+             */
+            applicantSex: "female" | "male" | "unknown";
+            applicantPhone: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            filedOn: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            dueDate: string;
+            decidedOn: string | null;
+            isOverdue: boolean;
+            feePaid: boolean;
+            isExample: boolean;
+        };
+        /** ServicesOutboxMessage */
+        ServicesOutboxMessage: {
+            id: number;
+            topic: string;
+            entityType: string;
+            trackingNumber: string;
+            status: string;
+            unitCode: string;
+            recipientPhone: string | null;
+            recipientEmail: string | null;
+            textKm: string;
+            textEn: string;
+            /** Format: date-time */
+            createdAt: string;
+            sentAt: string | null;
+            deliveryError: string | null;
         };
     };
     responses: never;

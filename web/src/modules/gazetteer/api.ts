@@ -442,3 +442,34 @@ export function useRestructureUnit(code: string) {
   });
   return { merge, split };
 }
+
+/**
+ * The figures stored by the transfers module (population, poverty rate, ...): each indicator
+ * and year, for colouring the map. An empty list when there are none (or no transfers module).
+ */
+export function useAvailableFigures() {
+  return useQuery({
+    queryKey: ['transfers', 'indicators', 'available'],
+    staleTime: 10 * 60_000,
+    queryFn: async ({ signal }) =>
+      (await call(api.GET('/api/transfers/indicators/available', { signal }))).items,
+  });
+}
+
+/** One figure of one year for the units of a level (within a province below level 1); at most 500. */
+export function useFigureValues(indicator: string, fiscalYear: number, level: number, within: string) {
+  return useQuery({
+    queryKey: ['transfers', 'indicators', { indicator, fiscalYear, level, within }],
+    queryFn: async ({ signal }) =>
+      (
+        await call(
+          api.GET('/api/transfers/indicators', {
+            params: {
+              query: { indicator, fiscalYear, level, page: 1, pageSize: 500, ...(within ? { within } : {}) },
+            },
+            signal,
+          }),
+        )
+      ).items,
+  });
+}

@@ -7,12 +7,31 @@ import { classOf, classRanges, paletteFor, quantileBreaks } from '../../lib/clas
 import { useSession } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
-import { useBoundaries, useManyUnitCounts, useProvinces, type BoundaryCollection } from './api.ts';
+import {
+  useAvailableFigures,
+  useBoundaries,
+  useFigureValues,
+  useManyUnitCounts,
+  useProvinces,
+  type BoundaryCollection,
+} from './api.ts';
 import { LEVEL_KEYS, unitName } from './unit-types.ts';
 
-type Attribute = 'villages' | 'communes';
+type CountAttribute = 'villages' | 'communes';
+/** A count of units below each region, or a stored figure of the transfers module (`figure:population:2025`). */
+type Attribute = CountAttribute | `figure:${string}:${number}`;
 
-const ATTRIBUTE_LEVEL: Record<Attribute, string> = { villages: '4', communes: '3' };
+const ATTRIBUTE_LEVEL: Record<CountAttribute, string> = { villages: '4', communes: '3' };
+
+interface Figure {
+  indicator: string;
+  fiscalYear: number;
+}
+
+function figureOf(attribute: Attribute): Figure | null {
+  const match = /^figure:([a-z][a-z0-9_]*):(\d{4})$/.exec(attribute);
+  return match ? { indicator: match[1]!, fiscalYear: Number(match[2]) } : null;
+}
 const MAP_LEVELS = [1, 2, 3] as const;
 export const BOUNDARIES_COMMAND = 'npm run import -- boundaries <file.geojson>';
 
@@ -25,8 +44,13 @@ export function MapPage() {
   const level = MAP_LEVELS.find((l) => l === levelParam) ?? 1;
   // A level below the provinces is shown for one province: the whole country has too many regions.
   const within = level === 1 ? '' : (params.get('within') ?? '');
-  const wanted = params.get('attribute') === 'communes' ? 'communes' : 'villages';
-  const attribute: Attribute = level >= 3 ? 'villages' : wanted;
+  const figures = useAvailableFigures();
+  const asked = params.get('attribute') ?? '';
+  const attribute: Attribute = asked.startsWith('figure:')
+    ? (asked as Attribute)
+    : asked === 'communes' && level < 3
+      ? 'communes'
+      : 'villages';
   const ids = { level: useId(), within: useId(), attribute: useId() };
   const provinces = useProvinces();
   const format = useFormat();
@@ -90,6 +114,17 @@ export function MapPage() {
           >
             <option value="villages">{t('map.attribute.villages')}</option>
             {level < 3 ? <option value="communes">{t('map.attribute.communes')}</option> : null}
+            {(figures.data ?? []).map((figure) => (
+              <option
+                key={`${figure.indicator}:${figure.fiscalYear}`}
+                value={`figure:${figure.indicator}:${figure.fiscalYear}`}
+              >
+                {t('map.attribute.figure', {
+                  name: figureName(t, figure.indicator),
+                  year: figure.fiscalYear,
+                })}
+              </option>
+            ))}
           </select>
         </div>
       </form>
@@ -115,7 +150,66 @@ function Choropleth({ level, within, attribute }: { level: number; within: strin
   if (boundaries.isError)
     return <ErrorMessage error={boundaries.error} onRetry={() => void boundaries.refetch()} />;
   if (boundaries.data === null) return <NoBoundaries />;
-  return <ColouredMap collection={boundaries.data} attribute={attribute} />;
+  const figure = figureOf(attribute);
+  return figure ? (
+    <FigureMap collection={boundaries.data} figure={figure} level={level} within={within} />
+  ) : (
+    <CountMap collection={boundaries.data} attribute={attribute as CountAttribute} />
+  );
+}
+
+/** The label of a stored figure: known indicators by name, any other as it is stored. */
+function figureName(t: (key: string) => string, indicator: string): string {
+  const key = `map.figure.${indicator}`;
+  const label = t(key);
+  return label === key ? indicator : label;
+}
+
+function CountMap({ collection, attribute }: { collection: BoundaryCollection; attribute: CountAttribute }) {
+  const { t } = useTranslation();
+  const codes = useMemo(() => collection.features.map((f) => f.properties.code), [collection]);
+  const counts = useManyUnitCounts(codes);
+  const countLevel = ATTRIBUTE_LEVEL[attribute];
+  const values = new Map<string, number>();
+  counts.forEach((query, index) => {
+    const code = codes[index];
+    // The counts leave out levels with no unit: a region counted without that level has none.
+    if (code !== undefined && query.data) values.set(code, query.data.byLevel[countLevel] ?? 0);
+  });
+  return (
+    <ColouredMap
+      collection={collection}
+      values={values}
+      label={t(`map.attribute.${attribute}`)}
+      loading={counts.some((q) => q.isPending)}
+      error={counts.find((q) => q.isError)?.error ?? null}
+    />
+  );
+}
+
+function FigureMap({
+  collection,
+  figure,
+  level,
+  within,
+}: {
+  collection: BoundaryCollection;
+  figure: Figure;
+  level: number;
+  within: string;
+}) {
+  const { t } = useTranslation();
+  const stored = useFigureValues(figure.indicator, figure.fiscalYear, level, within);
+  const values = new Map((stored.data ?? []).map((item) => [item.unitCode, item.value]));
+  return (
+    <ColouredMap
+      collection={collection}
+      values={values}
+      label={t('map.attribute.figure', { name: figureName(t, figure.indicator), year: figure.fiscalYear })}
+      loading={stored.isPending}
+      error={stored.error}
+    />
+  );
 }
 
 function NoBoundaries() {
@@ -133,24 +227,26 @@ function NoBoundaries() {
   );
 }
 
-function ColouredMap({ collection, attribute }: { collection: BoundaryCollection; attribute: Attribute }) {
+/** A level's regions coloured by one number each, with its legend and the same data as a table. */
+function ColouredMap({
+  collection,
+  values,
+  label: attributeLabel,
+  loading,
+  error,
+}: {
+  collection: BoundaryCollection;
+  values: ReadonlyMap<string, number>;
+  label: string;
+  loading: boolean;
+  error: Error | null;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
-  const codes = useMemo(() => collection.features.map((f) => f.properties.code), [collection]);
-  const counts = useManyUnitCounts(codes);
-  const countLevel = ATTRIBUTE_LEVEL[attribute];
-  const values = new Map<string, number>();
-  counts.forEach((query, index) => {
-    const code = codes[index];
-    // The counts leave out levels with no unit: a region counted without that level has none.
-    if (code !== undefined && query.data) values.set(code, query.data.byLevel[countLevel] ?? 0);
-  });
-  const loading = counts.some((q) => q.isPending);
-  const failed = counts.find((q) => q.isError);
+  const codes = collection.features.map((f) => f.properties.code);
   const classes = quantileBreaks([...values.values()]);
   const ranges = classRanges(classes, [...values.values()].every(Number.isInteger));
   const colours = paletteFor(ranges.length);
-  const attributeLabel = t(`map.attribute.${attribute}`);
   const name = (code: string, props: { nameKm: string; nameLatin: string }) =>
     unitName(props, format.lang) || code;
   const valueText = (code: string) => {
@@ -166,7 +262,7 @@ function ColouredMap({ collection, attribute }: { collection: BoundaryCollection
           {t('common.loading')}
         </p>
       ) : null}
-      {failed ? <ErrorMessage error={failed.error} /> : null}
+      {error ? <ErrorMessage error={error} /> : null}
       <GeoMap
         data={collection}
         label={t('map.label', { attribute: attributeLabel })}

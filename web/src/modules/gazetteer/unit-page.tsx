@@ -14,6 +14,8 @@ import { UnitRestructureForm } from './unit-restructure-form.tsx';
 import { UnitHistory } from './unit-history.tsx';
 import { UnitOrgans } from './unit-organs.tsx';
 import { UnitOutline } from './unit-outline.tsx';
+import { UnitTransfers } from '../transfers/unit-transfers.tsx';
+import { UnitBudgets } from '../budgets/unit-budgets.tsx';
 import { unitName, useUnitTypeLabel } from './unit-types.ts';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -90,6 +92,8 @@ export function UnitPage() {
             </>
           ) : null}
           {unit.data.level < VILLAGE_LEVEL ? <UnitOrgans code={code} /> : null}
+          {unit.data.level < VILLAGE_LEVEL && !asOf ? <UnitTransfers code={code} /> : null}
+          {unit.data.level < VILLAGE_LEVEL && !asOf ? <UnitBudgets code={code} /> : null}
           <UnitOutline code={code} name={title ?? code} />
           <UnitHistory code={code} />
           {canEdit && !asOf ? <UnitEditForm key={code} unit={unit.data} /> : null}

@@ -1,0 +1,378 @@
+/**
+ * Import of a BOOST-style CSV (the World Bank's BOOST public expenditure databases: one flat row
+ * per unit, class and fund source with its approved and executed amounts):
+ *
+ *   year,admin_unit_code,econ_class,func_class,fund_source,approved,executed[,program,description_km,description_en]
+ *
+ * A dry run lists every problem with its line number (unknown unit codes are reported, never
+ * silently dropped; bad amounts; unknown classes; a unit and year that already has a budget) and
+ * what would be created. Applying creates one published budget per unit and year, in one
+ * transaction, and refuses a file that has any problem.
+ *
+ * Imported budgets carry the import as their origin and no council decision: they are the
+ * record of budgets approved outside the platform. Executed amounts are yearly totals, recorded as
+ * actuals of the whole year (quarter 0).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import type { AuditActor } from '../../platform/audit/audit-context.ts';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/http/problem.ts';
+import { getUnit, unitExists, type GazetteerTables } from '../gazetteer/index.ts';
+import type { Kysely } from 'kysely';
+import {
+  findBudgetOf,
+  insertBudget,
+  insertLines,
+  selectClassifications,
+  upsertActual,
+  type BudgetsDb,
+  type Classifications,
+} from './budgets.queries.ts';
+import type { ImportProblem, ImportResult } from './budgets.schemas.ts';
+import type { CheckedLine } from './budgets.service.ts';
+
+/** Each column and the header names it is known by (compared lower-cased, spaces as _). */
+const COLUMNS = {
+  year: ['year', 'fiscal_year'],
+  unit: ['admin_unit_code', 'admin_code', 'unit_code'],
+  economic: ['econ_class', 'economic_code', 'econ'],
+  functional: ['func_class', 'functional_code', 'func'],
+  fundSource: ['fund_source', 'fund_source_code', 'fund'],
+  approved: ['approved'],
+  executed: ['executed'],
+  program: ['program', 'program_code'],
+  descriptionKm: ['description_km'],
+  descriptionEn: ['description_en', 'description'],
+} as const;
+type Column = keyof typeof COLUMNS;
+const REQUIRED: Column[] = ['year', 'unit', 'economic', 'fundSource', 'approved'];
+
+export interface BoostRow {
+  row: number;
+  unitCode: string;
+  fiscalYear: number;
+  line: CheckedLine;
+  executed: number | null;
+}
+
+export interface BoostCheck {
+  rows: number;
+  valid: BoostRow[];
+  problems: ImportProblem[];
+}
+
+const problem = (
+  row: number,
+  column: string | null,
+  code: string,
+  message: string,
+  value: string | null = null,
+): ImportProblem => ({
+  row,
+  column,
+  code: `budgets.import.${code}`,
+  message,
+  value,
+});
+
+/** Whole riel: digits, optionally with thousands separators (1,000,000 or 1 000 000). */
+function parseRiel(text: string): number | null {
+  const clean = text.trim().replace(/[\s,_]/g, '');
+  if (!/^\d+$/.test(clean)) return null;
+  const value = Number(clean);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+/** NCDD codes lose their leading zero in many files: an odd number of digits gets it back. */
+const padCode = (code: string) => (/^\d+$/.test(code) && code.length % 2 === 1 ? `0${code}` : code);
+
+/**
+ * Reads and checks a file against the classifications and the tree; nothing is written.
+ */
+export async function checkBoostCsv(db: BudgetsDb, text: string): Promise<BoostCheck> {
+  const problems: ImportProblem[] = [];
+  let records: string[][];
+  try {
+    records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    });
+  } catch (error) {
+    return {
+      rows: 0,
+      valid: [],
+      problems: [problem(1, null, 'unreadable', `Not a readable CSV: ${(error as Error).message}`)],
+    };
+  }
+  const header = (records[0] ?? []).map((name) => name.toLowerCase().replace(/\s+/g, '_'));
+  const index = {} as Record<Column, number>;
+  for (const [column, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
+    index[column] = header.findIndex((name) => names.includes(name));
+  }
+  const missing = REQUIRED.filter((column) => index[column] < 0);
+  if (missing.length > 0) {
+    return {
+      rows: Math.max(records.length - 1, 0),
+      valid: [],
+      problems: missing.map((column) =>
+        problem(
+          1,
+          COLUMNS[column][0],
+          'missing_column',
+          `The header lacks the column ${COLUMNS[column][0]}.`,
+        ),
+      ),
+    };
+  }
+
+  const classes: Classifications = await selectClassifications(db);
+  const known = new Map<string, boolean>();
+  const valid: BoostRow[] = [];
+  for (const [offset, record] of records.slice(1).entries()) {
+    const row = offset + 2;
+    const cell = (column: Column) => (index[column] < 0 ? '' : (record[index[column]] ?? '').trim());
+    const before = problems.length;
+
+    const yearText = cell('year');
+    const fiscalYear = Number(yearText);
+    if (!/^\d{4}$/.test(yearText) || fiscalYear < 2000 || fiscalYear > 2100) {
+      problems.push(
+        problem(row, 'year', 'bad_year', 'A fiscal year is a year between 2000 and 2100.', yearText),
+      );
+    }
+
+    const rawCode = cell('unit');
+    const unitCode = padCode(rawCode);
+    if (!/^(\d{2}){1,3}$/.test(unitCode)) {
+      problems.push(
+        problem(
+          row,
+          'admin_unit_code',
+          'bad_unit_code',
+          'Only provinces (2 digits), districts (4) and communes (6) have budgets.',
+          rawCode,
+        ),
+      );
+    } else {
+      if (!known.has(unitCode)) known.set(unitCode, await unitExists(db, unitCode));
+      if (!known.get(unitCode)) {
+        problems.push(
+          problem(
+            row,
+            'admin_unit_code',
+            'unknown_unit',
+            `No administrative unit has the code ${unitCode}.`,
+            rawCode,
+          ),
+        );
+      }
+    }
+
+    const economic = classes.economic.get(cell('economic'));
+    if (!economic) {
+      problems.push(
+        problem(row, 'econ_class', 'unknown_economic_class', 'Unknown economic class.', cell('economic')),
+      );
+    }
+    const functionalCode = cell('functional') || null;
+    if (functionalCode !== null && !classes.functional.has(functionalCode)) {
+      problems.push(
+        problem(row, 'func_class', 'unknown_functional_class', 'Unknown functional class.', functionalCode),
+      );
+    } else if (economic?.direction === 'expenditure' && functionalCode === null) {
+      problems.push(
+        problem(
+          row,
+          'func_class',
+          'functional_class_required',
+          'An expenditure row needs its functional class.',
+        ),
+      );
+    }
+    if (!classes.fundSources.has(cell('fundSource'))) {
+      problems.push(
+        problem(row, 'fund_source', 'unknown_fund_source', 'Unknown fund source.', cell('fundSource')),
+      );
+    }
+    const approved = parseRiel(cell('approved'));
+    if (approved === null) {
+      problems.push(
+        problem(
+          row,
+          'approved',
+          'bad_amount',
+          'An amount is a whole, non-negative number of riel.',
+          cell('approved'),
+        ),
+      );
+    }
+    const executedText = cell('executed');
+    const executed = executedText === '' ? null : parseRiel(executedText);
+    if (executedText !== '' && executed === null) {
+      problems.push(
+        problem(
+          row,
+          'executed',
+          'bad_amount',
+          'An amount is a whole, non-negative number of riel.',
+          executedText,
+        ),
+      );
+    }
+    if (problems.length > before || !economic || approved === null) continue;
+    valid.push({
+      row,
+      unitCode,
+      fiscalYear,
+      executed,
+      line: {
+        direction: economic.direction,
+        economic_code: economic.code,
+        functional_code: economic.direction === 'revenue' ? null : functionalCode,
+        fund_source_code: cell('fundSource'),
+        program_code: cell('program') || null,
+        description_km: cell('descriptionKm') || null,
+        description_en: cell('descriptionEn') || null,
+        amount: approved,
+      },
+    });
+  }
+
+  // A unit and year that already has a budget is not overwritten: reported on its first row.
+  const seen = new Set<string>();
+  for (const item of valid) {
+    const key = `${item.unitCode}|${item.fiscalYear}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (await findBudgetOf(db, item.unitCode, item.fiscalYear)) {
+      problems.push(
+        problem(
+          item.row,
+          'admin_unit_code',
+          'budget_exists',
+          `${item.unitCode} already has a budget for ${item.fiscalYear}.`,
+          item.unitCode,
+        ),
+      );
+    }
+  }
+  problems.sort((a, b) => a.row - b.row);
+  const refused = new Set(problems.map((item) => item.row));
+  return {
+    rows: Math.max(records.length - 1, 0),
+    valid: valid.filter((item) => !refused.has(item.row)),
+    problems,
+  };
+}
+
+function groupByBudget(rows: readonly BoostRow[]) {
+  const groups = new Map<string, BoostRow[]>();
+  for (const row of rows) {
+    const key = `${row.unitCode}|${row.fiscalYear}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.values()].sort(
+    (a, b) => a[0]!.fiscalYear - b[0]!.fiscalYear || a[0]!.unitCode.localeCompare(b[0]!.unitCode),
+  );
+}
+
+export async function importBoostCsv(
+  db: BudgetsDb,
+  file: { name: string; data: Buffer },
+  options: { dryRun: boolean; actor: AuditActor },
+): Promise<ImportResult> {
+  const checksum = createHash('sha256').update(file.data).digest('hex');
+  const run = async (trx: BudgetsDb): Promise<ImportResult> => {
+    const check = await checkBoostCsv(trx, file.data.toString('utf8'));
+    const groups = groupByBudget(check.valid);
+    const budgets: ImportResult['budgets'] = groups.map((rows) => ({
+      unitCode: rows[0]!.unitCode,
+      fiscalYear: rows[0]!.fiscalYear,
+      lines: rows.length,
+      revenueApproved: rows
+        .filter((row) => row.line.direction === 'revenue')
+        .reduce((sum, row) => sum + row.line.amount, 0),
+      expenditureApproved: rows
+        .filter((row) => row.line.direction === 'expenditure')
+        .reduce((sum, row) => sum + row.line.amount, 0),
+      executed: rows.reduce((sum, row) => sum + (row.executed ?? 0), 0),
+      budgetId: null,
+    }));
+    const result: ImportResult = {
+      fileName: file.name,
+      checksum,
+      rows: check.rows,
+      validRows: check.valid.length,
+      applied: false,
+      problems: check.problems,
+      budgets,
+    };
+    if (options.dryRun) return result;
+    if (check.problems.length > 0) {
+      throw new AppError(
+        422,
+        'budgets.import.has_problems',
+        'The file has problems: nothing was imported. Run a dry run to see them.',
+        `${check.problems.length} problem(s).`,
+      );
+    }
+    for (const [index, rows] of groups.entries()) {
+      const first = rows[0]!;
+      await getUnit(trx as unknown as Kysely<GazetteerTables>, first.unitCode);
+      const executed = rows.some((row) => row.executed !== null);
+      const budget = await insertBudget(
+        trx,
+        {
+          unit_code: first.unitCode,
+          fiscal_year: first.fiscalYear,
+          phase: executed ? 'executed' : 'approved',
+          council_decision_number: null,
+          council_decision_date: null,
+          approved_at: new Date(),
+          origin: `import:${file.name}#${checksum.slice(0, 12)}`,
+        },
+        {
+          kind: 'original',
+          reason: null,
+          council_decision_number: null,
+          council_decision_date: null,
+          created_by: options.actor.actorUserId,
+        },
+      );
+      const keys = rows.map(() => randomUUID());
+      await insertLines(
+        trx,
+        rows.map((row, position) => ({
+          ...row.line,
+          budget_id: budget.id,
+          version: 1,
+          line_key: keys[position]!,
+        })),
+      );
+      for (const [position, row] of rows.entries()) {
+        if (row.executed === null) continue;
+        await upsertActual(trx, {
+          budget_id: budget.id,
+          line_key: keys[position]!,
+          quarter: 0,
+          amount: row.executed,
+        });
+      }
+      budgets[index]!.budgetId = budget.id;
+      await writeAudit(trx, {
+        ...options.actor,
+        action: 'budgets.budget.import',
+        entityType: 'budgets.budget',
+        entityId: String(budget.id),
+        unitCode: budget.unit_code,
+        after: { ...budgets[index], phase: budget.phase, origin: budget.origin },
+      });
+    }
+    return { ...result, applied: true };
+  };
+  // The dry run reads only; applying writes everything or nothing.
+  return options.dryRun ? run(db) : db.transaction().execute(run);
+}

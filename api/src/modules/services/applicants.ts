@@ -1,0 +1,93 @@
+/**
+ * The person behind an application or a complaint, as typed at a counter or online: checked
+ * and put in one form. Sex, age group and disability are asked so that every figure can be
+ * broken down by them (unknown is an answer); the phone number is how people are told of
+ * progress, and how someone without an account proves an application is theirs.
+ */
+import type { Principal } from '../../platform/auth/principal.ts';
+import { AppError } from '../../platform/http/problem.ts';
+import { AGE_GROUPS, SEXES, type AgeGroup, type Sex } from './services.tables.ts';
+
+export interface ApplicantInput {
+  name?: string | null;
+  sex?: string | null;
+  ageGroup?: string | null;
+  disability?: boolean | null;
+  phone?: string | null;
+  email?: string | null;
+}
+
+export interface Applicant {
+  name: string | null;
+  sex: Sex;
+  ageGroup: AgeGroup;
+  disability: boolean | null;
+  phone: string | null;
+  email: string | null;
+}
+
+const KHMER_DIGITS = /[០-៩]/g;
+
+/** "012 345 678", "+855 12 345 678", "០១២៣៤៥៦៧៨" -> "+85512345678"; null when it is not a Cambodian number. */
+export function normalisePhone(raw: string): string | null {
+  let digits = raw
+    .normalize('NFC')
+    .trim()
+    .replace(KHMER_DIGITS, (digit) => String(digit.charCodeAt(0) - 0x17e0))
+    .replace(/[\s().-]/g, '');
+  if (digits.startsWith('+')) digits = digits.slice(1);
+  if (!/^\d+$/.test(digits)) return null;
+  if (digits.startsWith('855')) digits = digits.slice(3);
+  if (digits.startsWith('0')) digits = digits.slice(1);
+  return digits.length >= 8 && digits.length <= 9 ? `+855${digits}` : null;
+}
+
+const bad = (code: string, title: string, detail?: string) => new AppError(400, code, title, detail);
+
+export function checkApplicant(input: ApplicantInput): Applicant {
+  const name = input.name?.trim() || null;
+  const sex = input.sex ?? 'unknown';
+  if (!(SEXES as readonly string[]).includes(sex)) {
+    throw bad('services.applicant.bad_sex', `Sex is one of: ${SEXES.join(', ')}.`, sex);
+  }
+  const ageGroup = input.ageGroup ?? 'unknown';
+  if (!(AGE_GROUPS as readonly string[]).includes(ageGroup)) {
+    throw bad(
+      'services.applicant.bad_age_group',
+      `The age group is one of: ${AGE_GROUPS.join(', ')}.`,
+      ageGroup,
+    );
+  }
+  let phone: string | null = null;
+  if (input.phone !== undefined && input.phone !== null && input.phone.trim() !== '') {
+    phone = normalisePhone(input.phone);
+    if (phone === null)
+      throw bad('services.applicant.bad_phone', 'Not a Cambodian phone number.', input.phone);
+  }
+  let email: string | null = null;
+  if (input.email !== undefined && input.email !== null && input.email.trim() !== '') {
+    email = input.email.trim().toLowerCase();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      throw bad('services.applicant.bad_email', 'Not an e-mail address.', input.email);
+  }
+  return {
+    name,
+    sex: sex as Sex,
+    ageGroup: ageGroup as AgeGroup,
+    disability: input.disability ?? null,
+    phone,
+    email,
+  };
+}
+
+/** A signed-in citizen's own details, filling what the form left out: the account's name, and its login when it is a phone. */
+export function applicantFromAccount(principal: Principal, input: ApplicantInput = {}): Applicant {
+  const loginPhone = principal.login.startsWith('+855') ? principal.login : null;
+  const loginEmail = principal.login.includes('@') ? principal.login : null;
+  return checkApplicant({
+    ...input,
+    name: input.name ?? principal.displayName,
+    phone: input.phone ?? loginPhone,
+    email: input.email ?? loginEmail,
+  });
+}

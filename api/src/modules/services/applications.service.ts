@@ -1,0 +1,758 @@
+/**
+ * Applications: filing (online by a citizen, at the counter by an officer), the status path
+ * with its clock, the fee, attachments, the rating, and the public tracking view. Every change
+ * runs in one transaction with its event row, its notification and its audit record.
+ *
+ * The status path (NEXT_STATUSES):
+ *   received → under_review → more_info_needed → under_review (the clock stood still meanwhile:
+ *   the due date moves on by the working days it waited) → approved | rejected
+ *   approved → ready_for_collection → closed;  rejected → ready_for_collection | closed
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { forbidden } from '../../platform/auth/access-control.ts';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import { fetchPage, type PageResult } from '../../platform/http/paging.ts';
+import { AppError, notFound } from '../../platform/http/problem.ts';
+import { subtreeCodesQuery } from '../gazetteer/index.ts';
+import { checkApplicant, normalisePhone, type Applicant as ApplicantFacts } from './applicants.ts';
+import {
+  CLOCK_RUNNING,
+  findApplication,
+  findApplicationUnit,
+  findFee,
+  findFeeByReceipt,
+  insertApplication,
+  insertAttachment,
+  insertEvent,
+  insertFee,
+  lockApplication,
+  overdueSql,
+  selectApplicationList,
+  selectAttachments,
+  selectEvents,
+  sumFees,
+  updateApplication,
+  type ApplicationRow,
+  type EventRow,
+} from './applications.queries.ts';
+import type {
+  Application,
+  ApplicationListQuery,
+  ApplicationSummary,
+  FeeBody,
+  MyApplicationsQuery,
+  PublicTracking,
+  RatingBody,
+  TransitionBody,
+} from './applications.schemas.ts';
+import { MAX_DESCRIPTION_LENGTH } from './applications.schemas.ts';
+import { checkAttachment, checkFileName, MAX_ATTACHMENTS_PER_APPLICATION } from './attachments.ts';
+import {
+  dashboardOnFeePaid,
+  dashboardOnFiled,
+  dashboardOnRated,
+  dashboardOnTransition,
+} from './dashboard/dashboard.maintain.ts';
+import {
+  FILE_APPLICATIONS,
+  holdsAt,
+  PROCESS_APPLICATIONS,
+  type Actor,
+  type ServicesContext,
+} from './context.ts';
+import { validateFieldValues } from './form-fields.ts';
+import { applicationMessageTexts } from './notifications.ts';
+import { findOfferedVersionCached, findVersionById, type StandardVersionRow } from './standards.queries.ts';
+import {
+  APPLICATION_STATUSES,
+  type ApplicationStatus,
+  type FilingChannel,
+  type ServicesDb,
+} from './services.tables.ts';
+import { formatTrackingNumber, newTrackingNumber, parseTrackingNumber } from './tracking-number.ts';
+import { inTransaction } from './transactions.ts';
+import { todayInCambodia } from './working-days.ts';
+
+export const NEXT_STATUSES: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
+  received: ['under_review'],
+  under_review: ['more_info_needed', 'approved', 'rejected'],
+  more_info_needed: ['under_review'],
+  approved: ['ready_for_collection'],
+  rejected: ['ready_for_collection', 'closed'],
+  ready_for_collection: ['closed'],
+  closed: [],
+};
+
+/** Steps whose note the applicant must read: why more is needed, why it was refused. */
+const NOTE_REQUIRED: readonly ApplicationStatus[] = ['more_info_needed', 'rejected'];
+
+const bad = (code: string, title: string, detail?: string) => new AppError(400, code, title, detail);
+const conflict = (code: string, title: string, detail?: string) => new AppError(409, code, title, detail);
+export const applicationNotFound = () =>
+  notFound('services.application.not_found', 'No application has this tracking number.');
+
+/** The stored form of a typed tracking number; 404 when it cannot be one (its check character is wrong). */
+export function trackingNumberOf(typed: string): string {
+  const number = parseTrackingNumber(typed);
+  if (number === null) throw applicationNotFound();
+  return number;
+}
+
+/** A past day as a moment (9 o'clock in Cambodia): for the demo seed's back-dated cases. */
+const backdated = (day: string) => new Date(`${day}T09:00:00+07:00`);
+
+export const isOverdue = (row: Pick<ApplicationRow, 'status' | 'due_date'>, today = todayInCambodia()) =>
+  CLOCK_RUNNING.includes(row.status) && row.due_date < today;
+
+/** What the audit trail keeps of an application: the case, never the applicant's personal details. */
+function audited(row: ApplicationRow) {
+  return {
+    trackingNumber: row.tracking_number,
+    serviceCode: row.service_code,
+    standardVersionId: row.standard_version_id,
+    unitCode: row.unit_code,
+    status: row.status,
+    channel: row.channel,
+    dueDate: row.due_date,
+    pausedSince: row.paused_since,
+    pausedWorkingDays: row.paused_working_days,
+    decidedOn: row.decided_on,
+    closedOn: row.closed_on,
+  };
+}
+
+// ------------------------------------------------------------------ answers
+
+/**
+ * The full view of an application. `known` is what the caller already holds (a new filing has
+ * one event, no fee, no files), so that filing answers without reading its own rows back.
+ */
+async function toApplication(
+  db: ServicesDb,
+  row: ApplicationRow,
+  known?: { version: StandardVersionRow; events: EventRow[] },
+): Promise<Application> {
+  const [standard, events, fee, attachments] = known
+    ? [known.version, known.events, undefined, []]
+    : await Promise.all([
+        findVersionById(db, row.standard_version_id),
+        selectEvents(db, row.id),
+        findFee(db, row.id),
+        selectAttachments(db, row.id),
+      ]);
+  return {
+    trackingNumber: row.tracking_number,
+    trackingNumberFormatted: formatTrackingNumber(row.tracking_number),
+    serviceCode: row.service_code,
+    standardVersion: standard?.version ?? 0,
+    serviceNameKm: standard?.name_km ?? '',
+    serviceNameEn: standard?.name_en ?? '',
+    unitCode: row.unit_code,
+    status: row.status,
+    channel: row.channel,
+    applicant: {
+      name: row.applicant_name,
+      sex: row.applicant_sex,
+      ageGroup: row.applicant_age_group,
+      disability: row.applicant_disability,
+      phone: row.applicant_phone,
+      email: row.applicant_email,
+      userId: row.applicant_user_id,
+    },
+    values: row.field_values,
+    description: row.description,
+    filedAt: row.filed_at,
+    filedOn: row.filed_on,
+    dueDate: row.due_date,
+    pausedSince: row.paused_since,
+    pausedWorkingDays: row.paused_working_days,
+    decidedOn: row.decided_on,
+    closedOn: row.closed_on,
+    isOverdue: isOverdue(row),
+    fee: fee
+      ? {
+          tierCode: fee.fee_tier_code,
+          amountRiel: fee.amount_riel,
+          receiptNumber: fee.receipt_number,
+          paidOn: fee.paid_on,
+        }
+      : null,
+    rating:
+      row.rating !== null && row.rated_at !== null
+        ? { stars: row.rating, comment: row.rating_comment, ratedAt: row.rated_at }
+        : null,
+    attachments: attachments.map((attachment) => ({
+      id: attachment.id,
+      fileName: attachment.file_name,
+      contentType: attachment.content_type,
+      sizeBytes: attachment.size_bytes,
+      sha256: attachment.sha256,
+      createdAt: attachment.created_at,
+    })),
+    events: events.map((event) => ({
+      fromStatus: event.from_status,
+      toStatus: event.to_status,
+      note: event.note,
+      dueDate: event.due_date,
+      occurredAt: event.occurred_at,
+    })),
+    isExample: row.is_example,
+  };
+}
+
+async function notify(
+  ctx: ServicesContext,
+  trx: ServicesDb,
+  row: ApplicationRow,
+  version: Pick<StandardVersionRow, 'name_km' | 'name_en'>,
+  note: string | null,
+) {
+  // Nobody to tell: a person who gave neither a phone nor an e-mail follows the case by its number.
+  if (row.applicant_phone === null && row.applicant_email === null) return;
+  await ctx.channel.send(
+    {
+      topic: 'application.status',
+      entityType: 'services.application',
+      entityId: String(row.id),
+      trackingNumber: row.tracking_number,
+      status: row.status,
+      unitCode: row.unit_code,
+      recipientPhone: row.applicant_phone,
+      recipientEmail: row.applicant_email,
+      ...applicationMessageTexts({
+        trackingNumber: row.tracking_number,
+        serviceNameKm: version.name_km,
+        serviceNameEn: version.name_en,
+        status: row.status,
+        dueDate: row.due_date,
+        note,
+      }),
+    },
+    trx,
+  );
+}
+
+// ------------------------------------------------------------------ filing
+
+export interface FilingInput {
+  serviceCode: string;
+  unitCode: string;
+  values: Record<string, unknown>;
+  description?: string;
+  applicant: ApplicantFacts;
+  channel: FilingChannel;
+  /** The citizen's account (online and Open311 filings by a signed-in person). */
+  applicantUserId: number | null;
+  /** For the demo seed: a filing day in the past. */
+  filedOn?: string;
+  isExample?: boolean;
+}
+
+/**
+ * Files an application. Bad input is refused before anything is written:
+ *   services.standard.unknown (400), services.standard.not_offered (400),
+ *   services.application.{unknown_field, missing_field, value_not_in_list, bad_field_value,
+ *   description_too_long, applicant_name_required} (400), services.applicant.* (400).
+ */
+export async function fileApplication(
+  ctx: ServicesContext,
+  actor: Actor,
+  input: FilingInput,
+): Promise<Application> {
+  const description = (input.description ?? '').trim();
+  if (description.length > MAX_DESCRIPTION_LENGTH) {
+    throw bad(
+      'services.application.description_too_long',
+      `The description may have at most ${MAX_DESCRIPTION_LENGTH} characters.`,
+    );
+  }
+  if (input.applicant.name === null) {
+    throw bad('services.application.applicant_name_required', 'The applicant’s name is required.');
+  }
+  const today = input.filedOn ?? todayInCambodia();
+  // Reference data, remembered for a few seconds (standards.queries.ts): one round trip less per filing.
+  const version = await findOfferedVersionCached(ctx.db, input.serviceCode, input.unitCode, today);
+  if (!version) throw bad('services.standard.unknown', 'No service has this code.', input.serviceCode);
+  if (!version.offered) {
+    throw bad(
+      'services.standard.not_offered',
+      'This office does not offer this service.',
+      `${input.serviceCode} at ${input.unitCode} on ${today}`,
+    );
+  }
+  const values = validateFieldValues(version.form_fields, input.values);
+  const dueDate = await ctx.calendar.dueDate(today, version.time_limit_days);
+
+  const row = await inTransaction(ctx.db, async (trx) => {
+    let inserted: ApplicationRow | undefined;
+    // A clash of tracking numbers is rare (one in hundreds of millions); draw again.
+    for (let attempt = 0; attempt < 5 && !inserted; attempt += 1) {
+      inserted = await insertApplication(trx, {
+        tracking_number: newTrackingNumber(),
+        standard_id: version.standard_id,
+        standard_version_id: version.id,
+        service_code: version.code,
+        unit_code: input.unitCode,
+        status: 'received',
+        channel: input.channel,
+        applicant_user_id: input.applicantUserId,
+        applicant_name: input.applicant.name!,
+        applicant_sex: input.applicant.sex,
+        applicant_age_group: input.applicant.ageGroup,
+        applicant_disability: input.applicant.disability,
+        applicant_phone: input.applicant.phone,
+        applicant_email: input.applicant.email,
+        field_values: values,
+        description,
+        filed_by_user_id: actor.userId,
+        filed_on: today,
+        ...(input.filedOn
+          ? { filed_at: backdated(input.filedOn), status_changed_at: backdated(input.filedOn) }
+          : {}),
+        due_date: dueDate,
+        is_example: input.isExample ?? false,
+      });
+    }
+    if (!inserted) throw new Error('Could not draw a free tracking number.');
+    const event = await insertEvent(trx, {
+      application_id: inserted.id,
+      from_status: null,
+      to_status: 'received',
+      note: null,
+      due_date: dueDate,
+      actor_user_id: actor.userId,
+      ...(input.filedOn ? { occurred_at: backdated(input.filedOn) } : {}),
+    });
+    await notify(ctx, trx, inserted, version, null);
+    await writeAudit(trx, {
+      ...actor.audit,
+      action: 'services.application.file',
+      entityType: 'services.application',
+      entityId: inserted.tracking_number,
+      unitCode: inserted.unit_code,
+      after: audited(inserted),
+    });
+    // The dashboard's running totals, after the audit record (whose lock orders the writers).
+    await dashboardOnFiled(trx, inserted);
+    return { inserted, event };
+  });
+  return toApplication(ctx.db, row.inserted, { version, events: [row.event] });
+}
+
+// ------------------------------------------------------------------ processing
+
+/** Unit locator for the access check: the unit where the application was filed. */
+export async function unitOfApplication(db: ServicesDb, typed: string): Promise<string> {
+  const unit = await findApplicationUnit(db, trackingNumberOf(typed));
+  if (unit === undefined) throw applicationNotFound();
+  return unit;
+}
+
+/**
+ * One step of the status path, by an officer of the responsible unit (the access check saw
+ * to that). Out of order: 409 services.application.invalid_transition, and nothing changes.
+ */
+export async function changeStatus(
+  ctx: ServicesContext,
+  actor: Actor,
+  typed: string,
+  body: TransitionBody,
+  options: { on?: string } = {},
+): Promise<Application> {
+  const number = trackingNumberOf(typed);
+  if (!(APPLICATION_STATUSES as readonly string[]).includes(body.to)) {
+    throw bad(
+      'services.application.bad_status',
+      `A status is one of: ${APPLICATION_STATUSES.join(', ')}.`,
+      body.to,
+    );
+  }
+  const to = body.to as ApplicationStatus;
+  const note = body.note?.trim() || null;
+  if (NOTE_REQUIRED.includes(to) && note === null) {
+    throw bad('services.application.note_required', 'Say why in a note: it is sent to the applicant.');
+  }
+  const today = options.on ?? todayInCambodia();
+  const row = await inTransaction(ctx.db, async (trx) => {
+    const before = await lockApplication(trx, number);
+    if (!before) throw applicationNotFound();
+    if (!NEXT_STATUSES[before.status].includes(to)) {
+      throw conflict(
+        'services.application.invalid_transition',
+        `An application that is ${before.status} cannot become ${to}.`,
+        `Next steps from ${before.status}: ${NEXT_STATUSES[before.status].join(', ') || 'none'}.`,
+      );
+    }
+    let dueDate = before.due_date;
+    let pausedDays = before.paused_working_days;
+    let pausedSince = before.paused_since;
+    if (to === 'more_info_needed') pausedSince = today;
+    if (before.status === 'more_info_needed' && before.paused_since !== null) {
+      // The clock stood still from the day it stopped: the due date moves on by the working days that passed.
+      const waited = await ctx.calendar.workingDaysBetween(before.paused_since, today);
+      dueDate = await ctx.calendar.dueDate(before.due_date, waited);
+      pausedDays += waited;
+      pausedSince = null;
+    }
+    const after = await updateApplication(trx, before.id, {
+      status: to,
+      due_date: dueDate,
+      paused_since: pausedSince,
+      paused_working_days: pausedDays,
+      status_changed_at: options.on ? backdated(options.on) : new Date(),
+      ...(to === 'approved' || to === 'rejected' ? { decided_on: today } : {}),
+      ...(to === 'closed' ? { closed_on: today } : {}),
+    });
+    await insertEvent(trx, {
+      application_id: after.id,
+      from_status: before.status,
+      to_status: to,
+      note,
+      due_date: dueDate,
+      actor_user_id: actor.userId,
+      ...(options.on ? { occurred_at: backdated(options.on) } : {}),
+    });
+    const version = await findVersionById(trx, after.standard_version_id);
+    await notify(ctx, trx, after, version!, note);
+    await writeAudit(trx, {
+      ...actor.audit,
+      action: 'services.application.transition',
+      entityType: 'services.application',
+      entityId: after.tracking_number,
+      unitCode: after.unit_code,
+      before: audited(before),
+      after: { ...audited(after), note },
+    });
+    await dashboardOnTransition(trx, ctx.calendar, before, after);
+    return after;
+  });
+  return toApplication(ctx.db, row);
+}
+
+/** Records the fee as paid, with its receipt: own-source revenue of the unit where it was filed. */
+export async function recordFee(
+  ctx: ServicesContext,
+  actor: Actor,
+  typed: string,
+  body: FeeBody,
+  options: { isExample?: boolean } = {},
+): Promise<Application> {
+  const number = trackingNumberOf(typed);
+  const receipt = body.receiptNumber.trim();
+  const row = await inTransaction(ctx.db, async (trx) => {
+    const application = await lockApplication(trx, number);
+    if (!application) throw applicationNotFound();
+    const version = await findVersionById(trx, application.standard_version_id);
+    const tier = version?.fee_tiers.find((item) => item.code === body.tierCode);
+    if (!tier) throw bad('services.fee.unknown_tier', 'The standard has no such fee tier.', body.tierCode);
+    if (tier.amountRiel !== body.amountRiel) {
+      throw bad(
+        'services.fee.amount_mismatch',
+        `The published fee of this tier is ${tier.amountRiel} riel.`,
+        `Received ${body.amountRiel}.`,
+      );
+    }
+    if (await findFee(trx, application.id))
+      throw conflict('services.fee.already_paid', 'The fee of this application is already recorded.');
+    if (await findFeeByReceipt(trx, application.unit_code, receipt)) {
+      throw conflict(
+        'services.fee.duplicate_receipt',
+        'This office already used this receipt number.',
+        receipt,
+      );
+    }
+    const fee = await insertFee(trx, {
+      application_id: application.id,
+      unit_code: application.unit_code,
+      fee_tier_code: tier.code,
+      amount_riel: tier.amountRiel,
+      receipt_number: receipt,
+      paid_on: body.paidOn ?? todayInCambodia(),
+      recorded_by: actor.userId,
+      is_example: options.isExample ?? false,
+    });
+    await writeAudit(trx, {
+      ...actor.audit,
+      action: 'services.application.fee_paid',
+      entityType: 'services.application',
+      entityId: application.tracking_number,
+      unitCode: application.unit_code,
+      after: {
+        tierCode: fee.fee_tier_code,
+        amountRiel: fee.amount_riel,
+        receiptNumber: fee.receipt_number,
+        paidOn: fee.paid_on,
+      },
+    });
+    await dashboardOnFeePaid(trx, application, fee);
+    return application;
+  });
+  return toApplication(ctx.db, row);
+}
+
+/**
+ * The applicant's rating, once, after closing: the signed-in applicant, or anyone holding the
+ * tracking number and the phone number on file.
+ */
+export async function rateApplication(
+  ctx: ServicesContext,
+  actor: Actor,
+  typed: string,
+  body: RatingBody,
+): Promise<PublicTracking> {
+  const number = trackingNumberOf(typed);
+  await inTransaction(ctx.db, async (trx) => {
+    const application = await lockApplication(trx, number);
+    if (!application) throw applicationNotFound();
+    const bySignedInApplicant = actor.userId !== null && actor.userId === application.applicant_user_id;
+    const phone = body.phone ? normalisePhone(body.phone) : null;
+    const byPhone =
+      phone !== null && application.applicant_phone !== null && phone === application.applicant_phone;
+    if (!bySignedInApplicant && !byPhone) {
+      throw new AppError(
+        403,
+        'services.rating.not_applicant',
+        'Only the applicant may rate: give the phone number on file, or sign in.',
+      );
+    }
+    if (application.status !== 'closed')
+      throw conflict('services.rating.not_closed', 'An application is rated once it is closed.');
+    if (application.rating !== null)
+      throw conflict('services.rating.already_rated', 'This application was rated already.');
+    const after = await updateApplication(trx, application.id, {
+      rating: body.stars,
+      rating_comment: body.comment?.trim() || null,
+      rated_at: new Date(),
+    });
+    await writeAudit(trx, {
+      ...actor.audit,
+      action: 'services.application.rate',
+      entityType: 'services.application',
+      entityId: after.tracking_number,
+      unitCode: after.unit_code,
+      after: { stars: after.rating, comment: after.rating_comment },
+    });
+    await dashboardOnRated(trx, after);
+  });
+  return trackApplication(ctx.db, number);
+}
+
+// ------------------------------------------------------------------ reading
+
+/** The public view by tracking number: status and history, no personal data, no notes. */
+export async function trackApplication(db: ServicesDb, typed: string): Promise<PublicTracking> {
+  const row = await findApplication(db, trackingNumberOf(typed));
+  if (!row) throw applicationNotFound();
+  const [version, events, fee] = await Promise.all([
+    findVersionById(db, row.standard_version_id),
+    selectEvents(db, row.id),
+    findFee(db, row.id),
+  ]);
+  return {
+    trackingNumber: row.tracking_number,
+    serviceCode: row.service_code,
+    serviceNameKm: version?.name_km ?? '',
+    serviceNameEn: version?.name_en ?? '',
+    unitCode: row.unit_code,
+    status: row.status,
+    filedOn: row.filed_on,
+    dueDate: row.due_date,
+    isOverdue: isOverdue(row),
+    decidedOn: row.decided_on,
+    closedOn: row.closed_on,
+    feePaid: fee !== undefined,
+    rated: row.rating !== null,
+    history: events.map((event) => ({
+      status: event.to_status,
+      occurredAt: event.occurred_at,
+      dueDate: event.due_date,
+    })),
+  };
+}
+
+/** The applicant, or an officer who files or processes applications at its unit. */
+async function mayOpen(ctx: ServicesContext, actor: Actor, row: ApplicationRow): Promise<boolean> {
+  if (actor.userId !== null && actor.userId === row.applicant_user_id) return true;
+  return holdsAt(ctx.db, actor.principal, [FILE_APPLICATIONS, PROCESS_APPLICATIONS], row.unit_code);
+}
+
+export async function getApplication(
+  ctx: ServicesContext,
+  actor: Actor,
+  typed: string,
+): Promise<Application> {
+  const row = await findApplication(ctx.db, trackingNumberOf(typed));
+  if (!row) throw applicationNotFound();
+  if (!(await mayOpen(ctx, actor, row)))
+    throw forbidden('Only the applicant and the officers of the office may open it.');
+  return toApplication(ctx.db, row);
+}
+
+const SORT_COLUMNS: Record<string, string> = {
+  filedAt: 'a.filed_at',
+  dueDate: 'a.due_date',
+  status: 'a.status',
+  trackingNumber: 'a.tracking_number',
+};
+
+type ListRow = Awaited<ReturnType<ReturnType<typeof selectApplicationList>['execute']>>[number];
+
+function toSummary(row: ListRow, today: string): ApplicationSummary {
+  return {
+    trackingNumber: row.tracking_number,
+    serviceCode: row.service_code,
+    serviceNameKm: row.name_km,
+    serviceNameEn: row.name_en,
+    unitCode: row.unit_code,
+    status: row.status,
+    channel: row.channel,
+    applicantName: row.applicant_name,
+    applicantSex: row.applicant_sex,
+    applicantPhone: row.applicant_phone,
+    filedOn: row.filed_on,
+    dueDate: row.due_date,
+    decidedOn: row.decided_on,
+    isOverdue: isOverdue(row, today),
+    feePaid: row.fee_paid,
+    isExample: row.is_example,
+  };
+}
+
+/** Applications of the units in the caller's scope ('all' for a national caller), filtered and paged. */
+export async function listApplications(
+  db: ServicesDb,
+  scope: 'all' | string[],
+  query: ApplicationListQuery,
+): Promise<PageResult<ApplicationSummary>> {
+  const today = todayInCambodia();
+  let select = selectApplicationList(db);
+  if (scope !== 'all') select = select.where('a.unit_code', 'in', subtreeCodesQuery(db, scope));
+  if (query.unitCode !== undefined)
+    select = select.where('a.unit_code', 'in', subtreeCodesQuery(db, [query.unitCode]));
+  if (query.status !== undefined) select = select.where('a.status', '=', query.status);
+  if (query.serviceCode !== undefined) select = select.where('a.service_code', '=', query.serviceCode);
+  if (query.filedFrom !== undefined) select = select.where('a.filed_on', '>=', query.filedFrom);
+  if (query.filedTo !== undefined) select = select.where('a.filed_on', '<=', query.filedTo);
+  if (query.overdue !== undefined) {
+    select = query.overdue
+      ? select.where(overdueSql(today))
+      : select.where((eb) => eb.not(overdueSql(today)));
+  }
+  const page = await fetchPage(select, {
+    page: query.page,
+    pageSize: query.pageSize,
+    sort: query.sort,
+    columns: SORT_COLUMNS,
+    tieBreak: 'a.id',
+  });
+  return { ...page, items: page.items.map((row) => toSummary(row, today)) };
+}
+
+/** The signed-in citizen's own applications. */
+export async function myApplications(
+  db: ServicesDb,
+  userId: number,
+  query: MyApplicationsQuery,
+): Promise<PageResult<ApplicationSummary>> {
+  const today = todayInCambodia();
+  const page = await fetchPage(selectApplicationList(db).where('a.applicant_user_id', '=', userId), {
+    page: query.page,
+    pageSize: query.pageSize,
+    sort: query.sort,
+    columns: SORT_COLUMNS,
+    tieBreak: 'a.id',
+  });
+  return { ...page, items: page.items.map((row) => toSummary(row, today)) };
+}
+
+/**
+ * Fees collected by one unit in one calendar year: own-source revenue of that SNA from
+ * service fees (only the fees the unit itself collected, not those of units below it).
+ * The budgets module reads this.
+ */
+export async function feesCollected(
+  db: ServicesDb,
+  unitCode: string,
+  year: number,
+): Promise<{ unitCode: string; year: number; totalRiel: number; payments: number }> {
+  const { total, payments } = await sumFees(db, unitCode, year);
+  return { unitCode, year, totalRiel: total, payments };
+}
+
+// ------------------------------------------------------------------ attachments
+
+/**
+ * Stores one attachment of an application (by the applicant or an officer of its office),
+ * while it is still open. The bytes go to the store first and the row after; if the row
+ * cannot be written the bytes are removed again, so nothing is left half-done.
+ */
+export async function addAttachment(
+  ctx: ServicesContext,
+  actor: Actor,
+  typed: string,
+  file: { fileName: string; bytes: Buffer },
+): Promise<Application> {
+  const number = trackingNumberOf(typed);
+  const application = await findApplication(ctx.db, number);
+  if (!application) throw applicationNotFound();
+  if (!(await mayOpen(ctx, actor, application)))
+    throw forbidden('Only the applicant and the officers of the office may add files.');
+  const fileName = checkFileName(file.fileName);
+  const contentType = checkAttachment(fileName, file.bytes);
+  if (application.status === 'closed')
+    throw conflict('services.attachment.application_closed', 'The application is closed.');
+  const key = `${application.tracking_number.toLowerCase()}/${randomBytes(12).toString('hex')}`;
+  await ctx.attachments.put(key, file.bytes, contentType);
+  try {
+    await inTransaction(ctx.db, async (trx) => {
+      const locked = await lockApplication(trx, number);
+      const existing = await selectAttachments(trx, locked!.id);
+      if (existing.length >= MAX_ATTACHMENTS_PER_APPLICATION) {
+        throw conflict(
+          'services.attachment.too_many',
+          `An application has at most ${MAX_ATTACHMENTS_PER_APPLICATION} files.`,
+        );
+      }
+      const row = await insertAttachment(trx, {
+        application_id: locked!.id,
+        storage_key: key,
+        file_name: fileName,
+        content_type: contentType,
+        size_bytes: file.bytes.length,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        uploaded_by: actor.userId,
+      });
+      await writeAudit(trx, {
+        ...actor.audit,
+        action: 'services.attachment.add',
+        entityType: 'services.application',
+        entityId: locked!.tracking_number,
+        unitCode: locked!.unit_code,
+        after: {
+          attachmentId: row.id,
+          fileName: row.file_name,
+          contentType: row.content_type,
+          sizeBytes: row.size_bytes,
+          sha256: row.sha256,
+        },
+      });
+    });
+  } catch (error) {
+    await ctx.attachments.delete(key);
+    throw error;
+  }
+  return toApplication(ctx.db, application);
+}
+
+export async function readAttachment(ctx: ServicesContext, actor: Actor, typed: string, id: number) {
+  const application = await findApplication(ctx.db, trackingNumberOf(typed));
+  if (!application) throw applicationNotFound();
+  if (!(await mayOpen(ctx, actor, application)))
+    throw forbidden('Only the applicant and the officers of the office may open its files.');
+  const attachment = (await selectAttachments(ctx.db, application.id)).find((item) => item.id === id);
+  const bytes = attachment ? await ctx.attachments.get(attachment.storage_key) : null;
+  if (!attachment || !bytes) throw notFound('services.attachment.not_found', 'No such file.');
+  return { fileName: attachment.file_name, contentType: attachment.content_type, bytes };
+}
+
+export { checkApplicant };

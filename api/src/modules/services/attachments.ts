@@ -1,0 +1,138 @@
+/**
+ * Where application attachments live: behind `AttachmentStore`, so that a laptop keeps them in
+ * a local folder and the national deployment in object storage, with the same code above.
+ *
+ * `LocalFolderStore` is the default, in `ATTACHMENTS_DIR` (default `<DATA_DIR>/attachments`).
+ * An S3-compatible store is not built yet: it is one class implementing these three methods
+ * (PUT/GET/DELETE object by key); see README.md.
+ *
+ * What may be uploaded is decided here too: PDF, JPEG or PNG, recognised by the first bytes
+ * of the content (never by the name alone), a plain file name without any path, and a size
+ * limit.
+ */
+import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../../platform/http/problem.ts';
+import type { AttachmentType } from './services.tables.ts';
+
+export interface AttachmentStore {
+  /** Stores the bytes under `key` (replacing nothing: keys are new each time). */
+  put(key: string, bytes: Buffer, contentType: AttachmentType): Promise<void>;
+  /** The bytes under `key`, or null when there are none. */
+  get(key: string): Promise<Buffer | null>;
+  /** Removes `key`; no error when it is already gone. */
+  delete(key: string): Promise<void>;
+}
+
+const KEY = /^[a-z0-9][a-z0-9/_-]{0,200}$/;
+
+/** A folder on the local disk; keys become relative paths inside it. */
+export class LocalFolderStore implements AttachmentStore {
+  constructor(readonly directory: string) {}
+
+  private pathOf(key: string): string {
+    if (!KEY.test(key) || key.includes('..')) throw new Error(`Not an attachment key: ${key}`);
+    return path.join(this.directory, key);
+  }
+
+  async put(key: string, bytes: Buffer): Promise<void> {
+    const file = this.pathOf(key);
+    await mkdir(path.dirname(file), { recursive: true });
+    // Written aside and renamed, so that a reader never sees half a file.
+    const partial = `${file}.${randomBytes(4).toString('hex')}.part`;
+    await writeFile(partial, bytes, { flag: 'wx' });
+    await rename(partial, file);
+  }
+
+  async get(key: string): Promise<Buffer | null> {
+    try {
+      return await readFile(this.pathOf(key));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+}
+
+/** The store configured by the environment: ATTACHMENTS_DIR, else DATA_DIR/attachments, else ./data/attachments. */
+export function attachmentStoreFromEnv(env: NodeJS.ProcessEnv = process.env): AttachmentStore {
+  const directory =
+    env.ATTACHMENTS_DIR && env.ATTACHMENTS_DIR !== ''
+      ? env.ATTACHMENTS_DIR
+      : path.join(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : 'data', 'attachments');
+  return new LocalFolderStore(path.resolve(directory));
+}
+
+// ------------------------------------------------------------------ what may be uploaded
+
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+export const MAX_ATTACHMENTS_PER_APPLICATION = 10;
+
+const EXTENSIONS: Record<AttachmentType, readonly string[]> = {
+  'application/pdf': ['.pdf'],
+  'image/jpeg': ['.jpg', '.jpeg'],
+  'image/png': ['.png'],
+};
+
+/** The type the bytes really are, from their signature, or null for anything else. */
+export function sniffType(bytes: Buffer): AttachmentType | null {
+  if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length >= 8 && png.every((byte, i) => bytes[i] === byte)) return 'image/png';
+  return null;
+}
+
+/**
+ * A file name as sent: a plain name, no folder (no / or \, no "..", no drive letter), no
+ * control characters, at most 200 characters.
+ */
+export function checkFileName(name: string): string {
+  const trimmed = name.normalize('NFC').trim();
+  const control = [...trimmed].some((char) => (char.codePointAt(0) ?? 0) < 0x20);
+  if (
+    trimmed === '' ||
+    trimmed.length > 200 ||
+    control ||
+    /[/\\]/.test(trimmed) ||
+    trimmed.includes('..') ||
+    /^[A-Za-z]:/.test(trimmed)
+  ) {
+    throw new AppError(
+      400,
+      'services.attachment.bad_name',
+      'A file name must be a plain name, without a folder.',
+      `Not accepted: ${JSON.stringify(name.slice(0, 100))}`,
+    );
+  }
+  return trimmed;
+}
+
+/** The checked type of an upload: its content must be PDF, JPEG or PNG, and its name must say the same. */
+export function checkAttachment(fileName: string, bytes: Buffer): AttachmentType {
+  const type = sniffType(bytes);
+  const extension = path.extname(fileName).toLowerCase();
+  if (type === null || !EXTENSIONS[type].includes(extension)) {
+    throw new AppError(
+      415,
+      'services.attachment.type_not_allowed',
+      'Only PDF, JPEG and PNG files are accepted.',
+      type === null
+        ? 'The content is not a PDF, JPEG or PNG file.'
+        : `The content is ${type} but the name ends in "${extension}".`,
+    );
+  }
+  return type;
+}
+
+export const tooLarge = () =>
+  new AppError(
+    413,
+    'services.attachment.too_large',
+    `A file may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`,
+  );

@@ -1,0 +1,186 @@
+/**
+ * The working-day calendar: public holidays per year (weekends are always closed), kept by the
+ * national level, and the due-date arithmetic over it.
+ *
+ * Filing must be fast (hundreds of applications a second), so the holidays are read once per
+ * year and kept in memory by `HolidayCalendar`, one per application instance. An edit through
+ * that instance empties its memory at once; another API process sees the edit within
+ * `ttlMs` (60 s by default), which is the time a holiday list edited in advance can wait.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { AuditActor } from '../../platform/audit/audit-context.ts';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/http/problem.ts';
+import type { ServicesDb } from './services.tables.ts';
+import { addWorkingDays, isWeekendDay, dayNumber, workingDaysBetween } from './working-days.ts';
+import { inTransaction } from './transactions.ts';
+
+export interface Holiday {
+  date: string;
+  nameKm: string;
+  nameEn: string;
+  source: string;
+  isExample: boolean;
+}
+
+/** Years after the start year that a due date may reach (time limits are at most 250 working days). */
+const YEARS_AHEAD = 2;
+
+export class HolidayCalendar {
+  private readonly windows = new Map<number, { loadedAt: number; days: Promise<ReadonlySet<string>> }>();
+
+  constructor(
+    private readonly db: Kysely<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+    private readonly ttlMs = 60_000,
+  ) {}
+
+  /** The holidays of `year` and the two years after it: enough for any due date from a day of `year`. */
+  holidaysFrom(year: number): Promise<ReadonlySet<string>> {
+    const cached = this.windows.get(year);
+    if (cached && Date.now() - cached.loadedAt < this.ttlMs) return cached.days;
+    const days = this.load(year, year + YEARS_AHEAD);
+    this.windows.set(year, { loadedAt: Date.now(), days });
+    // A failed read must not stay in memory.
+    days.catch(() => this.windows.delete(year));
+    return days;
+  }
+
+  /** Forgets what was read; the next computation reads the database again. */
+  invalidate(): void {
+    this.windows.clear();
+  }
+
+  private async load(first: number, last: number): Promise<ReadonlySet<string>> {
+    const rows = await (this.db as ServicesDb)
+      .selectFrom('services_holiday')
+      .select('day')
+      .where('day', '>=', `${first}-01-01`)
+      .where('day', '<=', `${last}-12-31`)
+      .execute();
+    return new Set(rows.map((row) => row.day));
+  }
+
+  /** The due date of something started on `start` with a time limit of `days` working days. */
+  async dueDate(start: string, days: number): Promise<string> {
+    return addWorkingDays(start, days, await this.holidaysFrom(Number(start.slice(0, 4))));
+  }
+
+  /** Working days in (from, to]. */
+  async workingDaysBetween(from: string, to: string): Promise<number> {
+    return workingDaysBetween(from, to, await this.holidaysFrom(Number(from.slice(0, 4))));
+  }
+}
+
+// ------------------------------------------------------------------ reading and editing
+
+export async function holidaysOfYear(db: ServicesDb, year: number): Promise<Holiday[]> {
+  const rows = await db
+    .selectFrom('services_holiday')
+    .selectAll()
+    .where('day', '>=', `${year}-01-01`)
+    .where('day', '<=', `${year}-12-31`)
+    .orderBy('day')
+    .execute();
+  return rows.map((row) => ({
+    date: row.day,
+    nameKm: row.name_km,
+    nameEn: row.name_en,
+    source: row.source,
+    isExample: row.is_example,
+  }));
+}
+
+export interface CalendarYear {
+  year: number;
+  weekendDays: string[];
+  holidays: Holiday[];
+  /** Monday to Friday days that are not holidays. */
+  workingDays: number;
+  /** False when no holiday of the year is recorded yet: due dates then skip weekends only. */
+  defined: boolean;
+}
+
+export async function calendarYear(db: ServicesDb, year: number): Promise<CalendarYear> {
+  const holidays = await holidaysOfYear(db, year);
+  const first = dayNumber(`${year}-01-01`);
+  const last = dayNumber(`${year}-12-31`);
+  const closed = new Set(holidays.map((holiday) => dayNumber(holiday.date)));
+  let workingDays = 0;
+  for (let day = first; day <= last; day += 1) if (!isWeekendDay(day) && !closed.has(day)) workingDays += 1;
+  return { year, weekendDays: ['saturday', 'sunday'], holidays, workingDays, defined: holidays.length > 0 };
+}
+
+export interface HolidayInput {
+  date: string;
+  nameKm: string;
+  nameEn: string;
+}
+
+/** Replaces the holidays of one year (national), with their source, in one audited transaction. */
+export async function replaceHolidays(
+  db: ServicesDb,
+  calendar: HolidayCalendar,
+  actor: AuditActor,
+  year: number,
+  input: { holidays: HolidayInput[]; source: string; isExample?: boolean },
+): Promise<CalendarYear> {
+  const seen = new Set<string>();
+  for (const holiday of input.holidays) {
+    if (!holiday.date.startsWith(`${year}-`)) {
+      throw new AppError(
+        400,
+        'services.calendar.date_outside_year',
+        `Every day must fall in ${year}.`,
+        holiday.date,
+      );
+    }
+    if (seen.has(holiday.date)) {
+      throw new AppError(400, 'services.calendar.duplicate_date', 'A day is listed twice.', holiday.date);
+    }
+    seen.add(holiday.date);
+  }
+  await inTransaction(db, async (trx) => {
+    const before = await holidaysOfYear(trx, year);
+    await trx
+      .deleteFrom('services_holiday')
+      .where('day', '>=', `${year}-01-01`)
+      .where('day', '<=', `${year}-12-31`)
+      .execute();
+    if (input.holidays.length > 0) {
+      await trx
+        .insertInto('services_holiday')
+        .values(
+          input.holidays.map((holiday) => ({
+            day: holiday.date,
+            name_km: holiday.nameKm.trim(),
+            name_en: holiday.nameEn.trim(),
+            source: input.source.trim(),
+            is_example: input.isExample ?? false,
+          })),
+        )
+        .execute();
+    }
+    await writeAudit(trx, {
+      ...actor,
+      action: 'services.calendar.replace',
+      entityType: 'services.calendar',
+      entityId: String(year),
+      unitCode: null,
+      before,
+      after: await holidaysOfYear(trx, year),
+    });
+  });
+  calendar.invalidate();
+  return calendarYear(db, year);
+}
+
+/** For the seed and tests: whether a year has any holiday recorded. */
+export async function yearDefined(db: ServicesDb, year: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('services_holiday')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('day', '>=', `${year}-01-01`)
+    .where('day', '<=', `${year}-12-31`)
+    .executeTakeFirst();
+  return (row?.n ?? 0) > 0;
+}

@@ -1,0 +1,149 @@
+/**
+ * HTTP only, under /api/services: complaints (filed by anyone, handled by the ombudsman office
+ * of the district responsible, followed by number) and the officers' view of the outbox.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { ProblemRef } from '../../platform/http/openapi.ts';
+import { Page } from '../../platform/http/paging.ts';
+import {
+  Complaint,
+  ComplaintListQuery,
+  ComplaintSummary,
+  ComplaintTransitionBody,
+  FileComplaintBody,
+  PublicComplaint,
+} from './complaints.schemas.ts';
+import {
+  changeComplaintStatus,
+  fileComplaint,
+  getComplaint,
+  listComplaints,
+  trackComplaint,
+  unitOfComplaint,
+} from './complaints.service.ts';
+import { TrackingParams } from './applications.schemas.ts';
+import {
+  actorOf,
+  HANDLE_COMPLAINTS,
+  optionalPrincipal,
+  READ_OUTBOX,
+  type ServicesContext,
+} from './context.ts';
+import { listOutbox, OutboxMessage, OutboxQuery } from './outbox.ts';
+
+const tags = ['services'];
+const problems = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef, 409: ProblemRef };
+
+export const complaintRoutes =
+  (ctx: ServicesContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const { db } = ctx;
+    const numberOf = (request: FastifyRequest) => (request.params as { number: string }).number;
+
+    app.post(
+      '/complaints',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary:
+            'Complain about a service, an office or an officer (signed in or not; contact details optional).',
+          description:
+            'It goes to the ombudsman office of the district above the office concerned. Keep the number to follow it.',
+          body: FileComplaintBody,
+          response: { 201: Complaint, 400: ProblemRef },
+        },
+      },
+      async (request, reply) => {
+        request.principal = await optionalPrincipal(ctx, request);
+        return reply.code(201).send(await fileComplaint(ctx, actorOf(request), request.body));
+      },
+    );
+
+    app.get(
+      '/complaints',
+      {
+        config: { access: { permission: HANDLE_COMPLAINTS } },
+        schema: {
+          tags,
+          summary: 'Complaints handled by the units in the caller’s scope, filtered and paged.',
+          querystring: ComplaintListQuery,
+          response: { 200: Page(ComplaintSummary), 400: ProblemRef, 401: ProblemRef, 403: ProblemRef },
+        },
+      },
+      async (request) => listComplaints(db, request.access.scope, request.query),
+    );
+
+    app.get(
+      '/complaints/:number',
+      {
+        config: {
+          access: {
+            permission: HANDLE_COMPLAINTS,
+            unit: (request) => unitOfComplaint(db, numberOf(request)),
+          },
+        },
+        schema: {
+          tags,
+          summary:
+            'One complaint with the complainant’s details and its history (the handling office and above).',
+          params: TrackingParams,
+          response: { 200: Complaint, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef },
+        },
+      },
+      async (request) => getComplaint(db, request.params.number),
+    );
+
+    app.post(
+      '/complaints/:number/transitions',
+      {
+        config: {
+          access: {
+            permission: HANDLE_COMPLAINTS,
+            unit: (request) => unitOfComplaint(db, numberOf(request)),
+          },
+        },
+        schema: {
+          tags,
+          summary:
+            'Move a complaint one step: under_investigation, decided (with the decision), replied (with the reply), closed.',
+          params: TrackingParams,
+          body: ComplaintTransitionBody,
+          response: { 200: Complaint, ...problems },
+        },
+      },
+      async (request) => changeComplaintStatus(ctx, actorOf(request), request.params.number, request.body),
+    );
+
+    app.get(
+      '/complaints/track/:number',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'Follow a complaint by its number: status, history and the reply; no personal data.',
+          params: TrackingParams,
+          response: { 200: PublicComplaint, 400: ProblemRef, 404: ProblemRef },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        return trackComplaint(db, request.params.number);
+      },
+    );
+
+    app.get(
+      '/outbox',
+      {
+        config: { access: { permission: READ_OUTBOX } },
+        schema: {
+          tags,
+          summary: 'Messages to citizens about cases in the caller’s scope, newest first.',
+          querystring: OutboxQuery,
+          response: { 200: Page(OutboxMessage), 400: ProblemRef, 401: ProblemRef, 403: ProblemRef },
+        },
+      },
+      async (request) => listOutbox(db, request.access.scope, request.query),
+    );
+  };

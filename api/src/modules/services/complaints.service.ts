@@ -1,0 +1,461 @@
+/**
+ * Complaints about a service, an office or an officer. Each goes to the ombudsman office of
+ * the district responsible — the district (municipality, khan) above the office concerned; a
+ * district or a province handles complaints about itself — and follows one path:
+ *   received → under_investigation → decided (with a decision) → replied (with the reply sent
+ *   to the complainant) → closed.
+ * Anyone may complain, signed in or not, and follow the complaint by its number.
+ */
+import { sql, type Selectable, type Kysely } from 'kysely';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import { fetchPage, type PageResult } from '../../platform/http/paging.ts';
+import { AppError, notFound } from '../../platform/http/problem.ts';
+import { getUnit, subtreeCodesQuery, unitAncestors, type GazetteerTables } from '../gazetteer/index.ts';
+import { checkApplicant } from './applicants.ts';
+import type {
+  Complaint,
+  ComplaintListQuery,
+  ComplaintSummary,
+  ComplaintTransitionBody,
+  FileComplaintBody,
+  PublicComplaint,
+} from './complaints.schemas.ts';
+import { MAX_COMPLAINT_LENGTH } from './complaints.schemas.ts';
+import type { Actor, ServicesContext } from './context.ts';
+import { complaintMessageTexts } from './notifications.ts';
+import {
+  COMPLAINT_STATUSES,
+  COMPLAINT_SUBJECTS,
+  type ComplaintStatus,
+  type ComplaintSubject,
+  type ServicesComplaintTable,
+  type ServicesDb,
+} from './services.tables.ts';
+import { formatTrackingNumber, newTrackingNumber, parseTrackingNumber } from './tracking-number.ts';
+import { inTransaction } from './transactions.ts';
+import { todayInCambodia } from './working-days.ts';
+
+type ComplaintRow = Selectable<ServicesComplaintTable>;
+
+export const NEXT_COMPLAINT_STATUSES: Record<ComplaintStatus, readonly ComplaintStatus[]> = {
+  received: ['under_investigation'],
+  under_investigation: ['decided'],
+  decided: ['replied'],
+  replied: ['closed'],
+  closed: [],
+};
+
+const bad = (code: string, title: string, detail?: string) => new AppError(400, code, title, detail);
+export const complaintNotFound = () =>
+  notFound('services.complaint.not_found', 'No complaint has this number.');
+
+function numberOf(typed: string): string {
+  const number = parseTrackingNumber(typed);
+  if (number === null) throw complaintNotFound();
+  return number;
+}
+
+/**
+ * The unit whose ombudsman office handles complaints about `unitCode`: the district above a
+ * commune; a district or a province itself.
+ */
+export async function handlingUnitOf(db: ServicesDb, unitCode: string): Promise<string> {
+  const unit = await getUnit(db as unknown as Kysely<GazetteerTables>, unitCode).catch(() => {
+    throw bad('services.unit.unknown', `No administrative unit has the code ${unitCode}.`);
+  });
+  if (unit.level <= 2) return unit.code;
+  const ancestors = await unitAncestors(db, unitCode);
+  // Codes have two digits per level: the district is the ancestor with four.
+  const district = ancestors.find((code) => code.length === 4);
+  if (!district) throw bad('services.unit.unknown', `No district above ${unitCode}.`);
+  return district;
+}
+
+async function findComplaint(
+  db: ServicesDb,
+  number: string,
+  lock = false,
+): Promise<ComplaintRow | undefined> {
+  const query = db.selectFrom('services_complaint').selectAll().where('tracking_number', '=', number);
+  return (lock ? query.forUpdate() : query).executeTakeFirst();
+}
+
+async function relatedCodes(db: ServicesDb, row: ComplaintRow) {
+  const [standard, application] = await Promise.all([
+    row.standard_id === null
+      ? undefined
+      : db
+          .selectFrom('services_standard')
+          .select('code')
+          .where('id', '=', row.standard_id)
+          .executeTakeFirst(),
+    row.application_id === null
+      ? undefined
+      : db
+          .selectFrom('services_application')
+          .select('tracking_number')
+          .where('id', '=', row.application_id)
+          .executeTakeFirst(),
+  ]);
+  return { serviceCode: standard?.code ?? null, applicationNumber: application?.tracking_number ?? null };
+}
+
+async function selectComplaintEvents(db: ServicesDb, complaintId: number) {
+  return db
+    .selectFrom('services_complaint_event')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .orderBy('id')
+    .execute();
+}
+
+async function toComplaint(db: ServicesDb, row: ComplaintRow): Promise<Complaint> {
+  const [codes, events] = await Promise.all([relatedCodes(db, row), selectComplaintEvents(db, row.id)]);
+  return {
+    trackingNumber: row.tracking_number,
+    trackingNumberFormatted: formatTrackingNumber(row.tracking_number),
+    subject: row.subject,
+    concernedUnitCode: row.concerned_unit_code,
+    handlingUnitCode: row.handling_unit_code,
+    ...codes,
+    officerName: row.officer_name,
+    description: row.description,
+    status: row.status,
+    complainant: {
+      name: row.complainant_name,
+      sex: row.complainant_sex,
+      ageGroup: row.complainant_age_group,
+      disability: row.complainant_disability,
+      phone: row.complainant_phone,
+      email: row.complainant_email,
+      userId: row.complainant_user_id,
+    },
+    decision: row.decision,
+    reply: row.reply,
+    filedAt: row.filed_at,
+    filedOn: row.filed_on,
+    decidedOn: row.decided_on,
+    repliedOn: row.replied_on,
+    closedOn: row.closed_on,
+    events: events.map((event) => ({
+      fromStatus: event.from_status,
+      toStatus: event.to_status,
+      note: event.note,
+      occurredAt: event.occurred_at,
+    })),
+    isExample: row.is_example,
+  };
+}
+
+/** The complaint as the audit trail keeps it: the case, not the complainant. */
+function audited(row: ComplaintRow) {
+  return {
+    trackingNumber: row.tracking_number,
+    subject: row.subject,
+    concernedUnitCode: row.concerned_unit_code,
+    handlingUnitCode: row.handling_unit_code,
+    status: row.status,
+    decision: row.decision,
+    reply: row.reply,
+  };
+}
+
+async function notify(ctx: ServicesContext, trx: ServicesDb, row: ComplaintRow, note: string | null) {
+  if (row.complainant_phone === null && row.complainant_email === null) return;
+  await ctx.channel.send(
+    {
+      topic: 'complaint.status',
+      entityType: 'services.complaint',
+      entityId: String(row.id),
+      trackingNumber: row.tracking_number,
+      status: row.status,
+      unitCode: row.handling_unit_code,
+      recipientPhone: row.complainant_phone,
+      recipientEmail: row.complainant_email,
+      ...complaintMessageTexts({ trackingNumber: row.tracking_number, status: row.status, note }),
+    },
+    trx,
+  );
+}
+
+export async function fileComplaint(
+  ctx: ServicesContext,
+  actor: Actor,
+  body: FileComplaintBody,
+  options: { isExample?: boolean; filedOn?: string } = {},
+): Promise<Complaint> {
+  const { db } = ctx;
+  if (!(COMPLAINT_SUBJECTS as readonly string[]).includes(body.subject)) {
+    throw bad(
+      'services.complaint.bad_subject',
+      `A complaint is about one of: ${COMPLAINT_SUBJECTS.join(', ')}.`,
+      body.subject,
+    );
+  }
+  const subject = body.subject as ComplaintSubject;
+  const description = body.description.trim();
+  if (description === '') throw bad('services.complaint.description_required', 'Say what happened.');
+  if (description.length > MAX_COMPLAINT_LENGTH) {
+    throw bad(
+      'services.complaint.description_too_long',
+      `The description may have at most ${MAX_COMPLAINT_LENGTH} characters.`,
+    );
+  }
+  if (subject === 'service' && !body.serviceCode) {
+    throw bad('services.complaint.service_required', 'Name the service the complaint is about.');
+  }
+  if (subject === 'officer' && !body.officerName?.trim()) {
+    throw bad('services.complaint.officer_required', 'Name the officer the complaint is about.');
+  }
+  const complainant = checkApplicant({
+    ...body.complainant,
+    name: body.complainant?.name ?? actor.principal?.displayName ?? null,
+  });
+  let standardId: number | null = null;
+  if (body.serviceCode) {
+    const standard = await db
+      .selectFrom('services_standard')
+      .select('id')
+      .where('code', '=', body.serviceCode)
+      .executeTakeFirst();
+    if (!standard) throw bad('services.standard.unknown', 'No service has this code.', body.serviceCode);
+    standardId = standard.id;
+  }
+  let applicationId: number | null = null;
+  if (body.applicationNumber) {
+    const number = parseTrackingNumber(body.applicationNumber);
+    const application = number
+      ? await db
+          .selectFrom('services_application')
+          .select('id')
+          .where('tracking_number', '=', number)
+          .executeTakeFirst()
+      : undefined;
+    if (!application)
+      throw bad(
+        'services.complaint.unknown_application',
+        'No application has this tracking number.',
+        body.applicationNumber,
+      );
+    applicationId = application.id;
+  }
+  const handlingUnit = await handlingUnitOf(db, body.unitCode);
+  const today = options.filedOn ?? todayInCambodia();
+  const row = await inTransaction(db, async (trx) => {
+    let inserted: ComplaintRow | undefined;
+    for (let attempt = 0; attempt < 5 && !inserted; attempt += 1) {
+      inserted = await trx
+        .insertInto('services_complaint')
+        .values({
+          tracking_number: newTrackingNumber(),
+          subject,
+          concerned_unit_code: body.unitCode,
+          handling_unit_code: handlingUnit,
+          standard_id: standardId,
+          application_id: applicationId,
+          officer_name: body.officerName?.trim() || null,
+          description,
+          status: 'received',
+          complainant_user_id: actor.userId,
+          complainant_name: complainant.name,
+          complainant_sex: complainant.sex,
+          complainant_age_group: complainant.ageGroup,
+          complainant_disability: complainant.disability,
+          complainant_phone: complainant.phone,
+          complainant_email: complainant.email,
+          filed_on: today,
+          is_example: options.isExample ?? false,
+        })
+        .onConflict((conflict) => conflict.column('tracking_number').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+    }
+    if (!inserted) throw new Error('Could not draw a free tracking number.');
+    await trx
+      .insertInto('services_complaint_event')
+      .values({
+        complaint_id: inserted.id,
+        from_status: null,
+        to_status: 'received',
+        note: null,
+        actor_user_id: actor.userId,
+      })
+      .execute();
+    await notify(ctx, trx, inserted, null);
+    await writeAudit(trx, {
+      ...actor.audit,
+      action: 'services.complaint.file',
+      entityType: 'services.complaint',
+      entityId: inserted.tracking_number,
+      unitCode: inserted.handling_unit_code,
+      after: audited(inserted),
+    });
+    return inserted;
+  });
+  return toComplaint(db, row);
+}
+
+/** Unit locator for the access check: the unit whose ombudsman office handles the complaint. */
+export async function unitOfComplaint(db: ServicesDb, typed: string): Promise<string> {
+  const row = await db
+    .selectFrom('services_complaint')
+    .select('handling_unit_code')
+    .where('tracking_number', '=', numberOf(typed))
+    .executeTakeFirst();
+  if (!row) throw complaintNotFound();
+  return row.handling_unit_code;
+}
+
+export async function getComplaint(db: ServicesDb, typed: string): Promise<Complaint> {
+  const row = await findComplaint(db, numberOf(typed));
+  if (!row) throw complaintNotFound();
+  return toComplaint(db, row);
+}
+
+export async function changeComplaintStatus(
+  ctx: ServicesContext,
+  actor: Actor,
+  typed: string,
+  body: ComplaintTransitionBody,
+): Promise<Complaint> {
+  const number = numberOf(typed);
+  if (!(COMPLAINT_STATUSES as readonly string[]).includes(body.to)) {
+    throw bad(
+      'services.complaint.bad_status',
+      `A status is one of: ${COMPLAINT_STATUSES.join(', ')}.`,
+      body.to,
+    );
+  }
+  const to = body.to as ComplaintStatus;
+  const decision = body.decision?.trim() || null;
+  const reply = body.reply?.trim() || null;
+  if (to === 'decided' && decision === null)
+    throw bad('services.complaint.decision_required', 'Write the decision.');
+  if (to === 'replied' && reply === null)
+    throw bad('services.complaint.reply_required', 'Write the reply to the complainant.');
+  const note = body.note?.trim() || null;
+  const today = todayInCambodia();
+  const row = await inTransaction(ctx.db, async (trx) => {
+    const before = await findComplaint(trx, number, true);
+    if (!before) throw complaintNotFound();
+    if (!NEXT_COMPLAINT_STATUSES[before.status].includes(to)) {
+      throw new AppError(
+        409,
+        'services.complaint.invalid_transition',
+        `A complaint that is ${before.status} cannot become ${to}.`,
+        `Next steps from ${before.status}: ${NEXT_COMPLAINT_STATUSES[before.status].join(', ') || 'none'}.`,
+      );
+    }
+    const after = await trx
+      .updateTable('services_complaint')
+      .set({
+        status: to,
+        status_changed_at: sql`now()`,
+        updated_at: sql`now()`,
+        ...(to === 'decided' ? { decision, decided_on: today } : {}),
+        ...(to === 'replied' ? { reply, replied_on: today } : {}),
+        ...(to === 'closed' ? { closed_on: today } : {}),
+      })
+      .where('id', '=', before.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('services_complaint_event')
+      .values({
+        complaint_id: after.id,
+        from_status: before.status,
+        to_status: to,
+        note,
+        actor_user_id: actor.userId,
+      })
+      .execute();
+    // The complainant is told each step; the reply itself is the message when the case is replied.
+    await notify(ctx, trx, after, to === 'replied' ? reply : note);
+    await writeAudit(trx, {
+      ...actor.audit,
+      action: 'services.complaint.transition',
+      entityType: 'services.complaint',
+      entityId: after.tracking_number,
+      unitCode: after.handling_unit_code,
+      before: audited(before),
+      after: { ...audited(after), note },
+    });
+    return after;
+  });
+  return toComplaint(ctx.db, row);
+}
+
+/** The public view by number: where the case stands and the reply, no personal data. */
+export async function trackComplaint(db: ServicesDb, typed: string): Promise<PublicComplaint> {
+  const row = await findComplaint(db, numberOf(typed));
+  if (!row) throw complaintNotFound();
+  const [codes, events] = await Promise.all([relatedCodes(db, row), selectComplaintEvents(db, row.id)]);
+  return {
+    trackingNumber: row.tracking_number,
+    subject: row.subject,
+    concernedUnitCode: row.concerned_unit_code,
+    handlingUnitCode: row.handling_unit_code,
+    serviceCode: codes.serviceCode,
+    status: row.status,
+    filedOn: row.filed_on,
+    decidedOn: row.decided_on,
+    repliedOn: row.replied_on,
+    closedOn: row.closed_on,
+    reply: row.reply,
+    history: events.map((event) => ({ status: event.to_status, occurredAt: event.occurred_at })),
+  };
+}
+
+const SORT_COLUMNS: Record<string, string> = {
+  filedOn: 'c.id',
+  status: 'c.status',
+  trackingNumber: 'c.tracking_number',
+};
+
+export async function listComplaints(
+  db: ServicesDb,
+  scope: 'all' | string[],
+  query: ComplaintListQuery,
+): Promise<PageResult<ComplaintSummary>> {
+  let select = db
+    .selectFrom('services_complaint as c')
+    .leftJoin('services_standard as s', 's.id', 'c.standard_id')
+    .select([
+      'c.id',
+      'c.tracking_number',
+      'c.subject',
+      'c.concerned_unit_code',
+      'c.handling_unit_code',
+      's.code as service_code',
+      'c.status',
+      'c.filed_on',
+      'c.complainant_name',
+      'c.is_example',
+    ]);
+  if (scope !== 'all') select = select.where('c.handling_unit_code', 'in', subtreeCodesQuery(db, scope));
+  if (query.unitCode !== undefined)
+    select = select.where('c.handling_unit_code', 'in', subtreeCodesQuery(db, [query.unitCode]));
+  if (query.status !== undefined) select = select.where('c.status', '=', query.status);
+  if (query.subject !== undefined) select = select.where('c.subject', '=', query.subject);
+  const page = await fetchPage(select, {
+    page: query.page,
+    pageSize: query.pageSize,
+    sort: query.sort,
+    columns: SORT_COLUMNS,
+    tieBreak: 'c.id',
+  });
+  return {
+    ...page,
+    items: page.items.map((row) => ({
+      trackingNumber: row.tracking_number,
+      subject: row.subject,
+      concernedUnitCode: row.concerned_unit_code,
+      handlingUnitCode: row.handling_unit_code,
+      serviceCode: row.service_code,
+      status: row.status,
+      filedOn: row.filed_on,
+      complainantName: row.complainant_name,
+      isExample: row.is_example,
+    })),
+  };
+}

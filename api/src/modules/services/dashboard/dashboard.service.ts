@@ -1,0 +1,143 @@
+/**
+ * The office dashboard: reads the running totals of one scope (a unit and everything below
+ * it, or the country) for a span of months, and turns them into figures. It reads a few
+ * hundred to a few thousand rows whatever the number of applications.
+ */
+import { sql } from 'kysely';
+import { AppError } from '../../../platform/http/problem.ts';
+import { unitExists } from '../../gazetteer/index.ts';
+import { todayInCambodia } from '../working-days.ts';
+import {
+  assemble,
+  cellOf,
+  emptyCells,
+  addInto,
+  emptySums,
+  type Cells,
+  type Dashboard,
+  type Sums,
+} from './dashboard.figures.ts';
+import type { DashboardDb, Dimension } from './dashboard.tables.ts';
+
+export interface DashboardQuery {
+  /** A unit code; absent: the whole country. */
+  unit?: string;
+  /** YYYY-MM; default: eleven months before `to`. */
+  from?: string;
+  /** YYYY-MM; default: this month. */
+  to?: string;
+}
+
+/** At most ten years in one answer. */
+const MAX_MONTHS = 120;
+
+const badPeriod = (detail: string) =>
+  new AppError(
+    400,
+    'services.dashboard.bad_period',
+    'The period runs from a month (YYYY-MM) to a month not before it, at most 120 months.',
+    detail,
+  );
+
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthText = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+/** The period asked for, with its defaults (the last twelve months, this one included). */
+export function periodOf(
+  query: Pick<DashboardQuery, 'from' | 'to'>,
+  today: string,
+): { from: string; to: string } {
+  const to = query.to ?? today.slice(0, 7);
+  const from = query.from ?? monthText(monthIndex(to) - 11);
+  for (const month of [from, to]) {
+    if (!/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(month)) throw badPeriod(`Not a month: ${month}.`);
+  }
+  if (from > to) throw badPeriod(`${from} is after ${to}.`);
+  if (monthIndex(to) - monthIndex(from) + 1 > MAX_MONTHS) throw badPeriod(`${from} to ${to} is too long.`);
+  return { from, to };
+}
+
+/** The unit asked about, checked against the tree; null for the country. */
+export async function scopeOf(db: DashboardDb, unit: string | undefined): Promise<string | null> {
+  if (unit === undefined) return null;
+  if (!(await unitExists(db, unit)))
+    throw new AppError(400, 'services.unit.unknown', `No administrative unit has the code ${unit}.`);
+  return unit;
+}
+
+export async function readDashboard(db: DashboardDb, query: DashboardQuery): Promise<Dashboard> {
+  const today = todayInCambodia();
+  const { from, to } = periodOf(query, today);
+  const unitCode = await scopeOf(db, query.unit);
+  const scope = unitCode ?? '';
+  const first = `${from}-01`;
+  const last = `${to}-01`;
+
+  const [monthRows, openRows] = await Promise.all([
+    db
+      .selectFrom('services_dashboard_month')
+      .selectAll()
+      .where('scope_code', '=', scope)
+      .where('month', '>=', first)
+      .where('month', '<=', last)
+      .execute(),
+    db
+      .selectFrom('services_dashboard_open')
+      .select(['month', 'dimension', 'value', sql<number>`sum(open_count)::integer`.as('overdue')])
+      .where('scope_code', '=', scope)
+      .where('month', '>=', first)
+      .where('month', '<=', last)
+      .where('due_date', '<', today)
+      .groupBy(['month', 'dimension', 'value'])
+      .execute(),
+  ]);
+
+  const cells = emptyCells();
+  const place = (dimension: Dimension, value: string, month: string, sums: Sums) => {
+    addInto(cellOf(cells[dimension], value), sums);
+    // Every application has exactly one sex (unknown included): the sex rows give the
+    // totals and the monthly series.
+    if (dimension === 'sex') {
+      addInto(cells.total, sums);
+      addInto(cellOf(cells.month, month.slice(0, 7)), sums);
+    }
+  };
+  for (const row of monthRows) {
+    const sums: Sums = {
+      received: row.received,
+      completed: row.completed,
+      onTime: row.on_time,
+      days: new Map(Object.entries(row.days_to_decision).map(([days, count]) => [Number(days), count])),
+      overdueNow: 0,
+      feesRiel: Number(row.fees_riel),
+      feePayments: row.fee_payments,
+      ratings: row.ratings,
+      ratingSum: row.rating_sum,
+      stars: [row.rated_1, row.rated_2, row.rated_3, row.rated_4, row.rated_5],
+    };
+    place(row.dimension, row.value, row.month, sums);
+  }
+  for (const row of openRows) {
+    if (row.overdue === 0) continue;
+    place(row.dimension, row.value, row.month, { ...emptySums(), overdueNow: row.overdue });
+  }
+  return assemble({ unitCode, from, to, today }, cells, await serviceNames(db, cells));
+}
+
+/** The current names of the services that appear. */
+export async function serviceNames(
+  db: DashboardDb,
+  cells: Pick<Cells, 'service'>,
+): Promise<Map<string, { nameKm: string; nameEn: string }>> {
+  const codes = [...cells.service.keys()];
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('services_standard as s')
+    .innerJoin('services_standard_version as v', (join) =>
+      join.onRef('v.standard_id', '=', 's.id').onRef('v.version', '=', 's.current_version'),
+    )
+    .select(['s.code', 'v.name_km', 'v.name_en'])
+    .where('s.code', 'in', codes)
+    .execute();
+  return new Map(rows.map((row) => [row.code, { nameKm: row.name_km, nameEn: row.name_en }]));
+}

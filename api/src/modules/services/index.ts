@@ -1,0 +1,97 @@
+/**
+ * services: public service delivery (NP-2 component 5). The catalogue of service standards
+ * (fees, time limits, documents, form fields) and where each is offered; the working-day
+ * calendar; applications from the counter or online, tracked by a number to a decision;
+ * complaints handled by the district's ombudsman office; notifications through a channel.
+ * Other modules (Open311, dashboard, budgets, web pages) use it only through what this file
+ * exports. See README.md.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { tablesOf } from '../../platform/db/tables-of.ts';
+import type { ModuleManifest } from '../../platform/module.ts';
+import { accessAuthenticator } from '../access/index.ts';
+import { applicationRoutes } from './applications.routes.ts';
+import { attachmentStoreFromEnv, type AttachmentStore } from './attachments.ts';
+import { HolidayCalendar } from './calendar.service.ts';
+import { complaintRoutes } from './complaints.routes.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
+import { DASHBOARD_PERMISSIONS } from './dashboard/permissions.ts';
+import type { ServicesContext } from './context.ts';
+import { seedServicesDemo } from './demo-seed.ts';
+import { outboxChannel, type NotificationChannel } from './notifications.ts';
+import { SERVICES_PERMISSIONS } from './permissions.ts';
+import type { ServicesTables } from './services.tables.ts';
+import { standardRoutes } from './standards.routes.ts';
+
+export type * from './services.tables.ts';
+export type { ServicesContext, Actor } from './context.ts';
+export { actorOf, SYSTEM_ACTOR } from './context.ts';
+// Pure pieces.
+export { addWorkingDays, workingDaysBetween, todayInCambodia } from './working-days.ts';
+export { checkFormFields, validateFieldValues, FIELD_DATATYPES } from './form-fields.ts';
+export type { FormField, FieldValues, FieldValueOption } from './form-fields.ts';
+export { newTrackingNumber, parseTrackingNumber, formatTrackingNumber } from './tracking-number.ts';
+export { checkApplicant, applicantFromAccount, normalisePhone } from './applicants.ts';
+// Services (what the Open311 API, the dashboard and the budgets module call).
+export { HolidayCalendar, calendarYear } from './calendar.service.ts';
+export { getStandard, listStandards } from './standards.service.ts';
+export { findOfferedVersion, findStandardVersion, selectCurrentStandards } from './standards.queries.ts';
+export {
+  changeStatus,
+  feesCollected,
+  fileApplication,
+  getApplication,
+  isOverdue,
+  listApplications,
+  NEXT_STATUSES,
+  trackApplication,
+  unitOfApplication,
+} from './applications.service.ts';
+export type { FilingInput } from './applications.service.ts';
+export { overdueSql } from './applications.queries.ts';
+export { rebuildDashboard } from './dashboard/dashboard.maintain.ts';
+export { fileComplaint, trackComplaint, handlingUnitOf } from './complaints.service.ts';
+// Plug points.
+export { outboxChannel, pendingOutbox, markOutboxDelivered } from './notifications.ts';
+export type { NotificationChannel, NotificationMessage } from './notifications.ts';
+export { LocalFolderStore, attachmentStoreFromEnv } from './attachments.ts';
+export type { AttachmentStore } from './attachments.ts';
+
+export interface ServicesModuleOptions {
+  /** Where messages go; the outbox by default. */
+  notificationChannel?: NotificationChannel;
+  /** Where attachments go; the folder ATTACHMENTS_DIR (default DATA_DIR/attachments) by default. */
+  attachmentStore?: AttachmentStore;
+}
+
+/**
+ * The module, with its plug points filled. modules.ts lists `servicesModule` (the defaults); a
+ * deployment with a real SMS gateway or object storage lists `createServicesModule({...})`
+ * there instead, and nothing in this folder changes.
+ */
+export function createServicesModule(options: ServicesModuleOptions = {}): ModuleManifest {
+  const routes: FastifyPluginAsync = async (app) => {
+    const db = tablesOf<ServicesTables>(app.db);
+    const ctx: ServicesContext = {
+      db,
+      calendar: new HolidayCalendar(db),
+      channel: options.notificationChannel ?? outboxChannel,
+      attachments: options.attachmentStore ?? attachmentStoreFromEnv(),
+      authenticator: accessAuthenticator(app.db),
+    };
+    await app.register(standardRoutes(ctx));
+    await app.register(applicationRoutes(ctx));
+    await app.register(complaintRoutes(ctx));
+    await app.register(dashboardRoutes(ctx));
+  };
+  return {
+    name: 'services',
+    migrations: new URL('./migrations/', import.meta.url),
+    routes,
+    permissions: [...SERVICES_PERMISSIONS, ...DASHBOARD_PERMISSIONS],
+    // Runs after the gazetteer's seed: offerings sit at Kep's units.
+    seedDemo: seedServicesDemo,
+  };
+}
+
+export const servicesModule: ModuleManifest = createServicesModule();

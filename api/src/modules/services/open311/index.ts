@@ -1,0 +1,58 @@
+/**
+ * open311: the Open311 GeoReport v2 API of the services module, mounted at /open311/v2 (the
+ * path the standard's clients expect, outside /api). A second manifest of the services module:
+ * it reads and files through the services module's functions. See README.md.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { tablesOf } from '../../../platform/db/tables-of.ts';
+import type { ModuleManifest } from '../../../platform/module.ts';
+import { accessAuthenticator } from '../../access/index.ts';
+import {
+  HolidayCalendar,
+  outboxChannel,
+  type AttachmentStore,
+  type NotificationChannel,
+  type ServicesContext,
+  type ServicesTables,
+} from '../index.ts';
+import { open311Routes } from './open311.routes.ts';
+
+export const OPEN311_MOUNT_PATH = '/open311/v2';
+
+/** Open311 files no attachments (media_url is not taken): a store that refuses. */
+const noAttachments: AttachmentStore = {
+  put: () => Promise.reject(new Error('Open311 requests carry no files.')),
+  get: () => Promise.resolve(null),
+  delete: () => Promise.resolve(),
+};
+
+export interface Open311ModuleOptions {
+  /** The same channel as the services module's (modules.ts passes both the same one). */
+  notificationChannel?: NotificationChannel;
+}
+
+export function createOpen311Module(options: Open311ModuleOptions = {}): ModuleManifest {
+  const routes: FastifyPluginAsync = async (app) => {
+    const db = tablesOf<ServicesTables>(app.db);
+    const authenticator = accessAuthenticator(app.db);
+    const ctx: ServicesContext = {
+      db,
+      // Its own memory of the holidays: an edit made through /api/services reaches it within
+      // the calendar's 60 s, as it reaches another API process.
+      calendar: new HolidayCalendar(db),
+      channel: options.notificationChannel ?? outboxChannel,
+      attachments: noAttachments,
+      authenticator,
+    };
+    await app.register(open311Routes(ctx, authenticator));
+  };
+  return {
+    name: 'open311',
+    mountPath: OPEN311_MOUNT_PATH,
+    routes,
+    // One index on services_application for its newest-first reads (after the services module's tables).
+    migrations: new URL('./migrations/', import.meta.url),
+  };
+}
+
+export const open311Module: ModuleManifest = createOpen311Module();

@@ -1,0 +1,362 @@
+/**
+ * Open311 POST requests: form posts (the spec) and JSON, by an officer of the office (files for
+ * the person named) and by a citizen (files as themselves), with the api_key a personal API
+ * token; and the refusals — a bad or missing key, a token of an officer elsewhere, a missing
+ * required attribute, a value outside the list, an unknown service — each in Open311's error
+ * format with its status, and nothing written.
+ */
+import { sql } from 'kysely';
+import { XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedIn } from '../../../test-support/http.ts';
+import { openTestApp, type TestApp } from '../../../test-support/test-app.ts';
+import { DEMO_PASSWORD } from '../../access/index.ts';
+import { DEMO_STANDARDS } from '../demo-seed.ts';
+import { keysOf, parseXml, readFixture } from './open311-test-support.ts';
+
+let t: TestApp;
+let officerKey: string; // district officer at 2302 (the OWSO): services.application.file there
+let citizenKey: string;
+let auditorKey: string; // national auditor: no filing permission, not a citizen
+
+async function tokenOf(login: string): Promise<string> {
+  const client = await signedIn(t.app, login, DEMO_PASSWORD);
+  const response = await client.request('POST', '/api/auth/tokens', {
+    name: 'open311 test',
+    expiresInDays: 1,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ token: string }>().token;
+}
+
+const form = (fields: [string, string][]) => new URLSearchParams(fields).toString();
+const postForm = (fields: [string, string][], format: 'json' | 'xml' = 'json') =>
+  t.app.inject({
+    method: 'POST',
+    url: `/open311/v2/requests.${format}?lang=en`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form(fields),
+  });
+const postJson = (body: Record<string, unknown>, format: 'json' | 'xml' = 'json') =>
+  t.app.inject({ method: 'POST', url: `/open311/v2/requests.${format}`, payload: body });
+
+const licenceForm = (key: string, overrides: [string, string][] = []): [string, string][] => [
+  ['api_key', key],
+  ['jurisdiction_id', '2302'],
+  ['service_code', 'owso.business_licence_small'],
+  ['first_name', 'Sok'],
+  ['last_name', 'Dara'],
+  ['phone', '012 888 123'],
+  ['sex', 'female'],
+  ['age_group', '35-49'],
+  ['disability', 'false'],
+  ['description', 'A small noodle shop'],
+  ['attribute[business_name]', 'Kep noodles'],
+  ['attribute[business_type]', 'food'],
+  ['attribute[workers]', '3'],
+  ['attribute[opening_date]', '2026-12-01T00:00:00+07:00'],
+  ['attribute[extras][]', 'music'],
+  ['attribute[extras][]', 'signboard'],
+  ...overrides,
+];
+
+/** Rows an application touches and the services' audit records: "nothing written" means none moved. */
+async function footprint() {
+  const count = async (table: string, where = sql`true`) =>
+    (
+      await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${where}`.execute(
+        t.db.kysely,
+      )
+    ).rows[0]!.n;
+  return {
+    applications: await count('services_application'),
+    events: await count('services_application_event'),
+    outbox: await count('services_outbox'),
+    audit: await count('audit_record', sql`entity_type like 'services.%'`),
+  };
+}
+
+async function applicationRow(number: string) {
+  return (
+    await sql<
+      Record<string, unknown>
+    >`select * from services_application where tracking_number = ${number}`.execute(t.db.kysely)
+  ).rows[0]!;
+}
+
+async function userId(login: string): Promise<number> {
+  const row = (
+    await sql<{ id: number }>`select id from access_user where email = ${login} or phone = ${login}`.execute(
+      t.db.kysely,
+    )
+  ).rows[0]!;
+  return Number(row.id);
+}
+
+beforeAll(async () => {
+  t = await openTestApp();
+  officerKey = await tokenOf('kep.district@sndd.example');
+  citizenKey = await tokenOf('+85512345678');
+  auditorKey = await tokenOf('auditor@sndd.example');
+}, 120_000);
+afterAll(async () => t.close());
+
+describe('POST requests', () => {
+  it('files a form post by the office’s officer, for the person named, with the channel open311', async () => {
+    const before = await footprint();
+    const response = await postForm(licenceForm(officerKey));
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    const [created] =
+      response.json<{ service_request_id: string; service_notice: string; account_id: null }[]>();
+    expect(created!.service_request_id).toMatch(/^[0-9A-Z]{8}$/);
+    expect(created!.service_notice).toBe(
+      'Time limit: 10 working days. Fee: Micro enterprise (under 5 workers) 100,000 riel; Small enterprise (5 to 49 workers) 200,000 riel.',
+    );
+    expect(created!.account_id).toBeNull();
+
+    const row = await applicationRow(created!.service_request_id);
+    expect(row).toMatchObject({
+      channel: 'open311',
+      unit_code: '2302',
+      status: 'received',
+      applicant_name: 'Sok Dara',
+      applicant_sex: 'female',
+      applicant_age_group: '35-49',
+      applicant_disability: false,
+      applicant_phone: '+85512888123',
+      applicant_user_id: null,
+      description: 'A small noodle shop',
+      field_values: {
+        business_name: 'Kep noodles',
+        business_type: 'food',
+        workers: 3,
+        opening_date: '2026-12-01',
+        extras: ['music', 'signboard'],
+      },
+    });
+    expect(Number(row.filed_by_user_id)).toBe(await userId('kep.district@sndd.example'));
+    const after = await footprint();
+    expect(after).toEqual({
+      applications: before.applications + 1,
+      events: before.events + 1,
+      outbox: before.outbox + 1,
+      audit: before.audit + 1,
+    });
+    // Readable at once, publicly, without the person.
+    const read = await t.app.inject({
+      method: 'GET',
+      url: `/open311/v2/requests/${created!.service_request_id}.json`,
+    });
+    expect(read.json()).toEqual([expect.objectContaining({ status: 'open', status_notes: 'received' })]);
+    expect(read.body).not.toContain('Sok Dara');
+  });
+
+  it('answers in XML shaped like the fixture', async () => {
+    const response = await postForm(licenceForm(officerKey), 'xml');
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.headers['content-type']).toMatch(/^text\/xml/);
+    expect(XMLValidator.validate(response.body)).toBe(true);
+    const ours = parseXml(response.body);
+    const fixture = parseXml(readFixture('post_service_request.xml'));
+    expect(keysOf(ours)).toEqual(keysOf(fixture));
+    expect(keysOf(ours.service_requests.request)).toEqual(keysOf(fixture.service_requests.request));
+    expect(ours.service_requests.request.service_request_id).toMatch(/^[0-9A-Z]{8}$/);
+  });
+
+  it('files a JSON post by a citizen as themselves (attribute object, account name and phone)', async () => {
+    const response = await postJson({
+      api_key: citizenKey,
+      jurisdiction_id: '230201',
+      service_code: 'commune.certification',
+      attribute: { document_kind: 'residence', copies: 2 },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const [created] = response.json<{ service_request_id: string; service_notice: string }[]>();
+    // Khmer by default.
+    expect(created!.service_notice).toContain('ថ្ងៃធ្វើការ');
+    const row = await applicationRow(created!.service_request_id);
+    expect(row).toMatchObject({
+      channel: 'open311',
+      applicant_name: 'Example citizen',
+      applicant_phone: '+85512345678',
+      field_values: { document_kind: 'residence', copies: 2 },
+    });
+    expect(Number(row.applicant_user_id)).toBe(await userId('+85512345678'));
+    // JSON with the form's flat keys works too, and the key may come as a bearer token.
+    const flat = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { authorization: `Bearer ${citizenKey}` },
+      payload: {
+        jurisdiction_id: '230201',
+        service_code: 'commune.certification',
+        'attribute[document_kind]': 'copy',
+        'attribute[copies]': '1',
+      },
+    });
+    expect(flat.statusCode, flat.body).toBe(201);
+  });
+
+  it('refuses a bad or missing api_key with 403 in Open311’s format, and writes nothing', async () => {
+    const before = await footprint();
+    const bad = await postForm(licenceForm('sndd_not-a-real-token'));
+    expect(bad.statusCode).toBe(403);
+    expect(bad.headers['content-type']).toMatch(/^application\/json/);
+    expect(bad.json()).toEqual([
+      { code: 403, description: expect.stringMatching(/^open311\.api_key\.invalid: /) },
+    ]);
+
+    const badXml = await postForm(licenceForm('sndd_not-a-real-token'), 'xml');
+    expect(badXml.statusCode).toBe(403);
+    expect(XMLValidator.validate(badXml.body)).toBe(true);
+    const ours = parseXml(badXml.body);
+    expect(ours.errors.error.code).toBe('403');
+    expect(ours.errors.error.description).toMatch(/api_key/);
+    // The fixture of a 403 is not well-formed XML (an HTTP status line before the declaration)
+    // and uses a bare <error>; ours is well-formed and in the spec's <errors><error> form.
+    const fixtureText = readFixture('403.xml');
+    expect(XMLValidator.validate(fixtureText)).not.toBe(true);
+    const fixture = parseXml(fixtureText.slice(fixtureText.indexOf('<?xml')));
+    expect(fixture.error).toMatch(/Invalid api_key/);
+    expect(keysOf(ours.errors)).toEqual(['error']);
+
+    const missing = await postForm(licenceForm('').filter(([key]) => key !== 'api_key'));
+    expect(missing.statusCode).toBe(403);
+    expect(missing.headers['x-error-code']).toBe('open311.api_key.missing');
+    expect(await footprint()).toEqual(before);
+  });
+
+  it('refuses a token whose owner may not file at that office (403 auth.forbidden)', async () => {
+    const before = await footprint();
+    const response = await postForm(licenceForm(auditorKey));
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toEqual([
+      { code: 403, description: expect.stringMatching(/^auth\.forbidden: /) },
+    ]);
+    expect(await footprint()).toEqual(before);
+  });
+
+  it('refuses bad input with 400 and its stable code, and writes nothing', async () => {
+    const before = await footprint();
+    const cases: { fields: [string, string][]; code: string }[] = [
+      {
+        fields: licenceForm(officerKey).filter(([key]) => key !== 'attribute[business_name]'),
+        code: 'services.application.missing_field',
+      },
+      {
+        fields: licenceForm(officerKey).map(([key, value]): [string, string] =>
+          key === 'attribute[business_type]' ? [key, 'casino'] : [key, value],
+        ),
+        code: 'services.application.value_not_in_list',
+      },
+      {
+        fields: licenceForm(officerKey).map(([key, value]): [string, string] =>
+          key === 'service_code' ? [key, 'no.such_service'] : [key, value],
+        ),
+        code: 'services.standard.unknown',
+      },
+      {
+        fields: licenceForm(officerKey).map(([key, value]): [string, string] =>
+          key === 'jurisdiction_id' ? [key, '230201'] : [key, value],
+        ),
+        // The district officer may file at the district's communes, but this service is not offered there.
+        code: 'services.standard.not_offered',
+      },
+      {
+        fields: licenceForm(officerKey, [['attribute[no_such_field]', 'x']]),
+        code: 'services.application.unknown_field',
+      },
+      {
+        fields: licenceForm(officerKey).filter(([key]) => key !== 'jurisdiction_id'),
+        code: 'open311.jurisdiction.required',
+      },
+      {
+        fields: licenceForm(officerKey).filter(([key]) => key !== 'first_name' && key !== 'last_name'),
+        code: 'services.application.applicant_name_required',
+      },
+      { fields: licenceForm(officerKey, [['lat', '123']]), code: 'open311.request.bad_location' },
+      {
+        fields: licenceForm(officerKey).map(([key, value]): [string, string] =>
+          key === 'sex' ? [key, 'x'] : [key, value],
+        ),
+        code: 'services.applicant.bad_sex',
+      },
+      { fields: licenceForm(officerKey, [['sex', 'male']]), code: 'open311.request.repeated_field' },
+    ];
+    for (const item of cases) {
+      const response = await postForm(item.fields);
+      const status = 400;
+      expect(response.statusCode, `${item.code}: ${response.body}`).toBe(status);
+      expect(response.headers['x-error-code']).toBe(item.code);
+      expect(response.json()).toEqual([
+        { code: status, description: expect.stringContaining(`${item.code}: `) },
+      ]);
+    }
+    // Also in XML.
+    const xmlResponse = await postForm(
+      licenceForm(officerKey).filter(([key]) => key !== 'attribute[workers]'),
+      'xml',
+    );
+    expect(xmlResponse.statusCode).toBe(400);
+    expect(parseXml(xmlResponse.body).errors.error.description).toMatch(
+      /^services\.application\.missing_field: /,
+    );
+    expect(await footprint()).toEqual(before);
+  });
+
+  it('files under a standard’s new version at once after a revision (the remembered version is forgotten)', async () => {
+    const certification = () =>
+      postJson({
+        api_key: citizenKey,
+        jurisdiction_id: '230201',
+        service_code: 'commune.certification',
+        attribute: { document_kind: 'copy', copies: 1 },
+      });
+    const before = await certification(); // remembers the current version
+    expect(before.statusCode, before.body).toBe(201);
+    const national = await signedIn(t.app, 'officer@sndd.example', DEMO_PASSWORD);
+    const { code: _code, ...content } = DEMO_STANDARDS.find((item) => item.code === 'commune.certification')!;
+    const revised = await national.request('PUT', '/api/services/standards/commune.certification', {
+      ...content,
+      timeLimitDays: 3,
+    });
+    expect(revised.statusCode, revised.body).toBe(200);
+    const after = await certification();
+    expect(after.statusCode, after.body).toBe(201);
+    const [created] = after.json<{ service_request_id: string; service_notice: string }[]>();
+    expect(created!.service_notice).toContain('3 ថ្ងៃធ្វើការ');
+    const row = await applicationRow(created!.service_request_id);
+    const version = (
+      await sql<{
+        version: number;
+      }>`select version from services_standard_version where id = ${row.standard_version_id}`.execute(
+        t.db.kysely,
+      )
+    ).rows[0]!;
+    expect(version.version).toBe(revised.json<{ version: number }>().version);
+  });
+
+  it('refuses a body it cannot read in Open311’s format, never as problem+json', async () => {
+    const plain = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.xml',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<request/>',
+    });
+    expect(plain.statusCode).toBe(415);
+    expect(plain.headers['content-type']).toMatch(/^text\/xml/);
+    expect(parseXml(plain.body).errors.error.code).toBe('415');
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"api_key":',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.headers['content-type']).not.toMatch(/problem/);
+    expect(broken.json()).toEqual([
+      { code: 400, description: expect.stringMatching(/^http\.body\.malformed_json: /) },
+    ]);
+  });
+});

@@ -1,0 +1,278 @@
+/**
+ * Transfers, on a desktop and on a phone: a visitor opens /transfers, sees the published 2025
+ * supplementary commune fund allocation, opens it and finds Kep's five communes and sangkats
+ * whose amounts (read from the page) add up to the pool shown, which is the API's; opens a
+ * sangkat's explanation part by part and sees the Lorenz curve. The profile of sangkat 230201
+ * shows its transfer. A national officer moves weight to population in a scenario (the form
+ * refuses shares that do not total 100) and sees gainers and losers as the API counts them; a
+ * correction he prepares cannot be approved by himself (the stable code's message shows). The
+ * allocation page has no serious accessibility problem, and nothing breaks the server's CSP.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser, VIEWPORTS, watchCspViolations } from './support/browser.ts';
+import { DEMO_PASSWORD, repoRoot, startServer, type RunningServer } from './support/server.ts';
+import type { AxeProblem } from './pages/home.page.ts';
+import { SignInPage } from './pages/sign-in.page.ts';
+import { rielFrom, TransfersPage } from './pages/transfers.page.ts';
+
+const PROGRAM = 'supplementary-commune-fund';
+const YEAR = 2025;
+
+const km = JSON.parse(
+  readFileSync(join(repoRoot, 'web/src/modules/transfers/locales/km.json'), 'utf8'),
+) as Record<string, string>;
+
+function kmText(key: string): string {
+  const value = km[key];
+  if (value === undefined) throw new Error(`the transfers km.json has no key ${key}`);
+  return value;
+}
+
+interface AllocationAnswer {
+  id: number;
+  formulaId: number;
+  pool: number;
+  programNameKm: string;
+  status: string;
+  summary: { totals: { eligibleUnits: number } };
+}
+interface LineAnswer {
+  unitCode: string;
+  amount: number;
+}
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function apiGet<T>(path: string, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(`${server.baseUrl}${path}`, { headers });
+  if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** The published allocation of the demo, as the API gives it to anyone. */
+async function publishedAllocation(): Promise<AllocationAnswer> {
+  const list = await apiGet<{ items: AllocationAnswer[] }>(
+    `/api/transfers/allocations?programCode=${PROGRAM}&fiscalYear=${YEAR}&page=1&pageSize=10`,
+  );
+  const allocation = list.items.find((item) => item.status === 'published');
+  if (!allocation) throw new Error('the demo data has no published 2025 supplementary commune fund');
+  return allocation;
+}
+
+/** Signs in through the API (cookie and CSRF token), for comparisons with what the page shows. */
+async function signedInApi(login: string) {
+  const response = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password: DEMO_PASSWORD }),
+  });
+  const body = (await response.json()) as { csrfToken: string };
+  const cookie = response.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
+  return async <T>(path: string, payload: unknown): Promise<T> => {
+    const answer = await fetch(`${server.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': body.csrfToken },
+      body: JSON.stringify(payload),
+    });
+    if (!answer.ok) throw new Error(`POST ${path}: ${answer.status} ${await answer.text()}`);
+    return (await answer.json()) as T;
+  };
+}
+
+function report(problems: AxeProblem[]): string {
+  return problems.map((p) => `${p.impact} ${p.id}: ${p.help}\n    ${p.targets.join('\n    ')}`).join('\n');
+}
+
+describe.each(VIEWPORTS)('transfers journey on $name', ({ viewport, isMobile, hasTouch }) => {
+  let context: BrowserContext;
+  let page: Page;
+  let cspViolations: string[];
+
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport, isMobile, hasTouch });
+    page = await context.newPage();
+    cspViolations = watchCspViolations(page);
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('shows the published allocation, its units adding up to the pool, an explanation and the Lorenz curve', async () => {
+    const expected = await publishedAllocation();
+    const lines = await apiGet<{ items: LineAnswer[]; total: number }>(
+      `/api/transfers/allocations/${expected.id}/lines?page=1&pageSize=100&sort=code`,
+    );
+    const transfers = new TransfersPage(page, server.baseUrl);
+    await transfers.gotoList();
+    const row = transfers.allocationRow(PROGRAM, YEAR);
+    expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('published');
+
+    const id = await transfers.openAllocation(PROGRAM, YEAR);
+    expect(id).toBe(expected.id);
+    expect(await transfers.heading().textContent()).toContain(expected.programNameKm);
+    // The base of the demo formula is not official: the page says so.
+    await page.locator('main .pool-amount .example-badge').waitFor();
+    expect(await page.locator('main .pool-amount .example-badge').textContent()).toBe(
+      kmText('transfers.example'),
+    );
+
+    const pool = await transfers.pool();
+    expect(pool).toBe(expected.pool);
+    expect(await transfers.lineCodes()).toEqual(lines.items.map((line) => line.unitCode));
+    const amounts = await transfers.lineAmounts();
+    expect(amounts).toHaveLength(5);
+    expect(amounts).toEqual(lines.items.map((line) => line.amount));
+    expect(amounts.reduce((sum, amount) => sum + amount, 0)).toBe(pool);
+
+    // Sangkat Kaeb's amount, part by part: four components, adding up to its amount.
+    const index = lines.items.findIndex((line) => line.unitCode === '230201');
+    const explanation = await transfers.explain('230201');
+    expect(explanation.parts).toHaveLength(4);
+    expect(explanation.parts.reduce((sum, part) => sum + part, 0)).toBe(explanation.total);
+    expect(explanation.total).toBe(amounts[index]);
+
+    const curve = transfers.lorenzCurve();
+    await curve.first().waitFor();
+    expect(await curve.first().getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(await page.locator('main figure.lorenz svg title').textContent()).toBe(
+      kmText('transfers.lorenz.title'),
+    );
+  });
+
+  it('shows the transfer on the profile of sangkat 230201', async () => {
+    const expected = await publishedAllocation();
+    const published = await apiGet<{ items: { allocationId: number; amount: number }[] }>(
+      '/api/transfers/units/230201/published',
+    );
+    const mine = published.items.find((item) => item.allocationId === expected.id);
+    expect(mine).toBeDefined();
+    await page.goto(`${server.baseUrl}/units/230201`, { waitUntil: 'load' });
+    const row = page.locator(`main .unit-transfers tr[data-allocation="${expected.id}"]`);
+    await row.waitFor();
+    expect(rielFrom((await row.locator('[data-field="amount"]').textContent()) ?? '')).toBe(mine?.amount);
+    await row.locator('a').click();
+    await page.waitForURL((url) => url.pathname === `/transfers/allocations/${expected.id}`);
+  });
+
+  it('lets a national officer move weight to population and see who gains and who loses', async () => {
+    const signIn = new SignInPage(page, server.baseUrl);
+    await signIn.goto('/transfers/scenario');
+    await signIn.signIn('officer@sndd.example', DEMO_PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/transfers/scenario');
+    const transfers = new TransfersPage(page, server.baseUrl);
+    await page.locator('main form.scenario-form').waitFor();
+
+    // 20 + 30 + 30 + 10 is not 100: the form says so at once and will not run.
+    await transfers.setShare('equal', '20');
+    await page.locator('main form.scenario-form .total-note[data-ok="false"]').first().waitFor();
+    expect(await transfers.runButton().isDisabled()).toBe(true);
+    await transfers.setShare('population', '40');
+    await page
+      .locator('main form.scenario-form > fieldset:first-of-type > .total-note[data-ok="true"]')
+      .waitFor();
+    expect(await transfers.runButton().isDisabled()).toBe(false);
+
+    const shown = await transfers.runScenario();
+    expect(shown.gainers).toBeGreaterThan(0);
+    expect(shown.losers).toBeGreaterThan(0);
+
+    // The same scenario through the API: the page shows its counts.
+    const { formulaId } = await publishedAllocation();
+    const { formula } = await apiGet<{ formula: { components: { code: string; sharePercent: number }[] } }>(
+      `/api/transfers/formulas/${formulaId}`,
+    );
+    const scenario = {
+      ...formula,
+      components: formula.components.map((component) => ({
+        ...component,
+        sharePercent:
+          component.code === 'equal' ? 20 : component.code === 'population' ? 40 : component.sharePercent,
+      })),
+    };
+    const post = await signedInApi('officer@sndd.example');
+    const api = await post<{ gainers: number; losers: number; units: unknown[] }>(
+      '/api/transfers/scenarios',
+      {
+        baselineFormulaId: formulaId,
+        scenario,
+      },
+    );
+    expect(shown).toEqual({ gainers: api.gainers, losers: api.losers });
+    expect(await page.locator('main table.changes-table tbody tr').count()).toBe(api.units.length);
+    await page.locator('main .scenario-result figure.lorenz path.lorenz__curve--before').waitFor();
+    const problems = await transfers.seriousAccessibilityProblems();
+    if (problems.length > 0) console.error(report(problems));
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a formula readably, with its document to download as JSON', async () => {
+    const { formulaId } = await publishedAllocation();
+    const transfers = new TransfersPage(page, server.baseUrl);
+    await page.goto(`${server.baseUrl}/transfers/formulas/${formulaId}`, { waitUntil: 'load' });
+    const components = page.locator('main table.formula-components tbody tr');
+    await components.first().waitFor();
+    expect(
+      await components.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-component'))),
+    ).toEqual(['equal', 'population', 'villages', 'village-allocation']);
+    const download = page.locator('main a.download-link');
+    expect(await download.getAttribute('href')).toMatch(/^blob:/);
+    expect(await download.getAttribute('download')).toBe(`${PROGRAM}-${YEAR}-v1.json`);
+    const problems = await transfers.seriousAccessibilityProblems();
+    if (problems.length > 0) console.error(report(problems));
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses that the officer who prepared a correction approves it, with the code’s message', async () => {
+    const expected = await publishedAllocation();
+    const signIn = new SignInPage(page, server.baseUrl);
+    await signIn.goto(`/transfers/allocations/${expected.id}`);
+    await signIn.signIn('officer@sndd.example', DEMO_PASSWORD);
+    await page.waitForURL((url) => url.pathname === `/transfers/allocations/${expected.id}`);
+    const form = page.locator('main form.correction-form');
+    await form.locator('textarea[name="reason"]').fill('ការកែតម្រូវសាកល្បង: តួលេខប្រជាជនថ្មី');
+    await form.locator('button[type="submit"]').click();
+    await page.waitForURL(
+      (url) =>
+        url.pathname.startsWith('/transfers/allocations/') &&
+        url.pathname !== `/transfers/allocations/${expected.id}`,
+    );
+    const actions = page.locator('main .allocation-actions');
+    await page.locator('main [data-field="status"] [data-status="draft"]').waitFor();
+    await actions.locator('button.button--danger').click();
+    await actions.locator('.confirm button.button--danger').click();
+    const alert = actions.locator('[role="alert"]');
+    await alert.waitFor();
+    expect((await alert.textContent())?.trim()).toBe(kmText('errors.transfers.allocation.same_person'));
+    // The published allocation is untouched.
+    expect((await publishedAllocation()).id).toBe(expected.id);
+  });
+
+  it('has no serious accessibility problem on the allocation page', async () => {
+    const expected = await publishedAllocation();
+    const transfers = new TransfersPage(page, server.baseUrl);
+    await transfers.gotoAllocation(expected.id);
+    await transfers.explain('230101');
+    await transfers.lorenzCurve().first().waitFor();
+    const problems = await transfers.seriousAccessibilityProblems();
+    if (problems.length > 0) console.error(report(problems));
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * Officers: the applications filed at their offices, in pages, filtered by status, service and
+ * overdue; overdue rows stand out (in words as well as colour).
+ */
+import './i18n.ts';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { Pager } from '../../components/pager.tsx';
+import { RequireSession } from '../../components/require-session.tsx';
+import { UnitName } from '../../components/unit-name.tsx';
+import { useSession } from '../../lib/session.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useFormat } from '../../lib/use-format.ts';
+import {
+  APPLICATION_STATUSES,
+  FILE_APPLICATIONS,
+  HANDLE_COMPLAINTS,
+  LIST_PAGE_SIZE,
+  PROCESS_APPLICATIONS,
+  READ_OUTBOX,
+  useApplications,
+  useStandards,
+  type ApplicationsQuery,
+  type ApplicationStatus,
+} from './api.ts';
+import { STATUS_KEYS } from './labels.ts';
+import { Loading, OverdueBadge, serviceName, StatusBadge } from './parts.tsx';
+import { formatTrackingNumber } from './tracking.ts';
+
+export function ApplicationsPage() {
+  return (
+    <RequireSession permission={PROCESS_APPLICATIONS}>
+      <Applications />
+    </RequireSession>
+  );
+}
+
+/** Links between the officers' pages. */
+export function OfficeLinks() {
+  const { t } = useTranslation();
+  const session = useSession();
+  return (
+    <ul className="chips page-links">
+      {session.can(PROCESS_APPLICATIONS) ? (
+        <li>
+          <Link to="/applications">{t('services.office.applications')}</Link>
+        </li>
+      ) : null}
+      {session.can(FILE_APPLICATIONS) ? (
+        <li>
+          <Link to="/applications/new">{t('services.counter.title')}</Link>
+        </li>
+      ) : null}
+      {session.can(HANDLE_COMPLAINTS) ? (
+        <li>
+          <Link to="/complaints">{t('services.complaints.title')}</Link>
+        </li>
+      ) : null}
+      {session.can(READ_OUTBOX) ? (
+        <li>
+          <Link to="/outbox">{t('services.outbox.title')}</Link>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+function Applications() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  useDocumentTitle(t('services.office.applications'));
+  const [params, setParams] = useSearchParams();
+  const id = useId();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const status = (params.get('status') ?? '') as ApplicationStatus | '';
+  const service = params.get('service') ?? '';
+  const overdue = params.get('overdue') === 'true';
+  const query: ApplicationsQuery = {
+    page,
+    pageSize: LIST_PAGE_SIZE,
+    sort: '-filedAt',
+    ...(status ? { status } : {}),
+    ...(service ? { serviceCode: service } : {}),
+    ...(overdue ? { overdue: true } : {}),
+  };
+  const list = useApplications(query);
+  const standards = useStandards({ page: 1, pageSize: 500, sort: 'nameEn' });
+
+  const set = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    next.delete('page');
+    setParams(next);
+  };
+
+  return (
+    <section className="page svc-page" aria-labelledby="applications-title">
+      <h1 id="applications-title">{t('services.office.applications')}</h1>
+      <OfficeLinks />
+      <form className="filters" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor={`${id}-status`}>{t('services.status.label')}</label>
+          <select
+            id={`${id}-status`}
+            name="status"
+            value={status}
+            onChange={(event) => set('status', event.target.value)}
+          >
+            <option value="">{t('services.filter.all')}</option>
+            {APPLICATION_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t(STATUS_KEYS[value])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-service`}>{t('services.service')}</label>
+          <select
+            id={`${id}-service`}
+            name="service"
+            value={service}
+            onChange={(event) => set('service', event.target.value)}
+          >
+            <option value="">{t('services.filter.all')}</option>
+            {(standards.data?.items ?? []).map((standard) => (
+              <option key={standard.code} value={standard.code}>
+                {serviceName(standard, format.lang)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field svc-check">
+          <label>
+            <input
+              type="checkbox"
+              name="overdue"
+              checked={overdue}
+              onChange={(event) => set('overdue', event.target.checked ? 'true' : '')}
+            />{' '}
+            {t('services.filter.overdue')}
+          </label>
+        </div>
+      </form>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <p className="notice">{t('services.office.empty')}</p>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="data-table svc-table" aria-busy={list.isFetching}>
+              <caption>{t('services.list.caption', { total: format.number(list.data.total) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('services.number.label')}</th>
+                  <th scope="col">{t('services.service')}</th>
+                  <th scope="col">{t('services.applicant')}</th>
+                  <th scope="col">{t('services.office')}</th>
+                  <th scope="col">{t('services.status.label')}</th>
+                  <th scope="col">{t('services.filedOn')}</th>
+                  <th scope="col">{t('services.dueDate')}</th>
+                  <th scope="col">{t('services.fee.paid')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((item) => (
+                  <tr
+                    key={item.trackingNumber}
+                    data-number={item.trackingNumber}
+                    className={item.isOverdue ? 'svc-row--overdue' : undefined}
+                  >
+                    <td className="code">
+                      <Link to={`/applications/${item.trackingNumber}`}>
+                        {formatTrackingNumber(item.trackingNumber)}
+                      </Link>
+                    </td>
+                    <td>{serviceName(item, format.lang)}</td>
+                    <th scope="row">{item.applicantName}</th>
+                    <td>
+                      <UnitName code={item.unitCode} withPath={false} />
+                    </td>
+                    <td>
+                      <StatusBadge status={item.status} />
+                    </td>
+                    <td>{format.date(item.filedOn)}</td>
+                    <td>
+                      {format.date(item.dueDate)} {item.isOverdue ? <OverdueBadge /> : null}
+                    </td>
+                    <td>{item.feePaid ? t('common.yes') : t('common.no')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager
+            page={list.data.page}
+            pageSize={list.data.pageSize}
+            total={list.data.total}
+            onPage={(p) => {
+              const next = new URLSearchParams(params);
+              if (p > 1) next.set('page', String(p));
+              else next.delete('page');
+              setParams(next);
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+/** Ombudsman officers: the complaints their offices handle, in pages, filtered by status and subject. */
+import './i18n.ts';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { Pager } from '../../components/pager.tsx';
+import { RequireSession } from '../../components/require-session.tsx';
+import { UnitName } from '../../components/unit-name.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useFormat } from '../../lib/use-format.ts';
+import {
+  COMPLAINT_STATUSES,
+  COMPLAINT_SUBJECTS,
+  HANDLE_COMPLAINTS,
+  LIST_PAGE_SIZE,
+  useComplaints,
+  type ComplaintsQuery,
+  type ComplaintStatus,
+  type ComplaintSubject,
+} from './api.ts';
+import { OfficeLinks } from './applications-page.tsx';
+import { COMPLAINT_STATUS_KEYS, SUBJECT_KEYS } from './labels.ts';
+import { ComplaintStatusBadge, Loading } from './parts.tsx';
+import { formatTrackingNumber } from './tracking.ts';
+
+export function ComplaintsPage() {
+  return (
+    <RequireSession permission={HANDLE_COMPLAINTS}>
+      <Complaints />
+    </RequireSession>
+  );
+}
+
+function Complaints() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  useDocumentTitle(t('services.complaints.title'));
+  const id = useId();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const status = (params.get('status') ?? '') as ComplaintStatus | '';
+  const subject = (params.get('subject') ?? '') as ComplaintSubject | '';
+  const query: ComplaintsQuery = {
+    page,
+    pageSize: LIST_PAGE_SIZE,
+    sort: '-filedOn',
+    ...(status ? { status } : {}),
+    ...(subject ? { subject } : {}),
+  };
+  const list = useComplaints(query);
+  const set = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    if (name !== 'page') next.delete('page');
+    setParams(next);
+  };
+
+  return (
+    <section className="page svc-page" aria-labelledby="complaints-title">
+      <h1 id="complaints-title">{t('services.complaints.title')}</h1>
+      <OfficeLinks />
+      <form className="filters" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor={`${id}-status`}>{t('services.status.label')}</label>
+          <select id={`${id}-status`} value={status} onChange={(event) => set('status', event.target.value)}>
+            <option value="">{t('services.filter.all')}</option>
+            {COMPLAINT_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t(COMPLAINT_STATUS_KEYS[value])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-subject`}>{t('services.complain.subject')}</label>
+          <select
+            id={`${id}-subject`}
+            value={subject}
+            onChange={(event) => set('subject', event.target.value)}
+          >
+            <option value="">{t('services.filter.all')}</option>
+            {COMPLAINT_SUBJECTS.map((value) => (
+              <option key={value} value={value}>
+                {t(SUBJECT_KEYS[value])}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <p className="notice">{t('services.complaints.empty')}</p>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="data-table svc-table" aria-busy={list.isFetching}>
+              <caption>{t('services.list.caption', { total: format.number(list.data.total) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('services.number.label')}</th>
+                  <th scope="col">{t('services.complain.subject')}</th>
+                  <th scope="col">{t('services.complaint.concerned')}</th>
+                  <th scope="col">{t('services.status.label')}</th>
+                  <th scope="col">{t('services.filedOn')}</th>
+                  <th scope="col">{t('services.complaint.complainant')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((item) => (
+                  <tr key={item.trackingNumber} data-number={item.trackingNumber}>
+                    <th scope="row" className="code">
+                      <Link to={`/complaints/${item.trackingNumber}`}>
+                        {formatTrackingNumber(item.trackingNumber)}
+                      </Link>
+                    </th>
+                    <td>{t(SUBJECT_KEYS[item.subject])}</td>
+                    <td>
+                      <UnitName code={item.concernedUnitCode} withPath={false} />
+                    </td>
+                    <td>
+                      <ComplaintStatusBadge status={item.status} />
+                    </td>
+                    <td>{format.date(item.filedOn)}</td>
+                    <td>{item.complainantName ?? t('services.complaint.anonymous')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager
+            page={list.data.page}
+            pageSize={list.data.pageSize}
+            total={list.data.total}
+            onPage={(p) => set('page', p > 1 ? String(p) : '')}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * Officers: the messages sent to citizens about cases in their scope (the default notification
+ * channel writes them here), newest first, with a filter by case number.
+ */
+import './i18n.ts';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { Pager } from '../../components/pager.tsx';
+import { RequireSession } from '../../components/require-session.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useFormat } from '../../lib/use-format.ts';
+import { READ_OUTBOX, useOutbox } from './api.ts';
+import { OfficeLinks } from './applications-page.tsx';
+import { Loading } from './parts.tsx';
+import { cleanTrackingInput, formatTrackingNumber } from './tracking.ts';
+
+export function OutboxPage() {
+  return (
+    <RequireSession permission={READ_OUTBOX}>
+      <Outbox />
+    </RequireSession>
+  );
+}
+
+function Outbox() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  useDocumentTitle(t('services.outbox.title'));
+  const id = useId();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const number = params.get('number') ?? '';
+  const [text, setText] = useState(number);
+  const outbox = useOutbox(page, number);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const cleaned = cleanTrackingInput(text);
+    setParams(cleaned ? { number: cleaned } : {});
+  };
+
+  return (
+    <section className="page svc-page" aria-labelledby="outbox-title">
+      <h1 id="outbox-title">{t('services.outbox.title')}</h1>
+      <OfficeLinks />
+      <p>{t('services.outbox.intro')}</p>
+      <form className="filters" onSubmit={submit} role="search">
+        <div className="field">
+          <label htmlFor={id}>{t('services.number.label')}</label>
+          <input
+            id={id}
+            name="number"
+            type="text"
+            maxLength={20}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <button type="submit" className="button">
+            {t('services.catalogue.search')}
+          </button>
+        </div>
+      </form>
+      {outbox.isPending ? (
+        <Loading />
+      ) : outbox.isError ? (
+        <ErrorMessage error={outbox.error} onRetry={() => void outbox.refetch()} />
+      ) : outbox.data.items.length === 0 ? (
+        <p className="notice">{t('services.outbox.empty')}</p>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="data-table svc-table" aria-busy={outbox.isFetching}>
+              <caption>{t('services.list.caption', { total: format.number(outbox.data.total) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('services.outbox.when')}</th>
+                  <th scope="col">{t('services.number.label')}</th>
+                  <th scope="col">{t('services.outbox.to')}</th>
+                  <th scope="col">{t('services.outbox.message')}</th>
+                  <th scope="col">{t('services.outbox.sent')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {outbox.data.items.map((message) => (
+                  <tr key={message.id} data-number={message.trackingNumber} data-status={message.status}>
+                    <td>{format.dateTime(message.createdAt)}</td>
+                    <th scope="row" className="code">
+                      {formatTrackingNumber(message.trackingNumber)}
+                    </th>
+                    <td className="code">{message.recipientPhone ?? message.recipientEmail ?? '—'}</td>
+                    <td>{format.lang === 'km' ? message.textKm : message.textEn}</td>
+                    <td>
+                      {message.sentAt
+                        ? format.dateTime(message.sentAt)
+                        : message.deliveryError
+                          ? t('services.outbox.failed', { error: message.deliveryError })
+                          : t('services.outbox.waiting')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager
+            page={outbox.data.page}
+            pageSize={outbox.data.pageSize}
+            total={outbox.data.total}
+            onPage={(p) => {
+              const next = new URLSearchParams(params);
+              if (p > 1) next.set('page', String(p));
+              else next.delete('page');
+              setParams(next);
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * Rating a closed application, 1 to 5 with a comment, once. Without signing in, the person
+ * proves the application is theirs with the phone number it was filed with (the API's rule).
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useFormat } from '../../lib/use-format.ts';
+import { useRate } from './api.ts';
+
+const STARS = [1, 2, 3, 4, 5] as const;
+const STAR_KEYS: Record<number, string> = {
+  1: 'services.rating.1',
+  2: 'services.rating.2',
+  3: 'services.rating.3',
+  4: 'services.rating.4',
+  5: 'services.rating.5',
+};
+
+export function RatingForm({ number }: { number: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const rate = useRate(number);
+  const id = useId();
+  const [stars, setStars] = useState<number | null>(null);
+  const [comment, setComment] = useState('');
+  const [phone, setPhone] = useState('');
+  const [starsMissing, setStarsMissing] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (stars === null) {
+      setStarsMissing(true);
+      return;
+    }
+    setStarsMissing(false);
+    rate.mutate({
+      stars,
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
+      ...(phone.trim() ? { phone: phone.trim() } : {}),
+    });
+  };
+
+  return (
+    <form className="form svc-rating-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('services.rating.title')}</h3>
+      {rate.isError ? <ErrorMessage error={rate.error} /> : null}
+      <fieldset className="svc-stars" aria-describedby={starsMissing ? `${id}-missing` : undefined}>
+        <legend>{t('services.rating.question')}</legend>
+        {starsMissing ? (
+          <p id={`${id}-missing`} className="field-error">
+            {t('services.rating.choose')}
+          </p>
+        ) : null}
+        {STARS.map((value) => (
+          <label key={value} className="svc-stars__option">
+            <input
+              type="radio"
+              name="stars"
+              value={value}
+              checked={stars === value}
+              onChange={() => setStars(value)}
+            />
+            <span>
+              {format.number(value)} – {t(STAR_KEYS[value] ?? '')}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-comment`}>{t('services.rating.comment')}</label>
+        <textarea
+          id={`${id}-comment`}
+          name="comment"
+          rows={3}
+          maxLength={1000}
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-phone`}>{t('services.rating.phone')}</label>
+        <p id={`${id}-phone-hint`} className="hint">
+          {t('services.rating.phoneHint')}
+        </p>
+        <input
+          id={`${id}-phone`}
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          maxLength={30}
+          autoComplete="tel"
+          aria-describedby={`${id}-phone-hint`}
+          value={phone}
+          onChange={(event) => setPhone(event.target.value)}
+        />
+      </div>
+      <button type="submit" className="button" disabled={rate.isPending}>
+        {t('services.rating.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * The national decisions on an allocation: approve a draft (someone other than the person who
+ * computed it), publish an approved one (then it never changes), and prepare a correction of a
+ * published one (a new draft version with its reason). The API checks every rule; refusals
+ * show their stable code's message.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ConfirmButton } from '../../components/confirm-button.tsx';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useCorrectAllocation, useDecideAllocation } from './api.ts';
+import { useTransfersStaff } from './common.tsx';
+import type { Allocation } from './types.ts';
+
+export function AllocationActions({ allocation }: { allocation: Allocation }) {
+  const { t } = useTranslation();
+  const staff = useTransfersStaff();
+  const decide = useDecideAllocation(allocation.id);
+  const canDecide = staff.canApprove && (allocation.status === 'draft' || allocation.status === 'approved');
+  const canCorrect = staff.canCompute && allocation.status === 'published';
+  if (!canDecide && !canCorrect) return null;
+  return (
+    <section className="transfers-section allocation-actions" aria-labelledby="allocation-actions-title">
+      <h2 id="allocation-actions-title">{t('transfers.actions.title')}</h2>
+      {canDecide ? (
+        <div className="import-actions">
+          {allocation.status === 'draft' ? (
+            <ConfirmButton
+              label={t('transfers.actions.approve')}
+              question={t('transfers.actions.approve.question')}
+              confirmLabel={t('transfers.actions.approve.confirm')}
+              disabled={decide.isPending}
+              onConfirm={() => decide.mutate('approve')}
+            />
+          ) : (
+            <ConfirmButton
+              label={t('transfers.actions.publish')}
+              question={t('transfers.actions.publish.question')}
+              confirmLabel={t('transfers.actions.publish.confirm')}
+              disabled={decide.isPending}
+              onConfirm={() => decide.mutate('publish')}
+            />
+          )}
+          {decide.isPending ? (
+            <p role="status" className="loading">
+              {t('common.loading')}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {decide.isError ? <ErrorMessage error={decide.error} /> : null}
+      {decide.isSuccess ? (
+        <p className="success-message" role="status">
+          {t(`transfers.actions.done.${decide.data.status}`)}
+        </p>
+      ) : null}
+      {canCorrect ? <CorrectionForm id={allocation.id} /> : null}
+    </section>
+  );
+}
+
+function CorrectionForm({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const reasonId = useId();
+  const hintId = useId();
+  const [reason, setReason] = useState('');
+  const correct = useCorrectAllocation(id);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) return;
+    correct.mutate(reason.trim(), {
+      onSuccess: (draft) => void navigate(`/transfers/allocations/${draft.id}`),
+    });
+  };
+  return (
+    <form className="form correction-form" onSubmit={submit}>
+      <h3>{t('transfers.correction.title')}</h3>
+      <div className="field">
+        <label htmlFor={reasonId}>{t('transfers.correction.reason')}</label>
+        <p id={hintId} className="hint">
+          {t('transfers.correction.hint')}
+        </p>
+        <textarea
+          id={reasonId}
+          name="reason"
+          required
+          maxLength={2000}
+          rows={3}
+          aria-describedby={hintId}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
+      </div>
+      <button type="submit" className="button" disabled={correct.isPending || !reason.trim()}>
+        {t('transfers.correction.submit')}
+      </button>
+      {correct.isError ? <ErrorMessage error={correct.error} /> : null}
+    </form>
+  );
+}

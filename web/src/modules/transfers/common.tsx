@@ -1,0 +1,147 @@
+/**
+ * Small pieces the transfers pages share: who may do what nationally, names in the reader's
+ * language, the status of an allocation, criteria and indicators in words, and numbers with a
+ * fixed number of decimals.
+ */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { formatNumber } from '../../lib/format.ts';
+import { useSession } from '../../lib/session.ts';
+import { useFormat } from '../../lib/use-format.ts';
+import './i18n.ts';
+import type { AllocationStatus, Criterion } from './types.ts';
+
+/** What the signed-in person may do nationally (the API decides; the page only offers). */
+export function useTransfersStaff() {
+  const session = useSession();
+  return {
+    status: session.status,
+    canCompute: session.canNationally('transfers.allocation.compute'),
+    canApprove: session.canNationally('transfers.allocation.approve'),
+    canManageFormulas: session.canNationally('transfers.formula.manage'),
+    canManageFigures: session.canNationally('transfers.indicator.manage'),
+  };
+}
+
+/** A name given in Khmer and English: the reader's language first, the other when it is missing. */
+export function pickName(lang: string, km: string | null | undefined, en: string | null | undefined): string {
+  return (lang === 'km' ? (km ?? en) : (en ?? km)) ?? '';
+}
+
+/** Numbers with a fixed count of decimals (statistics, percents), in the reader's digits. */
+export function useDecimal() {
+  const format = useFormat();
+  return (value: number, decimals: number) =>
+    formatNumber(value, format, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** A percent with up to 4 decimals (as formulas write them): "33.3333%", "30%". */
+export function usePercent() {
+  const format = useFormat();
+  return (value: number, maximumFractionDigits = 4) =>
+    `${formatNumber(value, format, { maximumFractionDigits })}%`;
+}
+
+export function StatusBadge({ status }: { status: AllocationStatus }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`status-badge status-badge--${status}`} data-status={status}>
+      {t(`transfers.status.${status}`)}
+    </span>
+  );
+}
+
+/** "Example figure": demo data that is not official says so wherever it is shown. */
+export function ExampleBadge() {
+  const { t } = useTranslation();
+  return <span className="example-badge">{t('transfers.example')}</span>;
+}
+
+/** An indicator's name in words (population, villages…), or its code when the catalogues lack it. */
+export function useIndicatorLabel() {
+  const { t, i18n } = useTranslation();
+  return (indicator: string) => {
+    const key = `transfers.indicator.${indicator}`;
+    return i18n.exists(key) ? t(key) : indicator;
+  };
+}
+
+export function useCriterionLabel() {
+  const { t } = useTranslation();
+  const indicatorLabel = useIndicatorLabel();
+  return (criterion: Criterion | { kind: string; indicator?: string | null; inverse?: boolean }) => {
+    const { indicator, inverse } = criterion as { indicator?: string | null; inverse?: boolean };
+    if (criterion.kind === 'equal' || !indicator) return t('transfers.criterion.equal');
+    const name = indicatorLabel(indicator);
+    return inverse ? t('transfers.criterion.inverse', { name }) : name;
+  };
+}
+
+/**
+ * A table that scrolls sideways on a phone. The scrolling region is named and focusable, so
+ * that a keyboard can scroll it too (a table of figures has nothing else to focus).
+ */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="loading">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+/** The query's content once loaded; loading and error states in the usual way. */
+export function Loaded<T>({
+  query,
+  children,
+}: {
+  query: {
+    isPending: boolean;
+    isError: boolean;
+    error: unknown;
+    data: T | undefined;
+    refetch: () => unknown;
+  };
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading />;
+  if (query.isError || query.data === undefined)
+    return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
+  return <>{children(query.data)}</>;
+}
+
+/** The links between the transfers pages; the national ones only for national staff. */
+export function TransfersLinks() {
+  const { t } = useTranslation();
+  const staff = useTransfersStaff();
+  return (
+    <ul className="chips page-links transfers-links">
+      <li>
+        <Link to="/transfers">{t('transfers.title')}</Link>
+      </li>
+      <li>
+        <Link to="/transfers/formulas">{t('transfers.formulas.title')}</Link>
+      </li>
+      {staff.canCompute ? (
+        <li>
+          <Link to="/transfers/scenario">{t('transfers.scenario.title')}</Link>
+        </li>
+      ) : null}
+      {staff.canManageFigures ? (
+        <li>
+          <Link to="/transfers/figures">{t('transfers.figures.title')}</Link>
+        </li>
+      ) : null}
+    </ul>
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * /transfers/formulas: every formula version, newest first, and for national staff the upload
+ * of a new version (a .json formula document, checked by the API with its stable codes).
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { Pager } from '../../components/pager.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useFormat } from '../../lib/use-format.ts';
+import { FormulaRejected, useFormulas, usePrograms, useUploadFormula } from './api.ts';
+import { ExampleBadge, Loading, pickName, TableWrap, TransfersLinks, useTransfersStaff } from './common.tsx';
+
+export function FormulasPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const staff = useTransfersStaff();
+  useDocumentTitle(t('transfers.formulas.title'));
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const programCode = params.get('program') ?? '';
+  const formulas = useFormulas(page, programCode);
+  const programs = usePrograms();
+  const programName = (code: string) => {
+    const program = programs.data?.find((item) => item.code === code);
+    return program ? pickName(format.lang, program.nameKm, program.nameEn) : code;
+  };
+
+  return (
+    <section className="page formulas-page" aria-labelledby="formulas-title">
+      <h1 id="formulas-title">{t('transfers.formulas.title')}</h1>
+      <p>{t('transfers.formulas.intro')}</p>
+      <TransfersLinks />
+      {programCode ? (
+        <p className="notice">
+          {t('transfers.formulas.ofProgram', { program: programName(programCode) })}{' '}
+          <Link to="/transfers/formulas">{t('transfers.formulas.all')}</Link>
+        </p>
+      ) : null}
+      {formulas.isPending ? (
+        <Loading />
+      ) : formulas.isError ? (
+        <ErrorMessage error={formulas.error} onRetry={() => void formulas.refetch()} />
+      ) : formulas.data.items.length === 0 ? (
+        <p>{t('transfers.formulas.empty')}</p>
+      ) : (
+        <>
+          <TableWrap label={t('transfers.formulas.title')}>
+            <table className="data-table formulas-table" aria-busy={formulas.isFetching}>
+              <caption>
+                {t('transfers.formulas.caption', { total: format.number(formulas.data.total) })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('transfers.field.year')}</th>
+                  <th scope="col">{t('transfers.field.program')}</th>
+                  <th scope="col">{t('transfers.field.version')}</th>
+                  <th scope="col">{t('transfers.field.legalReference')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {formulas.data.items.map((formula) => (
+                  <tr key={formula.id} data-id={formula.id}>
+                    <td>{format.digits(String(formula.fiscalYear))}</td>
+                    <th scope="row">
+                      <Link to={`/transfers/formulas/${formula.id}`}>{programName(formula.programCode)}</Link>{' '}
+                      {formula.isExample ? <ExampleBadge /> : null}
+                    </th>
+                    <td>{format.number(formula.version)}</td>
+                    <td>{formula.legalReference}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+          <Pager
+            page={formulas.data.page}
+            pageSize={formulas.data.pageSize}
+            total={formulas.data.total}
+            onPage={(p) => {
+              const next = new URLSearchParams(params);
+              if (p === 1) next.delete('page');
+              else next.set('page', String(p));
+              setParams(next);
+            }}
+          />
+        </>
+      )}
+      {staff.canManageFormulas ? <UploadFormula /> : null}
+    </section>
+  );
+}
+
+/** A .json formula document from disk → the next version of its program and year. */
+export function UploadFormula() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const ids = { file: useId(), fileHint: useId(), reason: useId(), reasonHint: useId() };
+  const [file, setFile] = useState<File | null>(null);
+  const [reason, setReason] = useState('');
+  const [notJson, setNotJson] = useState(false);
+  const upload = useUploadFormula();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) return;
+    setNotJson(false);
+    let document: unknown;
+    try {
+      document = JSON.parse(await file.text());
+    } catch {
+      setNotJson(true);
+      return;
+    }
+    upload.mutate(
+      { formula: document, ...(reason.trim() ? { correctionReason: reason.trim() } : {}) },
+      { onSuccess: (created) => void navigate(`/transfers/formulas/${created.id}`) },
+    );
+  };
+
+  return (
+    <section className="transfers-section" aria-labelledby="formula-upload-title">
+      <h2 id="formula-upload-title">{t('transfers.formulas.upload')}</h2>
+      <form className="form formula-upload" onSubmit={(event) => void submit(event)}>
+        <div className="field">
+          <label htmlFor={ids.file}>{t('transfers.formulas.file')}</label>
+          <p id={ids.fileHint} className="hint">
+            {t('transfers.formulas.fileHint')}
+          </p>
+          <input
+            id={ids.file}
+            name="file"
+            type="file"
+            accept=".json,application/json"
+            required
+            aria-describedby={ids.fileHint}
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              setNotJson(false);
+              upload.reset();
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.reason}>{t('transfers.formulas.reason')}</label>
+          <p id={ids.reasonHint} className="hint">
+            {t('transfers.formulas.reasonHint')}
+          </p>
+          <textarea
+            id={ids.reason}
+            name="correctionReason"
+            rows={2}
+            maxLength={2000}
+            aria-describedby={ids.reasonHint}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        </div>
+        <button type="submit" className="button" disabled={!file || upload.isPending}>
+          {t('transfers.formulas.uploadSubmit')}
+        </button>
+      </form>
+      {notJson ? (
+        <div className="error-message" role="alert">
+          <p>{t('errors.transfers.formula.invalid')}</p>
+        </div>
+      ) : null}
+      {upload.isError ? <ErrorMessage error={upload.error} /> : null}
+      {upload.error instanceof FormulaRejected && upload.error.details.length > 0 ? (
+        <ul className="formula-errors" aria-label={t('transfers.formulas.errors')}>
+          {upload.error.details.map((detail, index) => (
+            <li key={index}>
+              <code className="command">{detail.path || '/'}</code> <span lang="en">{detail.message}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
