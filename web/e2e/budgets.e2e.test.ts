@@ -1,0 +1,159 @@
+/**
+ * Budgets, on a desktop and on a phone: a visitor opens sangkat Kaeb (230201)'s 2026 budget and
+ * sees its approved lines (as many as the API gives) and its council's decision; the report
+ * page shows the API's totals and draws the budget-against-actual chart. The commune clerk
+ * opens a budget for a later year (one per viewport, so that they do not collide), adds a
+ * line, is refused approval without the council's decision (the Khmer message of the stable
+ * code shows), records the decision and approves. The budget page has no serious accessibility
+ * problem, and nothing breaks the server's CSP.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser, VIEWPORTS, watchCspViolations } from './support/browser.ts';
+import { DEMO_PASSWORD, repoRoot, startServer, type RunningServer } from './support/server.ts';
+import type { AxeProblem } from './pages/home.page.ts';
+import { SignInPage } from './pages/sign-in.page.ts';
+import { BudgetsPage, rielFrom } from './pages/budgets.page.ts';
+
+const UNIT = '230201';
+const YEAR = 2026;
+/** The clerk's new budget: a later year per viewport. */
+const NEW_YEAR = { desktop: 2031, phone: 2032 } as const;
+
+const km = JSON.parse(
+  readFileSync(join(repoRoot, 'web/src/modules/budgets/locales/km.json'), 'utf8'),
+) as Record<string, string>;
+
+function kmText(key: string): string {
+  const value = km[key];
+  if (value === undefined) throw new Error(`the budgets km.json has no key ${key}`);
+  return value;
+}
+
+interface Figures {
+  budget: number;
+  actual: number;
+}
+interface BudgetAnswer {
+  phase: string;
+  councilDecision: { number: string; date: string } | null;
+  lines: { id: number }[];
+}
+interface ReportAnswer {
+  revenue: Figures;
+  expenditure: Figures;
+}
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function apiGet<T>(path: string): Promise<T> {
+  const response = await fetch(`${server.baseUrl}${path}`);
+  if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+function report(problems: AxeProblem[]): string {
+  return problems.map((p) => `${p.impact} ${p.id}: ${p.help}\n    ${p.targets.join('\n    ')}`).join('\n');
+}
+
+describe.each(VIEWPORTS)('budgets journey on $name', ({ name, viewport, isMobile, hasTouch }) => {
+  let context: BrowserContext;
+  let page: Page;
+  let cspViolations: string[];
+
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport, isMobile, hasTouch });
+    page = await context.newPage();
+    cspViolations = watchCspViolations(page);
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('shows a visitor the published 2026 budget of sangkat Kaeb with its council decision', async () => {
+    const expected = await apiGet<BudgetAnswer>(`/api/budgets/units/${UNIT}/years/${YEAR}`);
+    expect(expected.phase).not.toBe('proposed');
+    const budgets = new BudgetsPage(page, server.baseUrl);
+    await budgets.gotoBudget(UNIT, YEAR);
+    expect(await budgets.phase()).toBe(expected.phase);
+    await budgets.lineRows().first().waitFor();
+    expect(await budgets.lineRows().count()).toBe(expected.lines.length);
+    expect(await budgets.field('council-decision').textContent()).toContain(expected.councilDecision?.number);
+    // axe on the budget page with its lines.
+    const problems = await budgets.seriousAccessibilityProblems();
+    if (problems.length > 0) console.error(report(problems));
+    expect(problems).toEqual([]);
+    // A proposed budget is not shown to the public: the page says there is no published one.
+    await budgets.gotoBudget('230202', YEAR);
+    expect(await page.locator('main .no-budget h2').textContent()).toBe(kmText('budgets.none.title'));
+  });
+
+  it('shows the report with the API’s totals and draws the chart', async () => {
+    const expected = await apiGet<ReportAnswer>(
+      `/api/budgets/units/${UNIT}/years/${YEAR}/report?rollup=true`,
+    );
+    const budgets = new BudgetsPage(page, server.baseUrl);
+    await budgets.gotoReport(UNIT, YEAR);
+    const read = async (field: string) => rielFrom((await budgets.field(field).textContent()) ?? '');
+    expect(await read('revenue-budget')).toBe(expected.revenue.budget);
+    expect(await read('revenue-actual')).toBe(expected.revenue.actual);
+    expect(await read('expenditure-budget')).toBe(expected.expenditure.budget);
+    expect(await read('expenditure-actual')).toBe(expected.expenditure.actual);
+    await budgets.chartBars().first().waitFor();
+    expect(await budgets.chartBars().count()).toBeGreaterThan(2);
+    expect(Number(await budgets.chartBars().first().getAttribute('width'))).toBeGreaterThan(0);
+  });
+
+  it('lets the commune clerk open a budget, add a line and approve it only after the council’s decision', async () => {
+    const year = NEW_YEAR[name];
+    const signIn = new SignInPage(page, server.baseUrl);
+    await signIn.goto(`/budgets/${UNIT}/${year}`);
+    await signIn.signIn('kep.clerk@sndd.example', DEMO_PASSWORD);
+    await page.waitForURL((url) => url.pathname === `/budgets/${UNIT}/${year}`);
+    const budgets = new BudgetsPage(page, server.baseUrl);
+    await page.locator('main button.create-budget').click();
+    await budgets.waitForPhase('proposed');
+
+    await budgets.addLine({
+      direction: 'revenue',
+      economic: '71',
+      fund: 'own_source',
+      km: 'កម្រៃសេវារដ្ឋបាល (សាកល្បង)',
+      amount: '12,500,000',
+    });
+    await budgets.lineRows().first().waitFor();
+    expect(
+      rielFrom((await budgets.lineRows().first().locator('[data-field="amount"]').textContent()) ?? ''),
+    ).toBe(12_500_000);
+
+    await budgets.approve();
+    const alert = page.locator('main .budget-decision > [role="alert"]');
+    await alert.waitFor();
+    expect((await alert.textContent())?.trim()).toBe(
+      kmText('errors.budgets.budget.council_decision_missing'),
+    );
+    expect(await budgets.phase()).toBe('proposed');
+
+    await budgets.recordDecision('០៣/២០៣១ សាកល្បង', '2025-12-20');
+    await budgets.approve();
+    await budgets.waitForPhase('approved');
+    const stored = await apiGet<BudgetAnswer>(`/api/budgets/units/${UNIT}/years/${year}`);
+    expect(stored.phase).toBe('approved');
+    expect(stored.councilDecision).toEqual({ number: '០៣/២០៣១ សាកល្បង', date: '2025-12-20' });
+    expect(stored.lines).toHaveLength(1);
+  });
+});

@@ -1,0 +1,70 @@
+import type { Locator } from 'playwright-core';
+import { ShellPage } from './home.page.ts';
+
+export { rielFrom } from './transfers.page.ts';
+
+/** The budgets pages: a unit's budget for a year (lines, decisions) and its report. */
+export class BudgetsPage extends ShellPage {
+  async gotoBudget(code: string, year: number): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/budgets/${code}/${year}`, { waitUntil: 'load' });
+    await this.page.locator('main .budget-summary, main .no-budget').first().waitFor();
+  }
+
+  async gotoReport(code: string, year: number): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/budgets/${code}/${year}/report`, { waitUntil: 'load' });
+    await this.page.locator('main table.report-totals').waitFor();
+  }
+
+  field(name: string): Locator {
+    return this.page.locator(`main [data-field="${name}"]`).first();
+  }
+
+  lineRows(): Locator {
+    return this.page.locator('main table.budget-lines tbody tr.budget-line');
+  }
+
+  async phase(): Promise<string | null> {
+    return this.page.locator('main [data-field="phase"] [data-phase]').getAttribute('data-phase');
+  }
+
+  async waitForPhase(phase: string): Promise<void> {
+    await this.page.locator(`main [data-field="phase"] [data-phase="${phase}"]`).waitFor();
+  }
+
+  /** Adds a line through the form (the first economic class of the direction, the fund source). */
+  async addLine(input: {
+    direction: 'revenue' | 'expenditure';
+    economic: string;
+    functional?: string;
+    fund: string;
+    km: string;
+    amount: string;
+  }): Promise<void> {
+    const form = this.page.locator('main form.budget-line-form').last();
+    await form.locator('select[name="direction"]').selectOption(input.direction);
+    await form.locator('select[name="economicCode"]').selectOption(input.economic);
+    if (input.functional) await form.locator('select[name="functionalCode"]').selectOption(input.functional);
+    await form.locator('select[name="fundSourceCode"]').selectOption(input.fund);
+    await form.locator('input[name="descriptionKm"]').fill(input.km);
+    await form.locator('input[name="amount"]').fill(input.amount);
+    await form.locator('button[type="submit"]').click();
+  }
+
+  async approve(): Promise<void> {
+    const actions = this.page.locator('main .budget-approve');
+    await actions.locator('button.button--danger').click();
+    await actions.locator('.confirm button.button--danger').click();
+  }
+
+  async recordDecision(number: string, date: string): Promise<void> {
+    const form = this.page.locator('main form.council-decision-form');
+    await form.locator('input[name="number"]').fill(number);
+    await form.locator('input[name="date"]').fill(date);
+    await form.locator('button[type="submit"]').click();
+    await form.locator('.success-message').waitFor();
+  }
+
+  chartBars(): Locator {
+    return this.page.locator('main figure.budget-chart svg[role="img"] rect.budget-chart__bar');
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The budgets API through TanStack Query: a unit's budget for a year (any version), the
+ * classifications, the report, and the changes (open a budget, lines, the council's decision,
+ * approval, adjustments, quarterly actuals) and the BOOST import. Every key starts with
+ * 'budgets' so that a change refreshes everything that shows it.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call } from '../../lib/api/client.ts';
+import { loosePost } from '../../lib/api/loose.ts';
+import type { paths } from '../../lib/api/schema.d.ts';
+
+type BudgetPath = paths['/api/budgets/units/{code}/years/{year}'];
+export type Budget = BudgetPath['get']['responses'][200]['content']['application/json'];
+export type BudgetLine = Budget['lines'][number];
+export type BudgetVersion = Budget['versions'][number];
+export type Classifications =
+  paths['/api/budgets/classifications']['get']['responses'][200]['content']['application/json'];
+export type Report =
+  paths['/api/budgets/units/{code}/years/{year}/report']['get']['responses'][200]['content']['application/json'];
+export type Figures = Report['revenue'];
+export type ImportResult =
+  paths['/api/budgets/imports']['post']['responses'][200]['content']['application/json'];
+export type LineBody = paths['/api/budgets/{id}/lines']['post']['requestBody']['content']['application/json'];
+export type AdjustmentBody =
+  paths['/api/budgets/{id}/adjustments']['post']['requestBody']['content']['application/json'];
+export type ActualsBody =
+  paths['/api/budgets/lines/{id}/actuals']['put']['requestBody']['content']['application/json'];
+
+export function useBudget(code: string, year: number, version?: number) {
+  return useQuery({
+    queryKey: ['budgets', 'budget', code, year, version ?? null],
+    enabled: /^([0-9]{2}){1,3}$/.test(code) && Number.isInteger(year),
+    // A 404 is an answer (no published budget), not a failure to retry.
+    retry: false,
+    queryFn: ({ signal }) =>
+      call(
+        api.GET('/api/budgets/units/{code}/years/{year}', {
+          params: { path: { code, year }, query: version ? { version } : {} },
+          signal,
+        }),
+      ),
+  });
+}
+
+export function useClassifications(enabled = true) {
+  return useQuery({
+    queryKey: ['budgets', 'classifications'],
+    enabled,
+    staleTime: 30 * 60_000,
+    queryFn: ({ signal }) => call(api.GET('/api/budgets/classifications', { signal })),
+  });
+}
+
+export function useReport(code: string, year: number, rollup: boolean) {
+  return useQuery({
+    queryKey: ['budgets', 'report', code, year, rollup],
+    retry: false,
+    queryFn: ({ signal }) =>
+      call(
+        api.GET('/api/budgets/units/{code}/years/{year}/report', {
+          params: { path: { code, year }, query: { rollup } },
+          signal,
+        }),
+      ),
+  });
+}
+
+/** After any change the budget, its report and the unit's list are read again. */
+function useRefresh() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['budgets'] });
+}
+
+export function useCreateBudget(code: string, year: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: () =>
+      call(api.POST('/api/budgets/units/{code}/years/{year}', { params: { path: { code, year } } })),
+    onSuccess: refresh,
+  });
+}
+
+export function useAddLine(budgetId: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: LineBody) =>
+      call(api.POST('/api/budgets/{id}/lines', { params: { path: { id: budgetId } }, body })),
+    onSuccess: refresh,
+  });
+}
+
+export function useUpdateLine() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: Partial<LineBody> }) =>
+      call(api.PATCH('/api/budgets/lines/{id}', { params: { path: { id } }, body })),
+    onSuccess: refresh,
+  });
+}
+
+export function useDeleteLine() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (id: number) => call(api.DELETE('/api/budgets/lines/{id}', { params: { path: { id } } })),
+    onSuccess: refresh,
+  });
+}
+
+export function useRecordDecision(budgetId: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: { number: string; date: string }) =>
+      call(api.PUT('/api/budgets/{id}/council-decision', { params: { path: { id: budgetId } }, body })),
+    onSuccess: refresh,
+  });
+}
+
+export function useApproveBudget(budgetId: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: () =>
+      call(api.POST('/api/budgets/{id}/approve', { params: { path: { id: budgetId } }, body: {} })),
+    onSuccess: refresh,
+  });
+}
+
+export function useAdjustBudget(budgetId: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: AdjustmentBody) =>
+      call(api.POST('/api/budgets/{id}/adjustments', { params: { path: { id: budgetId } }, body })),
+    onSuccess: refresh,
+  });
+}
+
+export function useRecordActuals() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: ActualsBody }) =>
+      call(api.PUT('/api/budgets/lines/{id}/actuals', { params: { path: { id } }, body })),
+    onSuccess: refresh,
+  });
+}
+
+/** The BOOST-style CSV: a dry run by default; applied only when clean (the API refuses otherwise). */
+export function useImportBoost() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) =>
+      // The body is the file itself (text/csv), which the generated types describe loosely.
+      loosePost<ImportResult>('/api/budgets/imports', {
+        params: { query: { dryRun } },
+        body: file,
+        bodySerializer: (body) => body as File,
+        headers: { 'content-type': 'text/csv', 'x-file-name': encodeURIComponent(file.name) },
+      }),
+    onSuccess: (result) => (result.applied ? refresh() : undefined),
+  });
+}

@@ -1,0 +1,165 @@
+/**
+ * The decisions on a budget: the council's decision (its number and date) and the approval of a
+ * proposed budget (the API refuses it without the decision: its stable code's message shows),
+ * and, once approved, an adjustment: new amounts for the user lines, with the reason.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../components/confirm-button.tsx';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { todayInPhnomPenh } from '../../lib/format.ts';
+import { useFormat } from '../../lib/use-format.ts';
+import { useAdjustBudget, useApproveBudget, useRecordDecision, type Budget } from './api.ts';
+import { pickName } from './common.tsx';
+import { parseRiel } from './helpers.ts';
+
+export function CouncilDecisionActions({ budget }: { budget: Budget }) {
+  const { t } = useTranslation();
+  const ids = { number: useId(), date: useId() };
+  const [number, setNumber] = useState(budget.councilDecision?.number ?? '');
+  const [date, setDate] = useState(budget.councilDecision?.date ?? '');
+  const record = useRecordDecision(budget.id);
+  const approve = useApproveBudget(budget.id);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!number.trim() || !date) return;
+    approve.reset();
+    record.mutate({ number: number.trim(), date });
+  };
+  return (
+    <section className="budget-section budget-decision" aria-labelledby="budget-decision-title">
+      <h2 id="budget-decision-title">{t('budgets.decision.title')}</h2>
+      <form className="form council-decision-form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor={ids.number}>{t('budgets.decision.number')}</label>
+          <input
+            id={ids.number}
+            name="number"
+            required
+            maxLength={120}
+            value={number}
+            onChange={(event) => setNumber(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.date}>{t('budgets.decision.date')}</label>
+          <input
+            id={ids.date}
+            name="date"
+            type="date"
+            required
+            max={todayInPhnomPenh()}
+            value={date}
+            onChange={(event) => setDate(event.target.value)}
+          />
+        </div>
+        <button type="submit" className="button" disabled={record.isPending || !number.trim() || !date}>
+          {t('budgets.decision.record')}
+        </button>
+        {record.isError ? <ErrorMessage error={record.error} /> : null}
+        {record.isSuccess ? (
+          <p className="success-message" role="status">
+            {t('budgets.decision.recorded')}
+          </p>
+        ) : null}
+      </form>
+      <div className="import-actions budget-approve">
+        <ConfirmButton
+          label={t('budgets.approve')}
+          question={t('budgets.approve.question')}
+          confirmLabel={t('budgets.approve.confirm')}
+          disabled={approve.isPending}
+          onConfirm={() => {
+            record.reset();
+            approve.mutate();
+          }}
+        />
+      </div>
+      {approve.isError ? <ErrorMessage error={approve.error} /> : null}
+    </section>
+  );
+}
+
+/** A new version: every user line of the version in force with its (new) amount, and the reason. */
+export function AdjustmentForm({ budget }: { budget: Budget }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const reasonId = useId();
+  const baseId = useId();
+  const userLines = budget.lines.filter((line) => line.systemOrigin === null);
+  const [reason, setReason] = useState('');
+  const [amounts, setAmounts] = useState<Record<number, string>>(() =>
+    Object.fromEntries(userLines.map((line) => [line.id, String(line.amount)])),
+  );
+  const adjust = useAdjustBudget(budget.id);
+  const parsed = userLines.map((line) => ({ line, amount: parseRiel(amounts[line.id] ?? '') }));
+  const valid = reason.trim() !== '' && parsed.every((item) => item.amount !== null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!valid) return;
+    adjust.mutate(
+      {
+        reason: reason.trim(),
+        lines: parsed.map(({ line, amount }) => ({
+          lineId: line.id,
+          direction: line.direction,
+          economicCode: line.economicCode,
+          functionalCode: line.functionalCode,
+          fundSourceCode: line.fundSourceCode,
+          programCode: line.programCode,
+          descriptionKm: line.descriptionKm,
+          descriptionEn: line.descriptionEn,
+          amount: amount ?? line.amount,
+        })),
+      },
+      { onSuccess: () => setReason('') },
+    );
+  };
+  return (
+    <details className="budget-section adjustment">
+      <summary>{t('budgets.adjustment.title')}</summary>
+      <form className="form adjustment-form" onSubmit={submit}>
+        <p className="hint">{t('budgets.adjustment.hint')}</p>
+        <div className="field">
+          <label htmlFor={reasonId}>{t('budgets.adjustment.reason')}</label>
+          <textarea
+            id={reasonId}
+            name="reason"
+            required
+            maxLength={1000}
+            rows={3}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        </div>
+        <fieldset>
+          <legend>{t('budgets.adjustment.amounts')}</legend>
+          {userLines.map((line) => (
+            <div className="field" key={line.id}>
+              <label htmlFor={`${baseId}-${line.id}`}>
+                {line.economicCode} {pickName(format.lang, line.descriptionKm, line.descriptionEn)}
+              </label>
+              <input
+                id={`${baseId}-${line.id}`}
+                name={`amount-${line.id}`}
+                inputMode="numeric"
+                value={amounts[line.id] ?? ''}
+                aria-invalid={parseRiel(amounts[line.id] ?? '') === null}
+                onChange={(event) => setAmounts((old) => ({ ...old, [line.id]: event.target.value }))}
+              />
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" className="button" disabled={!valid || adjust.isPending}>
+          {t('budgets.adjustment.submit')}
+        </button>
+        {adjust.isError ? <ErrorMessage error={adjust.error} /> : null}
+        {adjust.isSuccess ? (
+          <p className="success-message" role="status">
+            {t('budgets.adjustment.done')}
+          </p>
+        ) : null}
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,218 @@
+/**
+ * A budget line, added or changed while the budget is proposed: direction, economic class (the
+ * list follows the direction), functional class (expenditure only), fund source, program or
+ * project, descriptions and the amount in riel. The lists come from the API's classifications.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { useFormat } from '../../lib/use-format.ts';
+import { useAddLine, useUpdateLine, type BudgetLine, type Classifications, type LineBody } from './api.ts';
+import { pickName } from './common.tsx';
+import { parseRiel, type Direction } from './helpers.ts';
+
+interface LineFormProps {
+  budgetId: number;
+  classifications: Classifications;
+  /** The line changed; a new one when absent. */
+  line?: BudgetLine;
+  onDone?: () => void;
+}
+
+export function LineForm({ budgetId, classifications, line, onDone }: LineFormProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const ids = {
+    direction: useId(),
+    economic: useId(),
+    functional: useId(),
+    fund: useId(),
+    program: useId(),
+    km: useId(),
+    en: useId(),
+    amount: useId(),
+    amountHint: useId(),
+  };
+  const [direction, setDirection] = useState<Direction>(line?.direction ?? 'expenditure');
+  const [economicCode, setEconomic] = useState(line?.economicCode ?? '');
+  const [functionalCode, setFunctional] = useState(line?.functionalCode ?? '');
+  const [fundSourceCode, setFund] = useState(line?.fundSourceCode ?? '');
+  const [programCode, setProgram] = useState(line?.programCode ?? '');
+  const [descriptionKm, setKm] = useState(line?.descriptionKm ?? '');
+  const [descriptionEn, setEn] = useState(line?.descriptionEn ?? '');
+  const [amountText, setAmount] = useState(line ? String(line.amount) : '');
+  const add = useAddLine(budgetId);
+  const update = useUpdateLine();
+  const mutation = line ? update : add;
+  const amount = parseRiel(amountText);
+  const economic = classifications.economic.filter((item) => item.direction === direction);
+  const needsFunctional = direction === 'expenditure';
+  const ready =
+    economicCode !== '' &&
+    fundSourceCode !== '' &&
+    amount !== null &&
+    (!needsFunctional || functionalCode !== '');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!ready || amount === null) return;
+    const body: LineBody = {
+      direction,
+      economicCode,
+      functionalCode: needsFunctional ? functionalCode : null,
+      fundSourceCode,
+      programCode: programCode.trim() || null,
+      descriptionKm: descriptionKm.trim() || null,
+      descriptionEn: descriptionEn.trim() || null,
+      amount,
+    };
+    const done = () => {
+      if (!line) {
+        setEconomic('');
+        setProgram('');
+        setKm('');
+        setEn('');
+        setAmount('');
+      }
+      onDone?.();
+    };
+    if (line) update.mutate({ id: line.id, body }, { onSuccess: done });
+    else add.mutate(body, { onSuccess: done });
+  };
+
+  return (
+    <form className="form budget-line-form" onSubmit={submit}>
+      <h3>{line ? t('budgets.lineForm.editTitle') : t('budgets.lineForm.addTitle')}</h3>
+      <div className="field">
+        <label htmlFor={ids.direction}>{t('budgets.field.direction')}</label>
+        <select
+          id={ids.direction}
+          name="direction"
+          value={direction}
+          onChange={(event) => {
+            setDirection(event.target.value as Direction);
+            setEconomic('');
+          }}
+        >
+          <option value="revenue">{t('budgets.direction.revenue')}</option>
+          <option value="expenditure">{t('budgets.direction.expenditure')}</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.economic}>{t('budgets.field.economic')}</label>
+        <select
+          id={ids.economic}
+          name="economicCode"
+          required
+          value={economicCode}
+          onChange={(event) => setEconomic(event.target.value)}
+        >
+          <option value="">{t('budgets.lineForm.choose')}</option>
+          {economic.map((item) => (
+            <option key={item.code} value={item.code}>
+              {item.code} {pickName(format.lang, item.nameKm, item.nameEn)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {needsFunctional ? (
+        <div className="field">
+          <label htmlFor={ids.functional}>{t('budgets.field.functional')}</label>
+          <select
+            id={ids.functional}
+            name="functionalCode"
+            required
+            value={functionalCode}
+            onChange={(event) => setFunctional(event.target.value)}
+          >
+            <option value="">{t('budgets.lineForm.choose')}</option>
+            {classifications.functional.map((item) => (
+              <option key={item.code} value={item.code}>
+                {item.code} {pickName(format.lang, item.nameKm, item.nameEn)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={ids.fund}>{t('budgets.field.fund')}</label>
+        <select
+          id={ids.fund}
+          name="fundSourceCode"
+          required
+          value={fundSourceCode}
+          onChange={(event) => setFund(event.target.value)}
+        >
+          <option value="">{t('budgets.lineForm.choose')}</option>
+          {classifications.fundSources.map((item) => (
+            <option key={item.code} value={item.code}>
+              {pickName(format.lang, item.nameKm, item.nameEn)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.program}>{t('budgets.field.program')}</label>
+        <input
+          id={ids.program}
+          name="programCode"
+          maxLength={120}
+          value={programCode}
+          onChange={(event) => setProgram(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.km}>{t('budgets.field.descriptionKm')}</label>
+        <input
+          id={ids.km}
+          name="descriptionKm"
+          lang="km"
+          maxLength={500}
+          value={descriptionKm}
+          onChange={(event) => setKm(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.en}>{t('budgets.field.descriptionEn')}</label>
+        <input
+          id={ids.en}
+          name="descriptionEn"
+          lang="en"
+          maxLength={500}
+          value={descriptionEn}
+          onChange={(event) => setEn(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.amount}>{t('budgets.field.amount')}</label>
+        <p id={ids.amountHint} className="hint">
+          {t('budgets.lineForm.amountHint')}
+        </p>
+        <input
+          id={ids.amount}
+          name="amount"
+          inputMode="numeric"
+          required
+          aria-describedby={ids.amountHint}
+          aria-invalid={amountText !== '' && amount === null}
+          value={amountText}
+          onChange={(event) => setAmount(event.target.value)}
+        />
+        {amountText !== '' && amount === null ? (
+          <p className="field-error">{t('budgets.lineForm.amountInvalid')}</p>
+        ) : null}
+      </div>
+      <div className="import-actions">
+        <button type="submit" className="button" disabled={!ready || mutation.isPending}>
+          {line ? t('budgets.lineForm.save') : t('budgets.lineForm.add')}
+        </button>
+        {onDone && line ? (
+          <button type="button" className="button button--secondary" onClick={onDone}>
+            {t('common.cancel')}
+          </button>
+        ) : null}
+      </div>
+      {mutation.isError ? <ErrorMessage error={mutation.error} /> : null}
+    </form>
+  );
+}
