@@ -100,6 +100,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
       'budgets.actual.record',
       'transfers.indicator.manage',
       'services.standard.manage',
+      'services.application.file',
       'services.application.process',
       'services.complaint.handle',
       'services.outbox.read',
