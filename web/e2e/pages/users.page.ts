@@ -53,7 +53,9 @@ export class UsersPage extends ShellPage {
     await form.locator('input[name="password"]').fill(account.password);
     await form.locator('button[type="submit"]').click();
     await this.page.waitForURL(/\/admin\/users\/\d+$/);
-    await this.heading().waitFor();
+    // The form's page stays on screen until the account page's code has loaded: wait for the
+    // new account's own heading, not just any heading.
+    await this.page.locator('main h1', { hasText: account.displayName }).waitFor();
   }
 }
 
