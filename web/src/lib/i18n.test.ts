@@ -16,6 +16,8 @@ afterAll(() => {
 describe('i18n setup', () => {
   it('starts in the stored language', () => {
     expect(i18n.language).toBe('en');
+    // What the formatters read (digits, unit names): English, not the fallback.
+    expect(i18n.resolvedLanguage).toBe('en');
     expect(i18n.t('nav.home')).toBe('Home');
   });
 

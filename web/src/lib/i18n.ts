@@ -48,6 +48,9 @@ export async function setupI18n(): Promise<typeof i18next> {
     partialBundledLanguages: true,
   });
   await ensureLoaded(lng);
+  // Again, now that its texts are there: i18next resolved a language without texts to the
+  // fallback (Khmer), and formatters read the resolved language (digits, names, dates).
+  await i18next.changeLanguage(lng);
   applyLanguage(lng);
   i18next.on('languageChanged', applyLanguage);
   return i18next;
