@@ -58,18 +58,20 @@ export async function findApplicationUnit(
 }
 
 /** Inserts the application, or nothing when its tracking number is taken (the caller draws another). */
-export async function insertApplication(
+/** New applications, in one statement; a row whose tracking number is taken is skipped (not returned). */
+export async function insertApplications(
   db: ServicesDb,
-  values: Omit<Insertable<ServicesApplicationTable>, 'field_values'> & {
+  rows: (Omit<Insertable<ServicesApplicationTable>, 'field_values'> & {
     field_values: ApplicationRow['field_values'];
-  },
-): Promise<ApplicationRow | undefined> {
+  })[],
+): Promise<ApplicationRow[]> {
+  if (rows.length === 0) return [];
   return db
     .insertInto('services_application')
-    .values({ ...values, field_values: jsonb(values.field_values) })
+    .values(rows.map((row) => ({ ...row, field_values: jsonb(row.field_values) })))
     .onConflict((conflict) => conflict.column('tracking_number').doNothing())
     .returningAll()
-    .executeTakeFirst();
+    .execute();
 }
 
 export async function updateApplication(
@@ -98,6 +100,15 @@ export async function insertEvent(
   },
 ): Promise<EventRow> {
   return db.insertInto('services_application_event').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Several events, in one statement. */
+export async function insertEvents(
+  db: ServicesDb,
+  rows: Parameters<typeof insertEvent>[1][],
+): Promise<EventRow[]> {
+  if (rows.length === 0) return [];
+  return db.insertInto('services_application_event').values(rows).returningAll().execute();
 }
 
 export async function selectEvents(db: ServicesDb, applicationId: number) {

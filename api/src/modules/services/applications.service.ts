@@ -10,7 +10,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { forbidden } from '../../platform/auth/access-control.ts';
-import { writeAudit } from '../../platform/audit/audit.ts';
+import { writeAudit, writeAuditRecords } from '../../platform/audit/audit.ts';
 import { fetchPage, type PageResult } from '../../platform/http/paging.ts';
 import { AppError, notFound } from '../../platform/http/problem.ts';
 import { subtreeCodesQuery } from '../gazetteer/index.ts';
@@ -21,9 +21,10 @@ import {
   findApplicationUnit,
   findFee,
   findFeeByReceipt,
-  insertApplication,
+  insertApplications,
   insertAttachment,
   insertEvent,
+  insertEvents,
   insertFee,
   lockApplication,
   overdueSql,
@@ -248,17 +249,45 @@ export interface FilingInput {
   isExample?: boolean;
 }
 
+/** A filing that passed every check, ready to be written (alone or with others). */
+export interface CheckedFiling {
+  actor: Actor;
+  input: FilingInput;
+  version: StandardVersionRow;
+  values: ApplicationRow['field_values'];
+  description: string;
+  today: string;
+  dueDate: string;
+}
+
+/** A written filing: its row and its first event. */
+export interface WrittenFiling {
+  inserted: ApplicationRow;
+  event: EventRow;
+}
+
 /**
  * Files an application. Bad input is refused before anything is written:
  *   services.standard.unknown (400), services.standard.not_offered (400),
  *   services.application.{unknown_field, missing_field, value_not_in_list, bad_field_value,
  *   description_too_long, applicant_name_required} (400), services.applicant.* (400).
+ * The checked filing is then written with the filings that arrive meanwhile, in one
+ * transaction (ctx.filings, a group commit: see writeFilings); inside a caller's transaction
+ * (the demo seed), it is written there, alone.
  */
 export async function fileApplication(
   ctx: ServicesContext,
   actor: Actor,
   input: FilingInput,
 ): Promise<Application> {
+  const filing = await checkFiling(ctx, actor, input);
+  const written = ctx.db.isTransaction
+    ? (await writeFilings(ctx, ctx.db, [filing]))[0]!
+    : await ctx.filings.submit(filing);
+  return toApplication(ctx.db, written.inserted, { version: filing.version, events: [written.event] });
+}
+
+async function checkFiling(ctx: ServicesContext, actor: Actor, input: FilingInput): Promise<CheckedFiling> {
   const description = (input.description ?? '').trim();
   if (description.length > MAX_DESCRIPTION_LENGTH) {
     throw bad(
@@ -282,61 +311,92 @@ export async function fileApplication(
   }
   const values = validateFieldValues(version.form_fields, input.values);
   const dueDate = await ctx.calendar.dueDate(today, version.time_limit_days);
+  return { actor, input, version, values, description, today, dueDate };
+}
 
-  const row = await inTransaction(ctx.db, async (trx) => {
-    let inserted: ApplicationRow | undefined;
-    // A clash of tracking numbers is rare (one in hundreds of millions); draw again.
-    for (let attempt = 0; attempt < 5 && !inserted; attempt += 1) {
-      inserted = await insertApplication(trx, {
-        tracking_number: newTrackingNumber(),
-        standard_id: version.standard_id,
-        standard_version_id: version.id,
-        service_code: version.code,
-        unit_code: input.unitCode,
-        status: 'received',
-        channel: input.channel,
-        applicant_user_id: input.applicantUserId,
-        applicant_name: input.applicant.name!,
-        applicant_sex: input.applicant.sex,
-        applicant_age_group: input.applicant.ageGroup,
-        applicant_disability: input.applicant.disability,
-        applicant_phone: input.applicant.phone,
-        applicant_email: input.applicant.email,
-        field_values: values,
-        description,
-        filed_by_user_id: actor.userId,
-        filed_on: today,
-        ...(input.filedOn
-          ? { filed_at: backdated(input.filedOn), status_changed_at: backdated(input.filedOn) }
-          : {}),
+/**
+ * Writes checked filings in the transaction `trx`, all or none: the applications (one insert;
+ * tracking numbers that clash are drawn again), their first events, the notifications, the audit
+ * records (one take of the chain's lock) and the dashboard's totals (each row once). Results
+ * come in the order of `filings`.
+ */
+export async function writeFilings(
+  ctx: ServicesContext,
+  trx: ServicesDb,
+  filings: readonly CheckedFiling[],
+): Promise<WrittenFiling[]> {
+  const rows = filings.map(({ actor, input, version, values, description, today, dueDate }) => ({
+    standard_id: version.standard_id,
+    standard_version_id: version.id,
+    service_code: version.code,
+    unit_code: input.unitCode,
+    status: 'received' as const,
+    channel: input.channel,
+    applicant_user_id: input.applicantUserId,
+    applicant_name: input.applicant.name!,
+    applicant_sex: input.applicant.sex,
+    applicant_age_group: input.applicant.ageGroup,
+    applicant_disability: input.applicant.disability,
+    applicant_phone: input.applicant.phone,
+    applicant_email: input.applicant.email,
+    field_values: values,
+    description,
+    filed_by_user_id: actor.userId,
+    filed_on: today,
+    ...(input.filedOn
+      ? { filed_at: backdated(input.filedOn), status_changed_at: backdated(input.filedOn) }
+      : {}),
+    due_date: dueDate,
+    is_example: input.isExample ?? false,
+  }));
+  const inserted = new Array<ApplicationRow | undefined>(filings.length);
+  // A clash of tracking numbers is rare (one in hundreds of millions): those that clashed draw again.
+  for (let attempt = 0; attempt < 5 && inserted.includes(undefined); attempt += 1) {
+    const pending = [...inserted.keys()].filter((index) => inserted[index] === undefined);
+    const numbers = pending.map(() => newTrackingNumber());
+    const written = await insertApplications(
+      trx,
+      pending.map((index, i) => ({ ...rows[index]!, tracking_number: numbers[i]! })),
+    );
+    const byNumber = new Map(written.map((row) => [row.tracking_number, row]));
+    pending.forEach((index, i) => (inserted[index] = byNumber.get(numbers[i]!)));
+  }
+  if (inserted.includes(undefined)) throw new Error('Could not draw a free tracking number.');
+  const applications = inserted as ApplicationRow[];
+
+  const events = await insertEvents(
+    trx,
+    applications.map((application, index) => {
+      const { actor, input, dueDate } = filings[index]!;
+      return {
+        application_id: application.id,
+        from_status: null,
+        to_status: 'received' as const,
+        note: null,
         due_date: dueDate,
-        is_example: input.isExample ?? false,
-      });
-    }
-    if (!inserted) throw new Error('Could not draw a free tracking number.');
-    const event = await insertEvent(trx, {
-      application_id: inserted.id,
-      from_status: null,
-      to_status: 'received',
-      note: null,
-      due_date: dueDate,
-      actor_user_id: actor.userId,
-      ...(input.filedOn ? { occurred_at: backdated(input.filedOn) } : {}),
-    });
-    await notify(ctx, trx, inserted, version, null);
-    await writeAudit(trx, {
-      ...actor.audit,
+        actor_user_id: actor.userId,
+        ...(input.filedOn ? { occurred_at: backdated(input.filedOn) } : {}),
+      };
+    }),
+  );
+  for (const [index, application] of applications.entries()) {
+    await notify(ctx, trx, application, filings[index]!.version, null);
+  }
+  await writeAuditRecords(
+    trx,
+    applications.map((application, index) => ({
+      ...filings[index]!.actor.audit,
       action: 'services.application.file',
       entityType: 'services.application',
-      entityId: inserted.tracking_number,
-      unitCode: inserted.unit_code,
-      after: audited(inserted),
-    });
-    // The dashboard's running totals, after the audit record (whose lock orders the writers).
-    await dashboardOnFiled(trx, inserted);
-    return { inserted, event };
-  });
-  return toApplication(ctx.db, row.inserted, { version, events: [row.event] });
+      entityId: application.tracking_number,
+      unitCode: application.unit_code,
+      after: audited(application),
+    })),
+  );
+  // The dashboard's running totals, after the audit records (whose lock orders the writers).
+  await dashboardOnFiled(trx, applications);
+  const eventOf = new Map(events.map((event) => [event.application_id, event]));
+  return applications.map((application) => ({ inserted: application, event: eventOf.get(application.id)! }));
 }
 
 // ------------------------------------------------------------------ processing

@@ -1,13 +1,15 @@
 /**
  * What the services' functions need besides their arguments: the database, the working-day
- * calendar, the notification channel and the attachment store (one set per application
- * instance, made in index.ts), and who is acting.
+ * calendar, the notification channel, the attachment store and the filing queue (one set per
+ * application instance, made by createServicesContext in filing-queue.ts), and who is acting.
  */
 import type { FastifyRequest } from 'fastify';
 import type { AuditActor } from '../../platform/audit/audit-context.ts';
+import type { GroupCommit } from '../../platform/db/group-commit.ts';
 import { auditActor } from '../../platform/audit/audit-context.ts';
 import type { Authenticator, Principal } from '../../platform/auth/principal.ts';
 import { isUnitWithin } from '../gazetteer/index.ts';
+import type { CheckedFiling, WrittenFiling } from './applications.service.ts';
 import type { AttachmentStore } from './attachments.ts';
 import type { HolidayCalendar } from './calendar.service.ts';
 import type { NotificationChannel } from './notifications.ts';
@@ -20,6 +22,8 @@ export interface ServicesContext {
   attachments: AttachmentStore;
   /** Public routes run no access check: a caller who is signed in anyway is looked up with this. */
   authenticator: Authenticator;
+  /** Writes checked filings in batches (filing-queue.ts: createServicesContext makes it). */
+  filings: GroupCommit<CheckedFiling, WrittenFiling>;
 }
 
 /** Who acts: for the audit record, the event rows, and the checks of services that allow several kinds of caller. */

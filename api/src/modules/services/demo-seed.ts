@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { SeedContext } from '../../platform/module.ts';
 import { tablesOf } from '../../platform/db/tables-of.ts';
 import { changeStatus, fileApplication, recordFee } from './applications.service.ts';
+import { createServicesContext } from './filing-queue.ts';
 import { checkApplicant } from './applicants.ts';
 import type { AttachmentStore } from './attachments.ts';
 import { HolidayCalendar, replaceHolidays } from './calendar.service.ts';
@@ -235,13 +236,13 @@ const noFiles: AttachmentStore = {
 export async function seedServicesDemo({ db: anyDb }: SeedContext): Promise<void> {
   const db = tablesOf<ServicesTables>(anyDb);
   const calendar = new HolidayCalendar(db, 0);
-  const ctx: ServicesContext = {
+  const ctx: ServicesContext = createServicesContext({
     db,
     calendar,
     channel: outboxChannel,
     attachments: noFiles,
     authenticator: { authenticate: () => Promise.resolve(null) },
-  };
+  });
   for (const [year, holidays] of Object.entries(DEMO_HOLIDAYS)) {
     await replaceHolidays(db, calendar, SYSTEM_ACTOR.audit, Number(year), {
       holidays,

@@ -18,6 +18,7 @@ import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { DASHBOARD_PERMISSIONS } from './dashboard/permissions.ts';
 import type { ServicesContext } from './context.ts';
 import { seedServicesDemo } from './demo-seed.ts';
+import { createServicesContext } from './filing-queue.ts';
 import { outboxChannel, type NotificationChannel } from './notifications.ts';
 import { SERVICES_PERMISSIONS } from './permissions.ts';
 import type { ServicesTables } from './services.tables.ts';
@@ -26,6 +27,7 @@ import { standardRoutes } from './standards.routes.ts';
 export type * from './services.tables.ts';
 export type { ServicesContext, Actor } from './context.ts';
 export { actorOf, SYSTEM_ACTOR } from './context.ts';
+export { createServicesContext } from './filing-queue.ts';
 // Pure pieces.
 export { addWorkingDays, workingDaysBetween, todayInCambodia } from './working-days.ts';
 export { checkFormFields, validateFieldValues, FIELD_DATATYPES } from './form-fields.ts';
@@ -72,13 +74,13 @@ export interface ServicesModuleOptions {
 export function createServicesModule(options: ServicesModuleOptions = {}): ModuleManifest {
   const routes: FastifyPluginAsync = async (app) => {
     const db = tablesOf<ServicesTables>(app.db);
-    const ctx: ServicesContext = {
+    const ctx: ServicesContext = createServicesContext({
       db,
       calendar: new HolidayCalendar(db),
       channel: options.notificationChannel ?? outboxChannel,
       attachments: options.attachmentStore ?? attachmentStoreFromEnv(),
       authenticator: accessAuthenticator(app.db),
-    };
+    });
     await app.register(standardRoutes(ctx));
     await app.register(applicationRoutes(ctx));
     await app.register(complaintRoutes(ctx));

@@ -20,6 +20,7 @@ import {
   REDACTED,
   verifyAuditChain,
   writeAudit,
+  writeAuditRecords,
   type AuditEntry,
 } from './audit.ts';
 
@@ -113,6 +114,31 @@ describe('writing the audit trail', () => {
     const actions = await sql<{ action: string }>`select action from audit_record`.execute(k());
     expect(actions.rows.map((row) => row.action)).not.toContain('access.user.delete');
     expect(await verifyAuditChain(db.kysely)).toMatchObject({ ok: true, count: 3 });
+  });
+
+  it('appends several records of one transaction in order, interleaved with single writers', async () => {
+    await writeMany(1);
+    const [batch] = await Promise.all([
+      db.kysely.transaction().execute((trx) =>
+        writeAuditRecords(
+          trx,
+          [0, 1, 2].map((i) => entry({ entityId: `batch-${i}`, after: { i } })),
+        ),
+      ),
+      db.kysely.transaction().execute((trx) => writeAudit(trx, entry({ entityId: 'single' }))),
+    ]);
+    const seqs = batch.map((written) => written.seq);
+    // Contiguous and in the order given, whichever transaction took the lock first.
+    expect(seqs[1]).toBe(seqs[0]! + 1);
+    expect(seqs[2]).toBe(seqs[0]! + 2);
+
+    const stored = await rows();
+    expect(stored.map((row) => row.seq)).toEqual([1, 2, 3, 4, 5]);
+    const ids = await sql<{ entity_id: string }>`select entity_id from audit_record where seq = any(${seqs})
+      order by seq`.execute(k());
+    expect(ids.rows.map((row) => row.entity_id)).toEqual(['batch-0', 'batch-1', 'batch-2']);
+    expect(await verifyAuditChain(db.kysely)).toMatchObject({ ok: true, count: 5 });
+    expect(await db.kysely.transaction().execute((trx) => writeAuditRecords(trx, []))).toEqual([]);
   });
 
   it('refuses to write outside a transaction, where its lock would not cover the insert', async () => {

@@ -230,9 +230,23 @@ const isoString = (value: Date | string): string =>
  * lock could miss the previous writer's record, and the insert would then fail on `seq`.
  */
 export async function writeAudit(trx: AnyDb, entry: AuditEntry): Promise<{ seq: number; hash: string }> {
+  const [written] = await writeAuditRecords(trx, [entry]);
+  return written!;
+}
+
+/**
+ * Appends several records, in the order given, under one take of the lock and with one insert:
+ * for a transaction that makes several changes at once (a group commit of filings). The same
+ * rules as `writeAudit` apply.
+ */
+export async function writeAuditRecords(
+  trx: AnyDb,
+  entries: readonly AuditEntry[],
+): Promise<{ seq: number; hash: string }[]> {
   if (!trx.isTransaction) {
     throw new Error('writeAudit must be called inside the transaction that makes the change.');
   }
+  if (entries.length === 0) return [];
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
   // The time is the database's, shared by every API process, and is the transaction's time
   // (now()), the same as any timestamp the change itself writes; milliseconds, because the
@@ -244,32 +258,42 @@ export async function writeAudit(trx: AnyDb, entry: AuditEntry): Promise<{ seq: 
   const row = head.rows[0];
   if (!row) throw new Error('The database answered no row for the audit chain head.');
 
-  const record: HashedRecord = {
-    seq: (row.last_seq ?? 0) + 1,
-    prevHash: row.last_hash ?? GENESIS_HASH,
-    occurredAt: isoString(row.now),
-    actorUserId: entry.actorUserId,
-    actorLogin: storableOrNull(entry.actorLogin),
-    assignmentId: entry.assignmentId,
-    action: storable(entry.action),
-    entityType: storable(entry.entityType),
-    entityId: storable(entry.entityId),
-    unitCode: storableOrNull(entry.unitCode),
-    before: normaliseAuditValue(entry.before) ?? null,
-    after: normaliseAuditValue(entry.after) ?? null,
-    requestId: storableOrNull(entry.requestId),
-    ip: storableOrNull(entry.ip),
-  };
-  const hash = computeAuditHash(record);
+  let seq = row.last_seq ?? 0;
+  let prevHash = row.last_hash ?? GENESIS_HASH;
+  const records = entries.map((entry) => {
+    seq += 1;
+    const record: HashedRecord = {
+      seq,
+      prevHash,
+      occurredAt: isoString(row.now),
+      actorUserId: entry.actorUserId,
+      actorLogin: storableOrNull(entry.actorLogin),
+      assignmentId: entry.assignmentId,
+      action: storable(entry.action),
+      entityType: storable(entry.entityType),
+      entityId: storable(entry.entityId),
+      unitCode: storableOrNull(entry.unitCode),
+      before: normaliseAuditValue(entry.before) ?? null,
+      after: normaliseAuditValue(entry.after) ?? null,
+      requestId: storableOrNull(entry.requestId),
+      ip: storableOrNull(entry.ip),
+    };
+    const hash = computeAuditHash(record);
+    prevHash = hash;
+    return { record, hash };
+  });
   const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+  const values = records.map(
+    ({ record, hash }) => sql`(${record.seq}, ${record.occurredAt}::timestamptz, ${record.actorUserId},
+      ${record.actorLogin}, ${record.assignmentId}, ${record.action}, ${record.entityType}, ${record.entityId},
+      ${record.unitCode}, ${json(record.before)}::jsonb, ${json(record.after)}::jsonb, ${record.requestId},
+      ${record.ip}, ${record.prevHash}, ${hash})`,
+  );
   await sql`
     insert into audit_record (seq, occurred_at, actor_user_id, actor_login, assignment_id, action,
       entity_type, entity_id, unit_code, before, after, request_id, ip, prev_hash, hash)
-    values (${record.seq}, ${record.occurredAt}::timestamptz, ${record.actorUserId}, ${record.actorLogin},
-      ${record.assignmentId}, ${record.action}, ${record.entityType}, ${record.entityId}, ${record.unitCode},
-      ${json(record.before)}::jsonb, ${json(record.after)}::jsonb, ${record.requestId}, ${record.ip},
-      ${record.prevHash}, ${hash})`.execute(trx);
-  return { seq: record.seq, hash };
+    values ${sql.join(values)}`.execute(trx);
+  return records.map(({ record, hash }) => ({ seq: record.seq, hash }));
 }
 
 /**

@@ -20,6 +20,7 @@ import { changeStatus, fileApplication } from '../applications.service.ts';
 import { LocalFolderStore } from '../attachments.ts';
 import { HolidayCalendar } from '../calendar.service.ts';
 import { SYSTEM_ACTOR, type ServicesContext } from '../context.ts';
+import { createServicesContext } from '../filing-queue.ts';
 import { outboxChannel } from '../notifications.ts';
 import { dayNumber, dayText, todayInCambodia } from '../working-days.ts';
 import { directDashboard } from './dashboard.direct.ts';
@@ -151,13 +152,13 @@ beforeAll(async () => {
 
   // Back-dated through the same service functions: late and on-time decisions, overdue cases.
   const servicesDb = tablesOf<ServicesTables>(t.db.kysely);
-  const ctx: ServicesContext = {
+  const ctx: ServicesContext = createServicesContext({
     db: servicesDb,
     calendar: new HolidayCalendar(servicesDb),
     channel: outboxChannel,
     attachments: new LocalFolderStore(await mkdtemp(path.join(os.tmpdir(), 'sndd-dashboard-'))),
     authenticator: accessAuthenticator(t.db.kysely),
-  };
+  });
   const person = (sex: string, ageGroup: string, disability: boolean | null) =>
     checkApplicant({ name: 'ហេង សុភា', sex, ageGroup, disability, phone: null });
   const backdated = async (

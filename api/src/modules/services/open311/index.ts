@@ -8,6 +8,7 @@ import { tablesOf } from '../../../platform/db/tables-of.ts';
 import type { ModuleManifest } from '../../../platform/module.ts';
 import { accessAuthenticator } from '../../access/index.ts';
 import {
+  createServicesContext,
   HolidayCalendar,
   outboxChannel,
   type AttachmentStore,
@@ -35,7 +36,7 @@ export function createOpen311Module(options: Open311ModuleOptions = {}): ModuleM
   const routes: FastifyPluginAsync = async (app) => {
     const db = tablesOf<ServicesTables>(app.db);
     const authenticator = accessAuthenticator(app.db);
-    const ctx: ServicesContext = {
+    const ctx: ServicesContext = createServicesContext({
       db,
       // Its own memory of the holidays: an edit made through /api/services reaches it within
       // the calendar's 60 s, as it reaches another API process.
@@ -43,7 +44,7 @@ export function createOpen311Module(options: Open311ModuleOptions = {}): ModuleM
       channel: options.notificationChannel ?? outboxChannel,
       attachments: noAttachments,
       authenticator,
-    };
+    });
     await app.register(open311Routes(ctx, authenticator));
   };
   return {
