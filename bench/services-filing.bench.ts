@@ -145,7 +145,7 @@ async function rawInserts(databaseUrl: string) {
       await client.query(
         `insert into services_application_event (application_id, from_status, to_status, note, due_date, actor_user_id)
            values ($1, null, 'received', null, current_date + 14, 1)`,
-        [inserted.rows[0]!.id],
+        [inserted.rows[0].id],
       );
       await client.query('commit');
     };

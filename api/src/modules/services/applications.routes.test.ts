@@ -30,6 +30,7 @@ interface Application {
   trackingNumber: string;
   trackingNumberFormatted: string;
   status: string;
+  nextStatuses: string[];
   dueDate: string;
   filedOn: string;
   channel: string;
@@ -375,8 +376,11 @@ describe('the status path', () => {
     expect(resumed.pausedWorkingDays).toBe(waited);
     expect(resumed.dueDate).toBe(addWorkingDays(application.dueDate, waited, days));
 
+    // Each answer says which steps may follow, as the status path has it.
+    expect(resumed.nextStatuses).toEqual(['more_info_needed', 'approved', 'rejected']);
     const approved = (await move(district, number, 'approved', 'All in order.')).json<Application>();
     expect(approved.decidedOn).toBe(today);
+    expect(approved.nextStatuses).toEqual(['ready_for_collection']);
     expect((await move(district, number, 'ready_for_collection')).statusCode).toBe(200);
     const closed = (await move(district, number, 'closed')).json<Application>();
     expect(closed.events.map((event) => event.toStatus)).toEqual([

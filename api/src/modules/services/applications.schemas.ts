@@ -135,6 +135,9 @@ export const Application = Type.Object(
     serviceNameEn: Type.String(),
     unitCode: UnitCode,
     status: ApplicationStatusSchema,
+    nextStatuses: Type.Array(ApplicationStatusSchema, {
+      description: 'The steps the status path allows from here (an officer of the unit takes them).',
+    }),
     channel: literals(CHANNELS, 'online | counter | open311'),
     applicant: Applicant,
     values: Type.Record(Type.String(), Type.Unknown()),

@@ -150,6 +150,7 @@ async function toApplication(
     serviceNameEn: standard?.name_en ?? '',
     unitCode: row.unit_code,
     status: row.status,
+    nextStatuses: [...NEXT_STATUSES[row.status]],
     channel: row.channel,
     applicant: {
       name: row.applicant_name,

@@ -20,6 +20,7 @@ interface Complaint {
   handlingUnitCode: string;
   concernedUnitCode: string;
   status: string;
+  nextStatuses: string[];
   complainant: { userId: number | null; phone: string | null; name: string | null };
   decision: string | null;
   reply: string | null;
@@ -110,6 +111,7 @@ describe('complaints', () => {
     ).json<Complaint>();
     const number = filed.trackingNumber;
     expect(filed.handlingUnitCode).toBe('2302');
+    expect(filed.nextStatuses).toEqual(['under_investigation']);
     expect((await move(district, number, { to: 'decided', decision: 'x' })).json()).toMatchObject({
       code: 'services.complaint.invalid_transition',
     });

@@ -73,6 +73,7 @@ export const Complaint = Type.Object(
     officerName: Type.Union([Type.String(), Type.Null()]),
     description: Type.String(),
     status: Status,
+    nextStatuses: Type.Array(Status, { description: 'The steps the case path allows from here.' }),
     complainant: Type.Object({
       name: Type.Union([Type.String(), Type.Null()]),
       sex: Type.String(),

@@ -121,6 +121,7 @@ async function toComplaint(db: ServicesDb, row: ComplaintRow): Promise<Complaint
     officerName: row.officer_name,
     description: row.description,
     status: row.status,
+    nextStatuses: [...NEXT_COMPLAINT_STATUSES[row.status]],
     complainant: {
       name: row.complainant_name,
       sex: row.complainant_sex,

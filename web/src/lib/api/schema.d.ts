@@ -5522,6 +5522,8 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                            /** @description The steps the status path allows from here (an officer of the unit takes them). */
+                            nextStatuses: ("received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed")[];
                             /**
                              * @description online | counter | open311
                              * @enum {string}
@@ -5742,6 +5744,8 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                            /** @description The steps the status path allows from here (an officer of the unit takes them). */
+                            nextStatuses: ("received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed")[];
                             /**
                              * @description online | counter | open311
                              * @enum {string}
@@ -5999,6 +6003,8 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                            /** @description The steps the status path allows from here (an officer of the unit takes them). */
+                            nextStatuses: ("received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed")[];
                             /**
                              * @description online | counter | open311
                              * @enum {string}
@@ -6187,6 +6193,8 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                            /** @description The steps the status path allows from here (an officer of the unit takes them). */
+                            nextStatuses: ("received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed")[];
                             /**
                              * @description online | counter | open311
                              * @enum {string}
@@ -6392,6 +6400,8 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                            /** @description The steps the status path allows from here (an officer of the unit takes them). */
+                            nextStatuses: ("received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed")[];
                             /**
                              * @description online | counter | open311
                              * @enum {string}
@@ -6587,6 +6597,8 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
+                            /** @description The steps the status path allows from here (an officer of the unit takes them). */
+                            nextStatuses: ("received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed")[];
                             /**
                              * @description online | counter | open311
                              * @enum {string}
@@ -7227,6 +7239,8 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "received" | "under_investigation" | "decided" | "replied" | "closed";
+                            /** @description The steps the case path allows from here. */
+                            nextStatuses: ("received" | "under_investigation" | "decided" | "replied" | "closed")[];
                             complainant: {
                                 name: string | null;
                                 sex: string;
@@ -7330,6 +7344,8 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "received" | "under_investigation" | "decided" | "replied" | "closed";
+                            /** @description The steps the case path allows from here. */
+                            nextStatuses: ("received" | "under_investigation" | "decided" | "replied" | "closed")[];
                             complainant: {
                                 name: string | null;
                                 sex: string;
@@ -7467,6 +7483,8 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "received" | "under_investigation" | "decided" | "replied" | "closed";
+                            /** @description The steps the case path allows from here. */
+                            nextStatuses: ("received" | "under_investigation" | "decided" | "replied" | "closed")[];
                             complainant: {
                                 name: string | null;
                                 sex: string;

@@ -48,7 +48,7 @@ export type RatingBody =
 export type ComplaintTransitionBody =
   paths['/api/services/complaints/{number}/transitions']['post']['requestBody']['content']['application/json'];
 
-/** The application status path (the API's NEXT_STATUSES). */
+/** The application statuses, in the order of the path (the API answers the allowed next steps). */
 export const APPLICATION_STATUSES = [
   'received',
   'under_review',
@@ -58,16 +58,6 @@ export const APPLICATION_STATUSES = [
   'ready_for_collection',
   'closed',
 ] as const satisfies readonly ApplicationStatus[];
-
-export const NEXT_STATUSES: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
-  received: ['under_review'],
-  under_review: ['more_info_needed', 'approved', 'rejected'],
-  more_info_needed: ['under_review'],
-  approved: ['ready_for_collection'],
-  rejected: ['ready_for_collection', 'closed'],
-  ready_for_collection: ['closed'],
-  closed: [],
-};
 
 /** The applicant reads these notes: why more is needed, why it was refused. */
 export const NOTE_REQUIRED: readonly ApplicationStatus[] = ['more_info_needed', 'rejected'];
@@ -79,14 +69,6 @@ export const COMPLAINT_STATUSES = [
   'replied',
   'closed',
 ] as const satisfies readonly ComplaintStatus[];
-
-export const NEXT_COMPLAINT_STATUSES: Record<ComplaintStatus, readonly ComplaintStatus[]> = {
-  received: ['under_investigation'],
-  under_investigation: ['decided'],
-  decided: ['replied'],
-  replied: ['closed'],
-  closed: [],
-};
 
 export const COMPLAINT_SUBJECTS = [
   'service',

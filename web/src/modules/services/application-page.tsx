@@ -17,7 +17,6 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import {
   attachmentUrl,
-  NEXT_STATUSES,
   NOTE_REQUIRED,
   PROCESS_APPLICATIONS,
   useAddAttachment,
@@ -215,7 +214,7 @@ function StepForm({ application }: { application: Application }) {
   const transition = useTransition(application.trackingNumber);
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
-  const next = NEXT_STATUSES[application.status];
+  const next = application.nextStatuses;
   if (next.length === 0) return null;
   const needsNote = next.some((status) => NOTE_REQUIRED.includes(status));
 

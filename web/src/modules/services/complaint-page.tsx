@@ -14,7 +14,6 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import {
   HANDLE_COMPLAINTS,
-  NEXT_COMPLAINT_STATUSES,
   useComplaint,
   useComplaintTransition,
   type Complaint,
@@ -170,7 +169,7 @@ function CaseStepForm({ complaint }: { complaint: Complaint }) {
   const transition = useComplaintTransition(complaint.trackingNumber);
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
-  const next = NEXT_COMPLAINT_STATUSES[complaint.status];
+  const next = complaint.nextStatuses;
   const to = next[0];
   if (!to) return null;
   const kind = textFor(to);
