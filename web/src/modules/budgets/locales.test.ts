@@ -5,65 +5,25 @@
  * literally is in the module's or the main catalogues. Also: the stable error codes of the API
  * that the pages show have their message.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
+import { checkModuleCatalogues } from '../../lib/module-catalogues.testing.ts';
 import en from './locales/en.json';
 import km from './locales/km.json';
-import mainEn from '../../locales/en.json';
-import mainKm from '../../locales/km.json';
-
-const moduleDir = fileURLToPath(new URL('.', import.meta.url));
-const placeholders = (value: string) =>
-  [...value.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((match) => match[1]).sort();
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
-const KEY_PATTERN = /\bt\(\s*'([^'\n]+)'/g;
 
 describe('the budgets catalogues', () => {
-  const kmTexts: Record<string, string> = km;
-  const enTexts: Record<string, string> = en;
-
-  it('have the same keys in Khmer and English, each translated and with the same placeholders', () => {
-    expect(Object.keys(kmTexts).sort()).toEqual(Object.keys(enTexts).sort());
-    for (const [key, kmValue] of Object.entries(kmTexts)) {
-      const enValue = enTexts[key] ?? '';
-      expect(kmValue.trim(), key).not.toBe('');
-      expect(enValue.trim(), key).not.toBe('');
-      if (/[A-Za-z]/.test(kmValue)) expect(kmValue, `${key} is not translated`).not.toBe(enValue);
-      expect(placeholders(kmValue), key).toEqual(placeholders(enValue));
-    }
-  });
-
-  it('hold only budgets keys, none of them also in the main catalogues', () => {
-    for (const key of Object.keys(kmTexts)) {
-      expect(key).toMatch(/^(errors\.)?budgets\./);
-      expect(key in mainKm || key in mainEn, `${key} is in the main catalogues too`).toBe(false);
-    }
-  });
-
-  it('have every key the module uses', () => {
-    const missing: string[] = [];
-    for (const file of sourceFiles(moduleDir)) {
-      for (const match of readFileSync(file, 'utf8').matchAll(KEY_PATTERN)) {
-        const key = match[1] ?? '';
-        const known = (key in kmTexts || key in mainKm) && (key in enTexts || key in mainEn);
-        if (!known) missing.push(`${key} (${file.slice(moduleDir.length)})`);
-      }
-    }
-    expect(missing).toEqual([]);
-  });
-
-  it('explain every stable error code of the budgets API', () => {
-    for (const code of [
+  checkModuleCatalogues({
+    moduleUrl: new URL('.', import.meta.url),
+    km,
+    en,
+    ownKeys: /^(errors\.)?budgets\./,
+    builtKeys: [
+      ...['proposed', 'approved', 'adjusted', 'executed'].map((p) => `budgets.phase.${p}`),
+      ...['revenue', 'expenditure'].map((d) => `budgets.direction.${d}`),
+      ...['q1', 'q2', 'q3', 'q4'].map((q) => `budgets.quarter.${q}`),
+      ...['province', 'district', 'commune'].map((tier) => `budgets.tier.${tier}`),
+      ...['original', 'adjustment', 'transfer'].map((kind) => `budgets.versions.kind.${kind}`),
+    ],
+    errorCodes: [
       'budgets.budget.council_decision_missing',
       'budgets.budget.not_proposed',
       'budgets.budget.not_approved',
@@ -93,23 +53,6 @@ describe('the budgets catalogues', () => {
       'budgets.unit.not_an_administration',
       'budgets.version.not_found',
       'budgets.open_data.no_resource',
-    ]) {
-      expect(kmTexts[`errors.${code}`], code).toBeTruthy();
-      expect(enTexts[`errors.${code}`], code).toBeTruthy();
-    }
-  });
-
-  it('name every phase, direction, quarter, tier and version kind the pages build keys for', () => {
-    const built = [
-      ...['proposed', 'approved', 'adjusted', 'executed'].map((p) => `budgets.phase.${p}`),
-      ...['revenue', 'expenditure'].map((d) => `budgets.direction.${d}`),
-      ...['q1', 'q2', 'q3', 'q4'].map((q) => `budgets.quarter.${q}`),
-      ...['province', 'district', 'commune'].map((tier) => `budgets.tier.${tier}`),
-      ...['original', 'adjustment', 'transfer'].map((kind) => `budgets.versions.kind.${kind}`),
-    ];
-    for (const key of built) {
-      expect(kmTexts[key], key).toBeTruthy();
-      expect(enTexts[key], key).toBeTruthy();
-    }
+    ],
   });
 });
