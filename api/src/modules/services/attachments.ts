@@ -2,9 +2,8 @@
  * Where application attachments live: behind `AttachmentStore`, so that a laptop keeps them in
  * a local folder and the national deployment in object storage, with the same code above.
  *
- * `LocalFolderStore` is the default, in `ATTACHMENTS_DIR` (default `<DATA_DIR>/attachments`).
- * An S3-compatible store is not built yet: it is one class implementing these three methods
- * (PUT/GET/DELETE object by key); see README.md.
+ * `LocalFolderStore` is the default, in `ATTACHMENTS_DIR` (default `<DATA_DIR>/attachments`);
+ * `S3Store` (attachments-s3.ts) keeps them in an S3-compatible bucket (`ATTACHMENTS_STORE=s3`).
  *
  * What may be uploaded is decided here too: PDF, JPEG or PNG, recognised by the first bytes
  * of the content (never by the name alone), a plain file name without any path, and a size
@@ -14,6 +13,7 @@ import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../platform/http/problem.ts';
+import { S3Store } from './attachments-s3.ts';
 import type { AttachmentType } from './services.tables.ts';
 
 export interface AttachmentStore {
@@ -27,13 +27,18 @@ export interface AttachmentStore {
 
 const KEY = /^[a-z0-9][a-z0-9/_-]{0,200}$/;
 
+/** The key itself, when every store may use it as a path (no "..", no capitals, no odd characters); else throws. */
+export function checkAttachmentKey(key: string): string {
+  if (!KEY.test(key) || key.includes('..')) throw new Error(`Not an attachment key: ${key}`);
+  return key;
+}
+
 /** A folder on the local disk; keys become relative paths inside it. */
 export class LocalFolderStore implements AttachmentStore {
   constructor(readonly directory: string) {}
 
   private pathOf(key: string): string {
-    if (!KEY.test(key) || key.includes('..')) throw new Error(`Not an attachment key: ${key}`);
-    return path.join(this.directory, key);
+    return path.join(this.directory, checkAttachmentKey(key));
   }
 
   async put(key: string, bytes: Buffer): Promise<void> {
@@ -59,13 +64,43 @@ export class LocalFolderStore implements AttachmentStore {
   }
 }
 
-/** The store configured by the environment: ATTACHMENTS_DIR, else DATA_DIR/attachments, else ./data/attachments. */
+/**
+ * The store configured by the environment, checked at start:
+ * - `ATTACHMENTS_STORE` unset or `local`: a folder, ATTACHMENTS_DIR, else DATA_DIR/attachments,
+ *   else ./data/attachments;
+ * - `ATTACHMENTS_STORE=s3`: a bucket, from S3_ENDPOINT, S3_BUCKET, S3_REGION (default
+ *   us-east-1), S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY.
+ */
 export function attachmentStoreFromEnv(env: NodeJS.ProcessEnv = process.env): AttachmentStore {
+  const kind = env.ATTACHMENTS_STORE || 'local';
+  if (kind === 's3') return s3StoreFromEnv(env);
+  if (kind !== 'local')
+    throw new Error(`ATTACHMENTS_STORE must be "local" or "s3", not ${JSON.stringify(kind)}.`);
   const directory =
     env.ATTACHMENTS_DIR && env.ATTACHMENTS_DIR !== ''
       ? env.ATTACHMENTS_DIR
       : path.join(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : 'data', 'attachments');
   return new LocalFolderStore(path.resolve(directory));
+}
+
+function s3StoreFromEnv(env: NodeJS.ProcessEnv): S3Store {
+  const missing: string[] = [];
+  const required = (name: string): string => {
+    const value = env[name] ?? '';
+    if (value === '') missing.push(name);
+    return value;
+  };
+  const options = {
+    endpoint: required('S3_ENDPOINT'),
+    bucket: required('S3_BUCKET'),
+    region: env.S3_REGION || 'us-east-1',
+    accessKeyId: required('S3_ACCESS_KEY_ID'),
+    secretAccessKey: required('S3_SECRET_ACCESS_KEY'),
+  };
+  // Every missing name at once, so that a deployment is put right in one go.
+  if (missing.length > 0)
+    throw new Error(`ATTACHMENTS_STORE=s3 needs ${missing.join(', ')} in the environment.`);
+  return new S3Store(options);
 }
 
 // ------------------------------------------------------------------ what may be uploaded

@@ -62,7 +62,7 @@ export type { AttachmentStore } from './attachments.ts';
 export interface ServicesModuleOptions {
   /** Where messages go; the outbox by default. */
   notificationChannel?: NotificationChannel;
-  /** Where attachments go; the folder ATTACHMENTS_DIR (default DATA_DIR/attachments) by default. */
+  /** Where attachments go; by default as the environment says (attachmentStoreFromEnv: a folder, or S3 with ATTACHMENTS_STORE=s3). */
   attachmentStore?: AttachmentStore;
 }
 
