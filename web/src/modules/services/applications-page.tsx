@@ -6,8 +6,6 @@ import './i18n.ts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorMessage } from '../../components/error-message.tsx';
-import { Pager } from '../../components/pager.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { UnitName } from '../../components/unit-name.tsx';
 import { useSession } from '../../lib/session.ts';
@@ -26,7 +24,7 @@ import {
   type ApplicationStatus,
 } from './api.ts';
 import { STATUS_KEYS } from './labels.ts';
-import { Loading, OverdueBadge, serviceName, StatusBadge } from './parts.tsx';
+import { OverdueBadge, PagedTable, serviceName, StatusBadge } from './parts.tsx';
 import { formatTrackingNumber } from './tracking.ts';
 
 export function ApplicationsPage() {
@@ -145,72 +143,52 @@ function Applications() {
           </label>
         </div>
       </form>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <p className="notice">{t('services.office.empty')}</p>
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="data-table svc-table" aria-busy={list.isFetching}>
-              <caption>{t('services.list.caption', { total: format.number(list.data.total) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('services.number.label')}</th>
-                  <th scope="col">{t('services.service')}</th>
-                  <th scope="col">{t('services.applicant')}</th>
-                  <th scope="col">{t('services.office')}</th>
-                  <th scope="col">{t('services.status.label')}</th>
-                  <th scope="col">{t('services.filedOn')}</th>
-                  <th scope="col">{t('services.dueDate')}</th>
-                  <th scope="col">{t('services.fee.paid')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((item) => (
-                  <tr
-                    key={item.trackingNumber}
-                    data-number={item.trackingNumber}
-                    className={item.isOverdue ? 'svc-row--overdue' : undefined}
-                  >
-                    <td className="code">
-                      <Link to={`/applications/${item.trackingNumber}`}>
-                        {formatTrackingNumber(item.trackingNumber)}
-                      </Link>
-                    </td>
-                    <td>{serviceName(item, format.lang)}</td>
-                    <th scope="row">{item.applicantName}</th>
-                    <td>
-                      <UnitName code={item.unitCode} withPath={false} />
-                    </td>
-                    <td>
-                      <StatusBadge status={item.status} />
-                    </td>
-                    <td>{format.date(item.filedOn)}</td>
-                    <td>
-                      {format.date(item.dueDate)} {item.isOverdue ? <OverdueBadge /> : null}
-                    </td>
-                    <td>{item.feePaid ? t('common.yes') : t('common.no')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager
-            page={list.data.page}
-            pageSize={list.data.pageSize}
-            total={list.data.total}
-            onPage={(p) => {
-              const next = new URLSearchParams(params);
-              if (p > 1) next.set('page', String(p));
-              else next.delete('page');
-              setParams(next);
-            }}
-          />
-        </>
-      )}
+      <PagedTable
+        list={list}
+        empty={t('services.office.empty')}
+        headers={[
+          t('services.number.label'),
+          t('services.service'),
+          t('services.applicant'),
+          t('services.office'),
+          t('services.status.label'),
+          t('services.filedOn'),
+          t('services.dueDate'),
+          t('services.fee.paid'),
+        ]}
+        row={(item) => (
+          <tr
+            key={item.trackingNumber}
+            data-number={item.trackingNumber}
+            className={item.isOverdue ? 'svc-row--overdue' : undefined}
+          >
+            <td className="code">
+              <Link to={`/applications/${item.trackingNumber}`}>
+                {formatTrackingNumber(item.trackingNumber)}
+              </Link>
+            </td>
+            <td>{serviceName(item, format.lang)}</td>
+            <th scope="row">{item.applicantName}</th>
+            <td>
+              <UnitName code={item.unitCode} withPath={false} />
+            </td>
+            <td>
+              <StatusBadge status={item.status} />
+            </td>
+            <td>{format.date(item.filedOn)}</td>
+            <td>
+              {format.date(item.dueDate)} {item.isOverdue ? <OverdueBadge /> : null}
+            </td>
+            <td>{item.feePaid ? t('common.yes') : t('common.no')}</td>
+          </tr>
+        )}
+        onPage={(p) => {
+          const next = new URLSearchParams(params);
+          if (p > 1) next.set('page', String(p));
+          else next.delete('page');
+          setParams(next);
+        }}
+      />
     </section>
   );
 }

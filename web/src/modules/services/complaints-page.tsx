@@ -3,8 +3,6 @@ import './i18n.ts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorMessage } from '../../components/error-message.tsx';
-import { Pager } from '../../components/pager.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { UnitName } from '../../components/unit-name.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -21,7 +19,7 @@ import {
 } from './api.ts';
 import { OfficeLinks } from './applications-page.tsx';
 import { COMPLAINT_STATUS_KEYS, SUBJECT_KEYS } from './labels.ts';
-import { ComplaintStatusBadge, Loading } from './parts.tsx';
+import { ComplaintStatusBadge, PagedTable } from './parts.tsx';
 import { formatTrackingNumber } from './tracking.ts';
 
 export function ComplaintsPage() {
@@ -89,57 +87,37 @@ function Complaints() {
           </select>
         </div>
       </form>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <p className="notice">{t('services.complaints.empty')}</p>
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="data-table svc-table" aria-busy={list.isFetching}>
-              <caption>{t('services.list.caption', { total: format.number(list.data.total) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('services.number.label')}</th>
-                  <th scope="col">{t('services.complain.subject')}</th>
-                  <th scope="col">{t('services.complaint.concerned')}</th>
-                  <th scope="col">{t('services.status.label')}</th>
-                  <th scope="col">{t('services.filedOn')}</th>
-                  <th scope="col">{t('services.complaint.complainant')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((item) => (
-                  <tr key={item.trackingNumber} data-number={item.trackingNumber}>
-                    <th scope="row" className="code">
-                      <Link to={`/complaints/${item.trackingNumber}`}>
-                        {formatTrackingNumber(item.trackingNumber)}
-                      </Link>
-                    </th>
-                    <td>{t(SUBJECT_KEYS[item.subject])}</td>
-                    <td>
-                      <UnitName code={item.concernedUnitCode} withPath={false} />
-                    </td>
-                    <td>
-                      <ComplaintStatusBadge status={item.status} />
-                    </td>
-                    <td>{format.date(item.filedOn)}</td>
-                    <td>{item.complainantName ?? t('services.complaint.anonymous')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager
-            page={list.data.page}
-            pageSize={list.data.pageSize}
-            total={list.data.total}
-            onPage={(p) => set('page', p > 1 ? String(p) : '')}
-          />
-        </>
-      )}
+      <PagedTable
+        list={list}
+        empty={t('services.complaints.empty')}
+        headers={[
+          t('services.number.label'),
+          t('services.complain.subject'),
+          t('services.complaint.concerned'),
+          t('services.status.label'),
+          t('services.filedOn'),
+          t('services.complaint.complainant'),
+        ]}
+        row={(item) => (
+          <tr key={item.trackingNumber} data-number={item.trackingNumber}>
+            <th scope="row" className="code">
+              <Link to={`/complaints/${item.trackingNumber}`}>
+                {formatTrackingNumber(item.trackingNumber)}
+              </Link>
+            </th>
+            <td>{t(SUBJECT_KEYS[item.subject])}</td>
+            <td>
+              <UnitName code={item.concernedUnitCode} withPath={false} />
+            </td>
+            <td>
+              <ComplaintStatusBadge status={item.status} />
+            </td>
+            <td>{format.date(item.filedOn)}</td>
+            <td>{item.complainantName ?? t('services.complaint.anonymous')}</td>
+          </tr>
+        )}
+        onPage={(p) => set('page', p > 1 ? String(p) : '')}
+      />
     </section>
   );
 }

@@ -6,14 +6,12 @@ import './i18n.ts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ErrorMessage } from '../../components/error-message.tsx';
-import { Pager } from '../../components/pager.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { READ_OUTBOX, useOutbox } from './api.ts';
 import { OfficeLinks } from './applications-page.tsx';
-import { Loading } from './parts.tsx';
+import { PagedTable } from './parts.tsx';
 import { cleanTrackingInput, formatTrackingNumber } from './tracking.ts';
 
 export function OutboxPage() {
@@ -64,60 +62,40 @@ function Outbox() {
           </button>
         </div>
       </form>
-      {outbox.isPending ? (
-        <Loading />
-      ) : outbox.isError ? (
-        <ErrorMessage error={outbox.error} onRetry={() => void outbox.refetch()} />
-      ) : outbox.data.items.length === 0 ? (
-        <p className="notice">{t('services.outbox.empty')}</p>
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="data-table svc-table" aria-busy={outbox.isFetching}>
-              <caption>{t('services.list.caption', { total: format.number(outbox.data.total) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('services.outbox.when')}</th>
-                  <th scope="col">{t('services.number.label')}</th>
-                  <th scope="col">{t('services.outbox.to')}</th>
-                  <th scope="col">{t('services.outbox.message')}</th>
-                  <th scope="col">{t('services.outbox.sent')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {outbox.data.items.map((message) => (
-                  <tr key={message.id} data-number={message.trackingNumber} data-status={message.status}>
-                    <td>{format.dateTime(message.createdAt)}</td>
-                    <th scope="row" className="code">
-                      {formatTrackingNumber(message.trackingNumber)}
-                    </th>
-                    <td className="code">{message.recipientPhone ?? message.recipientEmail ?? '—'}</td>
-                    <td>{format.lang === 'km' ? message.textKm : message.textEn}</td>
-                    <td>
-                      {message.sentAt
-                        ? format.dateTime(message.sentAt)
-                        : message.deliveryError
-                          ? t('services.outbox.failed', { error: message.deliveryError })
-                          : t('services.outbox.waiting')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager
-            page={outbox.data.page}
-            pageSize={outbox.data.pageSize}
-            total={outbox.data.total}
-            onPage={(p) => {
-              const next = new URLSearchParams(params);
-              if (p > 1) next.set('page', String(p));
-              else next.delete('page');
-              setParams(next);
-            }}
-          />
-        </>
-      )}
+      <PagedTable
+        list={outbox}
+        empty={t('services.outbox.empty')}
+        headers={[
+          t('services.outbox.when'),
+          t('services.number.label'),
+          t('services.outbox.to'),
+          t('services.outbox.message'),
+          t('services.outbox.sent'),
+        ]}
+        row={(message) => (
+          <tr key={message.id} data-number={message.trackingNumber} data-status={message.status}>
+            <td>{format.dateTime(message.createdAt)}</td>
+            <th scope="row" className="code">
+              {formatTrackingNumber(message.trackingNumber)}
+            </th>
+            <td className="code">{message.recipientPhone ?? message.recipientEmail ?? '—'}</td>
+            <td>{format.lang === 'km' ? message.textKm : message.textEn}</td>
+            <td>
+              {message.sentAt
+                ? format.dateTime(message.sentAt)
+                : message.deliveryError
+                  ? t('services.outbox.failed', { error: message.deliveryError })
+                  : t('services.outbox.waiting')}
+            </td>
+          </tr>
+        )}
+        onPage={(p) => {
+          const next = new URLSearchParams(params);
+          if (p > 1) next.set('page', String(p));
+          else next.delete('page');
+          setParams(next);
+        }}
+      />
     </section>
   );
 }
