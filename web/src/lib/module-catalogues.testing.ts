@@ -26,7 +26,7 @@ export interface ModuleCatalogues {
   errorCodes?: readonly string[];
 }
 
-// t('key'), and km('key') where a page prints Khmer whatever the reader's language (the A4 board).
+// Calls of t, and of km where a page prints Khmer whatever the reader's language (the A4 board).
 const KEY_PATTERN = /\b(?:t|km)\(\s*'([^'\n]+)'/g;
 
 const placeholders = (value: string) =>
