@@ -7,6 +7,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
+import { Counts } from '../../components/counts.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { todayInPhnomPenh } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -165,24 +166,22 @@ function ImportSummary({ result }: { result: ImportResult }) {
     i18n.exists(`errors.${code}`) ? t(`errors.${code}`) : message;
   return (
     <>
-      <dl className="counts">
-        <div className="counts__item" data-kind="rows">
-          <dt>{t('budgets.import.rows')}</dt>
-          <dd className="counts__value">{format.number(result.rows)}</dd>
-        </div>
-        <div className="counts__item" data-kind="valid">
-          <dt>{t('budgets.import.validRows')}</dt>
-          <dd className="counts__value">{format.number(result.validRows)}</dd>
-        </div>
-        <div className="counts__item" data-kind="budgets">
-          <dt>{t('budgets.import.budgets')}</dt>
-          <dd className="counts__value">{format.number(result.budgets.length)}</dd>
-        </div>
-        <div className="counts__item" data-kind="problems">
-          <dt>{t('budgets.import.problems')}</dt>
-          <dd className="counts__value">{format.number(result.problems.length)}</dd>
-        </div>
-      </dl>
+      <Counts
+        items={[
+          { kind: 'rows', label: t('budgets.import.rows'), value: format.number(result.rows) },
+          { kind: 'valid', label: t('budgets.import.validRows'), value: format.number(result.validRows) },
+          {
+            kind: 'budgets',
+            label: t('budgets.import.budgets'),
+            value: format.number(result.budgets.length),
+          },
+          {
+            kind: 'problems',
+            label: t('budgets.import.problems'),
+            value: format.number(result.problems.length),
+          },
+        ]}
+      />
       {result.problems.length > 0 ? (
         <TableWrap label={t('budgets.import.problems')}>
           <table className="data-table boost-problems">

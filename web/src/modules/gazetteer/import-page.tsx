@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
+import { Counts } from '../../components/counts.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
@@ -167,14 +168,14 @@ function ImportReport({ result }: { result: ImportResult }) {
   const summaryKinds = [...new Set([...SUMMARY_KINDS, ...Object.keys(counts)])];
   return (
     <>
-      <dl className="counts import-summary">
-        {summaryKinds.map((kind) => (
-          <div key={kind} className="counts__item" data-kind={kind}>
-            <dt>{t(`import.summary.${kind}`, { defaultValue: kind })}</dt>
-            <dd className="counts__value">{format.number(counts[kind] ?? 0)}</dd>
-          </div>
-        ))}
-      </dl>
+      <Counts
+        className="import-summary"
+        items={summaryKinds.map((kind) => ({
+          kind,
+          label: t(`import.summary.${kind}`, { defaultValue: kind }),
+          value: format.number(counts[kind] ?? 0),
+        }))}
+      />
       {result.summary.spellingVariants > 0 ? (
         <p className="hint">
           {t('import.spellingVariants', { total: format.number(result.summary.spellingVariants) })}

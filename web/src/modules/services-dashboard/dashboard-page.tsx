@@ -10,6 +10,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { Counts } from '../../components/counts.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { UnitPicker, type UnitChoice } from '../../components/unit-picker.tsx';
@@ -284,15 +285,15 @@ function Headline({ figures }: { figures: Figures }) {
     satisfaction: t('servicesDashboard.note.ratings', { n: text.count(figures.satisfaction.count) }),
   };
   return (
-    <dl className="counts svc-dashboard__headline">
-      {HEADLINE.map((kind) => (
-        <div className="counts__item" data-kind={kind} key={kind}>
-          <dt>{t(`servicesDashboard.figure.${kind}`)}</dt>
-          <dd className="counts__value">{values[kind]}</dd>
-          {notes[kind] ? <dd className="counts__note">{notes[kind]}</dd> : null}
-        </div>
-      ))}
-    </dl>
+    <Counts
+      className="svc-dashboard__headline"
+      items={HEADLINE.map((kind) => ({
+        kind,
+        label: t(`servicesDashboard.figure.${kind}`),
+        value: values[kind],
+        note: notes[kind],
+      }))}
+    />
   );
 }
 

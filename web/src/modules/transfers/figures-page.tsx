@@ -8,6 +8,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
+import { Counts } from '../../components/counts.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
@@ -315,24 +316,18 @@ function ImportSummary({ report }: { report: ImportReport }) {
   const format = useFormat();
   return (
     <>
-      <dl className="counts">
-        <div className="counts__item" data-kind="rows">
-          <dt>{t('transfers.figures.rowsRead')}</dt>
-          <dd className="counts__value">{format.number(report.rowsRead)}</dd>
-        </div>
-        <div className="counts__item" data-kind="values">
-          <dt>{t('transfers.figures.values')}</dt>
-          <dd className="counts__value">{format.number(report.values)}</dd>
-        </div>
-        <div className="counts__item" data-kind="problems">
-          <dt>{t('import.problems')}</dt>
-          <dd className="counts__value">{format.number(report.problems.length)}</dd>
-        </div>
-        <div className="counts__item" data-kind="unknown">
-          <dt>{t('transfers.figures.unknownCodes')}</dt>
-          <dd className="counts__value">{format.number(report.unknownCodes.length)}</dd>
-        </div>
-      </dl>
+      <Counts
+        items={[
+          { kind: 'rows', label: t('transfers.figures.rowsRead'), value: format.number(report.rowsRead) },
+          { kind: 'values', label: t('transfers.figures.values'), value: format.number(report.values) },
+          { kind: 'problems', label: t('import.problems'), value: format.number(report.problems.length) },
+          {
+            kind: 'unknown',
+            label: t('transfers.figures.unknownCodes'),
+            value: format.number(report.unknownCodes.length),
+          },
+        ]}
+      />
       {report.problems.length > 0 ? (
         <TableWrap label={t('import.problems')}>
           <table className="data-table figures-problems">

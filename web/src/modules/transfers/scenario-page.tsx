@@ -7,6 +7,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Counts } from '../../components/counts.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
@@ -302,20 +303,18 @@ function ScenarioResult({ result }: { result: ScenarioComparison }) {
   return (
     <section className="transfers-section scenario-result" aria-labelledby="scenario-result-title">
       <h2 id="scenario-result-title">{t('transfers.scenario.result')}</h2>
-      <dl className="counts scenario-counts">
-        <div className="counts__item" data-kind="gainers">
-          <dt>{t('transfers.scenario.gainers')}</dt>
-          <dd className="counts__value">{format.number(result.gainers)}</dd>
-        </div>
-        <div className="counts__item" data-kind="losers">
-          <dt>{t('transfers.scenario.losers')}</dt>
-          <dd className="counts__value">{format.number(result.losers)}</dd>
-        </div>
-        <div className="counts__item" data-kind="unchanged">
-          <dt>{t('transfers.scenario.unchanged')}</dt>
-          <dd className="counts__value">{format.number(result.unchanged)}</dd>
-        </div>
-      </dl>
+      <Counts
+        className="scenario-counts"
+        items={[
+          { kind: 'gainers', label: t('transfers.scenario.gainers'), value: format.number(result.gainers) },
+          { kind: 'losers', label: t('transfers.scenario.losers'), value: format.number(result.losers) },
+          {
+            kind: 'unchanged',
+            label: t('transfers.scenario.unchanged'),
+            value: format.number(result.unchanged),
+          },
+        ]}
+      />
       <dl className="details">
         <dt>{t('transfers.scenario.largestGain')}</dt>
         <dd data-field="largestGain">
