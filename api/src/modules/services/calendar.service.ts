@@ -3,9 +3,10 @@
  * national level, and the due-date arithmetic over it.
  *
  * Filing must be fast (hundreds of applications a second), so the holidays are read once per
- * year and kept in memory by `HolidayCalendar`, one per application instance. An edit through
- * that instance empties its memory at once; another API process sees the edit within
- * `ttlMs` (60 s by default), which is the time a holiday list edited in advance can wait.
+ * year and kept in memory by `HolidayCalendar`, one per database handle (`calendarFor`): the
+ * services and Open311 routes of a process share it. An edit empties its memory at once;
+ * another API process sees the edit within `ttlMs` (60 s by default), which is the time a
+ * holiday list edited in advance can wait.
  */
 import { sql, type Kysely } from 'kysely';
 import type { AuditActor } from '../../platform/audit/audit-context.ts';
@@ -21,6 +22,22 @@ export interface Holiday {
   nameEn: string;
   source: string;
   isExample: boolean;
+}
+
+const calendars = new WeakMap<object, HolidayCalendar>();
+
+/**
+ * The calendar of a database handle, one per process: the services module and the Open311 API
+ * both use it, so a holiday edited through /api/services moves Open311's due dates at once.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any module's view of the database
+export function calendarFor(db: Kysely<any>): HolidayCalendar {
+  let calendar = calendars.get(db);
+  if (!calendar) {
+    calendar = new HolidayCalendar(db);
+    calendars.set(db, calendar);
+  }
+  return calendar;
 }
 
 /** Years after the start year that a due date may reach (time limits are at most 250 working days). */

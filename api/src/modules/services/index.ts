@@ -12,7 +12,7 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { accessAuthenticator } from '../access/index.ts';
 import { applicationRoutes } from './applications.routes.ts';
 import { attachmentStoreFromEnv, type AttachmentStore } from './attachments.ts';
-import { HolidayCalendar } from './calendar.service.ts';
+import { calendarFor } from './calendar.service.ts';
 import { complaintRoutes } from './complaints.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { DASHBOARD_PERMISSIONS } from './dashboard/permissions.ts';
@@ -35,7 +35,7 @@ export type { FormField, FieldValues, FieldValueOption } from './form-fields.ts'
 export { newTrackingNumber, parseTrackingNumber, formatTrackingNumber } from './tracking-number.ts';
 export { checkApplicant, applicantFromAccount, normalisePhone } from './applicants.ts';
 // Services (what the Open311 API, the dashboard and the budgets module call).
-export { HolidayCalendar, calendarYear } from './calendar.service.ts';
+export { HolidayCalendar, calendarFor, calendarYear } from './calendar.service.ts';
 export { getStandard, listStandards } from './standards.service.ts';
 export { findOfferedVersion, findStandardVersion, selectCurrentStandards } from './standards.queries.ts';
 export {
@@ -76,7 +76,7 @@ export function createServicesModule(options: ServicesModuleOptions = {}): Modul
     const db = tablesOf<ServicesTables>(app.db);
     const ctx: ServicesContext = createServicesContext({
       db,
-      calendar: new HolidayCalendar(db),
+      calendar: calendarFor(db),
       channel: options.notificationChannel ?? outboxChannel,
       attachments: options.attachmentStore ?? attachmentStoreFromEnv(),
       authenticator: accessAuthenticator(app.db),

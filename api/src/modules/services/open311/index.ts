@@ -9,7 +9,7 @@ import type { ModuleManifest } from '../../../platform/module.ts';
 import { accessAuthenticator } from '../../access/index.ts';
 import {
   createServicesContext,
-  HolidayCalendar,
+  calendarFor,
   outboxChannel,
   type AttachmentStore,
   type NotificationChannel,
@@ -38,9 +38,8 @@ export function createOpen311Module(options: Open311ModuleOptions = {}): ModuleM
     const authenticator = accessAuthenticator(app.db);
     const ctx: ServicesContext = createServicesContext({
       db,
-      // Its own memory of the holidays: an edit made through /api/services reaches it within
-      // the calendar's 60 s, as it reaches another API process.
-      calendar: new HolidayCalendar(db),
+      // The services module's calendar: a holiday edited there moves these due dates at once.
+      calendar: calendarFor(db),
       channel: options.notificationChannel ?? outboxChannel,
       attachments: noAttachments,
       authenticator,

@@ -12,6 +12,7 @@ import { signedIn } from '../../../test-support/http.ts';
 import { openTestApp, type TestApp } from '../../../test-support/test-app.ts';
 import { DEMO_PASSWORD } from '../../access/index.ts';
 import { DEMO_STANDARDS } from '../demo-seed.ts';
+import { addWorkingDays, dayNumber, dayText, isWeekendDay, todayInCambodia } from '../working-days.ts';
 import { keysOf, parseXml, readFixture } from './open311-test-support.ts';
 
 let t: TestApp;
@@ -335,6 +336,53 @@ describe('POST requests', () => {
       )
     ).rows[0]!;
     expect(version.version).toBe(revised.json<{ version: number }>().version);
+  });
+
+  it('moves its due dates at once when a holiday is added through /api/services (one calendar)', async () => {
+    const dueOf = async () => {
+      const filed = await postJson({
+        api_key: citizenKey,
+        jurisdiction_id: '230201',
+        service_code: 'commune.certification',
+        attribute: { document_kind: 'copy', copies: 1 },
+      });
+      expect(filed.statusCode, filed.body).toBe(201);
+      const [created] = filed.json<{ service_request_id: string }[]>();
+      const read = await t.app.inject({
+        method: 'GET',
+        url: `/open311/v2/requests/${created!.service_request_id}.json`,
+      });
+      return read.json<{ expected_datetime: string }[]>()[0]!.expected_datetime.slice(0, 10);
+    };
+    const before = await dueOf(); // Open311 now holds the holidays in memory
+    // The next working day becomes a holiday: every due date counted from today moves one day on.
+    const national = await signedIn(t.app, 'officer@sndd.example', DEMO_PASSWORD);
+    const today = todayInCambodia();
+    const holidays = async (year: string) =>
+      (await national.request('GET', `/api/services/calendar/${year}`)).json<{
+        holidays: { date: string; nameKm: string; nameEn: string }[];
+      }>().holidays;
+    let next = dayNumber(today) + 1;
+    const known = new Set(
+      [
+        ...(await holidays(today.slice(0, 4))),
+        ...(await holidays(String(Number(today.slice(0, 4)) + 1))),
+      ].map((day) => day.date),
+    );
+    while (isWeekendDay(next) || known.has(dayText(next))) next += 1;
+    const added = dayText(next);
+    const year = added.slice(0, 4);
+    const edited = await national.request('PUT', `/api/services/calendar/${year}`, {
+      holidays: [
+        ...(await holidays(year)).map(({ date, nameKm, nameEn }) => ({ date, nameKm, nameEn })),
+        { date: added, nameKm: 'ថ្ងៃឈប់សម្រាកសាកល្បង', nameEn: 'Test holiday' },
+      ],
+      source: 'Test: a holiday added during the run',
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const after = await dueOf();
+    expect(after).not.toBe(before);
+    expect(after).toBe(addWorkingDays(before, 1, new Set([...known, added])));
   });
 
   it('refuses a body it cannot read in Open311’s format, never as problem+json', async () => {
