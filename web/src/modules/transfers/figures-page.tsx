@@ -312,7 +312,7 @@ function FiguresImport() {
 }
 
 function ImportSummary({ report }: { report: ImportReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   return (
     <>
@@ -336,7 +336,6 @@ function ImportSummary({ report }: { report: ImportReport }) {
               <tr>
                 <th scope="col">{t('import.col.row')}</th>
                 <th scope="col">{t('transfers.figures.column')}</th>
-                <th scope="col">{t('units.col.code')}</th>
                 <th scope="col">{t('import.col.problem')}</th>
               </tr>
             </thead>
@@ -345,8 +344,20 @@ function ImportSummary({ report }: { report: ImportReport }) {
                 <tr key={index} data-code={problem.code}>
                   <td>{format.number(problem.row)}</td>
                   <td>{problem.column ?? ''}</td>
-                  <td className="code">{problem.code}</td>
-                  <td lang="en">{problem.message}</td>
+                  <td>
+                    {/* The reader's language when the code is known; the file's detail (which value, which
+                        code) stays as the API wrote it, in English. */}
+                    {i18n.exists(`errors.${problem.code}`) ? (
+                      <>
+                        {t(`errors.${problem.code}`)}{' '}
+                        <span className="hint" lang="en">
+                          {problem.message}
+                        </span>
+                      </>
+                    ) : (
+                      <span lang="en">{problem.message}</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

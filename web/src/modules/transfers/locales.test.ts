@@ -38,6 +38,13 @@ describe('the transfers catalogues', () => {
       'transfers.program.unknown',
       'transfers.formula.version_taken',
       'transfers.input.negative_value',
+      // The figures import's problems (engine/inputs.ts INPUT_PROBLEM), shown by code.
+      'transfers.input.missing_column',
+      'transfers.input.missing_code',
+      'transfers.input.bad_code',
+      'transfers.input.duplicate_code',
+      'transfers.input.bad_number',
+      'transfers.input.unreadable',
     ],
   });
 });
