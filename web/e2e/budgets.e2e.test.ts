@@ -4,7 +4,8 @@
  * page shows the API's totals and draws the budget-against-actual chart. The commune clerk
  * opens a budget for a later year (one per viewport, so that they do not collide), adds a
  * line, is refused approval without the council's decision (the Khmer message of the stable
- * code shows), records the decision and approves. The budget page has no serious accessibility
+ * code shows), records the decision and approves, adjusts the line's amount with a reason (a
+ * second version) and records the first quarter's actuals (executed), each checked in the API. The budget page has no serious accessibility
  * problem, and nothing breaks the server's CSP.
  */
 import { readFileSync } from 'node:fs';
@@ -39,7 +40,7 @@ interface Figures {
 interface BudgetAnswer {
   phase: string;
   councilDecision: { number: string; date: string } | null;
-  lines: { id: number }[];
+  lines: { id: number; amount: number; actuals: { q1: number } }[];
 }
 interface ReportAnswer {
   revenue: Figures;
@@ -155,5 +156,24 @@ describe.each(VIEWPORTS)('budgets journey on $name', ({ name, viewport, isMobile
     expect(stored.phase).toBe('approved');
     expect(stored.councilDecision).toEqual({ number: '០៣/២០៣១ សាកល្បង', date: '2025-12-20' });
     expect(stored.lines).toHaveLength(1);
+
+    // An adjustment: a new version with its reason; the original stays listed.
+    await budgets.adjust('ការកែសម្រួលពាក់កណ្ដាលឆ្នាំ (សាកល្បង)', ['13,000,000']);
+    await budgets.waitForPhase('adjusted');
+    await budgets.versionItems().nth(1).waitFor();
+    expect(await budgets.versionItems().count()).toBe(2);
+    const adjusted = await apiGet<BudgetAnswer>(`/api/budgets/units/${UNIT}/years/${year}`);
+    expect(adjusted.phase).toBe('adjusted');
+    expect(adjusted.lines.map((line) => line.amount)).toEqual([13_000_000]);
+
+    // Actuals of the first quarter, recorded under the line: the budget is then executed.
+    await budgets.recordActuals(budgets.lineRows().first(), { q1: '3,250,000' });
+    await budgets.waitForPhase('executed');
+    expect(
+      rielFrom((await budgets.lineRows().first().locator('[data-field="actual"]').textContent()) ?? ''),
+    ).toBe(3_250_000);
+    const executed = await apiGet<BudgetAnswer>(`/api/budgets/units/${UNIT}/years/${year}`);
+    expect(executed.phase).toBe('executed');
+    expect(executed.lines.map((line) => line.actuals.q1)).toEqual([3_250_000]);
   });
 });

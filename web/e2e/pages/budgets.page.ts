@@ -64,6 +64,35 @@ export class BudgetsPage extends ShellPage {
     await form.locator('.success-message').waitFor();
   }
 
+  /** Adjusts an approved budget: each line's new amount (by position) and the reason. */
+  async adjust(reason: string, amounts: string[]): Promise<void> {
+    const section = this.page.locator('main details.adjustment');
+    await section.locator('summary').click();
+    const form = section.locator('form.adjustment-form');
+    await form.locator('textarea[name="reason"]').fill(reason);
+    const inputs = form.locator('input[name^="amount-"]');
+    for (const [index, amount] of amounts.entries()) await inputs.nth(index).fill(amount);
+    await form.locator('button[type="submit"]').click();
+    await form.locator('.success-message').waitFor();
+  }
+
+  /** Records a line's actuals for the quarters given, through the form under the line. */
+  async recordActuals(
+    row: Locator,
+    quarters: Partial<Record<'q1' | 'q2' | 'q3' | 'q4', string>>,
+  ): Promise<void> {
+    await row.locator('button[aria-expanded]').click();
+    const form = this.page.locator('main form.actuals-form');
+    for (const [quarter, amount] of Object.entries(quarters))
+      await form.locator(`input[name="${quarter}"]`).fill(amount);
+    await form.locator('button[type="submit"]').click();
+    await form.waitFor({ state: 'detached' });
+  }
+
+  versionItems(): Locator {
+    return this.page.locator('main .budget-versions li[data-version]');
+  }
+
   chartBars(): Locator {
     return this.page.locator('main figure.budget-chart svg[role="img"] rect.budget-chart__bar');
   }

@@ -88,9 +88,15 @@ export function AdjustmentForm({ budget }: { budget: Budget }) {
   const baseId = useId();
   const userLines = budget.lines.filter((line) => line.systemOrigin === null);
   const [reason, setReason] = useState('');
-  const [amounts, setAmounts] = useState<Record<number, string>>(() =>
-    Object.fromEntries(userLines.map((line) => [line.id, String(line.amount)])),
-  );
+  const amountsOf = () => Object.fromEntries(userLines.map((line) => [line.id, String(line.amount)]));
+  const [amounts, setAmounts] = useState<Record<number, string>>(amountsOf);
+  // A new version in force (this form's own adjustment, or another): start from its lines, while
+  // the form, and its note that the adjustment was saved, stay on screen.
+  const [version, setVersion] = useState(budget.currentVersion);
+  if (version !== budget.currentVersion) {
+    setVersion(budget.currentVersion);
+    setAmounts(amountsOf());
+  }
   const adjust = useAdjustBudget(budget.id);
   const parsed = userLines.map((line) => ({ line, amount: parseRiel(amounts[line.id] ?? '') }));
   const valid = reason.trim() !== '' && parsed.every((item) => item.amount !== null);

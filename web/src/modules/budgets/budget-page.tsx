@@ -146,9 +146,7 @@ function BudgetView({ budget }: { budget: Budget }) {
         </section>
       ) : null}
       {inForce && proposed && staff.canDecide ? <CouncilDecisionActions budget={budget} /> : null}
-      {inForce && isPublished(budget.phase) && staff.canManage ? (
-        <AdjustmentForm key={budget.currentVersion} budget={budget} />
-      ) : null}
+      {inForce && isPublished(budget.phase) && staff.canManage ? <AdjustmentForm budget={budget} /> : null}
     </>
   );
 }
