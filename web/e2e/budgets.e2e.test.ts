@@ -5,7 +5,9 @@
  * opens a budget for a later year (one per viewport, so that they do not collide), adds a
  * line, is refused approval without the council's decision (the Khmer message of the stable
  * code shows), records the decision and approves, adjusts the line's amount with a reason (a
- * second version) and records the first quarter's actuals (executed), each checked in the API. The budget page has no serious accessibility
+ * second version) and records the first quarter's actuals (executed), each checked in the API.
+ * The national officer checks a BOOST file with problems: the page lists the API's problems, in
+ * Khmer, and offers nothing to apply. The budget page has no serious accessibility
  * problem, and nothing breaks the server's CSP.
  */
 import { readFileSync } from 'node:fs';
@@ -67,6 +69,34 @@ async function apiGet<T>(path: string): Promise<T> {
 
 function report(problems: AxeProblem[]): string {
   return problems.map((p) => `${p.impact} ${p.id}: ${p.help}\n    ${p.targets.join('\n    ')}`).join('\n');
+}
+
+/** A dry run of a BOOST file through the API, as the national officer. */
+async function boostDryRun(
+  csv: string,
+): Promise<{ rows: number; problems: { row: number; code: string }[] }> {
+  const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'officer@sndd.example', password: DEMO_PASSWORD }),
+  });
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
+  const response = await fetch(`${server.baseUrl}/api/budgets/imports?dryRun=true`, {
+    method: 'POST',
+    headers: {
+      cookie,
+      'x-csrf-token': csrfToken,
+      'content-type': 'text/csv',
+      'x-file-name': 'with-problems.csv',
+    },
+    body: csv,
+  });
+  if (!response.ok) throw new Error(`BOOST dry run: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { rows: number; problems: { row: number; code: string }[] };
 }
 
 describe.each(VIEWPORTS)('budgets journey on $name', ({ name, viewport, isMobile, hasTouch }) => {
@@ -175,5 +205,36 @@ describe.each(VIEWPORTS)('budgets journey on $name', ({ name, viewport, isMobile
     const executed = await apiGet<BudgetAnswer>(`/api/budgets/units/${UNIT}/years/${year}`);
     expect(executed.phase).toBe('executed');
     expect(executed.lines.map((line) => line.actuals.q1)).toEqual([3_250_000]);
+  });
+
+  it('lets the national officer check a BOOST file and see each problem in Khmer, as the API finds them', async () => {
+    const csv = readFileSync(
+      join(repoRoot, 'api/src/modules/budgets/fixtures/boost-with-problems.csv'),
+      'utf8',
+    );
+    const expected = await boostDryRun(csv);
+    expect(expected.problems.length).toBeGreaterThan(3);
+    const signIn = new SignInPage(page, server.baseUrl);
+    await signIn.goto('/open-data');
+    await signIn.signIn('officer@sndd.example', DEMO_PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/open-data');
+    const form = page.locator('main form.boost-form');
+    await form.locator('input[name="file"]').setInputFiles({
+      name: 'with-problems.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await form.locator('button[type="submit"]').click();
+    const rows = page.locator('main table.boost-problems tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')))).toEqual(
+      expected.problems.map((problem) => problem.code),
+    );
+    // The first problem reads as its code's Khmer message; nothing can be applied.
+    expect((await rows.first().locator('td').last().textContent())?.trim()).toBe(
+      kmText(`errors.${expected.problems[0]!.code}`),
+    );
+    await page.locator('main .boost-import .field-error').waitFor();
+    expect(await page.locator('main .boost-import .import-actions').count()).toBe(0);
   });
 });
