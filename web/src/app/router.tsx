@@ -97,6 +97,28 @@ export const router = createBrowserRouter([
               return { Component: DashboardPage };
             },
           },
+          // Officers manage the standards and their offerings (web/src/modules/services-admin).
+          {
+            path: 'services/manage',
+            lazy: async () => {
+              const { ManagePage } = await import('../modules/services-admin/manage-page.tsx');
+              return { Component: ManagePage };
+            },
+          },
+          {
+            path: 'services/manage/new',
+            lazy: async () => {
+              const { NewStandardPage } = await import('../modules/services-admin/edit-page.tsx');
+              return { Component: NewStandardPage };
+            },
+          },
+          {
+            path: 'services/manage/:code',
+            lazy: async () => {
+              const { EditStandardPage } = await import('../modules/services-admin/edit-page.tsx');
+              return { Component: EditStandardPage };
+            },
+          },
           {
             path: 'services/board/:unitCode',
             lazy: async () => {
@@ -179,6 +201,13 @@ export const router = createBrowserRouter([
             lazy: async () => {
               const { OutboxPage } = await import('../modules/services/outbox-page.tsx');
               return { Component: OutboxPage };
+            },
+          },
+          {
+            path: 'services/calendar',
+            lazy: async () => {
+              const { CalendarPage } = await import('../modules/services-calendar/calendar-page.tsx');
+              return { Component: CalendarPage };
             },
           },
           // SNA budgets and open fiscal data (web/src/modules/budgets).

@@ -41,6 +41,9 @@ export function OfficeLinks() {
   const session = useSession();
   return (
     <ul className="chips page-links">
+      <li>
+        <Link to="/services/calendar">{t('services.office.calendar')}</Link>
+      </li>
       {session.can(PROCESS_APPLICATIONS) ? (
         <li>
           <Link to="/applications">{t('services.office.applications')}</Link>
@@ -59,6 +62,11 @@ export function OfficeLinks() {
       {session.can(READ_OUTBOX) ? (
         <li>
           <Link to="/outbox">{t('services.outbox.title')}</Link>
+        </li>
+      ) : null}
+      {session.can('services.standard.manage') ? (
+        <li>
+          <Link to="/services/manage">{t('services.office.manageStandards')}</Link>
         </li>
       ) : null}
     </ul>
