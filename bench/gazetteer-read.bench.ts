@@ -6,7 +6,14 @@
  * the p95 of GET /api/health on the same server as the baseline (the cost of HTTP and the
  * framework alone). Target: p95 under 5 ms, on PostgreSQL and on PGlite.
  */
-import { result, startServer, type BenchResult, createBenchDatabase, dropBenchDatabase } from './harness.ts';
+import {
+  type BenchResult,
+  createBenchDatabase,
+  dropBenchDatabase,
+  percentile,
+  result,
+  startServer,
+} from './harness.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const WARM_UP = 300;
@@ -30,11 +37,6 @@ const READS: { name: string; path: (index: number) => string }[] = [
     path: (index) => `/api/gazetteer/units/${VILLAGES[index % VILLAGES.length]}/ancestors`,
   },
 ];
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
 /** p50 and p95 in ms of sequential requests, after a warm-up that is not counted. */
 async function latency(port: number, path: (index: number) => string): Promise<{ p50: number; p95: number }> {

@@ -9,7 +9,14 @@
  * order) over `pg`, its p95.
  */
 import pg from 'pg';
-import { createBenchDatabase, dropBenchDatabase, result, startServer, type BenchResult } from './harness.ts';
+import {
+  type BenchResult,
+  createBenchDatabase,
+  dropBenchDatabase,
+  percentile,
+  result,
+  startServer,
+} from './harness.ts';
 
 const APPLICATIONS = Number(process.env.BENCH_OPEN311_ROWS ?? 20_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -23,11 +30,6 @@ const BARE_SELECT = `
   where a.filed_at >= now() - interval '90 days' and a.filed_at <= now()
   order by a.filed_at desc, a.id desc
   limit 1000`;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
 /** 20,000 applications: Kep's offices (2302 and its communes) and the demo services, the last 60 days. */
 async function seed(databaseUrl: string): Promise<void> {

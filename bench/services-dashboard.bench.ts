@@ -28,18 +28,20 @@ import type { Dashboard } from '../api/src/modules/services/dashboard/dashboard.
 import type { DashboardDb } from '../api/src/modules/services/dashboard/dashboard.tables.ts';
 import { dayNumber, dayText, todayInCambodia } from '../api/src/modules/services/working-days.ts';
 import { createDb } from '../api/src/platform/db/create-db.ts';
-import { createBenchDatabase, dropBenchDatabase, median, result, type BenchResult } from './harness.ts';
+import {
+  type BenchResult,
+  createBenchDatabase,
+  dropBenchDatabase,
+  median,
+  percentile,
+  result,
+} from './harness.ts';
 
 const APPLICATIONS = Number(process.env.BENCH_DASHBOARD_APPLICATIONS ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_DASHBOARD_REQUESTS ?? 30);
 const BASELINE_RUNS = Number(process.env.BENCH_DASHBOARD_BASELINE_RUNS ?? 3);
 const SERVICES = 20;
 const TARGET_MS = 300;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
 /** Where two JSON values first differ, for the error message. */
 function firstDifference(a: unknown, b: unknown, at = '$'): string {

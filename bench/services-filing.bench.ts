@@ -16,8 +16,16 @@
  */
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { DEMO_PASSWORD } from '../api/src/modules/access/index.ts';
 import { newTrackingNumber } from '../api/src/modules/services/index.ts';
-import { createBenchDatabase, dropBenchDatabase, result, startServer, type BenchResult } from './harness.ts';
+import {
+  createBenchDatabase,
+  dropBenchDatabase,
+  percentile,
+  result,
+  startServer,
+  type BenchResult,
+} from './harness.ts';
 
 const DURATION_S = Number(process.env.BENCH_FILING_S ?? 10);
 const CONNECTIONS = 10;
@@ -37,7 +45,7 @@ async function officerToken(port: number): Promise<string> {
   const signIn = await fetch(`${base}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: 'kep.district@sndd.example', password: 'sndd-demo-2026' }),
+    body: JSON.stringify({ login: 'kep.district@sndd.example', password: DEMO_PASSWORD }),
   });
   if (signIn.status !== 200) throw new Error(`sign-in answered ${signIn.status}`);
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
@@ -66,11 +74,6 @@ async function throughApi(port: number, token: string) {
     throw new Error(`${run.non2xx} non-2xx answers, ${run.errors} errors`);
   return { rate: run.requests.average, p99: run.latency.p99, total: run.requests.total };
 }
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-};
 
 /** Each filing through the API left one application and one audit record; seq has no gap. */
 async function checkEveryFilingAudited(databaseUrl: string, filedAtLeast: number) {

@@ -185,6 +185,20 @@ export function unitAncestors(db: AnyDb, unitCode: string): Promise<string[]> {
   return selectAncestorCodes(asGazetteerDb(db), unitCode);
 }
 
+/** The Khmer and Latin names of several units, in one query (units not found are left out). */
+export async function unitNames(
+  db: AnyDb,
+  codes: readonly string[],
+): Promise<Map<string, { nameKm: string; nameLatin: string }>> {
+  if (codes.length === 0) return new Map();
+  const rows = await asGazetteerDb(db)
+    .selectFrom('gazetteer_unit')
+    .select(['code', 'name_km', 'name_latin'])
+    .where('code', 'in', [...codes])
+    .execute();
+  return new Map(rows.map((row) => [row.code, { nameKm: row.name_km, nameLatin: row.name_latin }]));
+}
+
 export function unitExists(db: AnyDb, unitCode: string): Promise<boolean> {
   return unitCodeExists(asGazetteerDb(db), unitCode);
 }

@@ -24,7 +24,14 @@ const routes: FastifyPluginAsync = async (app) => {
 };
 
 export type { GazetteerTables } from './gazetteer.tables.ts';
-export { getUnit, isUnitWithin, subtreeCodesQuery, unitAncestors, unitExists } from './gazetteer.service.ts';
+export {
+  getUnit,
+  isUnitWithin,
+  subtreeCodesQuery,
+  unitAncestors,
+  unitExists,
+  unitNames,
+} from './gazetteer.service.ts';
 
 export const gazetteerModule: ModuleManifest = {
   name: 'gazetteer',

@@ -57,7 +57,6 @@ export async function findApplicationUnit(
   return row?.unit_code;
 }
 
-/** Inserts the application, or nothing when its tracking number is taken (the caller draws another). */
 /** New applications, in one statement; a row whose tracking number is taken is skipped (not returned). */
 export async function insertApplications(
   db: ServicesDb,

@@ -203,7 +203,7 @@ async function toApplication(
 }
 
 async function notify(
-  ctx: ServicesContext,
+  ctx: Pick<ServicesContext, 'channel'>,
   trx: ServicesDb,
   row: ApplicationRow,
   version: Pick<StandardVersionRow, 'name_km' | 'name_en'>,
@@ -322,7 +322,7 @@ async function checkFiling(ctx: ServicesContext, actor: Actor, input: FilingInpu
  * come in the order of `filings`.
  */
 export async function writeFilings(
-  ctx: ServicesContext,
+  ctx: Pick<ServicesContext, 'channel'>,
   trx: ServicesDb,
   filings: readonly CheckedFiling[],
 ): Promise<WrittenFiling[]> {

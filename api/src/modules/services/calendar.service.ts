@@ -8,7 +8,7 @@
  * another API process sees the edit within `ttlMs` (60 s by default), which is the time a
  * holiday list edited in advance can wait.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AuditActor } from '../../platform/audit/audit-context.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/http/problem.ts';
@@ -189,15 +189,4 @@ export async function replaceHolidays(
   });
   calendar.invalidate();
   return calendarYear(db, year);
-}
-
-/** For the seed and tests: whether a year has any holiday recorded. */
-export async function yearDefined(db: ServicesDb, year: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('services_holiday')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('day', '>=', `${year}-01-01`)
-    .where('day', '<=', `${year}-12-31`)
-    .executeTakeFirst();
-  return (row?.n ?? 0) > 0;
 }

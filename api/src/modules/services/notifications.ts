@@ -10,6 +10,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { ServicesDb, ServicesOutboxTable } from './services.tables.ts';
+import { formatTrackingNumber } from './tracking-number.ts';
 
 export interface NotificationMessage {
   topic: ServicesOutboxTable['topic'];
@@ -113,7 +114,7 @@ export function applicationMessageTexts(args: {
   note?: string | null;
 }): { textKm: string; textEn: string } {
   const status = APPLICATION_STATUS_TEXT[args.status] ?? { km: args.status, en: args.status };
-  const number = `${args.trackingNumber.slice(0, 4)}-${args.trackingNumber.slice(4)}`;
+  const number = formatTrackingNumber(args.trackingNumber);
   const dueKm = args.status === 'received' ? ` កាលបរិច្ឆេទកំណត់៖ ${args.dueDate}។` : '';
   const dueEn = args.status === 'received' ? ` Due by ${args.dueDate}.` : '';
   return {
@@ -136,7 +137,7 @@ export function complaintMessageTexts(args: {
   note?: string | null;
 }): { textKm: string; textEn: string } {
   const status = COMPLAINT_STATUS_TEXT[args.status] ?? { km: args.status, en: args.status };
-  const number = `${args.trackingNumber.slice(0, 4)}-${args.trackingNumber.slice(4)}`;
+  const number = formatTrackingNumber(args.trackingNumber);
   return {
     textKm: withNote(`បណ្ដឹង ${number}៖ ${status.km}។`, args.note, 'កំណត់សម្គាល់៖'),
     textEn: withNote(`Complaint ${number}: ${status.en}.`, args.note, 'Note:'),

@@ -8,6 +8,7 @@
  * Every change runs in one transaction with its audit record.
  */
 import { sql, type Kysely } from 'kysely';
+import { inTransaction } from '../../platform/db/in-transaction.ts';
 import type { AuditActor } from '../../platform/audit/audit-context.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { fetchPage, type PageResult } from '../../platform/http/paging.ts';
@@ -30,11 +31,6 @@ export const POVERTY = 'poverty_rate';
 export const VILLAGES = 'villages';
 
 const BATCH = 500;
-
-/** Runs in the caller's transaction when there is one (the demo seed), else in a new one. */
-function inTransaction<T>(db: TransfersDb, work: (trx: TransfersDb) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
-}
 
 // ---------------------------------------------------------------------------------- programs
 
@@ -617,15 +613,19 @@ export async function createAllocation(
   });
 }
 
-export async function getAllocation(db: TransfersDb, id: number) {
-  const row = await db
+/** Allocations with their program's names: one read for a single allocation and for a page of them. */
+const allocationsWithProgram = (db: TransfersDb) =>
+  db
     .selectFrom('transfers_allocation as a')
     .innerJoin('transfers_program as p', 'p.code', 'a.program_code')
     .selectAll('a')
-    .select(['p.name_km', 'p.name_en'])
-    .where('a.id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw notFound('transfers.allocation.not_found', 'No allocation has this id.');
+    .select(['p.name_km', 'p.name_en']);
+
+type AllocationRow = NonNullable<
+  Awaited<ReturnType<ReturnType<typeof allocationsWithProgram>['executeTakeFirst']>>
+>;
+
+function toAllocation(row: AllocationRow) {
   return {
     id: Number(row.id),
     formulaId: Number(row.formula_id),
@@ -647,7 +647,13 @@ export async function getAllocation(db: TransfersDb, id: number) {
     publishedAt: row.published_at,
   };
 }
-export type Allocation = Awaited<ReturnType<typeof getAllocation>>;
+export type Allocation = ReturnType<typeof toAllocation>;
+
+export async function getAllocation(db: TransfersDb, id: number): Promise<Allocation> {
+  const row = await allocationsWithProgram(db).where('a.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('transfers.allocation.not_found', 'No allocation has this id.');
+  return toAllocation(row);
+}
 
 export async function listAllocations(
   db: TransfersDb,
@@ -660,20 +666,19 @@ export async function listAllocations(
     pageSize: number;
   },
 ): Promise<PageResult<Allocation>> {
-  let select = db.selectFrom('transfers_allocation').select('id');
-  if (query.programCode) select = select.where('program_code', '=', query.programCode);
-  if (query.fiscalYear) select = select.where('fiscal_year', '=', query.fiscalYear);
-  if (query.publishedOnly) select = select.where('status', '=', 'published');
-  else if (query.status) select = select.where('status', '=', query.status);
+  let select = allocationsWithProgram(db);
+  if (query.programCode) select = select.where('a.program_code', '=', query.programCode);
+  if (query.fiscalYear) select = select.where('a.fiscal_year', '=', query.fiscalYear);
+  if (query.publishedOnly) select = select.where('a.status', '=', 'published');
+  else if (query.status) select = select.where('a.status', '=', query.status);
   const page = await fetchPage(select, {
     page: query.page,
     pageSize: query.pageSize,
     sort: '-id',
-    columns: { id: 'id' },
-    tieBreak: 'id',
+    columns: { id: 'a.id' },
+    tieBreak: 'a.id',
   });
-  const items = await Promise.all(page.items.map((item) => getAllocation(db, Number(item.id))));
-  return { ...page, items };
+  return { ...page, items: page.items.map(toAllocation) };
 }
 
 export interface AllocationLine {

@@ -37,6 +37,10 @@ describe('the service standards management catalogues', () => {
       ...PROVIDER_TIERS.map((tier) => `servicesAdmin.offerings.addHint.${tier}`),
       ...['current', 'future', 'ended'].map((state) => `servicesAdmin.offerings.state.${state}`),
       ...['required', 'wholeNumber', 'api'].map((problem) => `servicesAdmin.problem.${problem}`),
+      ...['up', 'down', 'remove'].flatMap((action) => [
+        `servicesAdmin.row.${action}`,
+        `servicesAdmin.row.${action}Label`,
+      ]),
     ],
   });
 

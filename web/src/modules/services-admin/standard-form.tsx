@@ -613,41 +613,27 @@ function RowButtons({
   onRemove?: () => void;
 }) {
   const { t } = useTranslation();
+  const actions = [
+    ['up', onUp],
+    ['down', onDown],
+    ['remove', onRemove],
+  ] as const;
   return (
     <div className="svc-admin__row-buttons">
-      {onUp ? (
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          data-action="up"
-          aria-label={t('servicesAdmin.row.upLabel', { row: label })}
-          onClick={onUp}
-        >
-          {t('servicesAdmin.row.up')}
-        </button>
-      ) : null}
-      {onDown ? (
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          data-action="down"
-          aria-label={t('servicesAdmin.row.downLabel', { row: label })}
-          onClick={onDown}
-        >
-          {t('servicesAdmin.row.down')}
-        </button>
-      ) : null}
-      {onRemove ? (
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          data-action="remove"
-          aria-label={t('servicesAdmin.row.removeLabel', { row: label })}
-          onClick={onRemove}
-        >
-          {t('servicesAdmin.row.remove')}
-        </button>
-      ) : null}
+      {actions.map(([action, onClick]) =>
+        onClick ? (
+          <button
+            key={action}
+            type="button"
+            className="button button--secondary button--small"
+            data-action={action}
+            aria-label={t(`servicesAdmin.row.${action}Label`, { row: label })}
+            onClick={onClick}
+          >
+            {t(`servicesAdmin.row.${action}`)}
+          </button>
+        ) : null,
+      )}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { useFormat } from '../../lib/use-format.ts';
-import type { ApplicationStatus, ComplaintStatus, FeeTier, Standard } from './api.ts';
+import type { ApplicationStatus, ComplaintStatus, FeeTier } from './api.ts';
 import { COMPLAINT_STATUS_KEYS, STATUS_KEYS } from './labels.ts';
 import { formatTrackingNumber } from './tracking.ts';
 
@@ -181,8 +181,4 @@ export function PagedTable<Item>({
       <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={onPage} />
     </>
   );
-}
-
-export function standardField(standard: Standard | undefined, code: string) {
-  return standard?.formFields.find((field) => field.code === code);
 }

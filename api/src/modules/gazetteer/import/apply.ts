@@ -5,6 +5,7 @@
  * left half-imported.
  */
 import { sql } from 'kysely';
+import { inTransaction } from '../../../platform/db/in-transaction.ts';
 import { writeAudit } from '../../../platform/audit/audit.ts';
 import type { AuditActor } from '../../../platform/audit/audit-context.ts';
 import { AppError } from '../../../platform/http/problem.ts';
@@ -105,7 +106,7 @@ export async function applyChangeSet(
   if (changeSet.problems.length > 0 && !options.applyValidPart) throw hasProblems();
   if (isEmptyChangeSet(changeSet)) return { importId: null, summary };
   const run = (trx: ImportDb) => write(trx, changeSet, options, summary);
-  return db.isTransaction ? run(asImportDb(db)) : db.transaction().execute((trx) => run(asImportDb(trx)));
+  return inTransaction(asImportDb(db), run);
 }
 
 async function write(

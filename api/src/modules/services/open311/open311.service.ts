@@ -3,11 +3,10 @@
  * form fields its attributes, applications its service requests. Every answer is a plain value
  * (the routes write it as JSON or XML). See README.md for each mapping and why.
  */
-import type { Kysely } from 'kysely';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { forbidden } from '../../../platform/auth/access-control.ts';
 import { AppError, notFound } from '../../../platform/http/problem.ts';
-import { getUnit, unitExists, type GazetteerTables } from '../../gazetteer/index.ts';
+import { unitExists, unitNames } from '../../gazetteer/index.ts';
 import {
   applicantFromAccount,
   checkApplicant,
@@ -158,24 +157,21 @@ export async function serviceDefinition(db: ServicesDb, code: string, lang: Lang
 
 // ------------------------------------------------------------------ jurisdictions
 
-const gazetteerDb = (db: ServicesDb) => db as unknown as Kysely<GazetteerTables>;
-
 async function checkJurisdiction(db: ServicesDb, code: string): Promise<void> {
   if (!/^([0-9]{2}){1,4}$/.test(code) || !(await unitExists(db, code))) {
     throw notFound('open311.jurisdiction.not_found', 'No administrative unit has this code.', code);
   }
 }
 
-/** The names of the offices, by unit code, read once per answer. */
+/** The names of the offices, by unit code, read once per answer (one query). */
 async function agencyNames(db: ServicesDb, codes: string[], lang: Lang): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  await Promise.all(
-    codes.map(async (code) => {
-      const unit = await getUnit(gazetteerDb(db), code).catch(() => null);
-      names.set(code, unit ? (lang === 'km' ? unit.nameKm : unit.nameLatin) : code);
+  const units = await unitNames(db, codes);
+  return new Map(
+    codes.map((code) => {
+      const unit = units.get(code);
+      return [code, unit ? (lang === 'km' ? unit.nameKm : unit.nameLatin) : code];
     }),
   );
-  return names;
 }
 
 // ------------------------------------------------------------------ requests
