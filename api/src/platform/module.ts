@@ -1,21 +1,18 @@
 /**
- * What a module tells the composition root about itself (its manifest, in its index.ts):
- * its name, its SQL migrations, its HTTP routes and its demo data. `modules.ts` lists the
- * modules; nothing else needs to know they exist.
+ * What a module is, told by its manifest (its `index.ts` exports one, made with
+ * `defineModule`): its name and what it owns (tables, migrations, error codes, permissions and
+ * the built-in roles' grants of them, OpenAPI tags), what it serves (routes), what it gives
+ * other modules (ports it provides) and takes from them (ports it requires), and the data it
+ * loads (reference data at every start, a demo seed once).
+ *
+ * `modules.ts` lists the manifests; everything that needs the set of modules (the database
+ * type, the role grants, the OpenAPI tags, the error-code check, the port wiring) is derived
+ * from that one list. See docs/architecture.md ("The module contract").
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { Kysely } from 'kysely';
-
-export interface SeedContext {
-  // The composition root knows the full schema; a module's seed casts to its own tables.
-  db: Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  log: (message: string) => void;
-}
-
-export interface SeedResult {
-  /** Lines printed once after the first start, e.g. the demo accounts. */
-  announcements?: string[];
-}
+import type { ModuleContext } from './context.ts';
+import type { ErrorRegistry } from './errors.ts';
+import type { PortName, PortRegistry, PortsOf } from './ports.ts';
 
 export interface PermissionDefinition {
   /** `module.resource.action`, e.g. `access.user.manage`. */
@@ -24,13 +21,57 @@ export interface PermissionDefinition {
   descriptionKm: string;
 }
 
-export interface ModuleManifest {
+/**
+ * The built-in roles (described, and written to the database, by the access module). Each
+ * module says which of its own permissions each role holds, in its manifest's `grants`.
+ */
+export const BUILT_IN_ROLE_CODES = [
+  'national_admin',
+  'national_officer',
+  'provincial_officer',
+  'district_officer',
+  'commune_clerk',
+  'council_member',
+  'auditor',
+  'citizen',
+] as const;
+export type BuiltInRoleCode = (typeof BUILT_IN_ROLE_CODES)[number];
+
+export interface OpenApiTag {
+  name: string;
+  description: string;
+}
+
+export interface SeedResult {
+  /** Lines printed once after the first start, e.g. the demo accounts. */
+  announcements?: string[];
+}
+
+/**
+ * A module as it defines itself, typed by its own tables and the ports it requires. `routes`,
+ * `provides`, `syncReferenceData` and `seedDemo` each receive the module's context.
+ */
+export interface ModuleDefinition<Tables, Required extends PortName> {
   /** Short, lower-case: also the prefix of its migration ids, permissions and error codes. */
   name: string;
+  /** The OpenAPI tags of its routes (the first is the module's own; usually just that one). */
+  tags: readonly OpenApiTag[];
+  /** The tables it owns: no other module reads or writes them (checked by the contract test). */
+  tables: readonly (keyof Tables & string)[];
   /** Folder of timestamped `.sql` files. */
   migrations?: URL;
+  /** Every error code its routes and imports can answer (see platform/errors.ts). */
+  errors?: ErrorRegistry;
+  /** The permissions its routes check. */
+  permissions?: readonly PermissionDefinition[];
+  /** Which of its permissions each built-in role holds (national_admin holds every permission). */
+  grants?: Partial<Record<BuiltInRoleCode, readonly string[]>>;
+  /** Ports of other modules it uses; `ctx.ports` holds them. */
+  requires?: readonly Required[];
+  /** Ports it offers others (declared in PortRegistry by its index.ts). */
+  provides?: (ctx: ModuleContext<Tables, PortsOf<Required>>) => Partial<PortRegistry>;
   /** Registered under `/api/<routePrefix ?? name>`, or at `mountPath` when given. */
-  routes?: FastifyPluginAsync;
+  routes?: (ctx: ModuleContext<Tables, PortsOf<Required>>) => FastifyPluginAsync;
   routePrefix?: string;
   /**
    * An absolute path to mount the routes at instead of under `/api`, for an API whose URLs a
@@ -38,10 +79,46 @@ export interface ModuleManifest {
    * declare their access like any other (platform/auth checks `/api/` and `/open311/`).
    */
   mountPath?: string;
-  /** The permissions this module's routes check; roles bundle them. */
-  permissions?: PermissionDefinition[];
-  /** Reference data written at every start, after migrations (idempotent). */
-  syncReferenceData?: (context: SeedContext, allModules: readonly ModuleManifest[]) => Promise<void>;
+  /** Reference data written at every start, after migrations (idempotent), in one transaction. */
+  syncReferenceData?: (ctx: ModuleContext<Tables, PortsOf<Required>>, allModules: readonly ModuleManifest[]) => Promise<void>;
   /** Demo data: run once per database (recorded in `platform_seed`), never in production. */
-  seedDemo?: (context: SeedContext) => Promise<SeedResult | void>;
+  seedDemo?: (ctx: ModuleContext<Tables, PortsOf<Required>>) => Promise<SeedResult | void>;
 }
+
+/**
+ * A manifest as the composition root holds it: the same fields with the module's own types
+ * erased (the root holds modules of different tables in one list). `Tables` stays as a
+ * phantom so the database type can be derived from the list.
+ */
+export interface ModuleManifest<Tables = unknown> {
+  readonly name: string;
+  readonly tags: readonly OpenApiTag[];
+  readonly tables: readonly string[];
+  readonly migrations?: URL;
+  readonly errors?: ErrorRegistry;
+  readonly permissions?: readonly PermissionDefinition[];
+  readonly grants?: Partial<Record<BuiltInRoleCode, readonly string[]>>;
+  readonly requires?: readonly PortName[];
+  readonly provides?: (ctx: ModuleContext) => Partial<PortRegistry>;
+  readonly routes?: (ctx: ModuleContext) => FastifyPluginAsync;
+  readonly routePrefix?: string;
+  readonly mountPath?: string;
+  readonly syncReferenceData?: (ctx: ModuleContext, allModules: readonly ModuleManifest[]) => Promise<void>;
+  readonly seedDemo?: (ctx: ModuleContext) => Promise<SeedResult | void>;
+  /** Never set: carries the module's table types to `DatabaseOf`. */
+  readonly __tables?: Tables;
+}
+
+/** Makes a manifest from a module's definition (the one cast from typed to erased is here). */
+export function defineModule<Tables, Required extends PortName = never>(
+  definition: ModuleDefinition<Tables, Required>,
+): ModuleManifest<Tables> {
+  return definition as unknown as ModuleManifest<Tables>;
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+type TablesOfManifest<M> = M extends ModuleManifest<infer Tables> ? Tables : never;
+
+/** The whole database's tables: the intersection of every listed module's tables. */
+export type DatabaseOf<List extends readonly ModuleManifest<unknown>[]> = UnionToIntersection<TablesOfManifest<List[number]>>;

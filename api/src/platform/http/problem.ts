@@ -37,6 +37,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly detail?: string,
+    /** The values that were wrong, each with a pointer (a formula's fields, the rows of a file). */
+    readonly errors?: { path: string; message: string }[],
   ) {
     super(message);
     this.name = 'AppError';
@@ -109,12 +111,10 @@ function validationErrors(error: FastifyError): Problem['errors'] {
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
   const base = { instance: request.url.split('?')[0], requestId: request.id };
   if (error instanceof AppError) {
-    // A subclass may say which values were wrong (a formula's fields, the units lacking a figure).
-    const errors = (error as { errors?: unknown }).errors;
     return problem(error.statusCode, error.code, error.message, {
       ...base,
       ...(error.detail ? { detail: error.detail } : {}),
-      ...(Array.isArray(errors) ? { errors: errors as NonNullable<Problem['errors']> } : {}),
+      ...(error.errors ? { errors: error.errors } : {}),
     });
   }
   const fastifyError = error as FastifyError;

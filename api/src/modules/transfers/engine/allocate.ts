@@ -73,16 +73,18 @@ export class AllocationError extends AppError {
     message: string,
     readonly units: UnitProblem[] = [],
   ) {
-    super(422, code, message);
+    // The same list in the problem+json `errors` shape.
+    super(
+      422,
+      code,
+      message,
+      undefined,
+      units.map((unit) => ({
+        path: `/units/${unit.code}${unit.indicator ? `/values/${unit.indicator}` : ''}`,
+        message: unit.message,
+      })),
+    );
     this.name = 'AllocationError';
-  }
-
-  /** The same list in the problem+json `errors` shape. */
-  get errors(): { path: string; message: string }[] {
-    return this.units.map((unit) => ({
-      path: `/units/${unit.code}${unit.indicator ? `/values/${unit.indicator}` : ''}`,
-      message: unit.message,
-    }));
   }
 }
 

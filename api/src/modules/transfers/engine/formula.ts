@@ -190,9 +190,9 @@ export class FormulaError extends AppError {
   constructor(
     code: (typeof FORMULA_ERROR)[keyof typeof FORMULA_ERROR],
     message: string,
-    readonly errors: FieldError[],
+    readonly fieldErrors: FieldError[],
   ) {
-    super(400, code, message);
+    super(400, code, message, undefined, fieldErrors);
     this.name = 'FormulaError';
   }
 }
