@@ -9,6 +9,7 @@ const steps = [
   ['lint (eslint, type-aware)', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['OpenAPI and client types up to date', 'node', ['--import', 'tsx', 'scripts/openapi.ts', '--check']],
   ['Khmer and English catalogues complete', 'node', ['web/scripts/check-catalogues.mjs']],
+  ['boundaries (dependency-cruiser)', 'node', ['scripts/check-boundaries.mjs']],
 ];
 
 const failed = [];
