@@ -9,7 +9,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../api/src/app.ts';
-import type { Database } from '../api/src/database.ts';
+import type { Database } from '../api/src/modules.ts';
 import { allMigrations, modules, prepareDatabase } from '../api/src/modules.ts';
 import {
   ARGON2_OPTIONS,

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../api/src/config.ts';
-import type { Database } from '../api/src/database.ts';
+import type { Database } from '../api/src/modules.ts';
 import { CLI_ACTOR } from '../api/src/modules/gazetteer/import/apply.ts';
 import { readImportFiles, type ImportFile } from '../api/src/modules/gazetteer/import/read-files.ts';
 import { runImport } from '../api/src/modules/gazetteer/import/run-import.ts';

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { buildApp } from '../api/src/app.ts';
 import { repoRoot } from '../api/src/config.ts';
-import type { Database } from '../api/src/database.ts';
+import type { Database } from '../api/src/modules.ts';
 import { refreshSearchIndex } from '../api/src/modules/gazetteer/search/search-index.ts';
 import { allMigrations, modules, prepareDatabase } from '../api/src/modules.ts';
 import { createDb } from '../api/src/platform/db/create-db.ts';

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'kysely';
 import { buildApp } from '../api/src/app.ts';
-import type { Database } from '../api/src/database.ts';
+import type { Database } from '../api/src/modules.ts';
 import { allMigrations, modules, prepareDatabase } from '../api/src/modules.ts';
 import { DEMO_PASSWORD } from '../api/src/modules/access/index.ts';
 import { directDashboard } from '../api/src/modules/services/dashboard/dashboard.direct.ts';

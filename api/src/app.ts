@@ -21,9 +21,8 @@ import { requestIdFor } from './platform/http/request-id.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import type { ModuleManifest } from './platform/module.ts';
 import { registerWebApp } from './platform/web/static.ts';
-import type { Database } from './database.ts';
-import { accessAuthenticator } from './modules/access/index.ts';
-import { isUnitWithin } from './modules/gazetteer/index.ts';
+import type { Database } from './modules.ts';
+import { wireModules } from './platform/wiring.ts';
 import { writeAudit } from './platform/audit/audit.ts';
 import { auditActor } from './platform/audit/audit-context.ts';
 import { registerAccessControl } from './platform/auth/access-control.ts';
@@ -124,10 +123,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ),
   });
   await app.register(cookie);
+  // One context per module and the ports between them (platform/wiring.ts).
+  const wired = wireModules(options.db.kysely, options.modules);
   registerAccessControl(app, {
-    authenticator: accessAuthenticator(options.db.kysely),
+    authenticator: wired.ports.authenticator,
     jurisdiction: {
-      isUnitWithin: (unitCode, scopeCode) => isUnitWithin(options.db.kysely, unitCode, scopeCode),
+      isUnitWithin: (unitCode, scopeCode) =>
+        wired.ports.jurisdiction.isUnitWithin(options.db.kysely, unitCode, scopeCode),
     },
     // Refused requests are recorded in the audit trail: who tried what, from where.
     onDenied: async (request, code) => {
@@ -144,7 +146,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // gzip/brotli for anything over 1 KB: citizens on slow phone connections pay for every byte.
   await app.register(compress, { threshold: 1024 });
-  await registerOpenApi(app, packageVersion());
+  await registerOpenApi(
+    app,
+    packageVersion(),
+    options.modules.flatMap((module) => module.tags),
+  );
 
   const db = options.db.kysely as unknown as Kysely<unknown>;
   await app.register(
@@ -159,7 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const prefix =
         module.mountPath ??
         (module.routePrefix === '' ? '/api' : `/api/${module.routePrefix ?? module.name}`);
-      await app.register(module.routes, { prefix });
+      await app.register(module.routes(wired.contextOf(module.name)), { prefix });
     }
   }
   await registerWebApp(app, options.config.webDistDir);

@@ -8,7 +8,7 @@ import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { buildApp } from './app.ts';
 import { loadConfig, repoRoot } from './config.ts';
-import type { Database } from './database.ts';
+import type { Database } from './modules.ts';
 import { allMigrations, modules, prepareDatabase } from './modules.ts';
 import { createDb } from './platform/db/create-db.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';

@@ -1,12 +1,17 @@
 /**
- * The module list: the one place that knows which NP-2 modules make up the platform, in the
+ * The composition root: the one list of the NP-2 modules that make up the platform, in the
  * order their routes register and their demo data loads (a module's seed may rely on those
- * before it).
+ * before it). Everything that needs the set of modules is derived from this list: the
+ * database type below, the built-in roles' permissions (each manifest's `grants`), the OpenAPI
+ * tags, the error codes the web must translate, and the wiring of ports (platform/wiring.ts).
  */
 import { fileURLToPath } from 'node:url';
-import { collectMigrations, type Migration, type MigrationSource } from './platform/db/migrations.ts';
-import type { ModuleManifest } from './platform/module.ts';
 import type { Kysely } from 'kysely';
+import type { AuditTables } from './platform/audit/audit.ts';
+import { collectMigrations, migrate, type Migration, type MigrationSource } from './platform/db/migrations.ts';
+import { seedDemoData } from './platform/db/seeds.ts';
+import type { DatabaseOf, ModuleManifest } from './platform/module.ts';
+import { wireModules } from './platform/wiring.ts';
 import { accessModule } from './modules/access/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { budgetsModule, budgetsOpenDataModule } from './modules/budgets/index.ts';
@@ -15,23 +20,27 @@ import { gazetteerModule } from './modules/gazetteer/index.ts';
 import { servicesModule } from './modules/services/index.ts';
 import { open311Module } from './modules/services/open311/index.ts';
 import { transfersModule } from './modules/transfers/index.ts';
-import { migrate } from './platform/db/migrations.ts';
-import { seedDemoData } from './platform/db/seeds.ts';
 
-// The gazetteer comes first: the access module's demo accounts sit at its units.
-export const modules: readonly ModuleManifest[] = [
+export const modules = [
+  // First: every other module's records sit at units of the tree.
   gazetteerModule,
+  // The demo accounts sit at the gazetteer's units.
   accessModule,
   auditModule,
   councilsModule,
+  // Provides the fees collected (own-source revenue) that budgets' reports show.
   servicesModule,
   // Open311 GeoReport v2 over the services module, mounted at /open311/v2.
   open311Module,
   budgetsModule,
   budgetsOpenDataModule,
-  // After budgets: publishing an allocation writes revenue lines of budgets.
+  // After budgets: publishing an allocation writes revenue lines of budgets (the `budgets` port).
   transfersModule,
-];
+] as const satisfies readonly ModuleManifest[];
+
+/** The whole database as Kysely sees it: every module's tables and the platform's own. */
+export type Database = DatabaseOf<typeof modules> & AuditTables;
+export type DatabaseClient = Kysely<Database>;
 
 const platformMigrations: MigrationSource = {
   module: 'platform',
@@ -42,7 +51,7 @@ export function allMigrations(): Migration[] {
   return collectMigrations([
     platformMigrations,
     ...modules.flatMap((module) =>
-      module.migrations ? [{ module: module.name, directory: module.migrations }] : [],
+      module.migrations ? [{ module: module.name, directory: fileURLToPath(module.migrations) }] : [],
     ),
   ]);
 }
@@ -50,7 +59,8 @@ export function allMigrations(): Migration[] {
 /**
  * Brings a database up to date: migrations, then every module's reference data (roles,
  * permissions), then — unless told not to — the demo data of modules that have not loaded it.
- * `npm start`, the tests and the benchmarks all prepare databases this one way.
+ * `npm start`, the command-line entries, the tests and the benchmarks all prepare databases
+ * this one way.
  */
 export async function prepareDatabase(
   db: Kysely<unknown>,
@@ -58,9 +68,14 @@ export async function prepareDatabase(
 ): Promise<{ applied: string[]; seeded: string[]; announcements: string[] }> {
   const log = options.log ?? (() => {});
   const applied = await migrate(db, allMigrations(), log);
+  const wired = wireModules(db, modules, { log });
   await db.transaction().execute(async (trx) => {
-    for (const module of modules) await module.syncReferenceData?.({ db: trx, log }, modules);
+    for (const module of modules) {
+      await module.syncReferenceData?.(wired.contextOf(module.name).bind(trx), modules);
+    }
   });
-  const demo = options.demoData ? await seedDemoData(db, modules, log) : { seeded: [], announcements: [] };
+  const demo = options.demoData
+    ? await seedDemoData(db, modules, (name, trx) => wired.contextOf(name).bind(trx), log)
+    : { seeded: [], announcements: [] };
   return { applied, ...demo };
 }

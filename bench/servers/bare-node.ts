@@ -6,7 +6,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import http from 'node:http';
 import pg from 'pg';
-import type { Database } from '../../api/src/database.ts';
+import type { Database } from '../../api/src/modules.ts';
 import { prepareDatabase } from '../../api/src/modules.ts';
 import { createDb } from '../../api/src/platform/db/create-db.ts';
 

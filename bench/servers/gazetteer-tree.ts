@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { buildApp } from '../../api/src/app.ts';
-import type { Database } from '../../api/src/database.ts';
+import type { Database } from '../../api/src/modules.ts';
 import { allMigrations, modules, prepareDatabase } from '../../api/src/modules.ts';
 import { createDb } from '../../api/src/platform/db/create-db.ts';
 

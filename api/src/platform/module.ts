@@ -10,6 +10,7 @@
  * from that one list. See docs/architecture.md ("The module contract").
  */
 import type { FastifyPluginAsync } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { ModuleContext } from './context.ts';
 import type { ErrorRegistry } from './errors.ts';
 import type { PortName, PortRegistry, PortsOf } from './ports.ts';
@@ -40,6 +41,15 @@ export type BuiltInRoleCode = (typeof BUILT_IN_ROLE_CODES)[number];
 export interface OpenApiTag {
   name: string;
   description: string;
+}
+
+/**
+ * @deprecated The shape seeds had before the module context; use `ModuleContext` (it has the
+ * same `db` and `log`). Kept while modules move over.
+ */
+export interface SeedContext {
+  db: Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  log: (message: string) => void;
 }
 
 export interface SeedResult {
@@ -116,9 +126,17 @@ export function defineModule<Tables, Required extends PortName = never>(
   return definition as unknown as ModuleManifest<Tables>;
 }
 
+/** The tables of a module that has none of its own (its manifest's `Tables`). */
+export type NoTables = Record<never, never>;
+
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 type TablesOfManifest<M> = M extends ModuleManifest<infer Tables> ? Tables : never;
 
 /** The whole database's tables: the intersection of every listed module's tables. */
 export type DatabaseOf<List extends readonly ModuleManifest<unknown>[]> = UnionToIntersection<TablesOfManifest<List[number]>>;
+
+/** The permissions the listed modules grant a built-in role (national_admin: see the access module). */
+export function permissionsGrantedTo(modules: readonly ModuleManifest[], roleCode: string): string[] {
+  return modules.flatMap((module) => module.grants?.[roleCode as BuiltInRoleCode] ?? []);
+}

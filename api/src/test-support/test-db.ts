@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Database } from '../database.ts';
+import type { Database } from '../modules.ts';
 import { prepareDatabase } from '../modules.ts';
 import { createDb, type Db } from '../platform/db/create-db.ts';
 

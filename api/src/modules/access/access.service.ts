@@ -11,7 +11,7 @@ import type { PrincipalAssignment } from '../../platform/auth/principal.ts';
 import { forbidden } from '../../platform/auth/access-control.ts';
 import { AppError, notFound } from '../../platform/http/problem.ts';
 import { fetchPage, type PageResult } from '../../platform/http/paging.ts';
-import type { ModuleManifest, SeedContext } from '../../platform/module.ts';
+import { permissionsGrantedTo, type ModuleManifest, type SeedContext } from '../../platform/module.ts';
 import { isUnitWithin, subtreeCodesQuery, unitExists } from '../gazetteer/index.ts';
 import {
   activeAssignments,
@@ -89,7 +89,7 @@ export async function syncRolesAndPermissions(
       )
       .execute();
     const wanted =
-      role.permissions === '*' ? allCodes : role.permissions.filter((code) => allCodes.includes(code));
+      role.permissions === '*' ? allCodes : permissionsGrantedTo(modules, role.code).filter((code) => allCodes.includes(code));
     await access.deleteFrom('access_role_permission').where('role_code', '=', role.code).execute();
     if (wanted.length > 0) {
       await access

@@ -5,15 +5,23 @@
  * new permission to a lower role and forgets the roles above fails here.
  */
 import { describe, expect, it } from 'vitest';
+import { modules } from '../../modules.ts';
+import { BUILT_IN_ROLE_CODES, permissionsGrantedTo } from '../../platform/module.ts';
 import { BUILT_IN_ROLES } from './roles.ts';
 
-const permissionsOf = (code: string): string[] => {
-  const role = BUILT_IN_ROLES.find((candidate) => candidate.code === code);
-  if (!role || role.permissions === '*') throw new Error(`no role ${code} with a permission list`);
-  return [...role.permissions];
-};
+// Each module's manifest says which of its permissions each built-in role holds.
+const permissionsOf = (code: string): string[] => permissionsGrantedTo(modules, code);
 
 describe('built-in roles', () => {
+  it('are the roles the manifests grant to, and every grant is a permission of the granting module', () => {
+    expect(BUILT_IN_ROLES.map((role) => role.code).sort()).toEqual([...BUILT_IN_ROLE_CODES].sort());
+    for (const module of modules) {
+      const own = new Set((module.permissions ?? []).map((permission) => permission.code));
+      const granted = Object.values(module.grants ?? {}).flat();
+      expect(granted.filter((permission) => !own.has(permission)), module.name).toEqual([]);
+    }
+  });
+
   it.each([
     ['provincial_officer', 'district_officer'],
     ['provincial_officer', 'commune_clerk'],

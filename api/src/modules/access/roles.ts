@@ -21,16 +21,6 @@ export const ACCESS_PERMISSIONS: PermissionDefinition[] = [
     descriptionEn: 'Give and withdraw roles at units in scope',
     descriptionKm: 'ផ្ដល់ និងដកតួនាទីនៅអង្គភាពក្នុងដែនសមត្ថកិច្ច',
   },
-  {
-    code: 'audit.record.read',
-    descriptionEn: 'Read the history of records in scope',
-    descriptionKm: 'មើលប្រវត្តិនៃកំណត់ត្រាក្នុងដែនសមត្ថកិច្ច',
-  },
-  {
-    code: 'audit.chain.verify',
-    descriptionEn: 'Verify the integrity of the whole audit trail',
-    descriptionKm: 'ផ្ទៀងផ្ទាត់ភាពត្រឹមត្រូវនៃកំណត់ហេតុសវនកម្មទាំងមូល',
-  },
 ];
 
 export interface RoleDefinition {
@@ -40,8 +30,11 @@ export interface RoleDefinition {
   descriptionEn: string;
   /** 'root': national only; a level: only at units of that level; 'any': anywhere. */
   assignableAt: 'root' | 'any' | '1' | '2' | '3';
-  /** '*' means every permission any module defines. */
-  permissions: readonly string[] | '*';
+  /**
+   * '*' (every permission any module defines) for the national administrator; for the other
+   * roles, which permissions they hold is said by each module's manifest (`grants`).
+   */
+  permissions?: '*';
 }
 
 export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
@@ -59,28 +52,6 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'National officer',
     descriptionEn: 'NCDD secretariat or ministry officer: works on the whole country.',
     assignableAt: 'root',
-    permissions: [
-      'access.user.read',
-      'audit.record.read',
-      'gazetteer.unit.manage',
-      'gazetteer.import.run',
-      'councils.organ.manage',
-      'councils.function.manage',
-      'budgets.line.manage',
-      'budgets.council_decision.record',
-      'budgets.actual.record',
-      'budgets.open_data.import',
-      'transfers.formula.manage',
-      'transfers.indicator.manage',
-      'transfers.allocation.compute',
-      'transfers.allocation.approve',
-      'services.standard.manage',
-      'services.calendar.manage',
-      'services.application.process',
-      'services.complaint.handle',
-      'services.outbox.read',
-      'services.dashboard.read',
-    ],
   },
   {
     code: 'provincial_officer',
@@ -88,24 +59,6 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Provincial officer',
     descriptionEn: 'Capital or provincial hall: the whole subtree of the province, including its accounts.',
     assignableAt: '1',
-    permissions: [
-      'access.user.read',
-      'access.user.manage',
-      'access.assignment.manage',
-      'audit.record.read',
-      'gazetteer.unit.manage',
-      'councils.organ.manage',
-      'budgets.line.manage',
-      'budgets.council_decision.record',
-      'budgets.actual.record',
-      'transfers.indicator.manage',
-      'services.standard.manage',
-      'services.application.file',
-      'services.application.process',
-      'services.complaint.handle',
-      'services.outbox.read',
-      'services.dashboard.read',
-    ],
   },
   {
     code: 'district_officer',
@@ -113,20 +66,6 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'District officer',
     descriptionEn: 'Municipality, district or khan staff, including One Window Service Office officers.',
     assignableAt: '2',
-    permissions: [
-      'access.user.read',
-      'audit.record.read',
-      'gazetteer.unit.manage',
-      'councils.organ.manage',
-      'budgets.line.manage',
-      'budgets.council_decision.record',
-      'budgets.actual.record',
-      'services.application.file',
-      'services.application.process',
-      'services.complaint.handle',
-      'services.outbox.read',
-      'services.dashboard.read',
-    ],
   },
   {
     code: 'commune_clerk',
@@ -134,18 +73,6 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Commune clerk',
     descriptionEn: 'Keeps the data of one commune or sangkat.',
     assignableAt: '3',
-    permissions: [
-      'access.user.read',
-      'gazetteer.unit.manage',
-      'councils.organ.manage',
-      'budgets.line.manage',
-      'budgets.council_decision.record',
-      'budgets.actual.record',
-      'services.application.file',
-      'services.application.process',
-      'services.outbox.read',
-      'services.dashboard.read',
-    ],
   },
   {
     code: 'council_member',
@@ -153,7 +80,6 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Council member',
     descriptionEn: 'Reviews and approves; follows the history of the council’s unit.',
     assignableAt: 'any',
-    permissions: ['audit.record.read', 'services.dashboard.read'],
   },
   {
     code: 'auditor',
@@ -162,7 +88,6 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     descriptionEn:
       'Reads everything in scope and changes nothing; a national auditor verifies the audit trail.',
     assignableAt: 'any',
-    permissions: ['access.user.read', 'audit.record.read', 'audit.chain.verify', 'services.dashboard.read'],
   },
   {
     code: 'citizen',
@@ -170,6 +95,5 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Citizen',
     descriptionEn: 'A member of the public with an account: their own applications and complaints.',
     assignableAt: 'root',
-    permissions: [],
   },
 ];

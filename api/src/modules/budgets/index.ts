@@ -5,24 +5,28 @@
  * with budget-against-actual reports rolled up the tree, the BOOST-style import and the open
  * fiscal data export (Fiscal Data Package).
  *
- * Other modules use it through this file:
- * - the transfers module calls recordTransferRevenue when an allocation is published;
- * - the services module will provide an OwnSourceRevenueSource (service fees), see
- *   own-source-revenue.ts.
+ * Ports:
+ * - provides `budgets` (BudgetsPort): the transfers module records the revenue of a published
+ *   allocation through it;
+ * - requires `ownSourceRevenue` (OwnSourceRevenueSource, declared here): the services module
+ *   provides the fees it collected, which the reports show as own-source revenue.
  *
  * Two manifests: `budgetsModule` (/api/budgets, tables, permissions, demo data) and
  * `budgetsOpenDataModule`, which only mounts the public open data routes under /api/open-data.
  */
-import type { ModuleManifest } from '../../platform/module.ts';
+import { defineModule, type NoTables } from '../../platform/module.ts';
 import { budgetRoutes } from './budgets.routes.ts';
+import type { BudgetsTables } from './budgets.tables.ts';
 import { syncClassifications } from './classifications.ts';
 import { seedBudgetsDemo } from './demo-seed.ts';
 import { openDataRoutes } from './open-data/open-data.routes.ts';
+import type { OwnSourceRevenueSource } from './own-source-revenue.ts';
 import { BUDGETS_PERMISSIONS } from './permissions.ts';
+import { recordTransferRevenue } from './transfer-revenue.service.ts';
 
 export type { BudgetsTables } from './budgets.tables.ts';
 export {
-  recordTransferRevenue,
+  recordTransferRevenue, // TODO(contract): transfers should use the `budgets` port instead
   transferLineKey,
   type TransferRevenue,
   type TransferRevenueResult,
@@ -35,19 +39,57 @@ export {
   type FiscalDataPackage,
 } from './open-data/fdp-reader.ts';
 
-export const budgetsModule: ModuleManifest = {
+/** What other modules may do to budgets. Every function takes the caller's transaction first. */
+export interface BudgetsPort {
+  /** The amount of a published transfer becomes a revenue line of the unit's budget. */
+  recordTransferRevenue: typeof recordTransferRevenue;
+}
+
+declare module '../../platform/ports.ts' {
+  interface PortRegistry {
+    budgets: BudgetsPort;
+    ownSourceRevenue: OwnSourceRevenueSource;
+  }
+}
+
+export const budgetsModule = defineModule<BudgetsTables, 'gazetteer' | 'authenticator' | 'ownSourceRevenue'>({
   name: 'budgets',
+  tags: [{ name: 'budgets', description: 'SNA budgets: lines, phases, council decisions, actuals and reports.' }],
+  tables: [
+    'budgets_economic_class',
+    'budgets_functional_class',
+    'budgets_fund_source',
+    'budgets_budget',
+    'budgets_version',
+    'budgets_line',
+    'budgets_actual',
+  ],
   migrations: new URL('./migrations/', import.meta.url),
-  routes: budgetRoutes,
   permissions: BUDGETS_PERMISSIONS,
+  grants: {
+    national_officer: [
+      'budgets.line.manage',
+      'budgets.council_decision.record',
+      'budgets.actual.record',
+      'budgets.open_data.import',
+    ],
+    provincial_officer: ['budgets.line.manage', 'budgets.council_decision.record', 'budgets.actual.record'],
+    district_officer: ['budgets.line.manage', 'budgets.council_decision.record', 'budgets.actual.record'],
+    commune_clerk: ['budgets.line.manage', 'budgets.council_decision.record', 'budgets.actual.record'],
+  },
+  requires: ['gazetteer', 'authenticator', 'ownSourceRevenue'],
+  provides: () => ({ budgets: { recordTransferRevenue } }),
+  routes: () => budgetRoutes,
   syncReferenceData: syncClassifications,
   // Runs after the gazetteer's seed (module order in modules.ts): its budgets sit at Kep's units.
   seedDemo: seedBudgetsDemo,
-};
+});
 
 /** Public open data, under /api/open-data; no tables or permissions of its own. */
-export const budgetsOpenDataModule: ModuleManifest = {
+export const budgetsOpenDataModule = defineModule<NoTables>({
   name: 'budgets-open-data',
+  tags: [{ name: 'open data', description: 'Open fiscal data: budgets as Fiscal Data Packages.' }],
+  tables: [],
   routePrefix: 'open-data',
-  routes: openDataRoutes,
-};
+  routes: () => openDataRoutes,
+});

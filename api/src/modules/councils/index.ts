@@ -4,18 +4,33 @@
  * Reading is public; members' personal details (birth year, disability, indigenous identity)
  * are shown only to those who manage the organ, and to everyone else only as aggregates.
  */
-import type { ModuleManifest } from '../../platform/module.ts';
+import { defineModule } from '../../platform/module.ts';
 import { councilRoutes } from './councils.routes.ts';
+import type { CouncilsTables } from './councils.tables.ts';
 import { seedCouncilsDemo } from './demo-seed.ts';
 import { COUNCILS_PERMISSIONS } from './permissions.ts';
 
 export type { CouncilsTables } from './councils.tables.ts';
 
-export const councilsModule: ModuleManifest = {
+export const councilsModule = defineModule<CouncilsTables, 'gazetteer' | 'authenticator'>({
   name: 'councils',
+  tags: [
+    {
+      name: 'councils',
+      description: 'Councils, boards, committees, offices and the register of functions.',
+    },
+  ],
+  tables: ['councils_organ', 'councils_member', 'councils_function'],
   migrations: new URL('./migrations/', import.meta.url),
-  routes: councilRoutes,
   permissions: COUNCILS_PERMISSIONS,
+  grants: {
+    national_officer: ['councils.organ.manage', 'councils.function.manage'],
+    provincial_officer: ['councils.organ.manage'],
+    district_officer: ['councils.organ.manage'],
+    commune_clerk: ['councils.organ.manage'],
+  },
+  requires: ['gazetteer', 'authenticator'],
+  routes: () => councilRoutes,
   // Runs after the gazetteer's and the access module's seeds (module order in modules.ts).
   seedDemo: seedCouncilsDemo,
-};
+});

@@ -1,18 +1,50 @@
 /**
  * gazetteer: the administrative tree (capital and provinces; municipalities, districts and
- * khans; communes and sangkats; villages). Every other module hangs its records on a unit.
- * Other modules use it only through what this file exports.
+ * khans; communes and sangkats; villages). Every other module hangs its records on a unit and
+ * reads the tree only through the `gazetteer` port declared here (and the platform's
+ * `jurisdiction` port, which the access check uses).
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { ModuleManifest } from '../../platform/module.ts';
+import { defineModule } from '../../platform/module.ts';
+import type { AnyDb } from '../../platform/ports.ts';
 import { boundaryRoutes } from './boundaries/boundaries.routes.ts';
 import { seedGazetteerDemo } from './demo-seed.ts';
 import { gazetteerRoutes } from './gazetteer.routes.ts';
+import {
+  getUnit,
+  isUnitWithin,
+  subtreeCodesQuery,
+  unitAncestors,
+  unitExists,
+  unitNames,
+} from './gazetteer.service.ts';
+import type { GazetteerTables } from './gazetteer.tables.ts';
 import { importRoutes } from './import/import.routes.ts';
 import { restructureRoutes } from './restructure.routes.ts';
 import { GAZETTEER_PERMISSIONS } from './permissions.ts';
 import { syncSearchIndex } from './search/search-index.ts';
 import { searchRoutes } from './search.routes.ts';
+
+export type { GazetteerTables } from './gazetteer.tables.ts';
+// TODO(contract): other modules still import these directly; they move to the `gazetteer` port.
+export { getUnit, isUnitWithin, subtreeCodesQuery, unitAncestors, unitExists, unitNames };
+
+/** What other modules may ask of the tree. Every function takes the caller's database handle first. */
+export interface GazetteerPort {
+  getUnit: typeof getUnit;
+  isUnitWithin: typeof isUnitWithin;
+  unitAncestors: typeof unitAncestors;
+  unitNames: typeof unitNames;
+  unitExists: typeof unitExists;
+  /** A subquery of the codes in the subtrees of the given units, for `where unit_code in (…)`. */
+  subtreeCodesQuery: (db: AnyDb, scopeCodes: string[]) => ReturnType<typeof subtreeCodesQuery>;
+}
+
+declare module '../../platform/ports.ts' {
+  interface PortRegistry {
+    gazetteer: GazetteerPort;
+  }
+}
 
 // One plugin per concern, all under /api/gazetteer.
 const routes: FastifyPluginAsync = async (app) => {
@@ -23,26 +55,36 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(restructureRoutes);
 };
 
-export type { GazetteerTables } from './gazetteer.tables.ts';
-export {
-  getUnit,
-  isUnitWithin,
-  subtreeCodesQuery,
-  unitAncestors,
-  unitExists,
-  unitNames,
-} from './gazetteer.service.ts';
-
-export const gazetteerModule: ModuleManifest = {
+export const gazetteerModule = defineModule<GazetteerTables>({
   name: 'gazetteer',
+  tags: [{ name: 'gazetteer', description: 'The administrative tree.' }],
+  tables: [
+    'gazetteer_unit_type',
+    'gazetteer_unit',
+    'gazetteer_unit_closure',
+    'gazetteer_import',
+    'gazetteer_unit_version',
+    'gazetteer_unit_event',
+    'gazetteer_tree_revision',
+  ],
   migrations: new URL('./migrations/', import.meta.url),
-  routes,
   permissions: GAZETTEER_PERMISSIONS,
+  grants: {
+    national_officer: ['gazetteer.unit.manage', 'gazetteer.import.run'],
+    provincial_officer: ['gazetteer.unit.manage'],
+    district_officer: ['gazetteer.unit.manage'],
+    commune_clerk: ['gazetteer.unit.manage'],
+  },
+  provides: () => ({
+    gazetteer: { getUnit, isUnitWithin, unitAncestors, unitNames, unitExists, subtreeCodesQuery },
+    jurisdiction: { isUnitWithin },
+  }),
+  routes: () => routes,
   // Search keys are computed in TypeScript (Khmer normalisation), so they are kept up to date
   // at every start and right after the demo seed writes its units.
-  syncReferenceData: (context) => syncSearchIndex(context),
-  seedDemo: async (context) => {
-    await seedGazetteerDemo(context);
-    await syncSearchIndex(context);
+  syncReferenceData: (ctx) => syncSearchIndex(ctx),
+  seedDemo: async (ctx) => {
+    await seedGazetteerDemo(ctx);
+    await syncSearchIndex(ctx);
   },
-};
+});

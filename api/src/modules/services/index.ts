@@ -8,7 +8,8 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { tablesOf } from '../../platform/db/tables-of.ts';
-import type { ModuleManifest } from '../../platform/module.ts';
+import { defineModule, type ModuleManifest } from '../../platform/module.ts';
+import type { OwnSourceRevenueSource } from '../budgets/index.ts';
 import { accessAuthenticator } from '../access/index.ts';
 import { applicationRoutes } from './applications.routes.ts';
 import { attachmentStoreFromEnv, type AttachmentStore } from './attachments.ts';
@@ -22,7 +23,9 @@ import { createServicesContext } from './filing-queue.ts';
 import { outboxChannel, type NotificationChannel } from './notifications.ts';
 import { SERVICES_PERMISSIONS } from './permissions.ts';
 import type { ServicesTables } from './services.tables.ts';
+import type { DashboardTables } from './dashboard/dashboard.tables.ts';
 import { standardRoutes } from './standards.routes.ts';
+import { feesCollected } from './applications.service.ts';
 
 export type * from './services.tables.ts';
 export type { ServicesContext, Actor } from './context.ts';
@@ -71,7 +74,7 @@ export interface ServicesModuleOptions {
  * deployment with a real SMS gateway or object storage lists `createServicesModule({...})`
  * there instead, and nothing in this folder changes.
  */
-export function createServicesModule(options: ServicesModuleOptions = {}): ModuleManifest {
+export function createServicesModule(options: ServicesModuleOptions = {}): ModuleManifest<DashboardTables> {
   const routes: FastifyPluginAsync = async (app) => {
     const db = tablesOf<ServicesTables>(app.db);
     const ctx: ServicesContext = createServicesContext({
@@ -86,14 +89,79 @@ export function createServicesModule(options: ServicesModuleOptions = {}): Modul
     await app.register(complaintRoutes(ctx));
     await app.register(dashboardRoutes(ctx));
   };
-  return {
+  return defineModule<DashboardTables, 'gazetteer' | 'authenticator'>({
     name: 'services',
+    tags: [
+      {
+        name: 'services',
+        description: 'Public services: standards, the working-day calendar, applications, complaints, the office dashboard.',
+      },
+    ],
+    tables: [
+      'services_standard',
+      'services_standard_version',
+      'services_offering',
+      'services_holiday',
+      'services_application',
+      'services_application_event',
+      'services_fee_payment',
+      'services_attachment',
+      'services_complaint',
+      'services_complaint_event',
+      'services_outbox',
+      'services_dashboard_month',
+      'services_dashboard_open',
+    ],
     migrations: new URL('./migrations/', import.meta.url),
-    routes,
     permissions: [...SERVICES_PERMISSIONS, ...DASHBOARD_PERMISSIONS],
+    grants: {
+      national_officer: [
+        'services.standard.manage',
+        'services.calendar.manage',
+        'services.application.process',
+        'services.complaint.handle',
+        'services.outbox.read',
+        'services.dashboard.read',
+      ],
+      provincial_officer: [
+        'services.standard.manage',
+        'services.application.file',
+        'services.application.process',
+        'services.complaint.handle',
+        'services.outbox.read',
+        'services.dashboard.read',
+      ],
+      district_officer: [
+        'services.application.file',
+        'services.application.process',
+        'services.complaint.handle',
+        'services.outbox.read',
+        'services.dashboard.read',
+      ],
+      commune_clerk: [
+        'services.application.file',
+        'services.application.process',
+        'services.outbox.read',
+        'services.dashboard.read',
+      ],
+      council_member: ['services.dashboard.read'],
+      auditor: ['services.dashboard.read'],
+    },
+    requires: ['gazetteer', 'authenticator'],
+    provides: (ctx) => ({ ownSourceRevenue: serviceFees(ctx.db) }),
+    routes: () => routes,
     // Runs after the gazetteer's seed: offerings sit at Kep's units.
     seedDemo: seedServicesDemo,
+  });
+}
+
+/** The fees services collected, as own-source revenue of the budgets' reports. */
+function serviceFees(_db: unknown): OwnSourceRevenueSource {
+  return {
+    name: 'services.fees',
+    feesCollected: async (db, unitCode, year) =>
+      (await feesCollected(tablesOf<ServicesTables>(db), unitCode, year)).totalRiel,
   };
 }
 
-export const servicesModule: ModuleManifest = createServicesModule();
+export const servicesModule = createServicesModule();

@@ -3,21 +3,40 @@
  * formulas per fiscal year (JSON documents, docs/transfer-formula.md), the yearly figures of
  * units, allocations computed and explained unit by unit with equity figures, scenarios, and
  * the path draft -> approved -> published, after which each amount is revenue of the unit's
- * budget. The computation itself is the pure engine in ./engine, also used by
- * `npm run transfers` without a database.
+ * budget (through the `budgets` port). The computation itself is the pure engine in ./engine,
+ * also used by `npm run transfers` without a database.
  */
-import type { ModuleManifest } from '../../platform/module.ts';
+import { defineModule } from '../../platform/module.ts';
 import { seedTransfersDemo } from './demo-seed.ts';
 import { TRANSFERS_PERMISSIONS } from './permissions.ts';
 import { transfersRoutes } from './transfers.routes.ts';
+import type { TransfersTables } from './transfers.tables.ts';
 
 export type { TransfersTables } from './transfers.tables.ts';
 
-export const transfersModule: ModuleManifest = {
+export const transfersModule = defineModule<TransfersTables, 'gazetteer' | 'authenticator' | 'budgets'>({
   name: 'transfers',
+  tags: [{ name: 'transfers', description: 'Formula-based transfers: formulas, figures, allocations, scenarios.' }],
+  tables: [
+    'transfers_program',
+    'transfers_formula',
+    'transfers_indicator_value',
+    'transfers_allocation',
+    'transfers_allocation_line',
+  ],
   migrations: new URL('./migrations/', import.meta.url),
-  routes: transfersRoutes,
   permissions: TRANSFERS_PERMISSIONS,
+  grants: {
+    national_officer: [
+      'transfers.formula.manage',
+      'transfers.indicator.manage',
+      'transfers.allocation.compute',
+      'transfers.allocation.approve',
+    ],
+    provincial_officer: ['transfers.indicator.manage'],
+  },
+  requires: ['gazetteer', 'authenticator', 'budgets'],
+  routes: () => transfersRoutes,
   // After the gazetteer's seed (Kep's communes) and the budgets module (revenue lines).
   seedDemo: seedTransfersDemo,
-};
+});

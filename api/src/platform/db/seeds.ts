@@ -4,11 +4,15 @@
  * tried again at the next start.
  */
 import { sql, type Kysely } from 'kysely';
+import type { ModuleContext } from '../context.ts';
 import type { ModuleManifest } from '../module.ts';
+import type { AnyDb } from '../ports.ts';
 
 export async function seedDemoData(
   db: Kysely<unknown>,
   modules: readonly ModuleManifest[],
+  /** The module's context on the seed's transaction (modules.ts wires them). */
+  contextOn: (module: string, trx: AnyDb) => ModuleContext,
   log: (message: string) => void,
 ): Promise<{ seeded: string[]; announcements: string[] }> {
   const seeded: string[] = [];
@@ -21,7 +25,7 @@ export async function seedDemoData(
         insert into platform_seed (module) values (${module.name})
         on conflict (module) do nothing`.execute(trx);
       if (Number(inserted.numAffectedRows ?? 0) === 0) return undefined;
-      return (await seed({ db: trx, log })) ?? {};
+      return (await seed(contextOn(module.name, trx))) ?? {};
     });
     if (result) {
       seeded.push(module.name);

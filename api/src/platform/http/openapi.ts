@@ -8,12 +8,18 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import type { OpenApiTag } from '../module.ts';
 import { ProblemSchema } from './problem.ts';
 
 /** Use in a route's `response` map for any problem+json answer. */
 export const ProblemRef = Type.Ref(ProblemSchema);
 
-export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
+export async function registerOpenApi(
+  app: FastifyInstance,
+  version: string,
+  /** The modules' tags (each manifest's `tags`), in module order. */
+  moduleTags: readonly OpenApiTag[],
+): Promise<void> {
   app.addSchema(ProblemSchema);
   await app.register(swagger, {
     openapi: {
@@ -34,17 +40,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (sndd_…).' },
         },
       },
-      tags: [
-        { name: 'platform', description: 'Liveness, readiness and the API description.' },
-        { name: 'gazetteer', description: 'The administrative tree.' },
-        { name: 'auth', description: 'Signing in and out; one’s own account and API tokens.' },
-        { name: 'access', description: 'Roles, accounts and role assignments at units of the tree.' },
-        { name: 'audit', description: 'The hash-chained audit trail.' },
-        {
-          name: 'councils',
-          description: 'Councils, boards, committees, offices and the register of functions.',
-        },
-      ],
+      tags: [{ name: 'platform', description: 'Liveness, readiness and the API description.' }, ...moduleTags],
     },
     // Keep the schema names we gave ($id) instead of def-0, def-1… in components.
     refResolver: {

@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { tablesOf } from '../../../platform/db/tables-of.ts';
-import type { ModuleManifest } from '../../../platform/module.ts';
+import { defineModule, type ModuleManifest, type NoTables } from '../../../platform/module.ts';
 import { accessAuthenticator } from '../../access/index.ts';
 import {
   createServicesContext,
@@ -32,7 +32,7 @@ export interface Open311ModuleOptions {
   notificationChannel?: NotificationChannel;
 }
 
-export function createOpen311Module(options: Open311ModuleOptions = {}): ModuleManifest {
+export function createOpen311Module(options: Open311ModuleOptions = {}): ModuleManifest<NoTables> {
   const routes: FastifyPluginAsync = async (app) => {
     const db = tablesOf<ServicesTables>(app.db);
     const authenticator = accessAuthenticator(app.db);
@@ -46,13 +46,17 @@ export function createOpen311Module(options: Open311ModuleOptions = {}): ModuleM
     });
     await app.register(open311Routes(ctx, authenticator));
   };
-  return {
+  return defineModule<NoTables, 'gazetteer' | 'authenticator'>({
     name: 'open311',
+    tags: [{ name: 'open311', description: 'Open311 GeoReport v2: services and requests, JSON and XML.' }],
+    // It reads and writes the services module's tables, through the services module's functions.
+    tables: [],
     mountPath: OPEN311_MOUNT_PATH,
-    routes,
+    requires: ['gazetteer', 'authenticator'],
+    routes: () => routes,
     // One index on services_application for its newest-first reads (after the services module's tables).
     migrations: new URL('./migrations/', import.meta.url),
-  };
+  });
 }
 
-export const open311Module: ModuleManifest = createOpen311Module();
+export const open311Module = createOpen311Module();

@@ -68,6 +68,7 @@ export interface UnitProblem {
 
 /** Inputs an allocation cannot be computed from; `units` lists every unit concerned. Answers 422. */
 export class AllocationError extends AppError {
+  declare readonly errors: { path: string; message: string }[];
   constructor(
     code: AllocationErrorCode,
     message: string,

@@ -187,6 +187,7 @@ export const FORMULA_ERROR = {
 
 /** A formula that cannot be used; `errors` says where and why. Answers 400 through the HTTP API. */
 export class FormulaError extends AppError {
+  declare readonly errors: FieldError[];
   constructor(
     code: (typeof FORMULA_ERROR)[keyof typeof FORMULA_ERROR],
     message: string,
