@@ -8,7 +8,12 @@
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { AuditTables } from './platform/audit/audit.ts';
-import { collectMigrations, migrate, type Migration, type MigrationSource } from './platform/db/migrations.ts';
+import {
+  collectMigrations,
+  migrate,
+  type Migration,
+  type MigrationSource,
+} from './platform/db/migrations.ts';
 import { seedDemoData } from './platform/db/seeds.ts';
 import type { DatabaseOf, ModuleManifest } from './platform/module.ts';
 import { wireModules } from './platform/wiring.ts';

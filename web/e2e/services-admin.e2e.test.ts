@@ -20,7 +20,7 @@ import { SignInPage } from './pages/sign-in.page.ts';
 const catalogue = (path: string) =>
   JSON.parse(readFileSync(join(repoRoot, path), 'utf8')) as Record<string, string>;
 const servicesKm = catalogue('web/src/modules/services/locales/km.json');
-const adminKm = catalogue('web/src/modules/services-admin/locales/km.json');
+const adminKm = catalogue('web/src/modules/services/admin/locales/km.json');
 const accessKm = catalogue('web/src/locales/km.json');
 
 interface Standard {

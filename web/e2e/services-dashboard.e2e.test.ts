@@ -16,7 +16,7 @@ import type { AxeProblem } from './pages/home.page.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
 
 const km = JSON.parse(
-  readFileSync(join(repoRoot, 'web/src/modules/services-dashboard/locales/km.json'), 'utf8'),
+  readFileSync(join(repoRoot, 'web/src/modules/services/dashboard/locales/km.json'), 'utf8'),
 ) as Record<string, string>;
 
 interface Figures {

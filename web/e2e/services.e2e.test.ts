@@ -124,7 +124,7 @@ describe.each(VIEWPORTS)('services journey on $name', ({ name, viewport, isMobil
       kmText('services.timeLimit.many', { days: khmerDigits(data.days) }),
     );
     // The example data says so, and the offices offering it are listed with a way to apply.
-    await page.locator('main .svc-standard h1 .svc-example').waitFor();
+    await page.locator('main .svc-standard h1 .example-badge').waitFor();
     await page.locator('main .svc-offices li[data-unit]').first().waitFor();
     await page.locator('main .svc-offices a[href*="/apply?unit="]').first().waitFor();
 

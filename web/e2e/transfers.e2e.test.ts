@@ -131,7 +131,7 @@ describe.each(VIEWPORTS)('transfers journey on $name', ({ viewport, isMobile, ha
     // The base of the demo formula is not official: the page says so.
     await page.locator('main .pool-amount .example-badge').waitFor();
     expect(await page.locator('main .pool-amount .example-badge').textContent()).toBe(
-      kmText('transfers.example'),
+      kmText('example.badge'),
     );
 
     const pool = await transfers.pool();

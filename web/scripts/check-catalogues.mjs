@@ -53,13 +53,18 @@ const placeholders = (value) =>
 
 const [km, en] = await Promise.all([loadCatalogue('km'), loadCatalogue('en')]);
 
-// A module may keep its texts in src/modules/<name>/locales/{km,en}.json, loaded with its lazy
-// chunk so that the home page does not carry them: they are checked as part of one catalogue.
+// A module may keep its texts in a locales/{km,en}.json of its folder or of one of its parts
+// (src/modules/services/dashboard/locales), loaded with its lazy chunk so that the home page
+// does not carry them: they are checked as part of one catalogue.
 async function loadModuleCatalogues(lang, into) {
   const modulesDir = join(srcDir, 'modules');
-  for (const entry of await readdir(modulesDir, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const file = join(modulesDir, entry.name, 'locales', `${lang}.json`);
+  const entries = await readdir(modulesDir, { recursive: true, withFileTypes: true });
+  const folders = entries
+    .filter((entry) => entry.isDirectory() && entry.name === 'locales')
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+    .sort();
+  for (const folder of folders) {
+    const file = join(folder, `${lang}.json`);
     let data;
     try {
       data = JSON.parse(await readFile(file, 'utf8'));

@@ -25,7 +25,10 @@ import { systemClock, type Clock } from './clock.ts';
 import type { AnyDb, PortRegistry } from './ports.ts';
 
 /** An audit record's own part: what changed; who and from where comes from the actor. */
-export type AuditChange = Omit<AuditEntry, 'actorUserId' | 'actorLogin' | 'assignmentId' | 'requestId' | 'ip'>;
+export type AuditChange = Omit<
+  AuditEntry,
+  'actorUserId' | 'actorLogin' | 'assignmentId' | 'requestId' | 'ip'
+>;
 
 export interface ModuleAudit {
   /** Appends one record in `trx`, the transaction that makes the change. */
@@ -39,7 +42,12 @@ export interface ModuleAccess {
    * Does the principal hold one of the permissions at `unitCode` (an assignment there or at an
    * ancestor, or a national one)? False for no principal and for one who must change password.
    */
-  holdsAt(db: AnyDb, principal: Principal | null, permissions: readonly string[], unitCode: string): Promise<boolean>;
+  holdsAt(
+    db: AnyDb,
+    principal: Principal | null,
+    permissions: readonly string[],
+    unitCode: string,
+  ): Promise<boolean>;
   /**
    * On a public route: the caller, if signed in, so that the answer may show them more. A
    * cookie session counts only with its CSRF token (another site cannot read in a citizen's
@@ -74,10 +82,13 @@ export interface ContextOptions {
   log?: (message: string) => void;
 }
 
-function requirePort<Name extends keyof PortRegistry>(ports: Partial<PortRegistry>, name: Name): PortRegistry[Name] {
+function requirePort<Name extends keyof PortRegistry>(
+  ports: Partial<PortRegistry>,
+  name: Name,
+): PortRegistry[Name] {
   const port = ports[name];
   if (!port) throw new Error(`No module provides the port "${name}" (see modules.ts).`);
-  return port as PortRegistry[Name];
+  return port;
 }
 
 const audit: ModuleAudit = {
@@ -92,7 +103,9 @@ const audit: ModuleAudit = {
   },
 };
 
-export function createModuleContext<Tables = unknown, Ports = unknown>(options: ContextOptions): ModuleContext<Tables, Ports> {
+export function createModuleContext<Tables = unknown, Ports = unknown>(
+  options: ContextOptions,
+): ModuleContext<Tables, Ports> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? (() => {});
   const access: ModuleAccess = {
@@ -101,7 +114,9 @@ export function createModuleContext<Tables = unknown, Ports = unknown>(options: 
       for (const assignment of principal.assignments) {
         if (!permissions.some((permission) => assignment.permissions.has(permission))) continue;
         if (assignment.unitCode === null) return true;
-        if (await requirePort(options.ports, 'jurisdiction').isUnitWithin(db, unitCode, assignment.unitCode)) {
+        if (
+          await requirePort(options.ports, 'jurisdiction').isUnitWithin(db, unitCode, assignment.unitCode)
+        ) {
           return true;
         }
       }

@@ -43,7 +43,9 @@ export type Fail<Code extends string> = (code: Code, detailOrOptions?: string | 
  * Declares a module's errors; every code must start with the module's name and a dot (checked
  * by `checkErrorRegistry` when the platform starts and by the contract test).
  */
-export function defineErrors<const Code extends string>(registry: Record<Code, ErrorDefinition>): ErrorRegistry<Code> {
+export function defineErrors<const Code extends string>(
+  registry: Record<Code, ErrorDefinition>,
+): ErrorRegistry<Code> {
   return registry;
 }
 

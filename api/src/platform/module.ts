@@ -90,7 +90,10 @@ export interface ModuleDefinition<Tables, Required extends PortName> {
    */
   mountPath?: string;
   /** Reference data written at every start, after migrations (idempotent), in one transaction. */
-  syncReferenceData?: (ctx: ModuleContext<Tables, PortsOf<Required>>, allModules: readonly ModuleManifest[]) => Promise<void>;
+  syncReferenceData?: (
+    ctx: ModuleContext<Tables, PortsOf<Required>>,
+    allModules: readonly ModuleManifest[],
+  ) => Promise<void>;
   /** Demo data: run once per database (recorded in `platform_seed`), never in production. */
   seedDemo?: (ctx: ModuleContext<Tables, PortsOf<Required>>) => Promise<SeedResult | void>;
 }
@@ -129,12 +132,16 @@ export function defineModule<Tables, Required extends PortName = never>(
 /** The tables of a module that has none of its own (its manifest's `Tables`). */
 export type NoTables = Record<never, never>;
 
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
 
 type TablesOfManifest<M> = M extends ModuleManifest<infer Tables> ? Tables : never;
 
 /** The whole database's tables: the intersection of every listed module's tables. */
-export type DatabaseOf<List extends readonly ModuleManifest<unknown>[]> = UnionToIntersection<TablesOfManifest<List[number]>>;
+export type DatabaseOf<List extends readonly ModuleManifest<unknown>[]> = UnionToIntersection<
+  TablesOfManifest<List[number]>
+>;
 
 /** The permissions the listed modules grant a built-in role (national_admin: see the access module). */
 export function permissionsGrantedTo(modules: readonly ModuleManifest[], roleCode: string): string[] {

@@ -29,13 +29,12 @@ export interface JurisdictionPort {
   isUnitWithin(db: AnyDb, unitCode: string, scopeCode: string): Promise<boolean>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface PortRegistry {
   authenticator: Authenticator;
   jurisdiction: JurisdictionPort;
 }
 
-export type PortName = keyof PortRegistry & string;
+export type PortName = Extract<keyof PortRegistry, string>;
 
 /** The ports a module requires, as its context holds them. */
 export type PortsOf<Names extends PortName> = Pick<PortRegistry, Names>;

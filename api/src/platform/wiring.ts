@@ -32,7 +32,9 @@ export function wireModules(
     names.add(module.name);
     const misplaced = module.errors ? misplacedCodes(module.name, module.errors) : [];
     if (misplaced.length > 0) {
-      throw new ModuleWiringError(`Module ${module.name} declares error codes of another: ${misplaced.join(', ')}.`);
+      throw new ModuleWiringError(
+        `Module ${module.name} declares error codes of another: ${misplaced.join(', ')}.`,
+      );
     }
   }
   const registry: Partial<PortRegistry> = {};
@@ -46,13 +48,16 @@ export function wireModules(
     const provided = module.provides(contexts.get(module.name)!);
     for (const [name, port] of Object.entries(provided)) {
       const earlier = providerOf.get(name);
-      if (earlier) throw new ModuleWiringError(`Both ${earlier} and ${module.name} provide the port "${name}".`);
+      if (earlier)
+        throw new ModuleWiringError(`Both ${earlier} and ${module.name} provide the port "${name}".`);
       providerOf.set(name, module.name);
       (registry as Record<string, unknown>)[name] = port;
     }
   }
   const missing = modules.flatMap((module) =>
-    (module.requires ?? []).filter((name: PortName) => !providerOf.has(name)).map((name) => `${module.name} requires "${name}"`),
+    (module.requires ?? [])
+      .filter((name: PortName) => !providerOf.has(name))
+      .map((name) => `${module.name} requires "${name}"`),
   );
   if (missing.length > 0) {
     throw new ModuleWiringError(`No module provides a required port: ${missing.join('; ')}.`);

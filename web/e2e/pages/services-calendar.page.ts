@@ -36,7 +36,7 @@ export class ServicesCalendarPage extends ShellPage {
   }
 
   exampleBadge() {
-    return this.page.locator('main .svc-calendar__example');
+    return this.page.locator('main .svc-calendar__facts .example-badge');
   }
 
   async fact(

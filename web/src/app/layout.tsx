@@ -4,6 +4,8 @@ import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router'
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { KhmerDigitsToggle } from '../components/khmer-digits-toggle.tsx';
 import { useSession, useSignOut } from '../lib/session.ts';
+import { UnitSectionsContext } from '../lib/web-module.ts';
+import { NAV_ENTRIES, UNIT_SECTIONS } from './modules.ts';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -56,56 +58,13 @@ export function Layout() {
                   {t('nav.home')}
                 </NavLink>
               </li>
-              <li>
-                <NavLink to="/units">{t('nav.units')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/map">{t('nav.map')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/services">{t('services.nav.services')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/track">{t('services.nav.track')}</NavLink>
-              </li>
-              {session.user && !session.can('services.application.process') ? (
-                <li>
-                  <NavLink to="/my/applications">{t('services.nav.mine')}</NavLink>
-                </li>
-              ) : null}
-              {session.can('services.application.process') ? (
-                <li>
-                  <NavLink to="/applications">{t('services.nav.applications')}</NavLink>
-                </li>
-              ) : null}
-              {session.can('services.complaint.handle') ? (
-                <li>
-                  <NavLink to="/complaints" end>
-                    {t('services.nav.complaints')}
+              {NAV_ENTRIES.filter((entry) => entry.shows?.(session) ?? true).map((entry) => (
+                <li key={entry.to}>
+                  <NavLink to={entry.to} end={entry.end}>
+                    {t(entry.label)}
                   </NavLink>
                 </li>
-              ) : null}
-              {session.can('services.dashboard.read') ? (
-                <li>
-                  <NavLink to="/services/dashboard">{t('servicesDashboard.nav')}</NavLink>
-                </li>
-              ) : null}
-              <li>
-                <NavLink to="/transfers">{t('transfers.nav')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/open-data">{t('budgets.nav')}</NavLink>
-              </li>
-              {session.can('access.user.read') ? (
-                <li>
-                  <NavLink to="/admin/users">{t('nav.users')}</NavLink>
-                </li>
-              ) : null}
-              {session.can('gazetteer.import.run') ? (
-                <li>
-                  <NavLink to="/admin/gazetteer-import">{t('nav.gazetteerImport')}</NavLink>
-                </li>
-              ) : null}
+              ))}
               <li>
                 <a href="/api/docs">{t('nav.apiDocs')}</a>
               </li>
@@ -124,7 +83,9 @@ export function Layout() {
             {t('common.loading')}
           </p>
         ) : null}
-        <Outlet />
+        <UnitSectionsContext.Provider value={UNIT_SECTIONS}>
+          <Outlet />
+        </UnitSectionsContext.Provider>
       </main>
       <footer className="site-footer">
         <p>{t('footer.program')}</p>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useUnitPath } from '../modules/gazetteer/api.ts';
-import { useUnitTypeLabel } from '../modules/gazetteer/unit-types.ts';
+import { useUnitPath } from '../lib/units.ts';
+import { useUnitTypeLabel } from '../lib/units.ts';
 import { useFormat } from '../lib/use-format.ts';
 
 interface UnitNameProps {

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUnitChildren, type GazetteerUnit } from '../modules/gazetteer/api.ts';
+import { useUnitChildren, type GazetteerUnit } from '../lib/units.ts';
 import { useFormat } from '../lib/use-format.ts';
 
 /** undefined: nothing chosen yet; null: the national level; otherwise a unit code. */

@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { api, call, ME_QUERY_KEY, type MeAnswer, type SessionUser } from './api/client.ts';
 import { ApiError, normaliseError, toApiError } from './api/problem.ts';
+import { holdsAt } from './scope.ts';
 
 export type SessionStatus = 'loading' | 'signed-out' | 'signed-in' | 'error';
 
@@ -21,6 +22,8 @@ export interface Session {
   canNationally: (permission: string) => boolean;
   /** The units where the user holds the permission; null in the list means national. */
   unitsWhere: (permission: string) => (string | null)[];
+  /** True when the user holds the permission at this unit, above it, or nationally (null: the national level). */
+  holdsAt: (permission: string, unitCode: string | null) => boolean;
   refetch: () => Promise<unknown>;
 }
 
@@ -69,6 +72,7 @@ export function useSession(): Session {
       can: (permission) => hasPermission(user, permission),
       canNationally: (permission) => unitsWhere(permission).includes(null),
       unitsWhere,
+      holdsAt: (permission, unitCode) => holdsAt(unitsWhere(permission), unitCode),
       refetch,
     };
   }, [query.isPending, query.isError, query.error, user, refetch]);

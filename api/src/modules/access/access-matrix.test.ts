@@ -12,7 +12,7 @@ import type { InjectOptions } from 'fastify';
 import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { anonymous, signedIn, type Client } from '../../test-support/http.ts';
 import { DEMO_PASSWORD } from './demo-seed.ts';
-import { BUILT_IN_FORMULA_FILE } from '../transfers/demo-seed.ts';
+import { BUILT_IN_FORMULA_FILE } from '../transfers/index.ts';
 import { readFileSync } from 'node:fs';
 
 /** The units records are placed at (Kep province's demo subtree, another province, national). */

@@ -89,7 +89,9 @@ export async function syncRolesAndPermissions(
       )
       .execute();
     const wanted =
-      role.permissions === '*' ? allCodes : permissionsGrantedTo(modules, role.code).filter((code) => allCodes.includes(code));
+      role.permissions === '*'
+        ? allCodes
+        : permissionsGrantedTo(modules, role.code).filter((code) => allCodes.includes(code));
     await access.deleteFrom('access_role_permission').where('role_code', '=', role.code).execute();
     if (wanted.length > 0) {
       await access

@@ -20,7 +20,8 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-seed.ts';
 export { BUILT_IN_ROLES } from './roles.ts';
 // TODO(contract): modules still build their own authenticator; they move to ctx.access.viewer.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const accessAuthenticator = (db: Kysely<any>): Authenticator => createAuthenticator(db as Kysely<AccessTables>);
+export const accessAuthenticator = (db: Kysely<any>): Authenticator =>
+  createAuthenticator(db as Kysely<AccessTables>);
 export { ARGON2_OPTIONS, hashPassword, verifyPassword } from './passwords.ts';
 
 export const accessModule = defineModule<AccessTables, 'gazetteer'>({

@@ -18,7 +18,10 @@ describe('built-in roles', () => {
     for (const module of modules) {
       const own = new Set((module.permissions ?? []).map((permission) => permission.code));
       const granted = Object.values(module.grants ?? {}).flat();
-      expect(granted.filter((permission) => !own.has(permission)), module.name).toEqual([]);
+      expect(
+        granted.filter((permission) => !own.has(permission)),
+        module.name,
+      ).toEqual([]);
     }
   });
 

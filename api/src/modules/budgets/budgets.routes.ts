@@ -48,15 +48,7 @@ import {
 } from './budgets.service.ts';
 import type { BudgetsTables } from './budgets.tables.ts';
 import { budgetReport } from './report.service.ts';
-import { feesCollected, type ServicesTables } from '../services/index.ts';
 import type { OwnSourceRevenueSource } from './own-source-revenue.ts';
-
-/** Fees for public services, collected by the unit's offices (the services module). */
-const SERVICE_FEES: OwnSourceRevenueSource = {
-  name: 'services.fees',
-  feesCollected: async (db, unitCode, year) =>
-    (await feesCollected(tablesOf<ServicesTables>(db), unitCode, year)).totalRiel,
-};
 
 const MANAGE_LINES = 'budgets.line.manage';
 const RECORD_DECISION = 'budgets.council_decision.record';
@@ -67,243 +59,254 @@ const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 const problems = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef, 409: ProblemRef };
 const tags = ['budgets'];
 
-export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const db = tablesOf<BudgetsTables>(app.db);
-  const readers: Readers = { db, authenticator: accessAuthenticator(app.db) };
-  const idOf = (request: FastifyRequest) => (request.params as { id: number }).id;
-  const atBudget = (permission: string) => ({
-    permission,
-    unit: (request: FastifyRequest) => unitOfBudget(db, idOf(request)),
-  });
-  const atLine = (permission: string) => ({
-    permission,
-    unit: (request: FastifyRequest) => unitOfLine(db, idOf(request)),
-  });
+/**
+ * The budget routes; `ownSourceRevenue` is the port through which the report reads revenue
+ * another module collects (the services module's fees), so budgets never reads its tables.
+ */
+export const budgetRoutes =
+  (ownSourceRevenue: OwnSourceRevenueSource): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const db = tablesOf<BudgetsTables>(app.db);
+    const readers: Readers = { db, authenticator: accessAuthenticator(app.db) };
+    const idOf = (request: FastifyRequest) => (request.params as { id: number }).id;
+    const atBudget = (permission: string) => ({
+      permission,
+      unit: (request: FastifyRequest) => unitOfBudget(db, idOf(request)),
+    });
+    const atLine = (permission: string) => ({
+      permission,
+      unit: (request: FastifyRequest) => unitOfLine(db, idOf(request)),
+    });
 
-  // The BOOST file is the body as it is (text/csv), as the gazetteer import takes its files.
-  app.addContentTypeParser(
-    'text/csv',
-    { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES },
-    (_request, body, done) => {
-      done(null, body);
-    },
-  );
-
-  app.get(
-    '/classifications',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'The economic and functional classifications and the fund sources of budget lines.',
-        response: { 200: ClassificationsAnswer },
+    // The BOOST file is the body as it is (text/csv), as the gazetteer import takes its files.
+    app.addContentTypeParser(
+      'text/csv',
+      { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES },
+      (_request, body, done) => {
+        done(null, body);
       },
-    },
-    async () => listClassifications(db),
-  );
+    );
 
-  app.get(
-    '/units/:code/years/:year',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'The budget of a unit for a year, with the lines of the version in force (or of `version`).',
-        description:
-          'A proposed budget is shown only to those who prepare or oversee the unit’s budget; 404 otherwise.',
-        params: UnitYearParams,
-        querystring: BudgetQuery,
-        response: { 200: Budget, 400: ProblemRef, 404: ProblemRef },
-      },
-    },
-    async (request, reply) => {
-      reply.header('cache-control', 'private, no-cache');
-      return getBudget(readers, request, request.params.code, request.params.year, request.query.version);
-    },
-  );
-
-  app.post(
-    '/units/:code/years/:year',
-    {
-      config: {
-        access: { permission: MANAGE_LINES, unit: (request) => (request.params as { code: string }).code },
-      },
-      schema: {
-        tags,
-        summary: 'Open the budget of a unit for a year (proposed, without lines).',
-        params: UnitYearParams,
-        response: { 201: Budget, ...problems },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await createBudget(db, request, request.params.code, request.params.year)),
-  );
-
-  app.get(
-    '/units/:code/years/:year/report',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary:
-          'Budget against actual by economic class, functional class and fund source, rolled up the tree.',
-        description:
-          'Published budgets only. With rollup (the default) a province’s figures include its districts and ' +
-          'communes; byUnit lists each budget counted.',
-        params: UnitYearParams,
-        querystring: ReportQuery,
-        response: { 200: Report, 400: ProblemRef, 404: ProblemRef },
-      },
-    },
-    async (request) =>
-      budgetReport(db, request.params.code, request.params.year, {
-        rollup: request.query.rollup,
-        ownSourceRevenue: [SERVICE_FEES],
-      }),
-  );
-
-  app.post(
-    '/:id/lines',
-    {
-      config: { access: atBudget(MANAGE_LINES) },
-      schema: {
-        tags,
-        summary: 'Add a line to a proposed budget.',
-        params: IdParams,
-        body: LineBody,
-        response: { 201: Line, ...problems },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await addLine(db, request, request.params.id, request.body)),
-  );
-
-  app.patch(
-    '/lines/:id',
-    {
-      config: { access: atLine(MANAGE_LINES) },
-      schema: {
-        tags,
-        summary: 'Change a line of a proposed budget (not a system line).',
-        params: IdParams,
-        body: UpdateLineBody,
-        response: { 200: Line, ...problems },
-      },
-    },
-    async (request) => updateLine(db, request, request.params.id, request.body),
-  );
-
-  app.delete(
-    '/lines/:id',
-    {
-      config: { access: atLine(MANAGE_LINES) },
-      schema: {
-        tags,
-        summary: 'Remove a line of a proposed budget (not a system line).',
-        params: IdParams,
-        response: { 204: Type.Null(), ...problems },
-      },
-    },
-    async (request, reply) => {
-      await deleteLine(db, request, request.params.id);
-      return reply.code(204).send(null);
-    },
-  );
-
-  app.put(
-    '/:id/council-decision',
-    {
-      config: { access: atBudget(RECORD_DECISION) },
-      schema: {
-        tags,
-        summary: 'Record the council’s decision on a proposed budget (its number and date).',
-        params: IdParams,
-        body: CouncilDecisionBody,
-        response: { 200: Budget, ...problems },
-      },
-    },
-    async (request) => recordCouncilDecision(db, request, request.params.id, request.body),
-  );
-
-  app.post(
-    '/:id/approve',
-    {
-      config: { access: atBudget(RECORD_DECISION) },
-      schema: {
-        tags,
-        summary:
-          'Approve a proposed budget, once the council’s decision is recorded (or given here; {} otherwise).',
-        description: 'Without a council decision: 409 budgets.budget.council_decision_missing.',
-        params: IdParams,
-        body: ApproveBody,
-        response: { 200: Budget, ...problems },
-      },
-    },
-    async (request) => approveBudget(db, request, request.params.id, request.body),
-  );
-
-  app.post(
-    '/:id/adjustments',
-    {
-      config: { access: atBudget(MANAGE_LINES) },
-      schema: {
-        tags,
-        summary: 'Adjust an approved budget: a new version of its lines, with the reason.',
-        description:
-          'The body lists every user line of the new version; a line that replaces one of the version in force ' +
-          'names it (lineId) and keeps its actuals. System lines (published transfers) are carried over.',
-        params: IdParams,
-        body: AdjustmentBody,
-        response: { 201: Budget, ...problems },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await adjustBudget(db, request, request.params.id, request.body)),
-  );
-
-  app.put(
-    '/lines/:id/actuals',
-    {
-      config: { access: atLine(RECORD_ACTUALS) },
-      schema: {
-        tags,
-        summary: 'Record the actuals of a line of an approved budget, quarter by quarter (Q1-Q4).',
-        params: IdParams,
-        body: ActualsBody,
-        response: { 200: Line, ...problems },
-      },
-    },
-    async (request) => recordActuals(db, request, request.params.id, request.body),
-  );
-
-  app.post(
-    '/imports',
-    {
-      config: { access: { permission: IMPORT, unit: () => null } },
-      bodyLimit: UPLOAD_LIMIT_BYTES,
-      schema: {
-        tags,
-        summary: 'Import a BOOST-style CSV of budgets: dry run (default), then apply (national).',
-        description:
-          'The body is the CSV itself (text/csv), the x-file-name header names it. Columns: year, ' +
-          'admin_unit_code, econ_class, func_class, fund_source, approved, executed (and optionally program, ' +
-          'description_km, description_en). Applying a file with problems is refused (422 budgets.import.has_problems).',
-        querystring: ImportQuery,
-        response: {
-          200: ImportResult,
-          400: ProblemRef,
-          403: ProblemRef,
-          413: ProblemRef,
-          415: ProblemRef,
-          422: ProblemRef,
+    app.get(
+      '/classifications',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'The economic and functional classifications and the fund sources of budget lines.',
+          response: { 200: ClassificationsAnswer },
         },
       },
-    },
-    async (request) => {
-      const data = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const header = request.headers['x-file-name'];
-      const name = (Array.isArray(header) ? header[0] : header)?.slice(0, 255) || 'upload.csv';
-      return importBoostCsv(db, { name, data }, { dryRun: request.query.dryRun, actor: auditActor(request) });
-    },
-  );
-};
+      async () => listClassifications(db),
+    );
+
+    app.get(
+      '/units/:code/years/:year',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary:
+            'The budget of a unit for a year, with the lines of the version in force (or of `version`).',
+          description:
+            'A proposed budget is shown only to those who prepare or oversee the unit’s budget; 404 otherwise.',
+          params: UnitYearParams,
+          querystring: BudgetQuery,
+          response: { 200: Budget, 400: ProblemRef, 404: ProblemRef },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'private, no-cache');
+        return getBudget(readers, request, request.params.code, request.params.year, request.query.version);
+      },
+    );
+
+    app.post(
+      '/units/:code/years/:year',
+      {
+        config: {
+          access: { permission: MANAGE_LINES, unit: (request) => (request.params as { code: string }).code },
+        },
+        schema: {
+          tags,
+          summary: 'Open the budget of a unit for a year (proposed, without lines).',
+          params: UnitYearParams,
+          response: { 201: Budget, ...problems },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await createBudget(db, request, request.params.code, request.params.year)),
+    );
+
+    app.get(
+      '/units/:code/years/:year/report',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary:
+            'Budget against actual by economic class, functional class and fund source, rolled up the tree.',
+          description:
+            'Published budgets only. With rollup (the default) a province’s figures include its districts and ' +
+            'communes; byUnit lists each budget counted.',
+          params: UnitYearParams,
+          querystring: ReportQuery,
+          response: { 200: Report, 400: ProblemRef, 404: ProblemRef },
+        },
+      },
+      async (request) =>
+        budgetReport(db, request.params.code, request.params.year, {
+          rollup: request.query.rollup,
+          ownSourceRevenue: [ownSourceRevenue],
+        }),
+    );
+
+    app.post(
+      '/:id/lines',
+      {
+        config: { access: atBudget(MANAGE_LINES) },
+        schema: {
+          tags,
+          summary: 'Add a line to a proposed budget.',
+          params: IdParams,
+          body: LineBody,
+          response: { 201: Line, ...problems },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await addLine(db, request, request.params.id, request.body)),
+    );
+
+    app.patch(
+      '/lines/:id',
+      {
+        config: { access: atLine(MANAGE_LINES) },
+        schema: {
+          tags,
+          summary: 'Change a line of a proposed budget (not a system line).',
+          params: IdParams,
+          body: UpdateLineBody,
+          response: { 200: Line, ...problems },
+        },
+      },
+      async (request) => updateLine(db, request, request.params.id, request.body),
+    );
+
+    app.delete(
+      '/lines/:id',
+      {
+        config: { access: atLine(MANAGE_LINES) },
+        schema: {
+          tags,
+          summary: 'Remove a line of a proposed budget (not a system line).',
+          params: IdParams,
+          response: { 204: Type.Null(), ...problems },
+        },
+      },
+      async (request, reply) => {
+        await deleteLine(db, request, request.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.put(
+      '/:id/council-decision',
+      {
+        config: { access: atBudget(RECORD_DECISION) },
+        schema: {
+          tags,
+          summary: 'Record the council’s decision on a proposed budget (its number and date).',
+          params: IdParams,
+          body: CouncilDecisionBody,
+          response: { 200: Budget, ...problems },
+        },
+      },
+      async (request) => recordCouncilDecision(db, request, request.params.id, request.body),
+    );
+
+    app.post(
+      '/:id/approve',
+      {
+        config: { access: atBudget(RECORD_DECISION) },
+        schema: {
+          tags,
+          summary:
+            'Approve a proposed budget, once the council’s decision is recorded (or given here; {} otherwise).',
+          description: 'Without a council decision: 409 budgets.budget.council_decision_missing.',
+          params: IdParams,
+          body: ApproveBody,
+          response: { 200: Budget, ...problems },
+        },
+      },
+      async (request) => approveBudget(db, request, request.params.id, request.body),
+    );
+
+    app.post(
+      '/:id/adjustments',
+      {
+        config: { access: atBudget(MANAGE_LINES) },
+        schema: {
+          tags,
+          summary: 'Adjust an approved budget: a new version of its lines, with the reason.',
+          description:
+            'The body lists every user line of the new version; a line that replaces one of the version in force ' +
+            'names it (lineId) and keeps its actuals. System lines (published transfers) are carried over.',
+          params: IdParams,
+          body: AdjustmentBody,
+          response: { 201: Budget, ...problems },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await adjustBudget(db, request, request.params.id, request.body)),
+    );
+
+    app.put(
+      '/lines/:id/actuals',
+      {
+        config: { access: atLine(RECORD_ACTUALS) },
+        schema: {
+          tags,
+          summary: 'Record the actuals of a line of an approved budget, quarter by quarter (Q1-Q4).',
+          params: IdParams,
+          body: ActualsBody,
+          response: { 200: Line, ...problems },
+        },
+      },
+      async (request) => recordActuals(db, request, request.params.id, request.body),
+    );
+
+    app.post(
+      '/imports',
+      {
+        config: { access: { permission: IMPORT, unit: () => null } },
+        bodyLimit: UPLOAD_LIMIT_BYTES,
+        schema: {
+          tags,
+          summary: 'Import a BOOST-style CSV of budgets: dry run (default), then apply (national).',
+          description:
+            'The body is the CSV itself (text/csv), the x-file-name header names it. Columns: year, ' +
+            'admin_unit_code, econ_class, func_class, fund_source, approved, executed (and optionally program, ' +
+            'description_km, description_en). Applying a file with problems is refused (422 budgets.import.has_problems).',
+          querystring: ImportQuery,
+          response: {
+            200: ImportResult,
+            400: ProblemRef,
+            403: ProblemRef,
+            413: ProblemRef,
+            415: ProblemRef,
+            422: ProblemRef,
+          },
+        },
+      },
+      async (request) => {
+        const data = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const header = request.headers['x-file-name'];
+        const name = (Array.isArray(header) ? header[0] : header)?.slice(0, 255) || 'upload.csv';
+        return importBoostCsv(
+          db,
+          { name, data },
+          { dryRun: request.query.dryRun, actor: auditActor(request) },
+        );
+      },
+    );
+  };

@@ -54,7 +54,9 @@ declare module '../../platform/ports.ts' {
 
 export const budgetsModule = defineModule<BudgetsTables, 'gazetteer' | 'authenticator' | 'ownSourceRevenue'>({
   name: 'budgets',
-  tags: [{ name: 'budgets', description: 'SNA budgets: lines, phases, council decisions, actuals and reports.' }],
+  tags: [
+    { name: 'budgets', description: 'SNA budgets: lines, phases, council decisions, actuals and reports.' },
+  ],
   tables: [
     'budgets_economic_class',
     'budgets_functional_class',
@@ -79,7 +81,7 @@ export const budgetsModule = defineModule<BudgetsTables, 'gazetteer' | 'authenti
   },
   requires: ['gazetteer', 'authenticator', 'ownSourceRevenue'],
   provides: () => ({ budgets: { recordTransferRevenue } }),
-  routes: () => budgetRoutes,
+  routes: (ctx) => budgetRoutes(ctx.ports.ownSourceRevenue),
   syncReferenceData: syncClassifications,
   // Runs after the gazetteer's seed (module order in modules.ts): its budgets sit at Kep's units.
   seedDemo: seedBudgetsDemo,

@@ -28,6 +28,14 @@ import { searchRoutes } from './search.routes.ts';
 export type { GazetteerTables } from './gazetteer.tables.ts';
 // TODO(contract): other modules still import these directly; they move to the `gazetteer` port.
 export { getUnit, isUnitWithin, subtreeCodesQuery, unitAncestors, unitExists, unitNames };
+/** The command-line imports, run by api/src/cli/import.ts with the database it opens. */
+export { runBoundariesImport } from './boundaries/boundaries-cli.ts';
+export { runGazetteerImport } from './import/import-cli.ts';
+/** The official tree loaded from files, as tests of other modules load the real country. */
+export { CLI_ACTOR } from './import/apply.ts';
+export { runImport } from './import/run-import.ts';
+/** The one normalisation of names for search, which the services catalogue shares. */
+export { normaliseKhmer, normaliseLatin, queryScript } from './search/normalise.ts';
 
 /** What other modules may ask of the tree. Every function takes the caller's database handle first. */
 export interface GazetteerPort {

@@ -94,7 +94,8 @@ export function createServicesModule(options: ServicesModuleOptions = {}): Modul
     tags: [
       {
         name: 'services',
-        description: 'Public services: standards, the working-day calendar, applications, complaints, the office dashboard.',
+        description:
+          'Public services: standards, the working-day calendar, applications, complaints, the office dashboard.',
       },
     ],
     tables: [
@@ -148,7 +149,7 @@ export function createServicesModule(options: ServicesModuleOptions = {}): Modul
       auditor: ['services.dashboard.read'],
     },
     requires: ['gazetteer', 'authenticator'],
-    provides: (ctx) => ({ ownSourceRevenue: serviceFees(ctx.db) }),
+    provides: () => ({ ownSourceRevenue: serviceFees() }),
     routes: () => routes,
     // Runs after the gazetteer's seed: offerings sit at Kep's units.
     seedDemo: seedServicesDemo,
@@ -156,7 +157,7 @@ export function createServicesModule(options: ServicesModuleOptions = {}): Modul
 }
 
 /** The fees services collected, as own-source revenue of the budgets' reports. */
-function serviceFees(_db: unknown): OwnSourceRevenueSource {
+function serviceFees(): OwnSourceRevenueSource {
   return {
     name: 'services.fees',
     feesCollected: async (db, unitCode, year) =>

@@ -9,8 +9,13 @@ import type { AuditActor } from '../../platform/audit/audit-context.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { fetchPage, type PageResult } from '../../platform/http/paging.ts';
 import { AppError, notFound } from '../../platform/http/problem.ts';
-import { getUnit, type GazetteerTables } from '../gazetteer/index.ts';
-import { normaliseKhmer, normaliseLatin, queryScript } from '../gazetteer/search/normalise.ts';
+import {
+  getUnit,
+  normaliseKhmer,
+  normaliseLatin,
+  queryScript,
+  type GazetteerTables,
+} from '../gazetteer/index.ts';
 import { checkFormFields } from './form-fields.ts';
 import type {
   CreateOfferingBody,

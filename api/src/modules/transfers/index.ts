@@ -13,10 +13,14 @@ import { transfersRoutes } from './transfers.routes.ts';
 import type { TransfersTables } from './transfers.tables.ts';
 
 export type { TransfersTables } from './transfers.tables.ts';
+/** The formula in force that the demo seed loads (its file, with the source it cites). */
+export { BUILT_IN_FORMULA_FILE } from './demo-seed.ts';
 
 export const transfersModule = defineModule<TransfersTables, 'gazetteer' | 'authenticator' | 'budgets'>({
   name: 'transfers',
-  tags: [{ name: 'transfers', description: 'Formula-based transfers: formulas, figures, allocations, scenarios.' }],
+  tags: [
+    { name: 'transfers', description: 'Formula-based transfers: formulas, figures, allocations, scenarios.' },
+  ],
   tables: [
     'transfers_program',
     'transfers_formula',

@@ -11,8 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../config.ts';
 import { openTestDb, type TestDb } from '../../test-support/test-db.ts';
-import { CLI_ACTOR } from '../gazetteer/import/apply.ts';
-import { runImport } from '../gazetteer/import/run-import.ts';
+import { CLI_ACTOR, runImport } from '../gazetteer/index.ts';
 import { AllocationError } from './engine/allocate.ts';
 import {
   allocationLines,

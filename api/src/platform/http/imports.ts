@@ -18,20 +18,29 @@ export const ImportQuery = Type.Object({
   dryRun: Type.Boolean({ default: true, description: 'Check and report only; write nothing.' }),
   applyValid: Type.Boolean({
     default: false,
-    description: 'Apply the rows without problems and report the rest (otherwise a file with problems is refused).',
+    description:
+      'Apply the rows without problems and report the rest (otherwise a file with problems is refused).',
   }),
 });
 export type ImportQuery = Static<typeof ImportQuery>;
 
 export const ImportProblem = Type.Object(
   {
-    code: Type.String({ description: 'Stable code, e.g. gazetteer.import.duplicate_code: clients translate it.' }),
+    code: Type.String({
+      description: 'Stable code, e.g. gazetteer.import.duplicate_code: clients translate it.',
+    }),
     message: Type.String({ description: 'The same in English, with the values concerned.' }),
-    file: Type.Union([Type.String(), Type.Null()], { description: 'The file, when several are imported at once.' }),
+    file: Type.Union([Type.String(), Type.Null()], {
+      description: 'The file, when several are imported at once.',
+    }),
     sheet: Type.Union([Type.String(), Type.Null()], { description: 'The workbook sheet, if any.' }),
-    row: Type.Union([Type.Integer(), Type.Null()], { description: '1-based, as a spreadsheet program shows it.' }),
+    row: Type.Union([Type.Integer(), Type.Null()], {
+      description: '1-based, as a spreadsheet program shows it.',
+    }),
     column: Type.Union([Type.String(), Type.Null()]),
-    value: Type.Union([Type.String(), Type.Null()], { description: 'The value found, cut to 200 characters.' }),
+    value: Type.Union([Type.String(), Type.Null()], {
+      description: 'The value found, cut to 200 characters.',
+    }),
   },
   { $id: 'ImportProblem', title: 'ImportProblem' },
 );
@@ -52,7 +61,10 @@ export const ImportReportBase = Type.Object(reportBase);
 export type ImportReportBase = Static<typeof ImportReportBase>;
 
 /** A module's import report: the base and its own fields (what would change). */
-export function importReport<Extra extends TProperties>(id: string, extra: Extra): TObject<typeof reportBase & Extra> {
+export function importReport<Extra extends TProperties>(
+  id: string,
+  extra: Extra,
+): TObject<typeof reportBase & Extra> {
   return Type.Object({ ...reportBase, ...extra }, { $id: id, title: id });
 }
 

@@ -40,7 +40,10 @@ export async function registerOpenApi(
           bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (sndd_…).' },
         },
       },
-      tags: [{ name: 'platform', description: 'Liveness, readiness and the API description.' }, ...moduleTags],
+      tags: [
+        { name: 'platform', description: 'Liveness, readiness and the API description.' },
+        ...moduleTags,
+      ],
     },
     // Keep the schema names we gave ($id) instead of def-0, def-1… in components.
     refResolver: {

@@ -3,6 +3,7 @@
  * proposed budget (the API refuses it without the decision: its stable code's message shows),
  * and, once approved, an adjustment: new amounts for the user lines, with the reason.
  */
+import { parseNumber } from '../../lib/numbers.ts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
@@ -11,7 +12,6 @@ import { todayInPhnomPenh } from '../../lib/format.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { useAdjustBudget, useApproveBudget, useRecordDecision, type Budget } from './api.ts';
 import { pickName } from './common.tsx';
-import { parseRiel } from './helpers.ts';
 
 export function CouncilDecisionActions({ budget }: { budget: Budget }) {
   const { t } = useTranslation();
@@ -98,7 +98,7 @@ export function AdjustmentForm({ budget }: { budget: Budget }) {
     setAmounts(amountsOf());
   }
   const adjust = useAdjustBudget(budget.id);
-  const parsed = userLines.map((line) => ({ line, amount: parseRiel(amounts[line.id] ?? '') }));
+  const parsed = userLines.map((line) => ({ line, amount: parseNumber(amounts[line.id] ?? '') }));
   const valid = reason.trim() !== '' && parsed.every((item) => item.amount !== null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -150,7 +150,7 @@ export function AdjustmentForm({ budget }: { budget: Budget }) {
                 name={`amount-${line.id}`}
                 inputMode="numeric"
                 value={amounts[line.id] ?? ''}
-                aria-invalid={parseRiel(amounts[line.id] ?? '') === null}
+                aria-invalid={parseNumber(amounts[line.id] ?? '') === null}
                 onChange={(event) => setAmounts((old) => ({ ...old, [line.id]: event.target.value }))}
               />
             </div>

@@ -4,10 +4,12 @@
  * per quarter. Lines written by a published transfer are marked and never editable. Staff get,
  * per line, "change" and "remove" while proposed, and "record actuals" once approved.
  */
+import { parseNumber } from '../../lib/numbers.ts';
 import { Fragment, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { ExampleBadge } from '../../components/example-badge.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import {
   useDeleteLine,
@@ -16,9 +18,10 @@ import {
   type BudgetLine,
   type Classifications,
 } from './api.ts';
-import { pickName, TableWrap } from './common.tsx';
-import { groupLines, hasActuals, parseRiel, sumOf } from './helpers.ts';
+import { pickName } from './common.tsx';
+import { groupLines, hasActuals, sumOf } from './helpers.ts';
 import { LineForm } from './line-form.tsx';
+import { TableWrap } from '../../components/table-wrap.tsx';
 
 const QUARTERS = ['q1', 'q2', 'q3', 'q4'] as const;
 
@@ -103,9 +106,7 @@ export function BudgetLines({ budget, classifications, editable, recordable }: B
                           {line.systemOrigin === 'transfer' ? (
                             <span className="transfer-badge">{t('budgets.lines.fromTransfer')}</span>
                           ) : null}
-                          {line.isExample ? (
-                            <span className="example-badge">{t('budgets.example')}</span>
-                          ) : null}
+                          {line.isExample ? <ExampleBadge /> : null}
                         </th>
                         <td className="number" data-field="amount">
                           {format.riel(line.amount)}
@@ -223,7 +224,7 @@ function ActualsForm({ line, onDone }: { line: BudgetLine; onDone: () => void })
     q3: String(line.actuals.q3),
     q4: String(line.actuals.q4),
   });
-  const parsed = QUARTERS.map((quarter) => [quarter, parseRiel(values[quarter])] as const);
+  const parsed = QUARTERS.map((quarter) => [quarter, parseNumber(values[quarter])] as const);
   const valid = parsed.every(([, value]) => value !== null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -244,7 +245,7 @@ function ActualsForm({ line, onDone }: { line: BudgetLine; onDone: () => void })
                 name={quarter}
                 inputMode="numeric"
                 value={values[quarter]}
-                aria-invalid={parseRiel(values[quarter]) === null}
+                aria-invalid={parseNumber(values[quarter]) === null}
                 onChange={(event) => setValues((old) => ({ ...old, [quarter]: event.target.value }))}
               />
             </div>

@@ -16,9 +16,11 @@ import { useFormat } from '../../lib/use-format.ts';
 import { useBudget, useClassifications, useCreateBudget, type Budget } from './api.ts';
 import { AdjustmentForm, CouncilDecisionActions } from './budget-actions.tsx';
 import { BudgetLines } from './budget-lines.tsx';
-import { BudgetLinks, ExampleBadge, Loading, PhaseBadge, useBudgetStaff } from './common.tsx';
+import { BudgetLinks, PhaseBadge, useBudgetStaff } from './common.tsx';
 import { isPublished } from './helpers.ts';
 import { LineForm } from './line-form.tsx';
+import { ExampleBadge } from '../../components/example-badge.tsx';
+import { Loading } from '../../components/query-states.tsx';
 
 export function BudgetPage() {
   const { t } = useTranslation();

@@ -2,19 +2,18 @@
  * Small pieces the budgets pages share: what the signed-in person may do at a unit, names in
  * the reader's language, the phase badge, tables that scroll on a phone, loading states.
  */
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useSession } from '../../lib/session.ts';
 import { useFormat } from '../../lib/use-format.ts';
-import { executionPercent, holdsAt } from './helpers.ts';
+import { executionPercent } from './helpers.ts';
 import './i18n.ts';
 
 /** What the signed-in person may do at this unit (the API decides; the page only offers). */
 export function useBudgetStaff(unitCode: string) {
   const session = useSession();
-  const at = (permission: string) => holdsAt(session.unitsWhere(permission), unitCode);
+  const at = (permission: string) => session.holdsAt(permission, unitCode);
   return {
     status: session.status,
     canManage: at('budgets.line.manage'),
@@ -38,12 +37,6 @@ export function PhaseBadge({ phase }: { phase: string }) {
   );
 }
 
-/** "Example figure": demo data that is not official says so wherever it is shown. */
-export function ExampleBadge() {
-  const { t } = useTranslation();
-  return <span className="example-badge">{t('budgets.example')}</span>;
-}
-
 /** The execution rate (actual / budget) as a percent with one decimal, or a dash. */
 export function useRate() {
   const format = useFormat();
@@ -51,24 +44,6 @@ export function useRate() {
     const percent = executionPercent(actual, budget);
     return percent === null ? '–' : `${format.digits(percent.toFixed(1))}%`;
   };
-}
-
-/** A table that scrolls sideways on a phone; the region is named and focusable (keyboard scroll). */
-export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
-  );
-}
-
-export function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p role="status" className="loading">
-      {t('common.loading')}
-    </p>
-  );
 }
 
 /** The links between a unit's budget, its report and the open data. */

@@ -4,28 +4,16 @@ import {
   executionPercent,
   groupLines,
   hasActuals,
-  holdsAt,
   openDataLinks,
-  parseRiel,
   yearsToLink,
 } from './helpers.ts';
+import { parseNumber } from '../../lib/numbers.ts';
 
 const line = (direction: 'revenue' | 'expenditure', economicCode: string, amount: number, actual = 0) => ({
   direction,
   economicCode,
   amount,
   actuals: { total: actual },
-});
-
-describe('holdsAt', () => {
-  it('holds a permission at the unit, below it, or nationally, never beside it', () => {
-    expect(holdsAt(['230201'], '230201')).toBe(true);
-    expect(holdsAt(['2302'], '230201')).toBe(true);
-    expect(holdsAt([null], '230201')).toBe(true);
-    expect(holdsAt(['230202'], '230201')).toBe(false);
-    expect(holdsAt(['230201'], '2302')).toBe(false);
-    expect(holdsAt([], '23')).toBe(false);
-  });
 });
 
 describe('groupLines', () => {
@@ -54,15 +42,15 @@ describe('executionPercent and hasActuals', () => {
 
 describe('parseRiel', () => {
   it('reads Latin and Khmer digits with separators', () => {
-    expect(parseRiel('1,500,000')).toBe(1_500_000);
-    expect(parseRiel('១ ៥០០ ០០០')).toBe(1_500_000);
-    expect(parseRiel('0')).toBe(0);
+    expect(parseNumber('1,500,000')).toBe(1_500_000);
+    expect(parseNumber('១ ៥០០ ០០០')).toBe(1_500_000);
+    expect(parseNumber('0')).toBe(0);
   });
   it('refuses negative, fractional-looking or empty amounts', () => {
-    expect(parseRiel('-5')).toBeNull();
-    expect(parseRiel('')).toBeNull();
-    expect(parseRiel('12a')).toBeNull();
-    expect(parseRiel('99999999999999999999')).toBeNull();
+    expect(parseNumber('-5')).toBeNull();
+    expect(parseNumber('')).toBeNull();
+    expect(parseNumber('12a')).toBeNull();
+    expect(parseNumber('99999999999999999999')).toBeNull();
   });
 });
 

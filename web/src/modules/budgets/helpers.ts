@@ -4,11 +4,6 @@
  * data addresses, and amounts typed by people.
  */
 
-/** NCDD codes nest by prefix: 230201 is within 2302, which is within 23. */
-export function holdsAt(units: readonly (string | null)[], unitCode: string): boolean {
-  return units.some((unit) => unit === null || unitCode.startsWith(unit));
-}
-
 export type Direction = 'revenue' | 'expenditure';
 
 interface LineLike {
@@ -57,18 +52,6 @@ export function openDataLinks(year: number, tier: Tier): { descriptor: string; c
     descriptor: `/api/open-data/budgets/${year}/datapackage.json?tier=${tier}`,
     csv: `/api/open-data/budgets/${year}/${tier}-budget-lines.csv`,
   };
-}
-
-/**
- * An amount typed by a person: digits in Latin or Khmer, with or without separators
- * ("1,500,000", "១ ៥០០ ០០០"). Null when it is not a whole, non-negative number of riel.
- */
-export function parseRiel(text: string): number | null {
-  const latin = text.replace(/[\u17e0-\u17e9]/g, (digit) => String(digit.charCodeAt(0) - 0x17e0));
-  const compact = latin.replace(/[\s,.\u00a0\u202f'៛]/g, '');
-  if (!/^\d+$/.test(compact)) return null;
-  const value = Number(compact);
-  return Number.isSafeInteger(value) ? value : null;
 }
 
 /** The bars of the chart: one pair (budget, actual) per class, the largest budgets first. */

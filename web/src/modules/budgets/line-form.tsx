@@ -3,13 +3,14 @@
  * list follows the direction), functional class (expenditure only), fund source, program or
  * project, descriptions and the amount in riel. The lists come from the API's classifications.
  */
+import { parseNumber } from '../../lib/numbers.ts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import { useAddLine, useUpdateLine, type BudgetLine, type Classifications, type LineBody } from './api.ts';
 import { pickName } from './common.tsx';
-import { parseRiel, type Direction } from './helpers.ts';
+import { type Direction } from './helpers.ts';
 
 interface LineFormProps {
   budgetId: number;
@@ -44,7 +45,7 @@ export function LineForm({ budgetId, classifications, line, onDone }: LineFormPr
   const add = useAddLine(budgetId);
   const update = useUpdateLine();
   const mutation = line ? update : add;
-  const amount = parseRiel(amountText);
+  const amount = parseNumber(amountText);
   const economic = classifications.economic.filter((item) => item.direction === direction);
   const needsFunctional = direction === 'expenditure';
   const ready =

@@ -13,8 +13,9 @@ import { todayInPhnomPenh } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { useImportBoost, type ImportResult } from './api.ts';
-import { TableWrap, useBudgetStaff } from './common.tsx';
+import { useBudgetStaff } from './common.tsx';
 import { openDataLinks, TIERS } from './helpers.ts';
+import { TableWrap } from '../../components/table-wrap.tsx';
 
 export function OpenDataPage() {
   const { t } = useTranslation();

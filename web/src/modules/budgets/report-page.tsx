@@ -14,8 +14,10 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { useReport, type Figures, type Report } from './api.ts';
 import { BudgetBarChart } from './bar-chart.tsx';
-import { BudgetLinks, Loading, pickName, PhaseBadge, TableWrap, useRate } from './common.tsx';
+import { BudgetLinks, pickName, PhaseBadge, useRate } from './common.tsx';
 import { chartRows } from './helpers.ts';
+import { Loading } from '../../components/query-states.tsx';
+import { TableWrap } from '../../components/table-wrap.tsx';
 
 export function ReportPage() {
   const { t } = useTranslation();

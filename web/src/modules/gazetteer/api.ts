@@ -1,15 +1,9 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { api, call } from '../../lib/api/client.ts';
 import { looseGet, loosePost } from '../../lib/api/loose.ts';
 import { ApiError } from '../../lib/api/problem.ts';
 import type { paths } from '../../lib/api/schema.d.ts';
-
-export const PROVINCE_LEVEL = 1;
-export const VILLAGE_LEVEL = 4;
-
-export type GazetteerUnit =
-  paths['/api/gazetteer/units/{code}']['get']['responses'][200]['content']['application/json'];
+import { PROVINCE_LEVEL, type BoundaryFeature } from '../../lib/units.ts';
 
 export interface Paged<T> {
   items: T[];
@@ -50,15 +44,6 @@ export interface UnitPatch {
   legalReference: string;
   effectiveDate: string;
 }
-
-export interface BoundaryProperties {
-  code: string;
-  nameKm: string;
-  nameLatin: string;
-  typeCode: string;
-}
-export type BoundaryFeature = Feature<Geometry, BoundaryProperties>;
-export type BoundaryCollection = FeatureCollection<Geometry, BoundaryProperties>;
 
 export type ImportResult = Json<'/api/gazetteer/imports', 'post'>;
 export type ImportProblem = ImportResult['problems'][number];
@@ -102,46 +87,6 @@ export function useProvinces() {
           params: { query: { level: PROVINCE_LEVEL, page: 1, pageSize: 50, sort: 'code' } },
           signal,
         }),
-      ),
-  });
-}
-
-/**
- * The units directly under a unit (the provinces when parent is null). A district has at most
- * a few dozen communes and a commune a few dozen villages: one page of 500 holds them all.
- */
-export function useUnitChildren(parent: string | null, enabled = true) {
-  return useQuery({
-    queryKey:
-      parent === null
-        ? ['gazetteer', 'units', { level: PROVINCE_LEVEL }]
-        : ['gazetteer', 'units', { parent }],
-    enabled,
-    staleTime: 60 * 60_000,
-    queryFn: ({ signal }) =>
-      call(
-        api.GET('/api/gazetteer/units', {
-          params: {
-            query:
-              parent === null
-                ? { level: PROVINCE_LEVEL, page: 1, pageSize: 50, sort: 'code' }
-                : { parent, page: 1, pageSize: 500, sort: 'code' },
-          },
-          signal,
-        }),
-      ),
-  });
-}
-
-/** A unit and the units above it, the province first and the unit itself last. */
-export function useUnitPath(code: string | null) {
-  return useQuery({
-    queryKey: ['gazetteer', 'ancestors', code],
-    enabled: code !== null,
-    staleTime: 60 * 60_000,
-    queryFn: ({ signal }) =>
-      call(
-        api.GET('/api/gazetteer/units/{code}/ancestors', { params: { path: { code: code ?? '' } }, signal }),
       ),
   });
 }
@@ -310,26 +255,6 @@ export function useUnitBoundary(code: string) {
           params: { path: { code } },
           signal,
         });
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
-  });
-}
-
-/** The outlines of all units of a level (within a unit); null when none are loaded. */
-export function useBoundaries(level: number, within: string) {
-  return useQuery({
-    queryKey: ['gazetteer', 'boundaries', level, within],
-    staleTime: 60 * 60_000,
-    queryFn: async ({ signal }) => {
-      try {
-        const collection = await looseGet<BoundaryCollection>('/api/gazetteer/boundaries/{level}', {
-          params: { path: { level: String(level) }, query: { within } },
-          signal,
-        });
-        return collection.features.length > 0 ? collection : null;
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;

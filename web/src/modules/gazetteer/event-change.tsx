@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { changesOf } from '../../lib/diff.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import type { UnitEvent } from './api.ts';
-import { useUnitTypeLabel } from './unit-types.ts';
+import { useUnitTypeLabel } from '../../lib/units.ts';
 
 const IGNORED = new Set(['id', 'createdAt', 'updatedAt', 'recordedAt', 'source', 'legalReference']);
 

@@ -7,15 +7,8 @@ import { classOf, classRanges, paletteFor, quantileBreaks } from '../../lib/clas
 import { useSession } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
-import {
-  useAvailableFigures,
-  useBoundaries,
-  useFigureValues,
-  useManyUnitCounts,
-  useProvinces,
-  type BoundaryCollection,
-} from './api.ts';
-import { LEVEL_KEYS, unitName } from './unit-types.ts';
+import { useAvailableFigures, useFigureValues, useManyUnitCounts, useProvinces } from './api.ts';
+import { LEVEL_KEYS, unitName, useBoundaries, type BoundaryCollection } from '../../lib/units.ts';
 
 type CountAttribute = 'villages' | 'communes';
 /** A count of units below each region, or a stored figure of the transfers module (`figure:population:2025`). */

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import { useChildrenPage } from './api.ts';
-import { LEVEL_KEYS, unitName, useUnitTypeLabel } from './unit-types.ts';
+import { LEVEL_KEYS, unitName, useUnitTypeLabel } from '../../lib/units.ts';
 
 /** The units directly under a unit, paged, each a link to its profile. */
 export function UnitChildren({ code, level, asOf }: { code: string; level: number; asOf: string }) {

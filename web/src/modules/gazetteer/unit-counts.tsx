@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import { useUnitCounts } from './api.ts';
-import { LEVEL_KEYS, useUnitTypeLabel } from './unit-types.ts';
+import { LEVEL_KEYS, useUnitTypeLabel } from '../../lib/units.ts';
 
 /** How many units lie below a unit, by level and by type. */
 export function UnitCountsSection({ code, asOf }: { code: string; asOf: string }) {

@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { todayInPhnomPenh } from '../../lib/format.ts';
-import { useUpdateUnit, type GazetteerUnit, type UnitPatch } from './api.ts';
+import type { GazetteerUnit } from '../../lib/units.ts';
+import { useUpdateUnit, type UnitPatch } from './api.ts';
 
 /**
  * Corrects a unit's names or urban/rural status, with the legal act and the date it takes

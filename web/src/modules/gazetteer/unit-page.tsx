@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Suspense, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
@@ -6,7 +6,9 @@ import { ApiError } from '../../lib/api/problem.ts';
 import { useSession } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
-import { useAncestors, useUnit, VILLAGE_LEVEL, type GazetteerUnit } from './api.ts';
+import { useUnitSections } from '../../lib/web-module.ts';
+import { VILLAGE_LEVEL, type GazetteerUnit } from '../../lib/units.ts';
+import { useAncestors, useUnit } from './api.ts';
 import { UnitChildren } from './unit-children.tsx';
 import { UnitCountsSection } from './unit-counts.tsx';
 import { UnitEditForm } from './unit-edit-form.tsx';
@@ -14,9 +16,7 @@ import { UnitRestructureForm } from './unit-restructure-form.tsx';
 import { UnitHistory } from './unit-history.tsx';
 import { UnitOrgans } from './unit-organs.tsx';
 import { UnitOutline } from './unit-outline.tsx';
-import { UnitTransfers } from '../transfers/unit-transfers.tsx';
-import { UnitBudgets } from '../budgets/unit-budgets.tsx';
-import { unitName, useUnitTypeLabel } from './unit-types.ts';
+import { unitName, useUnitTypeLabel } from '../../lib/units.ts';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -32,6 +32,8 @@ export function UnitPage() {
   const unit = useUnit(code, asOf);
   const ancestors = useAncestors(code, asOf);
   const session = useSession();
+  // Sections other modules add to the page (transfers, budgets), declared in their index.ts.
+  const unitSections = useUnitSections();
 
   const title = unit.data
     ? t('unit.named', { type: typeLabel(unit.data.typeCode), name: unitName(unit.data, format.lang) })
@@ -39,13 +41,13 @@ export function UnitPage() {
   useDocumentTitle(title ?? t('unit.title'));
 
   // The API decides; the form is offered where the user's assignments cover this unit.
-  const scopes = session.unitsWhere('gazetteer.unit.manage');
   const path = ancestors.data?.items ?? [];
-  const canEdit =
-    scopes.includes(null) || path.some((step) => scopes.includes(step.code)) || scopes.includes(code);
+  const canEdit = [code, ...path.map((step) => step.code)].some((unit) =>
+    session.holdsAt('gazetteer.unit.manage', unit),
+  );
 
   // Merges and splits are national decisions (the API checks gazetteer.import.run).
-  const canRestructure = session.unitsWhere('gazetteer.import.run').includes(null);
+  const canRestructure = session.canNationally('gazetteer.import.run');
 
   const setAsOf = (value: string) => setParams(value ? { asOf: value } : {});
 
@@ -92,8 +94,13 @@ export function UnitPage() {
             </>
           ) : null}
           {unit.data.level < VILLAGE_LEVEL ? <UnitOrgans code={code} /> : null}
-          {unit.data.level < VILLAGE_LEVEL && !asOf ? <UnitTransfers code={code} /> : null}
-          {unit.data.level < VILLAGE_LEVEL && !asOf ? <UnitBudgets code={code} /> : null}
+          {unit.data.level < VILLAGE_LEVEL && !asOf
+            ? unitSections.map(({ name, Component }) => (
+                <Suspense key={name} fallback={null}>
+                  <Component code={code} />
+                </Suspense>
+              ))
+            : null}
           <UnitOutline code={code} name={title ?? code} />
           <UnitHistory code={code} />
           {canEdit && !asOf ? <UnitEditForm key={code} unit={unit.data} /> : null}

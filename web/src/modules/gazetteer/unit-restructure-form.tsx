@@ -4,8 +4,9 @@ import { useNavigate } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { todayInPhnomPenh } from '../../lib/format.ts';
 import { useFormat } from '../../lib/use-format.ts';
-import { unitName } from './unit-types.ts';
-import { useRestructureUnit, useUnitChildren, type GazetteerUnit, type SplitPartInput } from './api.ts';
+import { unitName } from '../../lib/units.ts';
+import { useUnitChildren, type GazetteerUnit } from '../../lib/units.ts';
+import { useRestructureUnit, type SplitPartInput } from './api.ts';
 
 /**
  * The two restructurings that change which units exist, for national staff (the API checks

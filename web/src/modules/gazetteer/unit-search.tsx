@@ -9,7 +9,7 @@ import { useNavigate } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import { useUnitSearch, type SearchHit } from './api.ts';
-import { unitName, useUnitTypeLabel } from './unit-types.ts';
+import { unitName, useUnitTypeLabel } from '../../lib/units.ts';
 
 const DEBOUNCE_MS = 250;
 const CAPITAL_CODE = '12';

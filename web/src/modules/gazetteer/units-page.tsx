@@ -6,9 +6,9 @@ import { Pager } from '../../components/pager.tsx';
 import { api, call } from '../../lib/api/client.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
-import { PROVINCE_LEVEL } from './api.ts';
+import { PROVINCE_LEVEL } from '../../lib/units.ts';
 import { UnitSearch } from './unit-search.tsx';
-import { unitName, useUnitTypeLabel } from './unit-types.ts';
+import { unitName, useUnitTypeLabel } from '../../lib/units.ts';
 
 const PAGE_SIZE = 25;
 

@@ -31,17 +31,11 @@ import {
 import { FilePicker, useSizeText } from './file-picker.tsx';
 import { displayValue, MAX_ATTACHMENTS, sortedFields } from './form-rules.ts';
 import { AGE_GROUP_KEYS, CHANNEL_KEYS, SEX_KEYS, STATUS_KEYS, STEP_KEYS } from './labels.ts';
-import {
-  ExampleBadge,
-  Loading,
-  OverdueBadge,
-  serviceName,
-  StatusBadge,
-  StepList,
-  useFeeText,
-} from './parts.tsx';
+import { OverdueBadge, serviceName, StatusBadge, StepList, useFeeText } from './parts.tsx';
 import { RequiredMark } from './service-fields.tsx';
 import { formatTrackingNumber } from './tracking.ts';
+import { ExampleBadge } from '../../components/example-badge.tsx';
+import { Loading } from '../../components/query-states.tsx';
 
 export function ApplicationPage() {
   return (
@@ -70,9 +64,7 @@ function ApplicationView() {
     );
   }
   const a = application.data;
-  const officer = session
-    .unitsWhere(PROCESS_APPLICATIONS)
-    .some((scope) => scope === null || a.unitCode.startsWith(scope));
+  const officer = session.holdsAt(PROCESS_APPLICATIONS, a.unitCode);
 
   return (
     <section

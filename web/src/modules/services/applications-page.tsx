@@ -24,8 +24,9 @@ import {
   type ApplicationStatus,
 } from './api.ts';
 import { STATUS_KEYS } from './labels.ts';
-import { OverdueBadge, PagedTable, serviceName, StatusBadge } from './parts.tsx';
+import { OverdueBadge, serviceName, StatusBadge } from './parts.tsx';
 import { formatTrackingNumber } from './tracking.ts';
+import { PagedTable } from '../../components/paged-table.tsx';
 
 export function ApplicationsPage() {
   return (
@@ -152,6 +153,7 @@ function Applications() {
         </div>
       </form>
       <PagedTable
+        className="svc-table"
         list={list}
         empty={t('services.office.empty')}
         headers={[

@@ -14,8 +14,9 @@ import { useFormat } from '../../lib/use-format.ts';
 import { uploadAll, useFileOnline, useStandard, type Application, type Standard } from './api.ts';
 import { FilePicker } from './file-picker.tsx';
 import { emptyFormState, prepareValues, type FieldProblem, type FormState } from './form-rules.ts';
-import { FeeTiers, Loading, serviceName, TimeLimit, TrackingNumberBox } from './parts.tsx';
+import { FeeTiers, serviceName, TimeLimit, TrackingNumberBox } from './parts.tsx';
 import { ServiceFields } from './service-fields.tsx';
+import { Loading } from '../../components/query-states.tsx';
 
 export const MAX_DESCRIPTION_LENGTH = 2000;
 

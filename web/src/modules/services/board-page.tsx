@@ -11,10 +11,10 @@ import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { digits, formatDate, formatRiel, type FormatOptions } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { useUnitPath } from '../gazetteer/api.ts';
-import { UNIT_TYPE_KEYS } from '../gazetteer/unit-types.ts';
+import { useUnitPath } from '../../lib/units.ts';
+import { UNIT_TYPE_KEYS } from '../../lib/units.ts';
 import { useStandards } from './api.ts';
-import { Loading } from './parts.tsx';
+import { Loading } from '../../components/query-states.tsx';
 
 const KHMER: FormatOptions = { lang: 'km', khmerDigits: true };
 const DISTRICT_CODE_LENGTH = 4;

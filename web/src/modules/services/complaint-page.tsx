@@ -26,9 +26,11 @@ import {
   SEX_KEYS,
   SUBJECT_KEYS,
 } from './labels.ts';
-import { ComplaintStatusBadge, ExampleBadge, Loading, StepList } from './parts.tsx';
+import { ComplaintStatusBadge, StepList } from './parts.tsx';
 import { RequiredMark } from './service-fields.tsx';
 import { formatTrackingNumber } from './tracking.ts';
+import { ExampleBadge } from '../../components/example-badge.tsx';
+import { Loading } from '../../components/query-states.tsx';
 
 export function ComplaintPage() {
   return (

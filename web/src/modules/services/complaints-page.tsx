@@ -19,8 +19,9 @@ import {
 } from './api.ts';
 import { OfficeLinks } from './applications-page.tsx';
 import { COMPLAINT_STATUS_KEYS, SUBJECT_KEYS } from './labels.ts';
-import { ComplaintStatusBadge, PagedTable } from './parts.tsx';
+import { ComplaintStatusBadge } from './parts.tsx';
 import { formatTrackingNumber } from './tracking.ts';
+import { PagedTable } from '../../components/paged-table.tsx';
 
 export function ComplaintsPage() {
   return (
@@ -88,6 +89,7 @@ function Complaints() {
         </div>
       </form>
       <PagedTable
+        className="svc-table"
         list={list}
         empty={t('services.complaints.empty')}
         headers={[

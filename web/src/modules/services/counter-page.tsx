@@ -25,9 +25,10 @@ import { MAX_DESCRIPTION_LENGTH } from './apply-page.tsx';
 import { OfficeLinks } from './applications-page.tsx';
 import { FilePicker } from './file-picker.tsx';
 import { emptyFormState, prepareValues, type FieldProblem, type FormState } from './form-rules.ts';
-import { FeeTiers, Loading, serviceName, TimeLimit, TrackingNumberBox } from './parts.tsx';
+import { FeeTiers, serviceName, TimeLimit, TrackingNumberBox } from './parts.tsx';
 import { disabilityValue, EMPTY_PERSON, PersonFields, type PersonState } from './person-fields.tsx';
 import { ServiceFields } from './service-fields.tsx';
+import { Loading } from '../../components/query-states.tsx';
 
 export function CounterPage() {
   return (

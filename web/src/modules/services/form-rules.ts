@@ -4,6 +4,7 @@
  * be attached. The API checks everything again; these rules let a person see a mistake before
  * sending, and keep Khmer digits typed on a phone from being refused.
  */
+import { parseNumber } from '../../lib/numbers.ts';
 
 export type FieldDatatype = 'string' | 'text' | 'number' | 'date' | 'singlevaluelist' | 'multivaluelist';
 
@@ -71,16 +72,9 @@ export function emptyFormState(fields: readonly FormFieldSpec[]): FormState {
   return state;
 }
 
-const KHMER_ZERO = 0x17e0;
-
-/** "១២" -> 12, "1,500" -> 1500, "2.5" -> 2.5; null when it is not a number. */
+/** "១២" -> 12, "1,500" -> 1500, "2.5" -> 2.5, "-3" -> -3; null when it is not a number. */
 export function parseNumberInput(text: string): number | null {
-  const ascii = text
-    .trim()
-    .replace(/[០-៩]/g, (digit) => String(digit.charCodeAt(0) - KHMER_ZERO))
-    .replace(/[,\s]/g, '');
-  if (!/^-?\d+(\.\d+)?$/.test(ascii)) return null;
-  return Number(ascii);
+  return parseNumber(text, { decimals: Infinity, min: -Number.MAX_SAFE_INTEGER });
 }
 
 export type FieldProblem = 'missing' | 'not_a_number' | 'too_long' | 'not_in_list';

@@ -7,8 +7,9 @@ import { UnitName } from '../../components/unit-name.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { useMyApplications } from './api.ts';
-import { OverdueBadge, PagedTable, serviceName, StatusBadge } from './parts.tsx';
+import { OverdueBadge, serviceName, StatusBadge } from './parts.tsx';
 import { formatTrackingNumber } from './tracking.ts';
+import { PagedTable } from '../../components/paged-table.tsx';
 
 export function MyApplicationsPage() {
   return (
@@ -32,6 +33,7 @@ function MyApplications() {
         <Link to="/services">{t('services.my.findService')}</Link>
       </p>
       <PagedTable
+        className="svc-table"
         list={list}
         empty={t('services.my.empty')}
         headers={[

@@ -11,8 +11,8 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { READ_OUTBOX, useOutbox } from './api.ts';
 import { OfficeLinks } from './applications-page.tsx';
-import { PagedTable } from './parts.tsx';
 import { cleanTrackingInput, formatTrackingNumber } from './tracking.ts';
+import { PagedTable } from '../../components/paged-table.tsx';
 
 export function OutboxPage() {
   return (
@@ -63,6 +63,7 @@ function Outbox() {
         </div>
       </form>
       <PagedTable
+        className="svc-table"
         list={outbox}
         empty={t('services.outbox.empty')}
         headers={[

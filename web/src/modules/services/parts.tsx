@@ -1,9 +1,6 @@
-/** Small pieces the services pages share: badges, fee lists, the big tracking number, histories, lists. */
-import type { UseQueryResult } from '@tanstack/react-query';
+/** Small pieces the services pages share: badges, fee lists, the big tracking number, histories. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../components/error-message.tsx';
-import { Pager } from '../../components/pager.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import type { ApplicationStatus, ComplaintStatus, FeeTier } from './api.ts';
 import { COMPLAINT_STATUS_KEYS, STATUS_KEYS } from './labels.ts';
@@ -31,15 +28,6 @@ export function ComplaintStatusBadge({ status }: { status: ComplaintStatus }) {
   return (
     <span className={`svc-status svc-status--${status}`} data-status={status}>
       {t(COMPLAINT_STATUS_KEYS[status])}
-    </span>
-  );
-}
-
-export function ExampleBadge() {
-  const { t } = useTranslation();
-  return (
-    <span className="svc-example" title={t('services.example.title')}>
-      {t('services.example.badge')}
     </span>
   );
 }
@@ -120,65 +108,5 @@ export function StepList({ steps }: { steps: readonly HistoryStep[] }) {
         </li>
       ))}
     </ol>
-  );
-}
-
-export function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p role="status" className="loading">
-      {t('common.loading')}
-    </p>
-  );
-}
-
-interface Page<Item> {
-  items: Item[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
-/**
- * Every list of the services pages: loading, the error with a retry, the empty notice, or the
- * table with its count and the pager. `row` renders one item as a <tr>.
- */
-export function PagedTable<Item>({
-  list,
-  empty,
-  headers,
-  row,
-  onPage,
-}: {
-  list: UseQueryResult<Page<Item>>;
-  empty: string;
-  headers: readonly string[];
-  row: (item: Item) => ReactNode;
-  onPage: (page: number) => void;
-}) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  if (list.isPending) return <Loading />;
-  if (list.isError) return <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />;
-  if (list.data.items.length === 0) return <p className="notice">{empty}</p>;
-  return (
-    <>
-      <div className="table-wrap">
-        <table className="data-table svc-table" aria-busy={list.isFetching}>
-          <caption>{t('services.list.caption', { total: format.number(list.data.total) })}</caption>
-          <thead>
-            <tr>
-              {headers.map((header) => (
-                <th scope="col" key={header}>
-                  {header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>{list.data.items.map(row)}</tbody>
-        </table>
-      </div>
-      <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={onPage} />
-    </>
   );
 }

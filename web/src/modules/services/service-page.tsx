@@ -13,7 +13,9 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { FILE_APPLICATIONS, useStandard } from './api.ts';
 import { TIER_KEYS } from './labels.ts';
-import { ExampleBadge, FeeTiers, Loading, serviceName, TimeLimit } from './parts.tsx';
+import { FeeTiers, serviceName, TimeLimit } from './parts.tsx';
+import { ExampleBadge } from '../../components/example-badge.tsx';
+import { Loading } from '../../components/query-states.tsx';
 
 export function ServicePage() {
   const { code = '' } = useParams();
@@ -38,8 +40,7 @@ export function ServicePage() {
   const km = format.lang === 'km';
   const description = km ? s.descriptionKm : s.descriptionEn;
   const current = s.offerings.filter((offering) => offering.isCurrent);
-  const counterUnits = session.unitsWhere(FILE_APPLICATIONS);
-  const canFileAt = (unit: string) => counterUnits.some((scope) => scope === null || unit.startsWith(scope));
+  const canFileAt = (unit: string) => session.holdsAt(FILE_APPLICATIONS, unit);
 
   return (
     <section className="page svc-page svc-standard" aria-labelledby="service-title" data-code={s.code}>

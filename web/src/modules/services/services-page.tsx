@@ -14,7 +14,9 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { LIST_PAGE_SIZE, useStandards, type StandardsQuery } from './api.ts';
 import { TIER_KEYS } from './labels.ts';
-import { ExampleBadge, FeeTiers, Loading, serviceName, TimeLimit } from './parts.tsx';
+import { FeeTiers, serviceName, TimeLimit } from './parts.tsx';
+import { ExampleBadge } from '../../components/example-badge.tsx';
+import { Loading } from '../../components/query-states.tsx';
 
 const COMMUNE_CODE_LENGTH = 6;
 

@@ -15,9 +15,10 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { useComplaintTracking, useTracking, type PublicComplaint, type PublicTracking } from './api.ts';
 import { COMPLAINT_STATUS_KEYS, STATUS_KEYS, SUBJECT_KEYS } from './labels.ts';
-import { ComplaintStatusBadge, Loading, OverdueBadge, serviceName, StatusBadge, StepList } from './parts.tsx';
+import { ComplaintStatusBadge, OverdueBadge, serviceName, StatusBadge, StepList } from './parts.tsx';
 import { RatingForm } from './rating-form.tsx';
 import { formatTrackingNumber, parseTrackingInput, type TrackingInput } from './tracking.ts';
+import { Loading } from '../../components/query-states.tsx';
 
 const INPUT_PROBLEM_KEYS: Partial<Record<TrackingInput['kind'], string>> = {
   empty: 'services.track.problem.empty',

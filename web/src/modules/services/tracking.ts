@@ -4,12 +4,11 @@
  * look-alikes, the last a Luhn mod N check character (api/src/modules/services/tracking-number.ts);
  * checking it here tells a person at once that a character is wrong, before asking the server.
  */
+import { latinDigits } from '../../lib/numbers.ts';
 
 /** The API's alphabet: no 0/O/Q, 1/I/L, 2/Z, 5/S, 8/B, U/V. */
 export const TRACKING_ALPHABET = '34679ACDEFGHJKMNPRTWXY';
 export const TRACKING_LENGTH = 8;
-
-const KHMER_ZERO = 0x17e0;
 
 export type TrackingInput =
   | { kind: 'empty' }
@@ -20,9 +19,7 @@ export type TrackingInput =
 
 /** Khmer digits ០-៩ become 0-9; spaces, hyphens and dashes go; letters become capitals. */
 export function cleanTrackingInput(typed: string): string {
-  return typed
-    .normalize('NFKC')
-    .replace(/[០-៩]/g, (digit) => String(digit.charCodeAt(0) - KHMER_ZERO))
+  return latinDigits(typed.normalize('NFKC'))
     .replace(/[\s\-‐‑‒–—_.]/g, '')
     .toUpperCase();
 }

@@ -11,9 +11,11 @@ import { Pager } from '../../components/pager.tsx';
 import { UnitPicker, type UnitChoice } from '../../components/unit-picker.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import { useAllocationLines, type LineSort } from './api.ts';
-import { Loading, pickName, TableWrap, useCriterionLabel, usePercent } from './common.tsx';
+import { pickName, useCriterionLabel, usePercent } from './common.tsx';
 import { sharePercent, wholeRiel } from './helpers.ts';
 import { asExplanation, type AllocationLine, type AllocationSummary, type Explanation } from './types.ts';
+import { Loading } from '../../components/query-states.tsx';
+import { TableWrap } from '../../components/table-wrap.tsx';
 
 const SORTS: LineSort[] = ['code', '-code', '-amount', 'amount'];
 

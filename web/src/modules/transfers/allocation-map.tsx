@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { GeoMap } from '../../components/geo-map.tsx';
 import { classOf, classRanges, paletteFor, quantileBreaks } from '../../lib/classes.ts';
 import { useFormat } from '../../lib/use-format.ts';
-import { useBoundaries } from '../gazetteer/api.ts';
+import { useBoundaries } from '../../lib/units.ts';
 import { useAllLines } from './api.ts';
 import { commonPrefix } from './helpers.ts';
 

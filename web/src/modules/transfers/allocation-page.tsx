@@ -13,18 +13,13 @@ import { AllocationActions } from './allocation-actions.tsx';
 import { AllocationLines } from './allocation-lines.tsx';
 import { AllocationMap } from './allocation-map.tsx';
 import { useAllocation } from './api.ts';
-import {
-  ExampleBadge,
-  Loaded,
-  pickName,
-  StatusBadge,
-  TableWrap,
-  TransfersLinks,
-  usePercent,
-} from './common.tsx';
+import { pickName, StatusBadge, TransfersLinks, usePercent } from './common.tsx';
 import { EquityTable } from './equity-table.tsx';
 import { LorenzChart } from './lorenz-chart.tsx';
 import { asSummary, type Allocation, type AllocationSummary } from './types.ts';
+import { ExampleBadge } from '../../components/example-badge.tsx';
+import { Loaded } from '../../components/query-states.tsx';
+import { TableWrap } from '../../components/table-wrap.tsx';
 
 export function AllocationPage() {
   const { t } = useTranslation();

@@ -3,10 +3,8 @@
  * language, the status of an allocation, criteria and indicators in words, and numbers with a
  * fixed number of decimals.
  */
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorMessage } from '../../components/error-message.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.ts';
 import { useFormat } from '../../lib/use-format.ts';
@@ -53,12 +51,6 @@ export function StatusBadge({ status }: { status: AllocationStatus }) {
   );
 }
 
-/** "Example figure": demo data that is not official says so wherever it is shown. */
-export function ExampleBadge() {
-  const { t } = useTranslation();
-  return <span className="example-badge">{t('transfers.example')}</span>;
-}
-
 /** An indicator's name in words (population, villages…), or its code when the catalogues lack it. */
 export function useIndicatorLabel() {
   const { t, i18n } = useTranslation();
@@ -77,47 +69,6 @@ export function useCriterionLabel() {
     const name = indicatorLabel(indicator);
     return inverse ? t('transfers.criterion.inverse', { name }) : name;
   };
-}
-
-/**
- * A table that scrolls sideways on a phone. The scrolling region is named and focusable, so
- * that a keyboard can scroll it too (a table of figures has nothing else to focus).
- */
-export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
-  );
-}
-
-export function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p role="status" className="loading">
-      {t('common.loading')}
-    </p>
-  );
-}
-
-/** The query's content once loaded; loading and error states in the usual way. */
-export function Loaded<T>({
-  query,
-  children,
-}: {
-  query: {
-    isPending: boolean;
-    isError: boolean;
-    error: unknown;
-    data: T | undefined;
-    refetch: () => unknown;
-  };
-  children: (data: T) => ReactNode;
-}) {
-  if (query.isPending) return <Loading />;
-  if (query.isError || query.data === undefined)
-    return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
-  return <>{children(query.data)}</>;
 }
 
 /** The links between the transfers pages; the national ones only for national staff. */

@@ -5,8 +5,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/use-format.ts';
-import { TableWrap, useDecimal } from './common.tsx';
+import { useDecimal } from './common.tsx';
 import type { EquityFigures } from './types.ts';
+import { TableWrap } from '../../components/table-wrap.tsx';
 
 type FigureKey = 'gini' | 'theil' | 'coefficientOfVariation' | 'maxMinRatio' | 'povertyCorrelation';
 

@@ -15,16 +15,13 @@ import { RequireSession } from '../../components/require-session.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { useImportFigures, useIndicatorValues, type ImportInput } from './api.ts';
-import {
-  ExampleBadge,
-  Loading,
-  TableWrap,
-  TransfersLinks,
-  useIndicatorLabel,
-  useTransfersStaff,
-} from './common.tsx';
-import { asciiDigits, columnMapParam, csvHeader, type ColumnMapping } from './helpers.ts';
+import { TransfersLinks, useIndicatorLabel, useTransfersStaff } from './common.tsx';
+import { latinDigits } from '../../lib/numbers.ts';
+import { columnMapParam, csvHeader, type ColumnMapping } from './helpers.ts';
 import type { ImportReport } from './types.ts';
+import { ExampleBadge } from '../../components/example-badge.tsx';
+import { Loading } from '../../components/query-states.tsx';
+import { TableWrap } from '../../components/table-wrap.tsx';
 
 const KNOWN_INDICATORS = [
   'population',
@@ -91,7 +88,7 @@ function FiguresImport() {
   const apply = useImportFigures();
 
   const map = columnMapParam(mapping);
-  const year = Number(asciiDigits(fiscalYear));
+  const year = Number(latinDigits(fiscalYear));
   const yearValid = Number.isInteger(year) && year >= 1990 && year <= 2100;
   const ready =
     file !== null && map !== null && yearValid && source.trim() !== '' && codeColumn.trim() !== '';
@@ -399,7 +396,7 @@ function StoredFigures() {
   const [yearText, setYearText] = useState('2025');
   const [indicator, setIndicator] = useState('');
   const [page, setPage] = useState(1);
-  const year = Number(asciiDigits(yearText));
+  const year = Number(latinDigits(yearText));
   const yearValid = Number.isInteger(year) && year >= 1990 && year <= 2100;
   const figures = useIndicatorValues({ page, fiscalYear: yearValid ? year : 2025, indicator });
 

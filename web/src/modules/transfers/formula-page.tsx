@@ -9,19 +9,13 @@ import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { useFormula } from './api.ts';
-import {
-  ExampleBadge,
-  Loaded,
-  pickName,
-  TableWrap,
-  TransfersLinks,
-  useCriterionLabel,
-  usePercent,
-  useTransfersStaff,
-} from './common.tsx';
+import { pickName, TransfersLinks, useCriterionLabel, usePercent, useTransfersStaff } from './common.tsx';
 import { UploadFormula } from './formulas-page.tsx';
 import { formulaFileName, poolOf } from './helpers.ts';
 import type { FormulaDocument } from './types.ts';
+import { ExampleBadge } from '../../components/example-badge.tsx';
+import { Loaded } from '../../components/query-states.tsx';
+import { TableWrap } from '../../components/table-wrap.tsx';
 
 export function FormulaPage() {
   const { t } = useTranslation();

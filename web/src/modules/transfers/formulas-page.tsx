@@ -10,7 +10,10 @@ import { Pager } from '../../components/pager.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { FormulaRejected, useFormulas, usePrograms, useUploadFormula } from './api.ts';
-import { ExampleBadge, Loading, pickName, TableWrap, TransfersLinks, useTransfersStaff } from './common.tsx';
+import { pickName, TransfersLinks, useTransfersStaff } from './common.tsx';
+import { ExampleBadge } from '../../components/example-badge.tsx';
+import { Loading } from '../../components/query-states.tsx';
+import { TableWrap } from '../../components/table-wrap.tsx';
 
 export function FormulasPage() {
   const { t } = useTranslation();

@@ -7,13 +7,13 @@ import {
   csvHeader,
   formOf,
   pageOf,
-  parseRiel,
   percentTotal,
   percentUnits,
   poolOf,
   sharePercent,
   sortChanges,
 } from './helpers.ts';
+import { parseNumber } from '../../lib/numbers.ts';
 import type { FormulaDocument, UnitChange } from './types.ts';
 
 const FORMULA: FormulaDocument = {
@@ -79,11 +79,11 @@ describe('percents', () => {
 
 describe('riel and the pool', () => {
   it('reads amounts typed with separators or Khmer digits, and refuses fractions', () => {
-    expect(parseRiel('28,000,000,000,000')).toBe(28_000_000_000_000);
-    expect(parseRiel('១ ០០០')).toBe(1000);
-    expect(parseRiel('12.5')).toBeNull();
-    expect(parseRiel('-3')).toBeNull();
-    expect(parseRiel('99999999999999999999')).toBeNull();
+    expect(parseNumber('28,000,000,000,000')).toBe(28_000_000_000_000);
+    expect(parseNumber('១ ០០០')).toBe(1000);
+    expect(parseNumber('12.5')).toBeNull();
+    expect(parseNumber('-3')).toBeNull();
+    expect(parseNumber('99999999999999999999')).toBeNull();
   });
 
   it('gives the pool rounded down to the rounding unit', () => {

@@ -1,29 +1,20 @@
 /**
  * Pure helpers of the transfers pages: percents added exactly (as the engine adds them, in
  * ten-thousandths, so that 33.3333 + 33.3333 + 33.3334 is 100 and 30 + 30 + 30 is not), the
- * scenario form and the formula document it changes, riel typed by hand, the import's column
+ * scenario form and the formula document it changes, the import's column
  * mapping, and client-side sorting and paging of a scenario's units.
  */
+import { parseNumber } from '../../lib/numbers.ts';
 import type { FormulaDocument, Pool, UnitChange } from './types.ts';
 
 /** 100 % in ten-thousandths of a percent: percents have at most 4 decimals. */
 export const PERCENT_SCALE = 10_000;
 export const HUNDRED_PERCENT = 100 * PERCENT_SCALE;
 
-const KHMER_ZERO = 0x17e0;
-
-/** Khmer digits ០-៩ typed in a field are read as 0-9: inputs accept both. */
-export function asciiDigits(text: string): string {
-  return text.replace(/[\u17e0-\u17e9]/g, (d) => String(d.charCodeAt(0) - KHMER_ZERO));
-}
-
 /** A percent typed by hand, in ten-thousandths; null unless it is 0 to 100 with at most 4 decimals. */
 export function percentUnits(text: string): number | null {
-  const clean = asciiDigits(text.trim());
-  const match = /^(\d{1,3})(?:\.(\d{0,4}))?$/.exec(clean);
-  if (!match) return null;
-  const units = Number(match[1]) * PERCENT_SCALE + Number((match[2] ?? '').padEnd(4, '0'));
-  return units <= HUNDRED_PERCENT ? units : null;
+  const percent = parseNumber(text, { decimals: 4, max: 100 });
+  return percent === null ? null : Math.round(percent * PERCENT_SCALE);
 }
 
 export interface PercentTotal {
@@ -45,14 +36,6 @@ export function percentTotal(values: readonly string[]): PercentTotal {
   });
   if (invalid.length > 0) return { total: null, isHundred: false, invalid };
   return { total: units / PERCENT_SCALE, isHundred: units === HUNDRED_PERCENT, invalid };
-}
-
-/** Riel typed by hand (spaces, commas and Khmer digits allowed); null unless a whole amount ≥ 0. */
-export function parseRiel(text: string): number | null {
-  const clean = asciiDigits(text).replace(/[\s,_]/g, '');
-  if (!/^\d+$/.test(clean)) return null;
-  const value = Number(clean);
-  return Number.isSafeInteger(value) ? value : null;
 }
 
 /**
@@ -109,7 +92,7 @@ export function checkForm(formula: FormulaDocument, form: ScenarioForm): FormChe
   const weights = form.components.map((component) => percentTotal(component.weights));
   const percent = percentUnits(form.poolPercent);
   const poolPercentValid = formula.pool.kind === 'fixed' || (percent !== null && percent > 0);
-  const poolAmountValid = parseRiel(form.poolAmount) !== null;
+  const poolAmountValid = parseNumber(form.poolAmount) !== null;
   return {
     shares,
     weights,
@@ -125,7 +108,7 @@ const percentNumber = (text: string) => (percentUnits(text) ?? 0) / PERCENT_SCAL
 
 /** The stored formula with the form's shares, weights and pool: the scenario sent to the API. */
 export function applyForm(formula: FormulaDocument, form: ScenarioForm): FormulaDocument {
-  const amount = parseRiel(form.poolAmount) ?? 0;
+  const amount = parseNumber(form.poolAmount) ?? 0;
   const pool: Pool =
     formula.pool.kind === 'share_of_base'
       ? {

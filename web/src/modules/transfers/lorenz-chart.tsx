@@ -9,7 +9,8 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableWrap, useDecimal } from './common.tsx';
+import { useDecimal } from './common.tsx';
+import { TableWrap } from '../../components/table-wrap.tsx';
 
 export interface LorenzSeries {
   label: string;

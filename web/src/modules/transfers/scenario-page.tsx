@@ -16,9 +16,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { useFormula, useFormulas, usePrograms, useRunScenario } from './api.ts';
 import {
-  Loading,
   pickName,
-  TableWrap,
   TransfersLinks,
   useCriterionLabel,
   useDecimal,
@@ -39,6 +37,8 @@ import {
 } from './helpers.ts';
 import { LorenzChart } from './lorenz-chart.tsx';
 import type { FormulaDocument, ScenarioComparison, UnitChange } from './types.ts';
+import { Loading } from '../../components/query-states.tsx';
+import { TableWrap } from '../../components/table-wrap.tsx';
 
 export const CHANGES_PAGE_SIZE = 25;
 

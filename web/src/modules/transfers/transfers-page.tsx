@@ -11,16 +11,11 @@ import { Pager } from '../../components/pager.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { useAllocations, usePrograms } from './api.ts';
-import {
-  ExampleBadge,
-  Loading,
-  pickName,
-  StatusBadge,
-  TableWrap,
-  TransfersLinks,
-  useTransfersStaff,
-} from './common.tsx';
+import { pickName, StatusBadge, TransfersLinks, useTransfersStaff } from './common.tsx';
 import { asSummary } from './types.ts';
+import { ExampleBadge } from '../../components/example-badge.tsx';
+import { Loading } from '../../components/query-states.tsx';
+import { TableWrap } from '../../components/table-wrap.tsx';
 
 const YEAR = /^\d{4}$/;
 

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../lib/use-format.ts';
 import { useUnitTransfers } from './api.ts';
-import { pickName, TableWrap } from './common.tsx';
+import { pickName } from './common.tsx';
+import { TableWrap } from '../../components/table-wrap.tsx';
 
 export function UnitTransfers({ code }: { code: string }) {
   const { t } = useTranslation();

@@ -5,9 +5,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../../config.ts';
-import { prepareDatabase } from '../../../modules.ts';
-import { createDb } from '../../../platform/db/create-db.ts';
+import type { OpenDatabase } from '../../../platform/cli.ts';
 import { importBoundaryFile, type BoundaryImportReport } from './import-boundaries.ts';
 import { DEFAULT_CODE_PROPERTIES, DEFAULT_ID_PROPERTY } from './read-boundaries.ts';
 
@@ -41,7 +39,7 @@ function cliActor(): string {
   }
 }
 
-export async function runBoundariesImport(args: string[]): Promise<number> {
+export async function runBoundariesImport(args: string[], openDatabase: OpenDatabase): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -77,11 +75,9 @@ export async function runBoundariesImport(args: string[]): Promise<number> {
   }
   const file = path.resolve(positionals[0] as string);
 
-  const config = loadConfig();
-  const db = await createDb<unknown>({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // The tree the codes are checked against must exist; demo data is never loaded from here.
+  const db = await openDatabase();
   try {
-    // The tree the codes are checked against must exist; demo data is never loaded from here.
-    await prepareDatabase(db.kysely, { demoData: false });
     const report = await importBoundaryFile(db.kysely, file, {
       ...(values['code-property'] ? { codeProperty: values['code-property'] } : {}),
       ...(values['id-property'] ? { idProperty: values['id-property'] } : {}),

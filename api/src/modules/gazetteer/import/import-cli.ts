@@ -9,9 +9,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../../config.ts';
-import { prepareDatabase } from '../../../modules.ts';
-import { createDb } from '../../../platform/db/create-db.ts';
+import type { OpenDatabase } from '../../../platform/cli.ts';
 import { CLI_ACTOR } from './apply.ts';
 import type { ChangeSet, UnitChange } from './change-set.ts';
 import type { ImportFile } from './read-files.ts';
@@ -141,7 +139,7 @@ function progressPrinter(): (stage: string, done: number, total: number) => void
   };
 }
 
-export async function runGazetteerImport(args: string[]): Promise<number> {
+export async function runGazetteerImport(args: string[], openDatabase: OpenDatabase): Promise<number> {
   const options = parseArgs(args);
   if ('error' in options) {
     process.stderr.write(`${options.error}\n${USAGE}`);
@@ -156,10 +154,9 @@ export async function runGazetteerImport(args: string[]): Promise<number> {
       return 2;
     }
   }
-  const config = loadConfig();
-  const db = await createDb<unknown>({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // The tree the codes are checked against must exist; demo data is never loaded from here.
+  const db = await openDatabase();
   try {
-    await prepareDatabase(db.kysely, { demoData: false });
     const outcome = await runImport(db.kysely, {
       files,
       dryRun: options.dryRun,
