@@ -285,3 +285,37 @@ export async function selectChildrenPage(
   const total = rows[0]?.total;
   return { items: rows.map(({ total: _total, ...unit }) => unit), total };
 }
+
+/** Units not abolished (`valid_to is null`) of the given levels and types (all when not given), by code. */
+export function selectCurrentUnits(
+  db: GazetteerDb,
+  filter: { levels?: readonly number[] | undefined; types?: readonly string[] | undefined },
+) {
+  let query = db
+    .selectFrom('gazetteer_unit')
+    .select(['code', 'level', 'type_code as typeCode', 'name_km as nameKm', 'name_latin as nameLatin'])
+    .where('valid_to', 'is', null);
+  if (filter.levels) query = query.where('level', 'in', [...filter.levels]);
+  if (filter.types) query = query.where('type_code', 'in', [...filter.types]);
+  return query.orderBy('code').execute();
+}
+
+/** For each unit, how many units of `level`, not abolished, lie strictly below it. */
+export function countDescendantsOfLevel(db: GazetteerDb, level: number) {
+  return db
+    .selectFrom('gazetteer_unit_closure as c')
+    .innerJoin('gazetteer_unit as d', 'd.code', 'c.descendant_code')
+    .select(['c.ancestor_code as code', sql<number>`count(*)::int`.as('count')])
+    .where('d.level', '=', level)
+    .where('d.valid_to', 'is', null)
+    .where('c.depth', '>', 0)
+    .groupBy('c.ancestor_code')
+    .execute();
+}
+
+/** A select of `code` of every unit (abolished ones too) of the given levels, for `where … in (…)`. */
+export function selectUnitCodesOfLevels(db: GazetteerDb, levels: readonly number[]) {
+  const query = db.selectFrom('gazetteer_unit').select('code');
+  if (levels.length === 0) return query.where(sql<boolean>`false`);
+  return query.where('level', 'in', [...levels]);
+}

@@ -9,6 +9,7 @@ import { fetchPage, parseSort, type PageResult } from '../../platform/http/pagin
 import {
   asGazetteerDb,
   closurePairExists,
+  countDescendantsOfLevel,
   countUnits,
   findUnitAt,
   findUnitByCode,
@@ -16,8 +17,10 @@ import {
   selectAncestorUnits,
   selectAncestorUnitsAt,
   selectChildrenPage,
+  selectCurrentUnits,
   selectSubtreeCodes,
   selectTreeRevision,
+  selectUnitCodesOfLevels,
   selectUnits,
   unitCodeExists,
   type GazetteerDb,
@@ -209,4 +212,31 @@ export function unitExists(db: AnyDb, unitCode: string): Promise<boolean> {
  */
 export function subtreeCodesQuery(db: AnyDb, scopeCodes: string[]) {
   return selectSubtreeCodes(asGazetteerDb(db), scopeCodes);
+}
+
+/** A unit of today's tree; `gazetteer.unit.not_found` for an unknown or abolished code. */
+export function getCurrentUnit(db: AnyDb, code: string): Promise<Unit> {
+  return getUnitOn(asGazetteerDb(db), code, undefined);
+}
+
+/**
+ * The units not abolished, of the given levels and types (every unit when neither is given),
+ * with their names, ordered by code.
+ */
+export function currentUnits(
+  db: AnyDb,
+  filter: { levels?: readonly number[] | undefined; types?: readonly string[] | undefined } = {},
+): Promise<{ code: string; level: number; typeCode: string; nameKm: string; nameLatin: string }[]> {
+  return selectCurrentUnits(asGazetteerDb(db), filter);
+}
+
+/** For each unit that has any, how many units of `level` (not abolished) lie below it. */
+export async function descendantCountsOfLevel(db: AnyDb, level: number): Promise<Map<string, number>> {
+  const rows = await countDescendantsOfLevel(asGazetteerDb(db), level);
+  return new Map(rows.map((row) => [row.code, Number(row.count)]));
+}
+
+/** A select of `code` of every unit of the given levels (nothing for an empty list), for `where code in (…)`. */
+export function unitCodesOfLevelsQuery(db: AnyDb, levels: readonly number[]) {
+  return selectUnitCodesOfLevels(asGazetteerDb(db), levels);
 }

@@ -11,11 +11,15 @@ import { boundaryRoutes } from './boundaries/boundaries.routes.ts';
 import { seedGazetteerDemo } from './demo-seed.ts';
 import { gazetteerRoutes } from './gazetteer.routes.ts';
 import {
+  currentUnits,
+  descendantCountsOfLevel,
+  getCurrentUnit,
   getUnit,
   isUnitWithin,
   subtreeCodesQuery,
   unitAncestors,
   unitExists,
+  unitCodesOfLevelsQuery,
   unitNames,
 } from './gazetteer.service.ts';
 import type { GazetteerTables } from './gazetteer.tables.ts';
@@ -46,6 +50,14 @@ export interface GazetteerPort {
   unitExists: typeof unitExists;
   /** A subquery of the codes in the subtrees of the given units, for `where unit_code in (…)`. */
   subtreeCodesQuery: (db: AnyDb, scopeCodes: string[]) => ReturnType<typeof subtreeCodesQuery>;
+  /** A unit of today's tree (gazetteer.unit.not_found when unknown or abolished). */
+  getCurrentUnit: typeof getCurrentUnit;
+  /** The units not abolished of some levels and/or types, with names (e.g. those a formula shares among). */
+  currentUnits: typeof currentUnits;
+  /** For each unit, how many units of a level lie below it (e.g. villages per commune). */
+  descendantCountsOfLevel: typeof descendantCountsOfLevel;
+  /** A subquery of the codes of the units of some levels, for `where unit_code in (…)`. */
+  unitCodesOfLevelsQuery: typeof unitCodesOfLevelsQuery;
 }
 
 declare module '../../platform/ports.ts' {
@@ -84,7 +96,18 @@ export const gazetteerModule = defineModule<GazetteerTables>({
     commune_clerk: ['gazetteer.unit.manage'],
   },
   provides: () => ({
-    gazetteer: { getUnit, isUnitWithin, unitAncestors, unitNames, unitExists, subtreeCodesQuery },
+    gazetteer: {
+      getUnit,
+      isUnitWithin,
+      unitAncestors,
+      unitNames,
+      unitExists,
+      subtreeCodesQuery,
+      getCurrentUnit,
+      currentUnits,
+      descendantCountsOfLevel,
+      unitCodesOfLevelsQuery,
+    },
     jurisdiction: { isUnitWithin },
   }),
   routes: () => routes,
