@@ -32,10 +32,13 @@ const KEY_PATTERN = /\b(?:t|km)\(\s*'([^'\n]+)'/g;
 const placeholders = (value: string) =>
   [...value.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((match) => match[1]).sort();
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+/** The module's source files; a part in a sub-folder with catalogues of its own checks itself. */
+function sourceFiles(dir: string, top = true): string[] {
+  const entries = readdirSync(dir, { withFileTypes: true });
+  if (!top && entries.some((entry) => entry.isDirectory() && entry.name === 'locales')) return [];
+  return entries.flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
+    if (entry.isDirectory()) return sourceFiles(path, false);
     return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
   });
 }
