@@ -9,6 +9,7 @@
 import { defineModule } from '../../platform/module.ts';
 import { seedTransfersDemo } from './demo-seed.ts';
 import { TRANSFERS_PERMISSIONS } from './permissions.ts';
+import { TRANSFERS_ERRORS } from './transfers.errors.ts';
 import { transfersRoutes } from './transfers.routes.ts';
 import type { TransfersTables } from './transfers.tables.ts';
 
@@ -29,6 +30,7 @@ export const transfersModule = defineModule<TransfersTables, 'gazetteer' | 'auth
     'transfers_allocation_line',
   ],
   migrations: new URL('./migrations/', import.meta.url),
+  errors: TRANSFERS_ERRORS,
   permissions: TRANSFERS_PERMISSIONS,
   grants: {
     national_officer: [
