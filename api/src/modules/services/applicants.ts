@@ -5,7 +5,7 @@
  * progress, and how someone without an account proves an application is theirs.
  */
 import type { Principal } from '../../platform/auth/principal.ts';
-import { AppError } from '../../platform/http/problem.ts';
+import { fail } from './services.errors.ts';
 import { AGE_GROUPS, SEXES, type AgeGroup, type Sex } from './services.tables.ts';
 
 export interface ApplicantInput {
@@ -42,33 +42,28 @@ export function normalisePhone(raw: string): string | null {
   return digits.length >= 8 && digits.length <= 9 ? `+855${digits}` : null;
 }
 
-const bad = (code: string, title: string, detail?: string) => new AppError(400, code, title, detail);
-
 export function checkApplicant(input: ApplicantInput): Applicant {
   const name = input.name?.trim() || null;
   const sex = input.sex ?? 'unknown';
   if (!(SEXES as readonly string[]).includes(sex)) {
-    throw bad('services.applicant.bad_sex', `Sex is one of: ${SEXES.join(', ')}.`, sex);
+    throw fail('services.applicant.bad_sex', { title: `Sex is one of: ${SEXES.join(', ')}.`, detail: sex });
   }
   const ageGroup = input.ageGroup ?? 'unknown';
   if (!(AGE_GROUPS as readonly string[]).includes(ageGroup)) {
-    throw bad(
-      'services.applicant.bad_age_group',
-      `The age group is one of: ${AGE_GROUPS.join(', ')}.`,
-      ageGroup,
-    );
+    throw fail('services.applicant.bad_age_group', {
+      title: `The age group is one of: ${AGE_GROUPS.join(', ')}.`,
+      detail: ageGroup,
+    });
   }
   let phone: string | null = null;
   if (input.phone !== undefined && input.phone !== null && input.phone.trim() !== '') {
     phone = normalisePhone(input.phone);
-    if (phone === null)
-      throw bad('services.applicant.bad_phone', 'Not a Cambodian phone number.', input.phone);
+    if (phone === null) throw fail('services.applicant.bad_phone', input.phone);
   }
   let email: string | null = null;
   if (input.email !== undefined && input.email !== null && input.email.trim() !== '') {
     email = input.email.trim().toLowerCase();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-      throw bad('services.applicant.bad_email', 'Not an e-mail address.', input.email);
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw fail('services.applicant.bad_email', input.email);
   }
   return {
     name,

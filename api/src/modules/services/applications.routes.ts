@@ -9,7 +9,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { ProblemRef } from '../../platform/http/openapi.ts';
 import { Page } from '../../platform/http/paging.ts';
-import { AppError } from '../../platform/http/problem.ts';
+import { fail } from './services.errors.ts';
 import { applicantFromAccount, checkApplicant } from './applicants.ts';
 import {
   Application,
@@ -226,14 +226,10 @@ export const applicationRoutes =
       },
       async (request, reply) => {
         if (!request.isMultipart()) {
-          throw new AppError(
-            415,
-            'services.attachment.not_multipart',
-            'Send the file as multipart/form-data.',
-          );
+          throw fail('services.attachment.not_multipart');
         }
         const part = await request.file();
-        if (!part) throw new AppError(400, 'services.attachment.missing', 'The request holds no file.');
+        if (!part) throw fail('services.attachment.missing');
         let bytes: Buffer;
         try {
           bytes = await part.toBuffer();
@@ -241,7 +237,7 @@ export const applicationRoutes =
           if (error instanceof app.multipartErrors.RequestFileTooLargeError) throw tooLarge();
           throw error;
         }
-        if (bytes.length === 0) throw new AppError(400, 'services.attachment.empty', 'The file is empty.');
+        if (bytes.length === 0) throw fail('services.attachment.empty');
         const application = await addAttachment(ctx, actorOf(request), request.params.number, {
           fileName: part.filename,
           bytes,

@@ -12,7 +12,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { forbidden } from '../../platform/auth/access-control.ts';
 import { writeAudit, writeAuditRecords } from '../../platform/audit/audit.ts';
 import { fetchPage, type PageResult } from '../../platform/http/paging.ts';
-import { AppError, notFound } from '../../platform/http/problem.ts';
 import { subtreeCodesQuery } from '../gazetteer/index.ts';
 import { checkApplicant, normalisePhone, type Applicant as ApplicantFacts } from './applicants.ts';
 import {
@@ -70,6 +69,7 @@ import {
   type FilingChannel,
   type ServicesDb,
 } from './services.tables.ts';
+import { fail } from './services.errors.ts';
 import { formatTrackingNumber, newTrackingNumber, parseTrackingNumber } from './tracking-number.ts';
 import { inTransaction } from './transactions.ts';
 import { todayInCambodia } from './working-days.ts';
@@ -87,10 +87,7 @@ export const NEXT_STATUSES: Record<ApplicationStatus, readonly ApplicationStatus
 /** Steps whose note the applicant must read: why more is needed, why it was refused. */
 const NOTE_REQUIRED: readonly ApplicationStatus[] = ['more_info_needed', 'rejected'];
 
-const bad = (code: string, title: string, detail?: string) => new AppError(400, code, title, detail);
-const conflict = (code: string, title: string, detail?: string) => new AppError(409, code, title, detail);
-export const applicationNotFound = () =>
-  notFound('services.application.not_found', 'No application has this tracking number.');
+export const applicationNotFound = () => fail('services.application.not_found');
 
 /** The stored form of a typed tracking number; 404 when it cannot be one (its check character is wrong). */
 export function trackingNumberOf(typed: string): string {
@@ -291,24 +288,19 @@ export async function fileApplication(
 async function checkFiling(ctx: ServicesContext, actor: Actor, input: FilingInput): Promise<CheckedFiling> {
   const description = (input.description ?? '').trim();
   if (description.length > MAX_DESCRIPTION_LENGTH) {
-    throw bad(
-      'services.application.description_too_long',
-      `The description may have at most ${MAX_DESCRIPTION_LENGTH} characters.`,
-    );
+    throw fail('services.application.description_too_long', {
+      title: `The description may have at most ${MAX_DESCRIPTION_LENGTH} characters.`,
+    });
   }
   if (input.applicant.name === null) {
-    throw bad('services.application.applicant_name_required', 'The applicant’s name is required.');
+    throw fail('services.application.applicant_name_required');
   }
   const today = input.filedOn ?? todayInCambodia();
   // Reference data, remembered for a few seconds (standards.queries.ts): one round trip less per filing.
   const version = await findOfferedVersionCached(ctx.db, input.serviceCode, input.unitCode, today);
-  if (!version) throw bad('services.standard.unknown', 'No service has this code.', input.serviceCode);
+  if (!version) throw fail('services.standard.unknown', input.serviceCode);
   if (!version.offered) {
-    throw bad(
-      'services.standard.not_offered',
-      'This office does not offer this service.',
-      `${input.serviceCode} at ${input.unitCode} on ${today}`,
-    );
+    throw fail('services.standard.not_offered', `${input.serviceCode} at ${input.unitCode} on ${today}`);
   }
   const values = validateFieldValues(version.form_fields, input.values);
   const dueDate = await ctx.calendar.dueDate(today, version.time_limit_days);
@@ -422,27 +414,25 @@ export async function changeStatus(
 ): Promise<Application> {
   const number = trackingNumberOf(typed);
   if (!(APPLICATION_STATUSES as readonly string[]).includes(body.to)) {
-    throw bad(
-      'services.application.bad_status',
-      `A status is one of: ${APPLICATION_STATUSES.join(', ')}.`,
-      body.to,
-    );
+    throw fail('services.application.bad_status', {
+      title: `A status is one of: ${APPLICATION_STATUSES.join(', ')}.`,
+      detail: body.to,
+    });
   }
   const to = body.to as ApplicationStatus;
   const note = body.note?.trim() || null;
   if (NOTE_REQUIRED.includes(to) && note === null) {
-    throw bad('services.application.note_required', 'Say why in a note: it is sent to the applicant.');
+    throw fail('services.application.note_required');
   }
   const today = options.on ?? todayInCambodia();
   const row = await inTransaction(ctx.db, async (trx) => {
     const before = await lockApplication(trx, number);
     if (!before) throw applicationNotFound();
     if (!NEXT_STATUSES[before.status].includes(to)) {
-      throw conflict(
-        'services.application.invalid_transition',
-        `An application that is ${before.status} cannot become ${to}.`,
-        `Next steps from ${before.status}: ${NEXT_STATUSES[before.status].join(', ') || 'none'}.`,
-      );
+      throw fail('services.application.invalid_transition', {
+        title: `An application that is ${before.status} cannot become ${to}.`,
+        detail: `Next steps from ${before.status}: ${NEXT_STATUSES[before.status].join(', ') || 'none'}.`,
+      });
     }
     let dueDate = before.due_date;
     let pausedDays = before.paused_working_days;
@@ -505,22 +495,16 @@ export async function recordFee(
     if (!application) throw applicationNotFound();
     const version = await findVersionById(trx, application.standard_version_id);
     const tier = version?.fee_tiers.find((item) => item.code === body.tierCode);
-    if (!tier) throw bad('services.fee.unknown_tier', 'The standard has no such fee tier.', body.tierCode);
+    if (!tier) throw fail('services.fee.unknown_tier', body.tierCode);
     if (tier.amountRiel !== body.amountRiel) {
-      throw bad(
-        'services.fee.amount_mismatch',
-        `The published fee of this tier is ${tier.amountRiel} riel.`,
-        `Received ${body.amountRiel}.`,
-      );
+      throw fail('services.fee.amount_mismatch', {
+        title: `The published fee of this tier is ${tier.amountRiel} riel.`,
+        detail: `Received ${body.amountRiel}.`,
+      });
     }
-    if (await findFee(trx, application.id))
-      throw conflict('services.fee.already_paid', 'The fee of this application is already recorded.');
+    if (await findFee(trx, application.id)) throw fail('services.fee.already_paid');
     if (await findFeeByReceipt(trx, application.unit_code, receipt)) {
-      throw conflict(
-        'services.fee.duplicate_receipt',
-        'This office already used this receipt number.',
-        receipt,
-      );
+      throw fail('services.fee.duplicate_receipt', receipt);
     }
     const fee = await insertFee(trx, {
       application_id: application.id,
@@ -570,16 +554,10 @@ export async function rateApplication(
     const byPhone =
       phone !== null && application.applicant_phone !== null && phone === application.applicant_phone;
     if (!bySignedInApplicant && !byPhone) {
-      throw new AppError(
-        403,
-        'services.rating.not_applicant',
-        'Only the applicant may rate: give the phone number on file, or sign in.',
-      );
+      throw fail('services.rating.not_applicant');
     }
-    if (application.status !== 'closed')
-      throw conflict('services.rating.not_closed', 'An application is rated once it is closed.');
-    if (application.rating !== null)
-      throw conflict('services.rating.already_rated', 'This application was rated already.');
+    if (application.status !== 'closed') throw fail('services.rating.not_closed');
+    if (application.rating !== null) throw fail('services.rating.already_rated');
     const after = await updateApplication(trx, application.id, {
       rating: body.stars,
       rating_comment: body.comment?.trim() || null,
@@ -760,8 +738,7 @@ export async function addAttachment(
     throw forbidden('Only the applicant and the officers of the office may add files.');
   const fileName = checkFileName(file.fileName);
   const contentType = checkAttachment(fileName, file.bytes);
-  if (application.status === 'closed')
-    throw conflict('services.attachment.application_closed', 'The application is closed.');
+  if (application.status === 'closed') throw fail('services.attachment.application_closed');
   const key = `${application.tracking_number.toLowerCase()}/${randomBytes(12).toString('hex')}`;
   await ctx.attachments.put(key, file.bytes, contentType);
   try {
@@ -769,10 +746,9 @@ export async function addAttachment(
       const locked = await lockApplication(trx, number);
       const existing = await selectAttachments(trx, locked!.id);
       if (existing.length >= MAX_ATTACHMENTS_PER_APPLICATION) {
-        throw conflict(
-          'services.attachment.too_many',
-          `An application has at most ${MAX_ATTACHMENTS_PER_APPLICATION} files.`,
-        );
+        throw fail('services.attachment.too_many', {
+          title: `An application has at most ${MAX_ATTACHMENTS_PER_APPLICATION} files.`,
+        });
       }
       const row = await insertAttachment(trx, {
         application_id: locked!.id,
@@ -812,7 +788,7 @@ export async function readAttachment(ctx: ServicesContext, actor: Actor, typed: 
     throw forbidden('Only the applicant and the officers of the office may open its files.');
   const attachment = (await selectAttachments(ctx.db, application.id)).find((item) => item.id === id);
   const bytes = attachment ? await ctx.attachments.get(attachment.storage_key) : null;
-  if (!attachment || !bytes) throw notFound('services.attachment.not_found', 'No such file.');
+  if (!attachment || !bytes) throw fail('services.attachment.not_found');
   return { fileName: attachment.file_name, contentType: attachment.content_type, bytes };
 }
 

@@ -12,7 +12,7 @@
 import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../../platform/http/problem.ts';
+import { fail } from './services.errors.ts';
 import { S3Store } from './attachments-s3.ts';
 import type { AttachmentType } from './services.tables.ts';
 
@@ -138,12 +138,7 @@ export function checkFileName(name: string): string {
     trimmed.includes('..') ||
     /^[A-Za-z]:/.test(trimmed)
   ) {
-    throw new AppError(
-      400,
-      'services.attachment.bad_name',
-      'A file name must be a plain name, without a folder.',
-      `Not accepted: ${JSON.stringify(name.slice(0, 100))}`,
-    );
+    throw fail('services.attachment.bad_name', `Not accepted: ${JSON.stringify(name.slice(0, 100))}`);
   }
   return trimmed;
 }
@@ -153,10 +148,8 @@ export function checkAttachment(fileName: string, bytes: Buffer): AttachmentType
   const type = sniffType(bytes);
   const extension = path.extname(fileName).toLowerCase();
   if (type === null || !EXTENSIONS[type].includes(extension)) {
-    throw new AppError(
-      415,
+    throw fail(
       'services.attachment.type_not_allowed',
-      'Only PDF, JPEG and PNG files are accepted.',
       type === null
         ? 'The content is not a PDF, JPEG or PNG file.'
         : `The content is ${type} but the name ends in "${extension}".`,
@@ -166,8 +159,6 @@ export function checkAttachment(fileName: string, bytes: Buffer): AttachmentType
 }
 
 export const tooLarge = () =>
-  new AppError(
-    413,
-    'services.attachment.too_large',
-    `A file may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`,
-  );
+  fail('services.attachment.too_large', {
+    title: `A file may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`,
+  });

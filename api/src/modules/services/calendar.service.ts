@@ -11,7 +11,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditActor } from '../../platform/audit/audit-context.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { AppError } from '../../platform/http/problem.ts';
+import { fail } from './services.errors.ts';
 import type { ServicesDb } from './services.tables.ts';
 import { addWorkingDays, isWeekendDay, dayNumber, workingDaysBetween } from './working-days.ts';
 import { inTransaction } from './transactions.ts';
@@ -144,15 +144,13 @@ export async function replaceHolidays(
   const seen = new Set<string>();
   for (const holiday of input.holidays) {
     if (!holiday.date.startsWith(`${year}-`)) {
-      throw new AppError(
-        400,
-        'services.calendar.date_outside_year',
-        `Every day must fall in ${year}.`,
-        holiday.date,
-      );
+      throw fail('services.calendar.date_outside_year', {
+        title: `Every day must fall in ${year}.`,
+        detail: holiday.date,
+      });
     }
     if (seen.has(holiday.date)) {
-      throw new AppError(400, 'services.calendar.duplicate_date', 'A day is listed twice.', holiday.date);
+      throw fail('services.calendar.duplicate_date', holiday.date);
     }
     seen.add(holiday.date);
   }

@@ -9,7 +9,6 @@
 import { sql, type Selectable, type Kysely } from 'kysely';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { fetchPage, type PageResult } from '../../platform/http/paging.ts';
-import { AppError, notFound } from '../../platform/http/problem.ts';
 import { getUnit, subtreeCodesQuery, unitAncestors, type GazetteerTables } from '../gazetteer/index.ts';
 import { checkApplicant } from './applicants.ts';
 import type {
@@ -31,6 +30,7 @@ import {
   type ServicesComplaintTable,
   type ServicesDb,
 } from './services.tables.ts';
+import { fail } from './services.errors.ts';
 import { formatTrackingNumber, newTrackingNumber, parseTrackingNumber } from './tracking-number.ts';
 import { inTransaction } from './transactions.ts';
 import { todayInCambodia } from './working-days.ts';
@@ -45,9 +45,7 @@ export const NEXT_COMPLAINT_STATUSES: Record<ComplaintStatus, readonly Complaint
   closed: [],
 };
 
-const bad = (code: string, title: string, detail?: string) => new AppError(400, code, title, detail);
-export const complaintNotFound = () =>
-  notFound('services.complaint.not_found', 'No complaint has this number.');
+export const complaintNotFound = () => fail('services.complaint.not_found');
 
 function numberOf(typed: string): string {
   const number = parseTrackingNumber(typed);
@@ -61,13 +59,13 @@ function numberOf(typed: string): string {
  */
 export async function handlingUnitOf(db: ServicesDb, unitCode: string): Promise<string> {
   const unit = await getUnit(db as unknown as Kysely<GazetteerTables>, unitCode).catch(() => {
-    throw bad('services.unit.unknown', `No administrative unit has the code ${unitCode}.`);
+    throw fail('services.unit.unknown', { title: `No administrative unit has the code ${unitCode}.` });
   });
   if (unit.level <= 2) return unit.code;
   const ancestors = await unitAncestors(db, unitCode);
   // Codes have two digits per level: the district is the ancestor with four.
   const district = ancestors.find((code) => code.length === 4);
-  if (!district) throw bad('services.unit.unknown', `No district above ${unitCode}.`);
+  if (!district) throw fail('services.unit.unknown', { title: `No district above ${unitCode}.` });
   return district;
 }
 
@@ -187,26 +185,24 @@ export async function fileComplaint(
 ): Promise<Complaint> {
   const { db } = ctx;
   if (!(COMPLAINT_SUBJECTS as readonly string[]).includes(body.subject)) {
-    throw bad(
-      'services.complaint.bad_subject',
-      `A complaint is about one of: ${COMPLAINT_SUBJECTS.join(', ')}.`,
-      body.subject,
-    );
+    throw fail('services.complaint.bad_subject', {
+      title: `A complaint is about one of: ${COMPLAINT_SUBJECTS.join(', ')}.`,
+      detail: body.subject,
+    });
   }
   const subject = body.subject as ComplaintSubject;
   const description = body.description.trim();
-  if (description === '') throw bad('services.complaint.description_required', 'Say what happened.');
+  if (description === '') throw fail('services.complaint.description_required');
   if (description.length > MAX_COMPLAINT_LENGTH) {
-    throw bad(
-      'services.complaint.description_too_long',
-      `The description may have at most ${MAX_COMPLAINT_LENGTH} characters.`,
-    );
+    throw fail('services.complaint.description_too_long', {
+      title: `The description may have at most ${MAX_COMPLAINT_LENGTH} characters.`,
+    });
   }
   if (subject === 'service' && !body.serviceCode) {
-    throw bad('services.complaint.service_required', 'Name the service the complaint is about.');
+    throw fail('services.complaint.service_required');
   }
   if (subject === 'officer' && !body.officerName?.trim()) {
-    throw bad('services.complaint.officer_required', 'Name the officer the complaint is about.');
+    throw fail('services.complaint.officer_required');
   }
   const complainant = checkApplicant({
     ...body.complainant,
@@ -219,7 +215,7 @@ export async function fileComplaint(
       .select('id')
       .where('code', '=', body.serviceCode)
       .executeTakeFirst();
-    if (!standard) throw bad('services.standard.unknown', 'No service has this code.', body.serviceCode);
+    if (!standard) throw fail('services.standard.unknown', body.serviceCode);
     standardId = standard.id;
   }
   let applicationId: number | null = null;
@@ -232,12 +228,7 @@ export async function fileComplaint(
           .where('tracking_number', '=', number)
           .executeTakeFirst()
       : undefined;
-    if (!application)
-      throw bad(
-        'services.complaint.unknown_application',
-        'No application has this tracking number.',
-        body.applicationNumber,
-      );
+    if (!application) throw fail('services.complaint.unknown_application', body.applicationNumber);
     applicationId = application.id;
   }
   const handlingUnit = await handlingUnitOf(db, body.unitCode);
@@ -321,31 +312,26 @@ export async function changeComplaintStatus(
 ): Promise<Complaint> {
   const number = numberOf(typed);
   if (!(COMPLAINT_STATUSES as readonly string[]).includes(body.to)) {
-    throw bad(
-      'services.complaint.bad_status',
-      `A status is one of: ${COMPLAINT_STATUSES.join(', ')}.`,
-      body.to,
-    );
+    throw fail('services.complaint.bad_status', {
+      title: `A status is one of: ${COMPLAINT_STATUSES.join(', ')}.`,
+      detail: body.to,
+    });
   }
   const to = body.to as ComplaintStatus;
   const decision = body.decision?.trim() || null;
   const reply = body.reply?.trim() || null;
-  if (to === 'decided' && decision === null)
-    throw bad('services.complaint.decision_required', 'Write the decision.');
-  if (to === 'replied' && reply === null)
-    throw bad('services.complaint.reply_required', 'Write the reply to the complainant.');
+  if (to === 'decided' && decision === null) throw fail('services.complaint.decision_required');
+  if (to === 'replied' && reply === null) throw fail('services.complaint.reply_required');
   const note = body.note?.trim() || null;
   const today = todayInCambodia();
   const row = await inTransaction(ctx.db, async (trx) => {
     const before = await findComplaint(trx, number, true);
     if (!before) throw complaintNotFound();
     if (!NEXT_COMPLAINT_STATUSES[before.status].includes(to)) {
-      throw new AppError(
-        409,
-        'services.complaint.invalid_transition',
-        `A complaint that is ${before.status} cannot become ${to}.`,
-        `Next steps from ${before.status}: ${NEXT_COMPLAINT_STATUSES[before.status].join(', ') || 'none'}.`,
-      );
+      throw fail('services.complaint.invalid_transition', {
+        title: `A complaint that is ${before.status} cannot become ${to}.`,
+        detail: `Next steps from ${before.status}: ${NEXT_COMPLAINT_STATUSES[before.status].join(', ') || 'none'}.`,
+      });
     }
     const after = await trx
       .updateTable('services_complaint')

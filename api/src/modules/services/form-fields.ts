@@ -3,10 +3,10 @@
  * service definition's attributes (code, datatype, required, order, description, values with
  * key and name), with Khmer and English texts. Two pure checks: that a standard's fields are
  * well formed (when a standard is written), and that an application's values fit them (when
- * one is filed). Both throw AppError with a stable code; the Open311 endpoints translate the
+ * one is filed). Both throw the module's errors (services.errors.ts) with a stable code; the Open311 endpoints translate the
  * same errors into Open311's error format.
  */
-import { AppError } from '../../platform/http/problem.ts';
+import { fail } from './services.errors.ts';
 
 export const FIELD_DATATYPES = [
   'string',
@@ -51,13 +51,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const MAX_STRING_LENGTH = 500;
 export const MAX_TEXT_LENGTH = 4000;
 
-const badField = (detail: string) =>
-  new AppError(
-    400,
-    'services.standard.bad_field',
-    'A form field of the standard is not well formed.',
-    detail,
-  );
+const badField = (detail: string) => fail('services.standard.bad_field', detail);
 
 const isList = (datatype: FieldDatatype) => datatype === 'singlevaluelist' || datatype === 'multivaluelist';
 
@@ -95,8 +89,6 @@ function badFieldThrow(detail: string): never {
   throw badField(detail);
 }
 
-const fieldError = (code: string, title: string, detail: string) => new AppError(400, code, title, detail);
-
 function isRealDate(text: string): boolean {
   if (!DATE.test(text)) return false;
   const date = new Date(`${text}T00:00:00Z`);
@@ -121,11 +113,7 @@ export function validateFieldValues(
   for (const code of Object.keys(values)) {
     const field = byCode.get(code);
     if (!field || !field.variable) {
-      throw fieldError(
-        'services.application.unknown_field',
-        'The form has no such field.',
-        `No field "${code}" in this service's form.`,
-      );
+      throw fail('services.application.unknown_field', `No field "${code}" in this service's form.`);
     }
   }
   const out: FieldValues = {};
@@ -139,11 +127,7 @@ export function validateFieldValues(
       (Array.isArray(raw) && raw.length === 0);
     if (empty) {
       if (field.required) {
-        throw fieldError(
-          'services.application.missing_field',
-          'A required field has no value.',
-          `The field "${field.code}" is required.`,
-        );
+        throw fail('services.application.missing_field', `The field "${field.code}" is required.`);
       }
       continue;
     }
@@ -153,18 +137,13 @@ export function validateFieldValues(
 }
 
 function fieldValue(field: FormField, raw: unknown): FieldValue {
-  const bad = (why: string) =>
-    fieldError(
-      'services.application.bad_field_value',
-      'A field has a value of the wrong kind.',
-      `Field "${field.code}": ${why}`,
-    );
+  const wrongValue = (why: string) =>
+    fail('services.application.bad_field_value', `Field "${field.code}": ${why}`);
   const keys = new Set((field.values ?? []).map((value) => value.key));
   const inList = (key: string) => {
     if (!keys.has(key)) {
-      throw fieldError(
+      throw fail(
         'services.application.value_not_in_list',
-        'A value is not one of the field’s choices.',
         `Field "${field.code}": "${key}" is not one of ${[...keys].join(', ')}.`,
       );
     }
@@ -173,31 +152,31 @@ function fieldValue(field: FormField, raw: unknown): FieldValue {
   switch (field.datatype) {
     case 'string':
     case 'text': {
-      if (typeof raw !== 'string' && typeof raw !== 'number') throw bad('expected text.');
+      if (typeof raw !== 'string' && typeof raw !== 'number') throw wrongValue('expected text.');
       const text = String(raw).trim();
       const max = field.datatype === 'string' ? MAX_STRING_LENGTH : MAX_TEXT_LENGTH;
-      if (text.length > max) throw bad(`at most ${max} characters.`);
+      if (text.length > max) throw wrongValue(`at most ${max} characters.`);
       return text;
     }
     case 'number': {
       const number =
         typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw.trim()) : Number.NaN;
-      if (!Number.isFinite(number)) throw bad('expected a number.');
+      if (!Number.isFinite(number)) throw wrongValue('expected a number.');
       return number;
     }
     case 'date': {
-      if (typeof raw !== 'string' || !isRealDate(raw.trim())) throw bad('expected a date YYYY-MM-DD.');
+      if (typeof raw !== 'string' || !isRealDate(raw.trim())) throw wrongValue('expected a date YYYY-MM-DD.');
       return raw.trim();
     }
     case 'singlevaluelist': {
-      if (typeof raw !== 'string' && typeof raw !== 'number') throw bad('expected one key.');
+      if (typeof raw !== 'string' && typeof raw !== 'number') throw wrongValue('expected one key.');
       return inList(String(raw).trim());
     }
     case 'multivaluelist': {
       const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [raw];
       const chosen: string[] = [];
       for (const item of items) {
-        if (typeof item !== 'string' && typeof item !== 'number') throw bad('expected keys.');
+        if (typeof item !== 'string' && typeof item !== 'number') throw wrongValue('expected keys.');
         const key = inList(String(item).trim());
         if (!chosen.includes(key)) chosen.push(key);
       }

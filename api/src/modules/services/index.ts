@@ -22,6 +22,7 @@ import { seedServicesDemo } from './demo-seed.ts';
 import { createServicesContext } from './filing-queue.ts';
 import { outboxChannel, type NotificationChannel } from './notifications.ts';
 import { SERVICES_PERMISSIONS } from './permissions.ts';
+import { SERVICES_ERRORS } from './services.errors.ts';
 import type { ServicesTables } from './services.tables.ts';
 import type { DashboardTables } from './dashboard/dashboard.tables.ts';
 import { standardRoutes } from './standards.routes.ts';
@@ -114,6 +115,7 @@ export function createServicesModule(options: ServicesModuleOptions = {}): Modul
       'services_dashboard_open',
     ],
     migrations: new URL('./migrations/', import.meta.url),
+    errors: SERVICES_ERRORS,
     permissions: [...SERVICES_PERMISSIONS, ...DASHBOARD_PERMISSIONS],
     grants: {
       national_officer: [

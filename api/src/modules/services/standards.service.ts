@@ -8,7 +8,6 @@ import type { Kysely } from 'kysely';
 import type { AuditActor } from '../../platform/audit/audit-context.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { fetchPage, type PageResult } from '../../platform/http/paging.ts';
-import { AppError, notFound } from '../../platform/http/problem.ts';
 import {
   getUnit,
   normaliseKhmer,
@@ -44,16 +43,14 @@ import {
   type OfferingRow,
   type StandardVersionRow,
 } from './standards.queries.ts';
+import { fail } from './services.errors.ts';
 import { TIER_LEVEL, type ProviderTier, type ServicesDb } from './services.tables.ts';
 import { inTransaction } from './transactions.ts';
 import { todayInCambodia } from './working-days.ts';
 
 const gazetteerDb = (db: ServicesDb) => db as unknown as Kysely<GazetteerTables>;
 
-export const standardNotFound = (code: string) =>
-  notFound('services.standard.not_found', 'No service standard has this code.', code);
-const badRequest = (code: string, title: string, detail?: string) => new AppError(400, code, title, detail);
-const conflict = (code: string, title: string, detail?: string) => new AppError(409, code, title, detail);
+export const standardNotFound = (code: string) => fail('services.standard.not_found', code);
 
 // ------------------------------------------------------------------ answers
 
@@ -108,11 +105,7 @@ export async function getStandard(db: ServicesDb, code: string, version?: number
   const row = await findStandardVersion(db, code, version);
   if (!row) {
     if (version !== undefined && (await findStandardByCode(db, code))) {
-      throw notFound(
-        'services.standard.version_not_found',
-        'The standard has no such version.',
-        `${code} v${version}`,
-      );
+      throw fail('services.standard.version_not_found', `${code} v${version}`);
     }
     throw standardNotFound(code);
   }
@@ -219,7 +212,7 @@ export async function unitOfStandard(db: ServicesDb, code: string): Promise<stri
 
 export async function unitOfOffering(db: ServicesDb, id: number): Promise<string> {
   const offering = await findOffering(db, id);
-  if (!offering) throw notFound('services.offering.not_found', 'No such offering.');
+  if (!offering) throw fail('services.offering.not_found');
   return offering.unit_code;
 }
 
@@ -230,12 +223,7 @@ type StandardContent = ReviseStandardBody;
 function checkContent(content: StandardContent) {
   const feeCodes = new Set<string>();
   for (const tier of content.feeTiers) {
-    if (feeCodes.has(tier.code))
-      throw badRequest(
-        'services.standard.duplicate_fee_tier',
-        'Two fee tiers have the same code.',
-        tier.code,
-      );
+    if (feeCodes.has(tier.code)) throw fail('services.standard.duplicate_fee_tier', tier.code);
     feeCodes.add(tier.code);
   }
   const fields = checkFormFields(
@@ -287,10 +275,9 @@ function versionValues(
 async function checkOwner(db: ServicesDb, ownerUnitCode: string | null) {
   if (ownerUnitCode === null) return;
   const unit = await getUnit(gazetteerDb(db), ownerUnitCode).catch(() => {
-    throw badRequest('services.unit.unknown', `No administrative unit has the code ${ownerUnitCode}.`);
+    throw fail('services.unit.unknown', { title: `No administrative unit has the code ${ownerUnitCode}.` });
   });
-  if (unit.level > 3)
-    throw badRequest('services.standard.bad_owner', 'A standard belongs to a province, district or commune.');
+  if (unit.level > 3) throw fail('services.standard.bad_owner');
 }
 
 export interface Writer {
@@ -315,12 +302,7 @@ export async function createStandard(
       owner_unit_code: owner,
       is_example: options.isExample ?? false,
     });
-    if (!standard)
-      throw conflict(
-        'services.standard.duplicate_code',
-        'A standard with this code exists already.',
-        body.code,
-      );
+    if (!standard) throw fail('services.standard.duplicate_code', body.code);
     const version = await insertVersion(trx, values(standard.id));
     await writeAudit(trx, {
       ...writer.audit,
@@ -353,10 +335,7 @@ export async function reviseStandard(
       before.provider_tier !== body.providerTier &&
       (await selectOfferings(trx, [standard.id])).length > 0
     ) {
-      throw conflict(
-        'services.standard.tier_in_use',
-        'The standard is offered at units of its tier: end those offerings before changing the tier.',
-      );
+      throw fail('services.standard.tier_in_use');
     }
     const next = standard.current_version + 1;
     const version = await insertVersion(
@@ -380,13 +359,12 @@ export async function reviseStandard(
 
 async function checkOfferingUnit(db: ServicesDb, unitCode: string, tier: ProviderTier) {
   const unit = await getUnit(gazetteerDb(db), unitCode).catch(() => {
-    throw badRequest('services.unit.unknown', `No administrative unit has the code ${unitCode}.`);
+    throw fail('services.unit.unknown', { title: `No administrative unit has the code ${unitCode}.` });
   });
   if (unit.level !== TIER_LEVEL[tier]) {
-    throw badRequest(
-      'services.offering.wrong_tier',
-      `This service is provided by the ${tier} tier; ${unitCode} is not a unit of that tier.`,
-    );
+    throw fail('services.offering.wrong_tier', {
+      title: `This service is provided by the ${tier} tier; ${unitCode} is not a unit of that tier.`,
+    });
   }
 }
 
@@ -399,7 +377,7 @@ export async function addOffering(
 ): Promise<Standard> {
   const validTo = body.validTo ?? null;
   if (validTo !== null && validTo < body.validFrom) {
-    throw badRequest('services.offering.end_before_start', 'The last day comes before the first.');
+    throw fail('services.offering.end_before_start');
   }
   await inTransaction(db, async (trx) => {
     const standard = await lockStandard(trx, code);
@@ -413,11 +391,7 @@ export async function addOffering(
       to: validTo,
     });
     if (overlap) {
-      throw conflict(
-        'services.offering.overlap',
-        'The unit already offers this service during part of that time.',
-        `Offering ${overlap.id}.`,
-      );
+      throw fail('services.offering.overlap', `Offering ${overlap.id}.`);
     }
     const row = await insertOffering(trx, {
       standard_id: standard.id,
@@ -448,11 +422,11 @@ export async function updateOffering(
 ): Promise<Offering> {
   const offering = await inTransaction(db, async (trx) => {
     const before = await findOffering(trx, id);
-    if (!before) throw notFound('services.offering.not_found', 'No such offering.');
+    if (!before) throw fail('services.offering.not_found');
     const validFrom = body.validFrom ?? before.valid_from;
     const validTo = body.validTo !== undefined ? body.validTo : before.valid_to;
     if (validTo !== null && validTo < validFrom) {
-      throw badRequest('services.offering.end_before_start', 'The last day comes before the first.');
+      throw fail('services.offering.end_before_start');
     }
     const overlap = await findOverlappingOffering(trx, {
       standardId: before.standard_id,
@@ -462,11 +436,7 @@ export async function updateOffering(
       exceptId: id,
     });
     if (overlap) {
-      throw conflict(
-        'services.offering.overlap',
-        'The unit already offers this service during part of that time.',
-        `Offering ${overlap.id}.`,
-      );
+      throw fail('services.offering.overlap', `Offering ${overlap.id}.`);
     }
     const after = await updateOfferingRow(trx, id, { valid_from: validFrom, valid_to: validTo });
     await writeAudit(trx, {

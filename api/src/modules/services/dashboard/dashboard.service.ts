@@ -4,7 +4,7 @@
  * hundred to a few thousand rows whatever the number of applications.
  */
 import { sql } from 'kysely';
-import { AppError } from '../../../platform/http/problem.ts';
+import { fail } from '../services.errors.ts';
 import { unitExists } from '../../gazetteer/index.ts';
 import { todayInCambodia } from '../working-days.ts';
 import {
@@ -31,13 +31,7 @@ export interface DashboardQuery {
 /** At most ten years in one answer. */
 const MAX_MONTHS = 120;
 
-const badPeriod = (detail: string) =>
-  new AppError(
-    400,
-    'services.dashboard.bad_period',
-    'The period runs from a month (YYYY-MM) to a month not before it, at most 120 months.',
-    detail,
-  );
+const badPeriod = (detail: string) => fail('services.dashboard.bad_period', detail);
 
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 const monthText = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
@@ -61,7 +55,7 @@ export function periodOf(
 export async function scopeOf(db: DashboardDb, unit: string | undefined): Promise<string | null> {
   if (unit === undefined) return null;
   if (!(await unitExists(db, unit)))
-    throw new AppError(400, 'services.unit.unknown', `No administrative unit has the code ${unit}.`);
+    throw fail('services.unit.unknown', { title: `No administrative unit has the code ${unit}.` });
   return unit;
 }
 

@@ -16,6 +16,7 @@ import {
   type ServicesContext,
   type ServicesTables,
 } from '../index.ts';
+import { OPEN311_ERRORS } from './open311.errors.ts';
 import { open311Routes } from './open311.routes.ts';
 
 export const OPEN311_MOUNT_PATH = '/open311/v2';
@@ -52,6 +53,7 @@ export function createOpen311Module(options: Open311ModuleOptions = {}): ModuleM
     // It reads and writes the services module's tables, through the services module's functions.
     tables: [],
     mountPath: OPEN311_MOUNT_PATH,
+    errors: OPEN311_ERRORS,
     requires: ['gazetteer', 'authenticator'],
     routes: () => routes,
     // One index on services_application for its newest-first reads (after the services module's tables).

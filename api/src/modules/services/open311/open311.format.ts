@@ -12,7 +12,8 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { XMLBuilder } from 'fast-xml-parser';
-import { AppError, toProblem } from '../../../platform/http/problem.ts';
+import type { AppError } from '../../../platform/http/problem.ts';
+import { toProblem } from '../../../platform/http/problem.ts';
 
 export type Format = 'json' | 'xml';
 
@@ -103,6 +104,3 @@ export async function handleOpen311Error(
   else request.log.info({ code }, 'request refused');
   return sendErrors(reply, formatOfUrl(request.url), status, code, errors);
 }
-
-export const open311Error = (status: number, code: string, title: string, detail?: string) =>
-  new AppError(status, code, title, detail);

@@ -10,15 +10,7 @@ import { Type } from '@sinclair/typebox';
 import zlib from 'node:zlib';
 import type { Authenticator } from '../../../platform/auth/principal.ts';
 import { actorOf, type ServicesContext } from '../index.ts';
-import {
-  formatOfUrl,
-  handleOpen311Error,
-  open311Error,
-  send,
-  sendErrors,
-  splitFormat,
-  toXml,
-} from './open311.format.ts';
+import { formatOfUrl, handleOpen311Error, send, sendErrors, splitFormat, toXml } from './open311.format.ts';
 import {
   discovery,
   getRequest,
@@ -30,6 +22,7 @@ import {
   serviceDefinition,
   type Lang,
 } from './open311.service.ts';
+import { fail } from './open311.errors.ts';
 import { parseFormBody, readPostBody } from './post-body.ts';
 
 const tags = ['open311'];
@@ -84,7 +77,7 @@ const langOf = (query: { lang?: Lang }): Lang => query.lang ?? 'km';
 function fileOf(file: string) {
   const split = splitFormat(file);
   if (!split || split.name === '') {
-    throw open311Error(404, 'open311.format.unknown', 'Ask for .json or .xml.', file);
+    throw fail('open311.format.unknown', file);
   }
   return split;
 }
@@ -193,15 +186,14 @@ export const open311Routes =
           const input = readPostBody(request.body);
           // Open311 sends the key in the form; a client may also send it as a bearer token.
           const apiKey = input.apiKey ?? /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-          if (!apiKey)
-            throw open311Error(403, 'open311.api_key.missing', 'Send api_key: a personal API token.');
+          if (!apiKey) throw fail('open311.api_key.missing');
           // The access module's authenticator reads a bearer token: the form's key is presented the same way.
           const principal = await authenticator.authenticate({
             headers: { authorization: `Bearer ${apiKey}` },
             cookies: {},
           } as unknown as FastifyRequest);
           if (!principal) {
-            throw open311Error(403, 'open311.api_key.invalid', 'The api_key is not a valid, live API token.');
+            throw fail('open311.api_key.invalid');
           }
           request.principal = principal;
           const created = await postRequest(ctx, actorOf(request), principal, input, langOf(request.query));

@@ -5,7 +5,7 @@
  */
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { forbidden } from '../../../platform/auth/access-control.ts';
-import { AppError, notFound } from '../../../platform/http/problem.ts';
+import { fail as failServices } from '../services.errors.ts';
 import { unitExists, unitNames } from '../../gazetteer/index.ts';
 import {
   applicantFromAccount,
@@ -22,7 +22,7 @@ import {
   type ServicesDb,
 } from '../index.ts';
 import { FILE_APPLICATIONS, holdsAt } from '../context.ts';
-import { open311Error } from './open311.format.ts';
+import { fail, failPlatform } from './open311.errors.ts';
 import {
   selectRequests,
   selectServices,
@@ -41,8 +41,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Requests named by id in one call (service_request_id=a,b,c). */
 const MAX_IDS = MAX_REQUESTS;
 
-const badRequest = (code: string, title: string, detail?: string) => open311Error(400, code, title, detail);
-
 // ------------------------------------------------------------------ times
 
 /** An instant as Open311 writes it: ISO 8601 with Cambodia's offset (2026-11-10T09:00:00+07:00). */
@@ -59,7 +57,10 @@ function parseInstant(raw: string, name: string): Date {
   const text = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00+07:00` : raw;
   const instant = /^\d{4}-\d{2}-\d{2}T/.test(text) ? new Date(text) : new Date(Number.NaN);
   if (Number.isNaN(instant.getTime())) {
-    throw badRequest('open311.request.bad_date', `${name} is not an ISO 8601 date and time.`, raw);
+    throw fail('open311.request.bad_date', {
+      title: `${name} is not an ISO 8601 date and time.`,
+      detail: raw,
+    });
   }
   return instant;
 }
@@ -159,7 +160,7 @@ export async function serviceDefinition(db: ServicesDb, code: string, lang: Lang
 
 async function checkJurisdiction(db: ServicesDb, code: string): Promise<void> {
   if (!/^([0-9]{2}){1,4}$/.test(code) || !(await unitExists(db, code))) {
-    throw notFound('open311.jurisdiction.not_found', 'No administrative unit has this code.', code);
+    throw fail('open311.jurisdiction.not_found', code);
   }
 }
 
@@ -252,7 +253,7 @@ export async function listRequests(db: ServicesDb, query: RequestsQuery, lang: L
   if (query.service_request_id !== undefined) {
     const typed = commaList(query.service_request_id);
     if (typed.length > MAX_IDS) {
-      throw badRequest('open311.request.too_many_ids', `At most ${MAX_IDS} ids in one request.`);
+      throw fail('open311.request.too_many_ids', { title: `At most ${MAX_IDS} ids in one request.` });
     }
     const numbers = typed.map(parseTrackingNumber).filter((number): number is string => number !== null);
     return toRequests(db, await selectRequests(db, { trackingNumbers: numbers, ...paging }).execute(), lang);
@@ -261,8 +262,7 @@ export async function listRequests(db: ServicesDb, query: RequestsQuery, lang: L
   if (query.status !== undefined) {
     const wanted = new Set(commaList(query.status));
     for (const item of wanted) {
-      if (item !== 'open' && item !== 'closed')
-        throw badRequest('open311.request.bad_status', 'status is open or closed.', item);
+      if (item !== 'open' && item !== 'closed') throw fail('open311.request.bad_status', item);
     }
     status = wanted.size === 1 ? ([...wanted][0] as 'open' | 'closed') : undefined;
   }
@@ -271,7 +271,7 @@ export async function listRequests(db: ServicesDb, query: RequestsQuery, lang: L
   if (from === undefined && to === undefined) to = now;
   if (from === undefined) from = new Date(to!.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS);
   if (to === undefined) to = new Date(from.getTime() + DEFAULT_WINDOW_DAYS * DAY_MS);
-  if (to < from) throw badRequest('open311.request.bad_dates', 'end_date comes before start_date.');
+  if (to < from) throw fail('open311.request.bad_dates');
   if (query.jurisdiction_id !== undefined) await checkJurisdiction(db, query.jurisdiction_id);
   const serviceCodes = query.service_code === undefined ? undefined : commaList(query.service_code);
   const rows = await selectRequests(db, {
@@ -286,7 +286,10 @@ export async function listRequests(db: ServicesDb, query: RequestsQuery, lang: L
 }
 
 export const requestNotFound = (id: string) =>
-  notFound('services.application.not_found', 'No service request has this id or token.', id);
+  failServices('services.application.not_found', {
+    title: 'No service request has this id or token.',
+    detail: id,
+  });
 
 export async function getRequest(db: ServicesDb, typed: string, lang: Lang): Promise<Open311Request> {
   const number = parseTrackingNumber(typed);
@@ -325,7 +328,7 @@ async function filerOf(
   unitCode: string,
 ): Promise<'officer' | 'citizen'> {
   if (principal.mustChangePassword) {
-    throw new AppError(403, 'auth.password.change_required', 'Change your password before you go on.');
+    throw failPlatform('auth.password.change_required');
   }
   if (await holdsAt(db, principal, [FILE_APPLICATIONS], unitCode)) return 'officer';
   if (principal.assignments.every((assignment) => assignment.permissions.size === 0)) return 'citizen';
@@ -355,16 +358,13 @@ export async function postRequest(
   lang: Lang,
 ) {
   if (input.jurisdictionId === null) {
-    throw badRequest(
-      'open311.jurisdiction.required',
-      'jurisdiction_id is required: the NCDD code of the office where the request is filed.',
-    );
+    throw fail('open311.jurisdiction.required');
   }
   if (input.serviceCode === null) {
-    throw badRequest('open311.service_code.required', 'service_code is required.');
+    throw fail('open311.service_code.required');
   }
   const version = await findStandardVersion(ctx.db, input.serviceCode);
-  if (!version) throw badRequest('services.standard.unknown', 'No service has this code.', input.serviceCode);
+  if (!version) throw failServices('services.standard.unknown', input.serviceCode);
   const filer = await filerOf(ctx.db, principal, input.jurisdictionId);
   const named = [input.firstName, input.lastName].filter((part) => part !== null).join(' ') || null;
   const person = {

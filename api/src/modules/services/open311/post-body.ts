@@ -4,7 +4,7 @@
  * a multivaluelist as `attribute[code][]=a&attribute[code][]=b`; JSON may send those same keys
  * or an `attribute` object `{ "code": value }`.
  */
-import { open311Error } from './open311.format.ts';
+import { fail } from './open311.errors.ts';
 
 /** A form body: each key with its value, or its values when it is repeated or ends in `[]`. */
 export type FormBody = Record<string, string | string[]>;
@@ -42,16 +42,14 @@ export interface PostInput {
 
 const ATTRIBUTE_KEY = /^attribute\[([^\]]+)\]$/;
 
-const badRequest = (code: string, title: string, detail?: string) => open311Error(400, code, title, detail);
-
 function text(body: Record<string, unknown>, key: string): string | null {
   const value = body[key];
   if (value === undefined || value === null) return null;
   if (Array.isArray(value)) {
-    throw badRequest('open311.request.repeated_field', 'A field was sent more than once.', key);
+    throw fail('open311.request.repeated_field', key);
   }
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-    throw badRequest('open311.request.bad_field', 'A field has a value of the wrong kind.', key);
+    throw fail('open311.request.bad_field', key);
   }
   const trimmed = String(value).trim();
   return trimmed === '' ? null : trimmed;
@@ -62,7 +60,10 @@ function coordinate(body: Record<string, unknown>, key: 'lat' | 'long', limit: n
   if (raw === null) return null;
   const value = Number(raw);
   if (!Number.isFinite(value) || Math.abs(value) > limit) {
-    throw badRequest('open311.request.bad_location', `${key} is not a coordinate in WGS84 degrees.`, raw);
+    throw fail('open311.request.bad_location', {
+      title: `${key} is not a coordinate in WGS84 degrees.`,
+      detail: raw,
+    });
   }
   return value;
 }
@@ -72,23 +73,20 @@ function flag(body: Record<string, unknown>, key: string): boolean | null {
   if (raw === null) return null;
   if (raw === 'true' || raw === '1') return true;
   if (raw === 'false' || raw === '0') return false;
-  throw badRequest('open311.request.bad_field', `${key} is true or false.`, raw);
+  throw fail('open311.request.bad_field', { title: `${key} is true or false.`, detail: raw });
 }
 
 /** Reads a parsed form body or a JSON body. */
 export function readPostBody(body: unknown): PostInput {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw badRequest(
-      'open311.request.no_body',
-      'Send the request as application/x-www-form-urlencoded or as a JSON object.',
-    );
+    throw fail('open311.request.no_body');
   }
   const fields = body as Record<string, unknown>;
   const attributes: Record<string, unknown> = {};
   const nested = fields.attribute;
   if (nested !== undefined) {
     if (nested === null || typeof nested !== 'object' || Array.isArray(nested)) {
-      throw badRequest('open311.request.bad_field', 'attribute is an object of answers by field code.');
+      throw fail('open311.request.bad_field', { title: 'attribute is an object of answers by field code.' });
     }
     Object.assign(attributes, nested);
   }
