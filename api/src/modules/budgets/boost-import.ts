@@ -17,7 +17,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { AuditActor } from '../../platform/audit/audit-context.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import { AppError } from '../../platform/http/problem.ts';
+import { fail, type BudgetsErrorCode } from './budgets.errors.ts';
 import { getUnit, unitExists, type GazetteerTables } from '../gazetteer/index.ts';
 import type { Kysely } from 'kysely';
 import {
@@ -62,10 +62,13 @@ export interface BoostCheck {
   problems: ImportProblem[];
 }
 
+/** The row-level problems of the import (each `budgets.import.<code>`, in BUDGETS_ERRORS). */
+type ImportProblemCode<C = BudgetsErrorCode> = C extends `budgets.import.${infer Code}` ? Code : never;
+
 const problem = (
   row: number,
   column: string | null,
-  code: string,
+  code: ImportProblemCode,
   message: string,
   value: string | null = null,
 ): ImportProblem => ({
@@ -312,12 +315,7 @@ export async function importBoostCsv(
     };
     if (options.dryRun) return result;
     if (check.problems.length > 0) {
-      throw new AppError(
-        422,
-        'budgets.import.has_problems',
-        'The file has problems: nothing was imported. Run a dry run to see them.',
-        `${check.problems.length} problem(s).`,
-      );
+      throw fail('budgets.import.has_problems', `${check.problems.length} problem(s).`);
     }
     for (const [index, rows] of groups.entries()) {
       const first = rows[0]!;

@@ -14,7 +14,6 @@ import type { Kysely } from 'kysely';
 import { auditActor } from '../../platform/audit/audit-context.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Authenticator } from '../../platform/auth/principal.ts';
-import { AppError, notFound } from '../../platform/http/problem.ts';
 import { getUnit, isUnitWithin, type GazetteerTables } from '../gazetteer/index.ts';
 import {
   deleteLineRow,
@@ -53,15 +52,12 @@ import type {
   UpdateLineBody,
 } from './budgets.schemas.ts';
 import type { Direction, Phase } from './budgets.tables.ts';
+import { fail } from './budgets.errors.ts';
 
 const gazetteerDb = (db: BudgetsDb) => db as unknown as Kysely<GazetteerTables>;
 
-export const badRequest = (code: string, message: string, detail?: string) =>
-  new AppError(400, code, message, detail);
-export const conflict = (code: string, message: string, detail?: string) =>
-  new AppError(409, code, message, detail);
-export const budgetNotFound = () => notFound('budgets.budget.not_found', 'No such budget.');
-const lineNotFound = () => notFound('budgets.line.not_found', 'No such budget line.');
+export const budgetNotFound = () => fail('budgets.budget.not_found');
+const lineNotFound = () => fail('budgets.line.not_found');
 
 /** Today in Cambodia (UTC+07:00), as YYYY-MM-DD. */
 export function todayInCambodia(now = new Date()): string {
@@ -130,14 +126,13 @@ const trimmedOrNull = (value: string | null | undefined) => {
   return text ? text : null;
 };
 
-export function checkAmount(amount: number, code = 'budgets.line'): number {
-  if (!Number.isSafeInteger(amount))
-    throw badRequest(`${code}.bad_amount`, 'An amount is a whole number of riel.');
+export function checkAmount(
+  amount: number,
+  code: 'budgets.line' | 'budgets.actual' | 'budgets.transfer' = 'budgets.line',
+): number {
+  if (!Number.isSafeInteger(amount)) throw fail(`${code}.bad_amount`);
   if (amount < 0) {
-    throw badRequest(
-      `${code}.negative_amount`,
-      'An amount cannot be negative: record a revenue as a revenue line and an expenditure as an expenditure line.',
-    );
+    throw fail(`${code}.negative_amount`);
   }
   return amount;
 }
@@ -146,38 +141,25 @@ export function checkAmount(amount: number, code = 'budgets.line'): number {
 export function checkLine(classes: Classifications, body: LineBody): CheckedLine {
   const economic = classes.economic.get(body.economicCode.trim());
   if (!economic) {
-    throw badRequest(
-      'budgets.line.unknown_economic_class',
-      'Unknown economic class.',
-      `No economic class has the code ${body.economicCode}.`,
-    );
+    throw fail('budgets.line.unknown_economic_class', `No economic class has the code ${body.economicCode}.`);
   }
   if (body.direction !== undefined && body.direction !== economic.direction) {
-    throw badRequest(
-      'budgets.line.direction_mismatch',
-      `The economic class ${economic.code} is ${economic.direction}, not ${body.direction}.`,
-    );
+    throw fail('budgets.line.direction_mismatch', {
+      title: `The economic class ${economic.code} is ${economic.direction}, not ${body.direction}.`,
+    });
   }
   const functionalCode = trimmedOrNull(body.functionalCode);
   if (functionalCode !== null && !classes.functional.has(functionalCode)) {
-    throw badRequest(
+    throw fail(
       'budgets.line.unknown_functional_class',
-      'Unknown functional class.',
       `No functional class has the code ${functionalCode}.`,
     );
   }
   if (economic.direction === 'expenditure' && functionalCode === null) {
-    throw badRequest(
-      'budgets.line.functional_class_required',
-      'An expenditure line needs its functional class.',
-    );
+    throw fail('budgets.line.functional_class_required');
   }
   if (!classes.fundSources.has(body.fundSourceCode.trim())) {
-    throw badRequest(
-      'budgets.line.unknown_fund_source',
-      'Unknown fund source.',
-      `No fund source has the code ${body.fundSourceCode}.`,
-    );
+    throw fail('budgets.line.unknown_fund_source', `No fund source has the code ${body.fundSourceCode}.`);
   }
   return {
     direction: economic.direction,
@@ -343,7 +325,9 @@ export async function getBudget(
   if (budget.phase === 'proposed' && !(await seesProposed(readers, request, unitCode)))
     throw budgetNotFound();
   if (version !== undefined && version > budget.current_version) {
-    throw notFound('budgets.version.not_found', `This budget has ${budget.current_version} version(s).`);
+    throw fail('budgets.version.not_found', {
+      title: `This budget has ${budget.current_version} version(s).`,
+    });
   }
   return budgetAnswer(readers.db, budget, version);
 }
@@ -354,10 +338,7 @@ export async function getBudget(
 export async function checkBudgetUnit(db: BudgetsDb, unitCode: string): Promise<void> {
   const unit = await getUnit(gazetteerDb(db), unitCode); // 404 gazetteer.unit.not_found
   if (unit.level < 1 || unit.level > 3) {
-    throw badRequest(
-      'budgets.unit.not_an_administration',
-      'Only provinces, districts and communes have budgets.',
-    );
+    throw fail('budgets.unit.not_an_administration');
   }
 }
 
@@ -370,7 +351,9 @@ export async function createBudget(
   await checkBudgetUnit(db, unitCode);
   return db.transaction().execute(async (trx) => {
     if (await findBudgetOf(trx, unitCode, fiscalYear)) {
-      throw conflict('budgets.budget.exists', `Unit ${unitCode} already has a budget for ${fiscalYear}.`);
+      throw fail('budgets.budget.exists', {
+        title: `Unit ${unitCode} already has a budget for ${fiscalYear}.`,
+      });
     }
     const budget = await insertBudget(
       trx,
@@ -409,20 +392,13 @@ async function lockedBudget(trx: BudgetsDb, id: number): Promise<BudgetRow> {
 
 function assertProposed(budget: BudgetRow): void {
   if (budget.phase !== 'proposed') {
-    throw conflict(
-      'budgets.budget.not_proposed',
-      'Lines change only while the budget is proposed; adjust an approved budget instead.',
-      `The budget is ${budget.phase}.`,
-    );
+    throw fail('budgets.budget.not_proposed', `The budget is ${budget.phase}.`);
   }
 }
 
 function assertUserLine(line: LineRow): void {
   if (line.system_origin !== null) {
-    throw conflict(
-      'budgets.line.system_owned',
-      'This line is written by the system (a published transfer) and cannot be changed by hand.',
-    );
+    throw fail('budgets.line.system_owned');
   }
 }
 
@@ -504,10 +480,7 @@ export async function deleteLine(db: BudgetsDb, request: FastifyRequest, lineId:
 
 function checkDecisionDate(date: string): void {
   if (date > todayInCambodia()) {
-    throw badRequest(
-      'budgets.council_decision.future_date',
-      'A council decision cannot be dated in the future.',
-    );
+    throw fail('budgets.council_decision.future_date');
   }
 }
 
@@ -550,23 +523,18 @@ export async function approveBudget(
   return db.transaction().execute(async (trx) => {
     const before = await lockedBudget(trx, budgetId);
     if (before.phase !== 'proposed') {
-      throw conflict(
-        'budgets.budget.not_proposed',
-        'Only a proposed budget can be approved.',
-        `The budget is ${before.phase}.`,
-      );
+      throw fail('budgets.budget.not_proposed', {
+        title: 'Only a proposed budget can be approved.',
+        detail: `The budget is ${before.phase}.`,
+      });
     }
     const decisionNumber = number ?? before.council_decision_number;
     const decisionDate = date ?? before.council_decision_date;
     if (decisionNumber === null || decisionDate === null) {
-      throw conflict(
-        'budgets.budget.council_decision_missing',
-        'A budget is approved only after the council’s decision is recorded, with its number and date.',
-      );
+      throw fail('budgets.budget.council_decision_missing');
     }
     const lines = await selectLines(trx, budgetId, before.current_version);
-    if (lines.length === 0)
-      throw conflict('budgets.budget.empty', 'A budget without lines cannot be approved.');
+    if (lines.length === 0) throw fail('budgets.budget.empty');
     const after = await updateBudget(trx, budgetId, {
       phase: 'approved',
       council_decision_number: decisionNumber,
@@ -652,12 +620,9 @@ export async function adjustBudget(
   body: AdjustmentBody,
 ): Promise<Budget> {
   const reason = body.reason.trim();
-  if (reason === '') throw badRequest('budgets.adjustment.reason_missing', 'An adjustment needs its reason.');
+  if (reason === '') throw fail('budgets.adjustment.reason_missing');
   if ((body.councilDecisionNumber === undefined) !== (body.councilDecisionDate === undefined)) {
-    throw badRequest(
-      'budgets.adjustment.partial_decision',
-      'Give both the council decision’s number and date, or neither.',
-    );
+    throw fail('budgets.adjustment.partial_decision');
   }
   if (body.councilDecisionDate !== undefined) checkDecisionDate(body.councilDecisionDate);
   const classes = await selectClassifications(db);
@@ -665,10 +630,9 @@ export async function adjustBudget(
   return db.transaction().execute(async (trx) => {
     const before = await lockedBudget(trx, budgetId);
     if (before.phase === 'proposed') {
-      throw conflict(
-        'budgets.budget.not_approved',
-        'Only an approved budget is adjusted; change a proposed budget’s lines directly.',
-      );
+      throw fail('budgets.budget.not_approved', {
+        title: 'Only an approved budget is adjusted; change a proposed budget’s lines directly.',
+      });
     }
     const current = await selectLines(trx, budgetId, before.current_version);
     const byId = new Map(current.map((line) => [line.id, line]));
@@ -680,14 +644,13 @@ export async function adjustBudget(
       if (lineId !== undefined) {
         const replaced = byId.get(lineId);
         if (!replaced) {
-          throw badRequest(
-            'budgets.adjustment.unknown_line',
-            `Line ${lineId} is not a line of the version in force.`,
-          );
+          throw fail('budgets.adjustment.unknown_line', {
+            title: `Line ${lineId} is not a line of the version in force.`,
+          });
         }
         assertUserLine(replaced);
         if (kept.has(replaced.line_key)) {
-          throw badRequest('budgets.adjustment.duplicate_line', `Line ${lineId} is replaced twice.`);
+          throw fail('budgets.adjustment.duplicate_line', { title: `Line ${lineId} is replaced twice.` });
         }
         lineKey = replaced.line_key;
       }
@@ -702,11 +665,7 @@ export async function adjustBudget(
       (line) => line.system_origin === null && !kept.has(line.line_key) && executed.has(line.line_key),
     );
     if (dropped) {
-      throw conflict(
-        'budgets.adjustment.drops_executed_line',
-        'An adjustment cannot drop a line that has actuals recorded.',
-        `Line ${dropped.id} has actuals.`,
-      );
+      throw fail('budgets.adjustment.drops_executed_line', `Line ${dropped.id} has actuals.`);
     }
     const after = await writeNewVersion(
       trx,
@@ -743,17 +702,18 @@ export async function recordActuals(
     const amount = body[`q${quarter}`];
     return amount === undefined ? [] : [{ quarter, amount: checkAmount(amount, 'budgets.actual') }];
   });
-  if (quarters.length === 0)
-    throw badRequest('budgets.actual.empty', 'Give the amount of at least one quarter.');
+  if (quarters.length === 0) throw fail('budgets.actual.empty');
   return db.transaction().execute(async (trx) => {
     const found = await findLine(trx, lineId);
     if (!found) throw lineNotFound();
     const before = await lockedBudget(trx, found.budget_id);
     if (before.phase === 'proposed') {
-      throw conflict('budgets.budget.not_approved', 'Actuals are recorded against an approved budget.');
+      throw fail('budgets.budget.not_approved', {
+        title: 'Actuals are recorded against an approved budget.',
+      });
     }
     if (found.version !== before.current_version) {
-      throw conflict('budgets.line.not_current', 'This line belongs to an earlier version of the budget.');
+      throw fail('budgets.line.not_current');
     }
     const previous =
       actualsOf(await selectActuals(trx, [before.id])).get(`${before.id}:${found.line_key}`) ?? NO_ACTUALS;

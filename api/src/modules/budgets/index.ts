@@ -21,6 +21,7 @@ import { syncClassifications } from './classifications.ts';
 import { seedBudgetsDemo } from './demo-seed.ts';
 import { openDataRoutes } from './open-data/open-data.routes.ts';
 import type { OwnSourceRevenueSource } from './own-source-revenue.ts';
+import { BUDGETS_ERRORS } from './budgets.errors.ts';
 import { BUDGETS_PERMISSIONS } from './permissions.ts';
 import { recordTransferRevenue } from './transfer-revenue.service.ts';
 
@@ -67,6 +68,7 @@ export const budgetsModule = defineModule<BudgetsTables, 'gazetteer' | 'authenti
     'budgets_actual',
   ],
   migrations: new URL('./migrations/', import.meta.url),
+  errors: BUDGETS_ERRORS,
   permissions: BUDGETS_PERMISSIONS,
   grants: {
     national_officer: [

@@ -7,7 +7,7 @@
  * budget = its amount in the version in force (0 for a line an adjustment dropped),
  * actual = the sum of its actuals.
  */
-import { notFound } from '../../platform/http/problem.ts';
+import { fail } from './budgets.errors.ts';
 import {
   selectActuals,
   selectClassifications,
@@ -109,10 +109,9 @@ export async function budgetReport(
     options.rollup ? { subtreeOf: unitCode } : { codes: [unitCode] },
   );
   if (budgets.length === 0) {
-    throw notFound(
-      'budgets.report.no_budget',
-      `No published budget for ${unitCode} in ${fiscalYear}${options.rollup ? ' or below' : ''}.`,
-    );
+    throw fail('budgets.report.no_budget', {
+      title: `No published budget for ${unitCode} in ${fiscalYear}${options.rollup ? ' or below' : ''}.`,
+    });
   }
   const lines = await reportLines(db, budgets);
   const classes = await selectClassifications(db);

@@ -25,15 +25,9 @@ import {
   type BudgetsDb,
   type LineRow,
 } from './budgets.queries.ts';
-import {
-  badRequest,
-  checkAmount,
-  checkBudgetUnit,
-  conflict,
-  copiedLine,
-  writeNewVersion,
-} from './budgets.service.ts';
+import { checkAmount, checkBudgetUnit, copiedLine, writeNewVersion } from './budgets.service.ts';
 import { TRANSFERS_RECEIVED } from './classifications.ts';
+import { fail } from './budgets.errors.ts';
 
 export interface TransferRevenue {
   /** The receiving administration (province, district or commune). */
@@ -84,18 +78,19 @@ export async function recordTransferRevenue(
   const amount = checkAmount(input.amount, 'budgets.transfer');
   const programCode = input.programCode.trim();
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(programCode)) {
-    throw badRequest('budgets.transfer.bad_program_code', `Not a usable program code: ${input.programCode}.`);
+    throw fail('budgets.transfer.bad_program_code', {
+      title: `Not a usable program code: ${input.programCode}.`,
+    });
   }
   if (!Number.isInteger(input.fiscalYear) || input.fiscalYear < 2000 || input.fiscalYear > 2100) {
-    throw badRequest('budgets.transfer.bad_year', `Not a fiscal year: ${input.fiscalYear}.`);
+    throw fail('budgets.transfer.bad_year', { title: `Not a fiscal year: ${input.fiscalYear}.` });
   }
   await checkBudgetUnit(db, input.unitCode);
   const existingSource = await findFundSource(db, programCode);
   if (existingSource && existingSource.kind !== 'transfer') {
-    throw conflict(
-      'budgets.transfer.fund_source_conflict',
-      `The fund source ${programCode} exists and is not a transfer program.`,
-    );
+    throw fail('budgets.transfer.fund_source_conflict', {
+      title: `The fund source ${programCode} exists and is not a transfer program.`,
+    });
   }
   await upsertFundSource(db, {
     code: programCode,

@@ -9,7 +9,6 @@ import { auditActor } from '../../platform/audit/audit-context.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Authenticator } from '../../platform/auth/principal.ts';
 import { fetchPage, type PageResult } from '../../platform/http/paging.ts';
-import { AppError, notFound } from '../../platform/http/problem.ts';
 import { getUnit, isUnitWithin, unitExists, type GazetteerTables } from '../gazetteer/index.ts';
 import {
   findFunction,
@@ -63,6 +62,7 @@ import {
   type Sex,
 } from './councils.tables.ts';
 import { breakdowns, HEAD_ROLE } from './member-stats.ts';
+import { fail } from './councils.errors.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const anyDb = (db: CouncilsDb) => db as unknown as Kysely<any>;
@@ -80,15 +80,6 @@ export const ROLES_OF_KIND: Record<OrganKind, readonly MemberRole[]> = {
 
 /** The youngest age at which anyone sits in an organ; a later birth year is a typing error. */
 const MIN_AGE = 18;
-
-const badRequest = (code: string, message: string, detail?: string) =>
-  new AppError(400, code, message, detail);
-const conflict = (code: string, message: string, detail?: string) => new AppError(409, code, message, detail);
-const organNotFound = () => notFound('councils.organ.not_found', 'No such organ.');
-const memberNotFound = () => notFound('councils.member.not_found', 'No such member.');
-const functionNotFound = () => notFound('councils.function.not_found', 'No such function in the register.');
-const unknownUnit = (code: string) =>
-  badRequest('councils.unit.unknown', `No administrative unit has the code ${code}.`);
 
 /** Today in Cambodia (one time zone, UTC+07:00), as YYYY-MM-DD. */
 export function todayInCambodia(now = new Date()): string {
@@ -108,13 +99,13 @@ const inOffice = (start: string | null, end: string | null, day: string) =>
 /** Unit locators for the access check: the unit of the organ or member a path names. */
 export async function unitOfOrgan(db: CouncilsDb, id: number): Promise<string> {
   const unit = await findOrganUnit(db, id);
-  if (unit === undefined) throw organNotFound();
+  if (unit === undefined) throw fail('councils.organ.not_found');
   return unit;
 }
 
 export async function unitOfMember(db: CouncilsDb, id: number): Promise<string> {
   const unit = await findMemberUnit(db, id);
-  if (unit === undefined) throw memberNotFound();
+  if (unit === undefined) throw fail('councils.member.not_found');
   return unit;
 }
 
@@ -254,7 +245,7 @@ export async function listUnitOrgans(
 
 export async function getOrgan(readers: Readers, request: FastifyRequest, id: number): Promise<Organ> {
   const row = await findOrgan(readers.db, id);
-  if (!row) throw organNotFound();
+  if (!row) throw fail('councils.organ.not_found');
   const today = todayInCambodia();
   const personal = await seesPersonalDetails(readers, request, row.unit_code);
   const members = await selectMembers(readers.db, [row.id]);
@@ -267,11 +258,10 @@ export async function getOrgan(readers: Readers, request: FastifyRequest, id: nu
 
 function checkKind(kind: string): OrganKind {
   if (!(ORGAN_KINDS as readonly string[]).includes(kind)) {
-    throw badRequest(
-      'councils.organ.bad_kind',
-      `An organ is one of: ${ORGAN_KINDS.join(', ')}.`,
-      `Not a kind of organ: ${kind}.`,
-    );
+    throw fail('councils.organ.bad_kind', {
+      title: `An organ is one of: ${ORGAN_KINDS.join(', ')}.`,
+      detail: `Not a kind of organ: ${kind}.`,
+    });
   }
   return kind as OrganKind;
 }
@@ -282,13 +272,10 @@ function checkOrganDates(organ: {
   closed_on: string | null;
 }) {
   if (organ.term_start !== null && organ.term_end !== null && organ.term_end < organ.term_start) {
-    throw badRequest('councils.organ.end_before_start', 'The mandate ends before it starts.');
+    throw fail('councils.organ.end_before_start');
   }
   if (organ.term_start !== null && organ.closed_on !== null && organ.closed_on < organ.term_start) {
-    throw badRequest(
-      'councils.organ.closed_before_start',
-      'The organ cannot close before its mandate starts.',
-    );
+    throw fail('councils.organ.closed_before_start');
   }
 }
 
@@ -304,16 +291,15 @@ export async function createOrgan(
   // Villages are not administrations; a commune is run by its chief and deputies, who sit in
   // the council, so boards of governors exist from the district level up.
   if (unit.level > 3) {
-    throw badRequest('councils.organ.unit_not_sna', 'Villages have no council, board, committee or office.');
+    throw fail('councils.organ.unit_not_sna');
   }
   if (unit.validTo !== null && unit.validTo <= today) {
-    throw badRequest('councils.organ.unit_abolished', `The unit ${unitCode} no longer exists.`);
+    throw fail('councils.organ.unit_abolished', { title: `The unit ${unitCode} no longer exists.` });
   }
   if (kind === 'board_of_governors' && unit.level === 3) {
-    throw badRequest(
-      'councils.organ.kind_not_for_unit',
-      'Communes and sangkats have no board of governors: their chief and deputies sit in the council.',
-    );
+    throw fail('councils.organ.kind_not_for_unit', {
+      title: 'Communes and sangkats have no board of governors: their chief and deputies sit in the council.',
+    });
   }
   const values = {
     unit_code: unitCode,
@@ -350,7 +336,7 @@ export async function updateOrgan(
   const { db } = readers;
   await db.transaction().execute(async (trx) => {
     const before = await findOrgan(trx, id);
-    if (!before) throw organNotFound();
+    if (!before) throw fail('councils.organ.not_found');
     const changes: Updateable<CouncilsOrganTable> = {};
     if (body.nameKm !== undefined) changes.name_km = body.nameKm.trim();
     if (body.nameEn !== undefined) changes.name_en = body.nameEn.trim();
@@ -368,11 +354,10 @@ export async function updateOrgan(
       const sitting = await selectMembersSittingAfter(trx, id, closing);
       const late = sitting.find((member) => member.start_date > closing);
       if (late) {
-        throw conflict(
-          'councils.organ.members_after_close',
-          'Some members start after the day the organ would close.',
-          `Member ${late.id} starts on ${late.start_date}.`,
-        );
+        throw fail('councils.organ.members_after_close', {
+          title: 'Some members start after the day the organ would close.',
+          detail: `Member ${late.id} starts on ${late.start_date}.`,
+        });
       }
       for (const member of sitting) {
         ended.push({ before: member, after: await updateMemberRow(trx, member.id, { end_date: closing }) });
@@ -425,40 +410,34 @@ async function checkMember(
   exceptMemberId?: number,
 ): Promise<{ role: MemberRole; sex: Sex }> {
   if (!(MEMBER_ROLES as readonly string[]).includes(member.role)) {
-    throw badRequest(
-      'councils.member.bad_role',
-      `A role is one of: ${MEMBER_ROLES.join(', ')}.`,
-      `Not a role: ${member.role}.`,
-    );
+    throw fail('councils.member.bad_role', {
+      title: `A role is one of: ${MEMBER_ROLES.join(', ')}.`,
+      detail: `Not a role: ${member.role}.`,
+    });
   }
   const role = member.role as MemberRole;
   if (!ROLES_OF_KIND[organ.kind].includes(role)) {
-    throw badRequest(
-      'councils.member.role_not_for_organ',
-      `A ${organ.kind} knows the roles ${ROLES_OF_KIND[organ.kind].join(', ')}.`,
-      `Not a role in a ${organ.kind}: ${role}.`,
-    );
+    throw fail('councils.member.role_not_for_organ', {
+      title: `A ${organ.kind} knows the roles ${ROLES_OF_KIND[organ.kind].join(', ')}.`,
+      detail: `Not a role in a ${organ.kind}: ${role}.`,
+    });
   }
   if (!(SEXES as readonly string[]).includes(member.sex)) {
-    throw badRequest('councils.member.bad_sex', `Sex is one of: ${SEXES.join(', ')}.`);
+    throw fail('councils.member.bad_sex', { title: `Sex is one of: ${SEXES.join(', ')}.` });
   }
   if (member.end_date !== null && member.end_date < member.start_date) {
-    throw badRequest('councils.member.end_before_start', 'The mandate ends before it starts.');
+    throw fail('councils.member.end_before_start');
   }
   if (member.party !== null && member.party.trim() !== '' && organ.kind !== 'council') {
-    throw badRequest(
-      'councils.member.party_not_for_organ',
-      'Only council members sit for a party; members of boards, committees and offices do not.',
-    );
+    throw fail('councils.member.party_not_for_organ');
   }
   if (member.birth_year !== null && Number(member.start_date.slice(0, 4)) - member.birth_year < MIN_AGE) {
-    throw badRequest(
-      'councils.member.bad_birth_year',
-      `A member is at least ${MIN_AGE} years old when the mandate starts.`,
-    );
+    throw fail('councils.member.bad_birth_year', {
+      title: `A member is at least ${MIN_AGE} years old when the mandate starts.`,
+    });
   }
   if (organ.closed_on !== null && member.start_date > organ.closed_on) {
-    throw conflict('councils.organ.closed', `The organ sat for the last time on ${organ.closed_on}.`);
+    throw fail('councils.organ.closed', { title: `The organ sat for the last time on ${organ.closed_on}.` });
   }
   // One head at a time (one chief, one governor, one head): deputies and members are many.
   if (role === HEAD_ROLE[organ.kind]) {
@@ -470,11 +449,10 @@ async function checkMember(
       exceptMemberId,
     });
     if (other) {
-      throw conflict(
-        'councils.member.head_taken',
-        `Another member is ${role} during that time; end that mandate first.`,
-        `Member ${other.id} from ${other.start_date}.`,
-      );
+      throw fail('councils.member.head_taken', {
+        title: `Another member is ${role} during that time; end that mandate first.`,
+        detail: `Member ${other.id} from ${other.start_date}.`,
+      });
     }
   }
   return { role, sex: member.sex as Sex };
@@ -492,7 +470,7 @@ export async function addMember(
   const { db } = readers;
   const row = await db.transaction().execute(async (trx) => {
     const organ = await findOrgan(trx, organId);
-    if (!organ) throw organNotFound();
+    if (!organ) throw fail('councils.organ.not_found');
     const facts = {
       role: body.role,
       sex: body.sex,
@@ -536,9 +514,9 @@ export async function updateMember(
   const { db } = readers;
   const row = await db.transaction().execute(async (trx) => {
     const before = await findMember(trx, id);
-    if (!before) throw memberNotFound();
+    if (!before) throw fail('councils.member.not_found');
     const organ = await findOrgan(trx, before.organ_id);
-    if (!organ) throw organNotFound();
+    if (!organ) throw fail('councils.organ.not_found');
     const changes: Updateable<CouncilsMemberTable> = {};
     if (body.nameKm !== undefined) changes.name_km = body.nameKm.trim();
     if (body.nameLatin !== undefined) changes.name_latin = body.nameLatin.trim();
@@ -561,7 +539,9 @@ export async function updateMember(
     // against the organ's last day.
     const checked = await checkMember(trx, { ...organ, closed_on: null }, facts, id);
     if (organ.closed_on !== null && (facts.end_date === null || facts.end_date > organ.closed_on)) {
-      throw conflict('councils.organ.closed', `The organ sat for the last time on ${organ.closed_on}.`);
+      throw fail('councils.organ.closed', {
+        title: `The organ sat for the last time on ${organ.closed_on}.`,
+      });
     }
     if (body.role !== undefined) changes.role = checked.role;
     if (body.sex !== undefined) changes.sex = checked.sex;
@@ -585,7 +565,7 @@ export async function updateMember(
 
 export async function memberStats(db: CouncilsDb, query: StatsQuery): Promise<MemberStats> {
   if (query.within !== undefined && !(await unitExists(anyDb(db), query.within))) {
-    throw unknownUnit(query.within);
+    throw fail('councils.unit.unknown', { title: `No administrative unit has the code ${query.within}.` });
   }
   const day = query.asOf ?? todayInCambodia();
   const { organs, groups } = await selectGroupedMembers(db, {
@@ -638,18 +618,18 @@ const isUnitCode = (holder: string) => /^[0-9]+$/.test(holder);
 async function resolveHolder(db: CouncilsDb, holder: string) {
   if (isUnitCode(holder)) {
     const exists = await unitExists(anyDb(db), holder);
-    if (!exists) throw unknownUnit(holder);
+    if (!exists)
+      throw fail('councils.unit.unknown', { title: `No administrative unit has the code ${holder}.` });
     const unit = await getUnit(gazetteerDb(db), holder);
     if (unit.level > 3) {
-      throw badRequest('councils.function.unknown_holder', 'Villages hold no functions.');
+      throw fail('councils.function.unknown_holder', { title: 'Villages hold no functions.' });
     }
     return { typeCode: null, unitCode: holder, unitTypeCode: unit.typeCode };
   }
   if (!(await snaTypeExists(db, holder))) {
-    throw badRequest(
-      'councils.function.unknown_holder',
-      `${holder} is not a type of sub-national administration (commune, sangkat, district, municipality, khan, province, capital).`,
-    );
+    throw fail('councils.function.unknown_holder', {
+      title: `${holder} is not a type of sub-national administration (commune, sangkat, district, municipality, khan, province, capital).`,
+    });
   }
   return { typeCode: holder, unitCode: null, unitTypeCode: holder };
 }
@@ -690,7 +670,7 @@ export async function createFunction(
   const holder = await resolveHolder(db, body.holder);
   return db.transaction().execute(async (trx) => {
     if (await findFunctionByHolder(trx, body.code, holder)) {
-      throw conflict('councils.function.duplicate', 'This holder already has this function in the register.');
+      throw fail('councils.function.duplicate');
     }
     const row = await insertFunction(trx, {
       code: body.code,
@@ -724,7 +704,7 @@ export async function updateFunction(
 ): Promise<SnaFunction> {
   return db.transaction().execute(async (trx) => {
     const before = await findFunction(trx, id);
-    if (!before) throw functionNotFound();
+    if (!before) throw fail('councils.function.not_found');
     const changes: Updateable<CouncilsFunctionTable> = {};
     if (body.nameKm !== undefined) changes.name_km = body.nameKm.trim();
     if (body.nameEn !== undefined) changes.name_en = body.nameEn.trim();

@@ -7,6 +7,7 @@
 import { defineModule } from '../../platform/module.ts';
 import { councilRoutes } from './councils.routes.ts';
 import type { CouncilsTables } from './councils.tables.ts';
+import { COUNCILS_ERRORS } from './councils.errors.ts';
 import { seedCouncilsDemo } from './demo-seed.ts';
 import { COUNCILS_PERMISSIONS } from './permissions.ts';
 
@@ -22,6 +23,7 @@ export const councilsModule = defineModule<CouncilsTables, 'gazetteer' | 'authen
   ],
   tables: ['councils_organ', 'councils_member', 'councils_function'],
   migrations: new URL('./migrations/', import.meta.url),
+  errors: COUNCILS_ERRORS,
   permissions: COUNCILS_PERMISSIONS,
   grants: {
     national_officer: ['councils.organ.manage', 'councils.function.manage'],

@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { tablesOf } from '../../../platform/db/tables-of.ts';
 import { ProblemRef } from '../../../platform/http/openapi.ts';
-import { notFound } from '../../../platform/http/problem.ts';
+import { fail } from '../budgets.errors.ts';
 import type { BudgetsTables } from '../budgets.tables.ts';
 import { FiscalYear } from '../budgets.schemas.ts';
 import { fiscalDataCsv, fiscalDataPackageDescriptor, resourceName, TIER_NAMES } from './fdp-export.ts';
@@ -68,10 +68,9 @@ export const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const tier = TIER_NAMES.find((name) => `${resourceName(name)}.csv` === request.params.file);
       if (!tier)
-        throw notFound(
-          'budgets.open_data.no_resource',
-          `No resource ${request.params.file} in this package.`,
-        );
+        throw fail('budgets.open_data.no_resource', {
+          title: `No resource ${request.params.file} in this package.`,
+        });
       reply.header('cache-control', CACHE).type('text/csv; charset=utf-8');
       return fiscalDataCsv(db, request.params.year, tier);
     },
