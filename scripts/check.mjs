@@ -9,7 +9,13 @@ const steps = [
   ['lint (eslint, type-aware)', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['OpenAPI and client types up to date', 'node', ['--import', 'tsx', 'scripts/openapi.ts', '--check']],
   ['Khmer and English catalogues complete', 'node', ['web/scripts/check-catalogues.mjs']],
+  [
+    'every error code has Khmer and English text',
+    'node',
+    ['--import', 'tsx', 'scripts/check-error-codes.ts'],
+  ],
   ['boundaries (dependency-cruiser)', 'node', ['scripts/check-boundaries.mjs']],
+  ['home page bundle budget (builds web/dist)', 'node', ['--import', 'tsx', 'scripts/check-bundle.ts']],
 ];
 
 const failed = [];
