@@ -7,6 +7,7 @@ import { useFormat } from '../../lib/use-format.ts';
 import { AssignmentList } from './assignment-list.tsx';
 import { PasswordForm } from './password-form.tsx';
 import { TokensSection } from './tokens-section.tsx';
+import './access.css';
 
 export function AccountPage() {
   return (

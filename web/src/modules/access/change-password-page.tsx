@@ -4,6 +4,7 @@ import { RequireSession } from '../../components/require-session.tsx';
 import { safeNext, useSession } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { PasswordForm } from './password-form.tsx';
+import './access.css';
 
 export function ChangePasswordPage() {
   return (

@@ -10,6 +10,7 @@ import { useSession } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useCreateUser } from './api.ts';
 import { PASSWORD_MIN_LENGTH } from './password-form.tsx';
+import './access.css';
 
 export function NewUserPage() {
   return (

@@ -6,6 +6,7 @@ import { PasswordInput } from '../../components/password-input.tsx';
 import { CHANGE_PASSWORD_PATH } from '../../components/require-session.tsx';
 import { safeNext, useSession, useSignIn } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import './access.css';
 
 export function SignInPage() {
   const { t } = useTranslation();

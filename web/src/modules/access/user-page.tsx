@@ -23,6 +23,7 @@ import {
 } from './api.ts';
 import { AssignmentList } from './assignment-list.tsx';
 import { PASSWORD_MIN_LENGTH } from './password-form.tsx';
+import './access.css';
 
 export function UserPage() {
   return (

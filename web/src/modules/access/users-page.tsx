@@ -9,6 +9,7 @@ import { useSession } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { useUsers, type UserListQuery } from './api.ts';
+import './access.css';
 
 const PAGE_SIZE = 20;
 

@@ -21,6 +21,7 @@ import { isPublished } from './helpers.ts';
 import { LineForm } from './line-form.tsx';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import { Loading } from '../../components/query-states.tsx';
+import './budgets.css';
 
 export function BudgetPage() {
   const { t } = useTranslation();

@@ -9,6 +9,7 @@ import { useSession } from '../../lib/session.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { executionPercent } from './helpers.ts';
 import './i18n.ts';
+import './budgets.css';
 
 /** What the signed-in person may do at this unit (the API decides; the page only offers). */
 export function useBudgetStaff(unitCode: string) {

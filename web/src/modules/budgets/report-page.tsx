@@ -18,6 +18,7 @@ import { BudgetLinks, pickName, PhaseBadge, useRate } from './common.tsx';
 import { chartRows } from './helpers.ts';
 import { Loading } from '../../components/query-states.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
+import './budgets.css';
 
 export function ReportPage() {
   const { t } = useTranslation();

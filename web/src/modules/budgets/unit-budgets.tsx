@@ -9,6 +9,7 @@ import { todayInPhnomPenh } from '../../lib/format.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { yearsToLink } from './helpers.ts';
 import './i18n.ts';
+import './budgets.css';
 
 export function UnitBudgets({ code }: { code: string }) {
   const { t } = useTranslation();

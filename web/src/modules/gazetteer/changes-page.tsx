@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { EVENT_KINDS, isMissingRoute, useChanges, type UnitEvent } from './api.ts';
 import { EventChange, useEventKindLabel } from './event-change.tsx';
+import './gazetteer.css';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -4,6 +4,7 @@ import { changesOf } from '../../lib/diff.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import type { UnitEvent } from './api.ts';
 import { useUnitTypeLabel } from '../../lib/units.ts';
+import './gazetteer.css';
 
 const IGNORED = new Set(['id', 'createdAt', 'updatedAt', 'recordedAt', 'source', 'legalReference']);
 

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { useAvailableFigures, useFigureValues, useManyUnitCounts, useProvinces } from './api.ts';
 import { LEVEL_KEYS, unitName, useBoundaries, type BoundaryCollection } from '../../lib/units.ts';
+import './gazetteer.css';
 
 type CountAttribute = 'villages' | 'communes';
 /** A count of units below each region, or a stored figure of the transfers module (`figure:population:2025`). */

@@ -17,6 +17,7 @@ import { UnitHistory } from './unit-history.tsx';
 import { UnitOrgans } from './unit-organs.tsx';
 import { UnitOutline } from './unit-outline.tsx';
 import { unitName, useUnitTypeLabel } from '../../lib/units.ts';
+import './gazetteer.css';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -9,6 +9,7 @@ import { useFormat } from '../../lib/use-format.ts';
 import { PROVINCE_LEVEL } from '../../lib/units.ts';
 import { UnitSearch } from './unit-search.tsx';
 import { unitName, useUnitTypeLabel } from '../../lib/units.ts';
+import './gazetteer.css';
 
 const PAGE_SIZE = 25;
 

@@ -27,6 +27,7 @@ import { STATUS_KEYS } from './labels.ts';
 import { OverdueBadge, serviceName, StatusBadge } from './parts.tsx';
 import { formatTrackingNumber } from './tracking.ts';
 import { PagedTable } from '../../components/paged-table.tsx';
+import './services.css';
 
 export function ApplicationsPage() {
   return (

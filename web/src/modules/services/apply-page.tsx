@@ -17,6 +17,7 @@ import { emptyFormState, prepareValues, type FieldProblem, type FormState } from
 import { FeeTiers, serviceName, TimeLimit, TrackingNumberBox } from './parts.tsx';
 import { ServiceFields } from './service-fields.tsx';
 import { Loading } from '../../components/query-states.tsx';
+import './services.css';
 
 export const MAX_DESCRIPTION_LENGTH = 2000;
 

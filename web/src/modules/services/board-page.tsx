@@ -15,6 +15,7 @@ import { useUnitPath } from '../../lib/units.ts';
 import { UNIT_TYPE_KEYS } from '../../lib/units.ts';
 import { useStandards } from './api.ts';
 import { Loading } from '../../components/query-states.tsx';
+import './services.css';
 
 const KHMER: FormatOptions = { lang: 'km', khmerDigits: true };
 const DISTRICT_CODE_LENGTH = 4;

@@ -23,6 +23,7 @@ import { serviceName, TrackingNumberBox } from './parts.tsx';
 import { disabilityValue, EMPTY_PERSON, PersonFields, type PersonState } from './person-fields.tsx';
 import { RequiredMark } from './service-fields.tsx';
 import { parseTrackingInput } from './tracking.ts';
+import './services.css';
 
 export const MAX_COMPLAINT_LENGTH = 4000;
 

@@ -31,6 +31,7 @@ import { RequiredMark } from './service-fields.tsx';
 import { formatTrackingNumber } from './tracking.ts';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import { Loading } from '../../components/query-states.tsx';
+import './services.css';
 
 export function ComplaintPage() {
   return (

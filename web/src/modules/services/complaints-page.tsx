@@ -22,6 +22,7 @@ import { COMPLAINT_STATUS_KEYS, SUBJECT_KEYS } from './labels.ts';
 import { ComplaintStatusBadge } from './parts.tsx';
 import { formatTrackingNumber } from './tracking.ts';
 import { PagedTable } from '../../components/paged-table.tsx';
+import './services.css';
 
 export function ComplaintsPage() {
   return (

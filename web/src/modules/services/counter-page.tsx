@@ -29,6 +29,7 @@ import { FeeTiers, serviceName, TimeLimit, TrackingNumberBox } from './parts.tsx
 import { disabilityValue, EMPTY_PERSON, PersonFields, type PersonState } from './person-fields.tsx';
 import { ServiceFields } from './service-fields.tsx';
 import { Loading } from '../../components/query-states.tsx';
+import './services.css';
 
 export function CounterPage() {
   return (

@@ -10,6 +10,7 @@ import { useMyApplications } from './api.ts';
 import { OverdueBadge, serviceName, StatusBadge } from './parts.tsx';
 import { formatTrackingNumber } from './tracking.ts';
 import { PagedTable } from '../../components/paged-table.tsx';
+import './services.css';
 
 export function MyApplicationsPage() {
   return (

@@ -13,6 +13,7 @@ import { READ_OUTBOX, useOutbox } from './api.ts';
 import { OfficeLinks } from './applications-page.tsx';
 import { cleanTrackingInput, formatTrackingNumber } from './tracking.ts';
 import { PagedTable } from '../../components/paged-table.tsx';
+import './services.css';
 
 export function OutboxPage() {
   return (

@@ -16,6 +16,7 @@ import { TIER_KEYS } from './labels.ts';
 import { FeeTiers, serviceName, TimeLimit } from './parts.tsx';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import { Loading } from '../../components/query-states.tsx';
+import './services.css';
 
 export function ServicePage() {
   const { code = '' } = useParams();

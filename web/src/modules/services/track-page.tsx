@@ -19,6 +19,7 @@ import { ComplaintStatusBadge, OverdueBadge, serviceName, StatusBadge, StepList 
 import { RatingForm } from './rating-form.tsx';
 import { formatTrackingNumber, parseTrackingInput, type TrackingInput } from './tracking.ts';
 import { Loading } from '../../components/query-states.tsx';
+import './services.css';
 
 const INPUT_PROBLEM_KEYS: Partial<Record<TrackingInput['kind'], string>> = {
   empty: 'services.track.problem.empty',

@@ -20,6 +20,7 @@ import { asSummary, type Allocation, type AllocationSummary } from './types.ts';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import { Loaded } from '../../components/query-states.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
+import './transfers.css';
 
 export function AllocationPage() {
   const { t } = useTranslation();

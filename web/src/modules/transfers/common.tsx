@@ -10,6 +10,7 @@ import { useSession } from '../../lib/session.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import './i18n.ts';
 import type { AllocationStatus, Criterion } from './types.ts';
+import './transfers.css';
 
 /** What the signed-in person may do nationally (the API decides; the page only offers). */
 export function useTransfersStaff() {

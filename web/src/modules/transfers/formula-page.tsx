@@ -16,6 +16,7 @@ import type { FormulaDocument } from './types.ts';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import { Loaded } from '../../components/query-states.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
+import './transfers.css';
 
 export function FormulaPage() {
   const { t } = useTranslation();

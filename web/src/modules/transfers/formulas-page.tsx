@@ -14,6 +14,7 @@ import { pickName, TransfersLinks, useTransfersStaff } from './common.tsx';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import { Loading } from '../../components/query-states.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
+import './transfers.css';
 
 export function FormulasPage() {
   const { t } = useTranslation();

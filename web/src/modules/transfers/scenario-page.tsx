@@ -39,6 +39,7 @@ import { LorenzChart } from './lorenz-chart.tsx';
 import type { FormulaDocument, ScenarioComparison, UnitChange } from './types.ts';
 import { Loading } from '../../components/query-states.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
+import './transfers.css';
 
 export const CHANGES_PAGE_SIZE = 25;
 

@@ -16,6 +16,7 @@ import { asSummary } from './types.ts';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import { Loading } from '../../components/query-states.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
+import './transfers.css';
 
 const YEAR = /^\d{4}$/;
 

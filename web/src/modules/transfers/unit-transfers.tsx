@@ -9,6 +9,7 @@ import { useFormat } from '../../lib/use-format.ts';
 import { useUnitTransfers } from './api.ts';
 import { pickName } from './common.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
+import './transfers.css';
 
 export function UnitTransfers({ code }: { code: string }) {
   const { t } = useTranslation();

@@ -25,6 +25,8 @@ import { draftFromStandard, emptyDraft, mayRevise } from './draft.ts';
 import { Offerings } from './offerings.tsx';
 import { StandardForm } from './standard-form.tsx';
 import { Loading } from '../../../components/query-states.tsx';
+import '../services.css';
+import './admin.css';
 
 /** What the edit page says after a save: a new standard, or its new version. */
 interface SavedState {

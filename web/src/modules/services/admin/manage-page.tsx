@@ -24,6 +24,8 @@ import { MANAGE_STANDARDS, useManagedStandards } from './api.ts';
 import { feeRange, mayRevise } from './draft.ts';
 import { ExampleBadge } from '../../../components/example-badge.tsx';
 import { Loading } from '../../../components/query-states.tsx';
+import '../services.css';
+import './admin.css';
 
 export function ManagePage() {
   return (

@@ -39,6 +39,8 @@ import {
   yearFromAddress,
   type HolidayRow,
 } from './helpers.ts';
+import '../services.css';
+import './calendar.css';
 
 export function CalendarPage() {
   const { t } = useTranslation();

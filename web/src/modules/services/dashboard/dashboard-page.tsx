@@ -33,6 +33,8 @@ import {
 } from './helpers.ts';
 import { MonthChart } from './month-chart.tsx';
 import { TableWrap } from '../../../components/table-wrap.tsx';
+import '../services.css';
+import './dashboard.css';
 
 export const DASHBOARD_PERMISSION = 'services.dashboard.read';
 
