@@ -57,6 +57,17 @@ export default {
       to: { path: '^api/src/(main\\.ts|cli/)' },
     },
     {
+      name: 'api-entry-through-index',
+      severity: 'error',
+      comment:
+        'The composition root and the entry points (modules.ts, app.ts, main.ts, cli/, test-support/) ' +
+        'use a module only through its index.ts, like another module would: export what they need ' +
+        "from the module's index.ts.",
+      from: { path: '^api/src/', pathNot: '^api/src/(modules|platform)/' },
+      // A module that lives inside another's folder (Open311 in services/) has its own index.ts.
+      to: { path: '^api/src/modules/', pathNot: [API_INDEX, '^api/src/modules/[^/]+/[^/]+/index\\.ts$'] },
+    },
+    {
       name: 'api-test-support-only-in-tests',
       severity: 'error',
       comment: 'api/src/test-support/ is for *.test.ts files only; running code never imports it.',
@@ -83,6 +94,24 @@ export default {
         'to lib/ or components/.',
       from: { path: '^web/src/modules/([^/]+)/', pathNot: TEST },
       to: { path: '^web/src/modules/[^/]+/', pathNot: ['^web/src/modules/$1/', WEB_INDEX] },
+    },
+    {
+      name: 'web-app-through-index',
+      severity: 'error',
+      comment:
+        'The app shell (app/: router, menu, layout), the portal pages and main.tsx use a module only ' +
+        'through its index.ts(x), where the module declares its routes, menu entries and parts.',
+      from: { path: '^web/src/', pathNot: '^web/src/(modules|components|lib)/' },
+      to: { path: '^web/src/modules/', pathNot: WEB_INDEX },
+    },
+    {
+      name: 'web-module-no-app-shell',
+      severity: 'error',
+      comment:
+        'A web module never imports the app shell (app/, main.tsx), which is built from the modules: ' +
+        'use what lib/ and components/ offer, or hooks (useQueryClient) instead.',
+      from: { path: '^web/src/modules/' },
+      to: { path: '^web/src/(app/|main\\.tsx$)' },
     },
     {
       // The same for tests, with one exception: a catalogue test checks that the texts its

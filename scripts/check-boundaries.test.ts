@@ -38,7 +38,12 @@ const CLEAN: Tree = {
     "import { openTestApp } from '../../test-support/test-app.ts';\nopenTestApp();\n",
   'api/src/modules/b/index.ts': "export { total } from './b.queries.ts';\nexport const b = { name: 'b' };\n",
   'api/src/modules/b/b.queries.ts': 'export const total = (n: number) => n * 2;\n',
+  'api/src/cli/sum.ts': "import { a } from '../modules/a/index.ts';\nexport const run = () => a.sum(1);\n",
   'web/src/lib/format.ts': 'export const format = (n: number) => String(n);\n',
+  'web/src/app/query-client.ts': 'export const queryClient = { name: "client" };\n',
+  'web/src/app/router.tsx':
+    "import { UnitName } from '../modules/units/index.ts';\nimport { queryClient } from './query-client.ts';\n" +
+    'export const routes = [UnitName, queryClient];\n',
   'web/src/modules/units/index.ts': "export { UnitName } from './unit-name.tsx';\n",
   'web/src/modules/units/unit-name.tsx':
     "import { format } from '../../lib/format.ts';\nexport const UnitName = () => format(1);\n",
@@ -125,6 +130,33 @@ describe.concurrent('the boundary check (dependency-cruiser)', () => {
           "import { a } from '../a/index.ts';\nexport const total = (n: number) => n * a.name.length;\n",
       },
       shows: 'api:a ⇄ api:b',
+    },
+    {
+      rule: 'api-entry-through-index',
+      why: "a command-line entry imports a module's service",
+      files: {
+        'api/src/cli/sum.ts':
+          "import { sum } from '../modules/a/a.service.ts';\nexport const run = () => sum(1);\n",
+      },
+      shows: 'api/src/cli/sum.ts → api/src/modules/a/a.service.ts',
+    },
+    {
+      rule: 'web-app-through-index',
+      why: "the app shell imports a module's page",
+      files: {
+        'web/src/app/router.tsx':
+          "import { UnitName } from '../modules/units/unit-name.tsx';\nexport const routes = [UnitName];\n",
+      },
+      shows: 'web/src/app/router.tsx → web/src/modules/units/unit-name.tsx',
+    },
+    {
+      rule: 'web-module-no-app-shell',
+      why: 'a web module imports the app shell',
+      files: {
+        'web/src/modules/units/unit-name.tsx':
+          "import { queryClient } from '../../app/query-client.ts';\nexport const UnitName = () => queryClient.name;\n",
+      },
+      shows: 'web/src/modules/units/unit-name.tsx → web/src/app/query-client.ts',
     },
     {
       rule: 'web-shared-imports-no-module',
