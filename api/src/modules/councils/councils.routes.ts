@@ -8,11 +8,10 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
+import { actorOf } from '../../platform/actor.ts';
 import { ProblemRef } from '../../platform/http/openapi.ts';
 import { Page } from '../../platform/http/paging.ts';
-import { tablesOf } from '../../platform/db/tables-of.ts';
-import { accessAuthenticator } from '../access/index.ts';
-import type { CouncilsTables } from './councils.tables.ts';
+import type { CouncilsContext } from './councils.context.ts';
 import {
   CreateFunctionBody,
   CreateMemberBody,
@@ -30,197 +29,203 @@ import {
   UpdateMemberBody,
   UpdateOrganBody,
 } from './councils.schemas.ts';
+import { createFunction, listFunctions, MANAGE_FUNCTIONS, updateFunction } from './functions.service.ts';
+import { addMember, unitOfMember, updateMember } from './members.service.ts';
 import {
-  addMember,
-  createFunction,
   createOrgan,
   getOrgan,
-  listFunctions,
   listUnitOrgans,
   MANAGE_ORGANS,
-  memberStats,
-  unitOfMember,
   unitOfOrgan,
-  updateFunction,
-  updateMember,
   updateOrgan,
-  type Readers,
-} from './councils.service.ts';
+} from './organs.service.ts';
+import { memberStats } from './statistics.service.ts';
 
-const MANAGE_FUNCTIONS = 'councils.function.manage';
 const problems = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef, 409: ProblemRef };
 const tags = ['councils'];
 
-export const councilRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const db = tablesOf<CouncilsTables>(app.db);
-  const readers: Readers = { db, authenticator: accessAuthenticator(app.db) };
-  const idOf = (request: FastifyRequest) => (request.params as { id: number }).id;
+export const councilRoutes =
+  (ctx: CouncilsContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const db = ctx.db;
+    const idOf = (request: FastifyRequest) => (request.params as { id: number }).id;
 
-  // ------------------------------------------------------------------ organs and members
+    // ------------------------------------------------------------------ organs and members
 
-  app.get(
-    '/units/:code/organs',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary:
-          'The organs of a unit (council, board of governors, committees, offices) with their current members.',
-        description:
-          'Sitting organs only unless includeClosed=true. Members carry birthYear, hasDisability and ' +
-          'isIndigenous only when the caller holds councils.organ.manage at the unit or above.',
-        params: UnitParams,
-        querystring: OrganListQuery,
-        response: { 200: Page(Organ), 400: ProblemRef, 404: ProblemRef },
+    app.get(
+      '/units/:code/organs',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary:
+            'The organs of a unit (council, board of governors, committees, offices) with their current members.',
+          description:
+            'Sitting organs only unless includeClosed=true. Members carry birthYear, hasDisability and ' +
+            'isIndigenous only when the caller holds councils.organ.manage at the unit or above.',
+          params: UnitParams,
+          querystring: OrganListQuery,
+          response: { 200: Page(Organ), 400: ProblemRef, 404: ProblemRef },
+        },
       },
-    },
-    async (request, reply) => {
-      reply.header('cache-control', 'private, no-cache');
-      return listUnitOrgans(readers, request, request.params.code, request.query);
-    },
-  );
-
-  app.get(
-    '/organs/:id',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'One organ with all its members, past mandates included.',
-        params: IdParams,
-        response: { 200: Organ, 400: ProblemRef, 404: ProblemRef },
+      async (request, reply) => {
+        reply.header('cache-control', 'private, no-cache');
+        return listUnitOrgans(ctx, {
+          unitCode: request.params.code,
+          query: request.query,
+          viewer: await ctx.access.viewer(request),
+        });
       },
-    },
-    async (request, reply) => {
-      reply.header('cache-control', 'private, no-cache');
-      return getOrgan(readers, request, request.params.id);
-    },
-  );
+    );
 
-  app.post(
-    '/units/:code/organs',
-    {
-      config: {
-        access: { permission: MANAGE_ORGANS, unit: (request) => (request.params as { code: string }).code },
+    app.get(
+      '/organs/:id',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'One organ with all its members, past mandates included.',
+          params: IdParams,
+          response: { 200: Organ, 400: ProblemRef, 404: ProblemRef },
+        },
       },
-      schema: {
-        tags,
-        summary: 'Create an organ of a unit in the caller’s scope.',
-        params: UnitParams,
-        body: CreateOrganBody,
-        response: { 201: Organ, ...problems },
+      async (request, reply) => {
+        reply.header('cache-control', 'private, no-cache');
+        return getOrgan(ctx, { id: request.params.id, viewer: await ctx.access.viewer(request) });
       },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await createOrgan(db, request, request.params.code, request.body)),
-  );
+    );
 
-  app.patch(
-    '/organs/:id',
-    {
-      config: { access: { permission: MANAGE_ORGANS, unit: (request) => unitOfOrgan(db, idOf(request)) } },
-      schema: {
-        tags,
-        summary: 'Change an organ, or close it (closedOn: its last day; running mandates end that day).',
-        params: IdParams,
-        body: UpdateOrganBody,
-        response: { 200: Organ, ...problems },
+    app.post(
+      '/units/:code/organs',
+      {
+        config: {
+          access: { permission: MANAGE_ORGANS, unit: (request) => (request.params as { code: string }).code },
+        },
+        schema: {
+          tags,
+          summary: 'Create an organ of a unit in the caller’s scope.',
+          params: UnitParams,
+          body: CreateOrganBody,
+          response: { 201: Organ, ...problems },
+        },
       },
-    },
-    async (request) => updateOrgan(readers, request, request.params.id, request.body),
-  );
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(
+            await createOrgan(ctx, actorOf(request), { unitCode: request.params.code, body: request.body }),
+          ),
+    );
 
-  app.post(
-    '/organs/:id/members',
-    {
-      config: { access: { permission: MANAGE_ORGANS, unit: (request) => unitOfOrgan(db, idOf(request)) } },
-      schema: {
-        tags,
-        summary: 'Add a member to an organ (a new mandate).',
-        params: IdParams,
-        body: CreateMemberBody,
-        response: { 201: Member, ...problems },
+    app.patch(
+      '/organs/:id',
+      {
+        config: { access: { permission: MANAGE_ORGANS, unit: (request) => unitOfOrgan(db, idOf(request)) } },
+        schema: {
+          tags,
+          summary: 'Change an organ, or close it (closedOn: its last day; running mandates end that day).',
+          params: IdParams,
+          body: UpdateOrganBody,
+          response: { 200: Organ, ...problems },
+        },
       },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await addMember(readers, request, request.params.id, request.body)),
-  );
+      async (request) => updateOrgan(ctx, actorOf(request), { id: request.params.id, body: request.body }),
+    );
 
-  app.patch(
-    '/members/:id',
-    {
-      config: { access: { permission: MANAGE_ORGANS, unit: (request) => unitOfMember(db, idOf(request)) } },
-      schema: {
-        tags,
-        summary: 'Correct a membership, or end it with endDate (members are never deleted).',
-        params: IdParams,
-        body: UpdateMemberBody,
-        response: { 200: Member, ...problems },
+    app.post(
+      '/organs/:id/members',
+      {
+        config: { access: { permission: MANAGE_ORGANS, unit: (request) => unitOfOrgan(db, idOf(request)) } },
+        schema: {
+          tags,
+          summary: 'Add a member to an organ (a new mandate).',
+          params: IdParams,
+          body: CreateMemberBody,
+          response: { 201: Member, ...problems },
+        },
       },
-    },
-    async (request) => updateMember(readers, request, request.params.id, request.body),
-  );
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await addMember(ctx, actorOf(request), { organId: request.params.id, body: request.body })),
+    );
 
-  app.get(
-    '/stats',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Members in office by sex, age group, disability, indigenous people, role and party.',
-        description:
-          'Over the organs of one kind (council by default) in the subtree of `within`, or the whole ' +
-          'country. Women’s share of seats and of chiefs (council chiefs, governors, heads).',
-        querystring: StatsQuery,
-        response: { 200: MemberStats, 400: ProblemRef },
+    app.patch(
+      '/members/:id',
+      {
+        config: { access: { permission: MANAGE_ORGANS, unit: (request) => unitOfMember(db, idOf(request)) } },
+        schema: {
+          tags,
+          summary: 'Correct a membership, or end it with endDate (members are never deleted).',
+          params: IdParams,
+          body: UpdateMemberBody,
+          response: { 200: Member, ...problems },
+        },
       },
-    },
-    async (request) => memberStats(db, request.query),
-  );
+      async (request) => updateMember(ctx, actorOf(request), { id: request.params.id, body: request.body }),
+    );
 
-  // ------------------------------------------------------------------ register of functions
-
-  app.get(
-    '/functions',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'The register of functions assigned or transferred to SNAs, filtered and paged.',
-        querystring: FunctionListQuery,
-        response: { 200: Page(SnaFunction), 400: ProblemRef },
+    app.get(
+      '/stats',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'Members in office by sex, age group, disability, indigenous people, role and party.',
+          description:
+            'Over the organs of one kind (council by default) in the subtree of `within`, or the whole ' +
+            'country. Women’s share of seats and of chiefs (council chiefs, governors, heads).',
+          querystring: StatsQuery,
+          response: { 200: MemberStats, 400: ProblemRef },
+        },
       },
-    },
-    async (request) => listFunctions(db, request.query),
-  );
+      async (request) => memberStats(ctx, request.query),
+    );
 
-  // The register is national: which functions each type of SNA holds is set by law.
-  app.post(
-    '/functions',
-    {
-      config: { access: { permission: MANAGE_FUNCTIONS, unit: () => null } },
-      schema: {
-        tags,
-        summary: 'Add a function to the register, held by an SNA type or by one unit (national).',
-        body: CreateFunctionBody,
-        response: { 201: SnaFunction, ...problems },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await createFunction(db, request, request.body)),
-  );
+    // ------------------------------------------------------------------ register of functions
 
-  app.patch(
-    '/functions/:id',
-    {
-      config: { access: { permission: MANAGE_FUNCTIONS, unit: () => null } },
-      schema: {
-        tags,
-        summary: 'Correct a function of the register (national).',
-        params: IdParams,
-        body: UpdateFunctionBody,
-        response: { 200: SnaFunction, ...problems },
+    app.get(
+      '/functions',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'The register of functions assigned or transferred to SNAs, filtered and paged.',
+          querystring: FunctionListQuery,
+          response: { 200: Page(SnaFunction), 400: ProblemRef },
+        },
       },
-    },
-    async (request) => updateFunction(db, request, request.params.id, request.body),
-  );
-};
+      async (request) => listFunctions(ctx, request.query),
+    );
+
+    // The register is national: which functions each type of SNA holds is set by law.
+    app.post(
+      '/functions',
+      {
+        config: { access: { permission: MANAGE_FUNCTIONS, unit: () => null } },
+        schema: {
+          tags,
+          summary: 'Add a function to the register, held by an SNA type or by one unit (national).',
+          body: CreateFunctionBody,
+          response: { 201: SnaFunction, ...problems },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await createFunction(ctx, actorOf(request), request.body)),
+    );
+
+    app.patch(
+      '/functions/:id',
+      {
+        config: { access: { permission: MANAGE_FUNCTIONS, unit: () => null } },
+        schema: {
+          tags,
+          summary: 'Correct a function of the register (national).',
+          params: IdParams,
+          body: UpdateFunctionBody,
+          response: { 200: SnaFunction, ...problems },
+        },
+      },
+      async (request) => updateFunction(ctx, actorOf(request), { id: request.params.id, body: request.body }),
+    );
+  };

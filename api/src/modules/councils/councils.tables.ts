@@ -1,5 +1,5 @@
 /** The councils module's tables as Kysely sees them (columns in snake_case, as in the SQL). */
-import type { Generated } from 'kysely';
+import type { Generated, Kysely, Selectable } from 'kysely';
 
 export const ORGAN_KINDS = ['council', 'board_of_governors', 'committee', 'office'] as const;
 export type OrganKind = (typeof ORGAN_KINDS)[number];
@@ -75,3 +75,9 @@ export interface CouncilsTables {
   councils_member: CouncilsMemberTable;
   councils_function: CouncilsFunctionTable;
 }
+
+/** The module's database view (its context's `db`, or a transaction of it). */
+export type CouncilsDb = Kysely<CouncilsTables>;
+export type OrganRow = Selectable<CouncilsOrganTable>;
+export type MemberRow = Selectable<CouncilsMemberTable>;
+export type FunctionRow = Selectable<CouncilsFunctionTable>;

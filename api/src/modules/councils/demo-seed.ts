@@ -9,9 +9,11 @@
  * `is_example` with the source 'example'. The proportions are realistic: about one commune
  * councillor in five is a woman.
  */
-import { writeAudit } from '../../platform/audit/audit.ts';
-import type { SeedContext } from '../../platform/module.ts';
-import type { CouncilsDb } from './councils.queries.ts';
+import { cliActor } from '../../platform/actor.ts';
+import type { CouncilsContext } from './councils.context.ts';
+import { insertFunction } from './functions.queries.ts';
+import { insertMembers } from './members.queries.ts';
+import { insertOrgan } from './organs.queries.ts';
 import type { MemberRole, OrganKind, Sex } from './councils.tables.ts';
 
 const SOURCE = 'example';
@@ -250,59 +252,50 @@ const DEMO_FUNCTIONS: readonly DemoFunction[] = [
   },
 ];
 
-export async function seedCouncilsDemo({ db }: SeedContext): Promise<void> {
-  const councils = db as CouncilsDb;
+export async function seedCouncilsDemo(ctx: CouncilsContext): Promise<void> {
+  const { db } = ctx;
   // Demo data is a change like any other: it goes in the audit trail, made by no one.
-  const actor = { actorUserId: null, actorLogin: 'demo-seed', assignmentId: null };
+  const actor = cliActor('demo-seed');
   const members = demoMembers();
   for (const [index, organ] of DEMO_ORGANS.entries()) {
-    const row = await councils
-      .insertInto('councils_organ')
-      .values({
-        unit_code: organ.unit,
-        kind: organ.kind,
-        name_km: organ.nameKm,
-        name_en: organ.nameEn,
-        term_start: organ.term?.start ?? null,
-        term_end: organ.term?.end ?? null,
-        legal_reference: null,
-        source: SOURCE,
-        is_example: true,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeAudit(db, {
-      ...actor,
+    const row = await insertOrgan(db, {
+      unit_code: organ.unit,
+      kind: organ.kind,
+      name_km: organ.nameKm,
+      name_en: organ.nameEn,
+      term_start: organ.term?.start ?? null,
+      term_end: organ.term?.end ?? null,
+      legal_reference: null,
+      source: SOURCE,
+      is_example: true,
+    });
+    await ctx.audit.write(db, actor, {
       action: 'councils.organ.create',
       entityType: 'councils.organ',
       entityId: String(row.id),
       unitCode: organ.unit,
       after: { unitCode: organ.unit, kind: organ.kind, nameEn: organ.nameEn, isExample: true },
     });
-    const inserted = await councils
-      .insertInto('councils_member')
-      .values(
-        (members[index] ?? []).map((member) => ({
-          organ_id: row.id,
-          name_km: member.nameKm,
-          name_latin: member.nameLatin,
-          role: member.role,
-          sex: member.sex,
-          birth_year: member.birthYear,
-          has_disability: member.hasDisability,
-          is_indigenous: member.isIndigenous,
-          party: member.party,
-          start_date: member.startDate,
-          end_date: member.endDate,
-          source: SOURCE,
-          is_example: true,
-        })),
-      )
-      .returning(['id', 'name_latin', 'role', 'sex'])
-      .execute();
+    const inserted = await insertMembers(
+      db,
+      (members[index] ?? []).map((member) => ({
+        organ_id: row.id,
+        name_km: member.nameKm,
+        name_latin: member.nameLatin,
+        role: member.role,
+        sex: member.sex,
+        birth_year: member.birthYear,
+        has_disability: member.hasDisability,
+        is_indigenous: member.isIndigenous,
+        party: member.party,
+        start_date: member.startDate,
+        end_date: member.endDate,
+        source: SOURCE,
+        is_example: true,
+      })),
+    );
     for (const member of inserted) {
-      await writeAudit(db, {
-        ...actor,
+      await ctx.audit.write(db, actor, {
         action: 'councils.member.create',
         entityType: 'councils.member',
         entityId: String(member.id),
@@ -320,25 +313,20 @@ export async function seedCouncilsDemo({ db }: SeedContext): Promise<void> {
   for (const fn of DEMO_FUNCTIONS) {
     for (const holder of fn.holders) {
       const isUnit = /^[0-9]+$/.test(holder);
-      const row = await councils
-        .insertInto('councils_function')
-        .values({
-          code: fn.code,
-          name_km: fn.nameKm,
-          name_en: fn.nameEn,
-          sector: fn.sector,
-          holder_type_code: isUnit ? null : holder,
-          holder_unit_code: isUnit ? holder : null,
-          legal_instrument: fn.legalInstrument,
-          date_assigned: fn.dateAssigned,
-          transferred_from: fn.transferredFrom,
-          source: SOURCE,
-          is_example: true,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await writeAudit(db, {
-        ...actor,
+      const row = await insertFunction(db, {
+        code: fn.code,
+        name_km: fn.nameKm,
+        name_en: fn.nameEn,
+        sector: fn.sector,
+        holder_type_code: isUnit ? null : holder,
+        holder_unit_code: isUnit ? holder : null,
+        legal_instrument: fn.legalInstrument,
+        date_assigned: fn.dateAssigned,
+        transferred_from: fn.transferredFrom,
+        source: SOURCE,
+        is_example: true,
+      });
+      await ctx.audit.write(db, actor, {
         action: 'councils.function.create',
         entityType: 'councils.function',
         entityId: String(row.id),

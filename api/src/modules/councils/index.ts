@@ -32,7 +32,7 @@ export const councilsModule = defineModule<CouncilsTables, 'gazetteer' | 'authen
     commune_clerk: ['councils.organ.manage'],
   },
   requires: ['gazetteer', 'authenticator'],
-  routes: () => councilRoutes,
+  routes: (ctx) => councilRoutes(ctx),
   // Runs after the gazetteer's and the access module's seeds (module order in modules.ts).
   seedDemo: seedCouncilsDemo,
 });
