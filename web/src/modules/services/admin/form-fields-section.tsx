@@ -14,8 +14,52 @@ import {
   type Draft,
   type FieldDatatype,
   type FieldRow,
+  type ValueRow,
 } from './draft.ts';
-import { RowButtons, Select, Text } from './form-inputs.tsx';
+
+const CODE_INPUT: readonly TextSpec<FieldRow>[] = [
+  {
+    field: 'code',
+    name: 'fieldCode',
+    label: 'servicesAdmin.fields.code',
+    hint: 'servicesAdmin.fields.codeHint',
+    required: true,
+    lang: 'en',
+  },
+];
+
+const DESCRIPTION_INPUTS: readonly TextSpec<FieldRow>[] = [
+  {
+    field: 'descriptionKm',
+    name: 'fieldDescriptionKm',
+    label: 'servicesAdmin.fields.descriptionKm',
+    required: true,
+    lang: 'km',
+  },
+  {
+    field: 'descriptionEn',
+    name: 'fieldDescriptionEn',
+    label: 'servicesAdmin.fields.descriptionEn',
+    required: true,
+    lang: 'en',
+  },
+];
+
+// The API names a choice's code `key`; the form's row keeps its React key in `key`.
+const VALUE_INPUTS: readonly TextSpec<ValueRow>[] = [
+  {
+    field: 'code',
+    pointer: 'key',
+    name: 'valueCode',
+    label: 'servicesAdmin.values.code',
+    required: true,
+    lang: 'en',
+  },
+  { field: 'nameKm', name: 'valueNameKm', label: 'servicesAdmin.values.nameKm', required: true, lang: 'km' },
+  { field: 'nameEn', name: 'valueNameEn', label: 'servicesAdmin.values.nameEn', required: true, lang: 'en' },
+];
+import { RowButtons, Select } from './form-inputs.tsx';
+import { EditableRows, TextInputs, type TextSpec } from './text-inputs.tsx';
 
 export const DATATYPE_KEYS: Record<FieldDatatype, string> = {
   string: 'servicesAdmin.datatype.string',
@@ -81,16 +125,7 @@ function FormFieldRow({
       data-code={field.code}
     >
       <legend>{label}</legend>
-      <Text
-        pointer={`${base}/code`}
-        label={t('servicesAdmin.fields.code')}
-        hint={t('servicesAdmin.fields.codeHint')}
-        value={field.code}
-        onChange={(code) => onChange({ code })}
-        required
-        name="fieldCode"
-        lang="en"
-      />
+      <TextInputs specs={CODE_INPUT} row={field} base={base} onChange={onChange} />
       <Select
         pointer={`${base}/datatype`}
         label={t('servicesAdmin.fields.datatype')}
@@ -106,24 +141,7 @@ function FormFieldRow({
         required
         options={FIELD_DATATYPES.map((datatype) => ({ value: datatype, label: t(DATATYPE_KEYS[datatype]) }))}
       />
-      <Text
-        pointer={`${base}/descriptionKm`}
-        label={t('servicesAdmin.fields.descriptionKm')}
-        value={field.descriptionKm}
-        onChange={(descriptionKm) => onChange({ descriptionKm })}
-        required
-        name="fieldDescriptionKm"
-        lang="km"
-      />
-      <Text
-        pointer={`${base}/descriptionEn`}
-        label={t('servicesAdmin.fields.descriptionEn')}
-        value={field.descriptionEn}
-        onChange={(descriptionEn) => onChange({ descriptionEn })}
-        required
-        name="fieldDescriptionEn"
-        lang="en"
-      />
+      <TextInputs specs={DESCRIPTION_INPUTS} row={field} base={base} onChange={onChange} />
       <div className="svc-admin__checks">
         <label>
           <input
@@ -153,57 +171,20 @@ function FormFieldRow({
       {isListType(field.datatype) ? (
         <fieldset className="svc-admin__values">
           <legend>{t('servicesAdmin.values.title')}</legend>
-          {field.values.map((value, j) => (
-            <fieldset
-              key={value.key}
-              className="svc-admin__row svc-admin__value-row"
-              data-row="value"
-              data-index={j}
-            >
-              <legend>{t('servicesAdmin.values.row', { n: j + 1 })}</legend>
-              <Text
-                pointer={`${base}/values/${j}/key`}
-                label={t('servicesAdmin.values.code')}
-                value={value.code}
-                onChange={(code) => onChange({ values: update(field.values, j, { code }) })}
-                required
-                name="valueCode"
-                lang="en"
-              />
-              <Text
-                pointer={`${base}/values/${j}/nameKm`}
-                label={t('servicesAdmin.values.nameKm')}
-                value={value.nameKm}
-                onChange={(nameKm) => onChange({ values: update(field.values, j, { nameKm }) })}
-                required
-                name="valueNameKm"
-                lang="km"
-              />
-              <Text
-                pointer={`${base}/values/${j}/nameEn`}
-                label={t('servicesAdmin.values.nameEn')}
-                value={value.nameEn}
-                onChange={(nameEn) => onChange({ values: update(field.values, j, { nameEn }) })}
-                required
-                name="valueNameEn"
-                lang="en"
-              />
-              <RowButtons
-                label={`${label}, ${t('servicesAdmin.values.row', { n: j + 1 })}`}
-                onRemove={
-                  field.values.length > 1 ? () => onChange({ values: removeAt(field.values, j) }) : undefined
-                }
-              />
-            </fieldset>
-          ))}
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            data-add="value"
-            onClick={() => onChange({ values: [...field.values, emptyValue()] })}
-          >
-            {t('servicesAdmin.values.add')}
-          </button>
+          <EditableRows
+            kind="value"
+            rows={field.values}
+            base={`${base}/values`}
+            specs={VALUE_INPUTS}
+            rowLabel={(j) => t('servicesAdmin.values.row', { n: j + 1 })}
+            buttonsLabel={(j) => `${label}, ${t('servicesAdmin.values.row', { n: j + 1 })}`}
+            rowClassName="svc-admin__value-row"
+            minRows={1}
+            onChange={(values) => onChange({ values })}
+            make={emptyValue}
+            addLabel={t('servicesAdmin.values.add')}
+            addClassName="button button--secondary button--small"
+          />
         </fieldset>
       ) : null}
       <RowButtons

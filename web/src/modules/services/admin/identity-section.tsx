@@ -5,7 +5,71 @@ import { useSession } from '../../../lib/session.ts';
 import { TIER_KEYS } from '../labels.ts';
 import { MANAGE_STANDARDS } from './api.ts';
 import { PROVIDER_TIERS, type Draft, type ProviderTier } from './draft.ts';
-import { FieldProblem, Select, Text } from './form-inputs.tsx';
+import { FieldProblem, Select } from './form-inputs.tsx';
+import { TextInputs, type TextSpec } from './text-inputs.tsx';
+
+const CODE_INPUT: readonly TextSpec<Draft>[] = [
+  {
+    field: 'code',
+    name: 'code',
+    label: 'servicesAdmin.field.code',
+    hint: 'servicesAdmin.field.codeHint',
+    required: true,
+    lang: 'en',
+  },
+];
+
+const ABOUT_INPUTS: readonly TextSpec<Draft>[] = [
+  { field: 'nameKm', name: 'nameKm', label: 'servicesAdmin.field.nameKm', required: true, lang: 'km' },
+  { field: 'nameEn', name: 'nameEn', label: 'servicesAdmin.field.nameEn', required: true, lang: 'en' },
+  {
+    field: 'sector',
+    name: 'sector',
+    label: 'servicesAdmin.field.sector',
+    hint: 'servicesAdmin.field.sectorHint',
+    required: true,
+    lang: 'en',
+  },
+  {
+    field: 'descriptionKm',
+    name: 'descriptionKm',
+    label: 'servicesAdmin.field.descriptionKm',
+    multiline: true,
+    lang: 'km',
+  },
+  {
+    field: 'descriptionEn',
+    name: 'descriptionEn',
+    label: 'servicesAdmin.field.descriptionEn',
+    multiline: true,
+    lang: 'en',
+  },
+  {
+    field: 'legalBasis',
+    name: 'legalBasis',
+    label: 'servicesAdmin.field.legalBasis',
+    hint: 'servicesAdmin.field.legalBasisHint',
+    required: true,
+    multiline: true,
+  },
+  {
+    field: 'source',
+    name: 'source',
+    label: 'servicesAdmin.field.source',
+    hint: 'servicesAdmin.field.sourceHint',
+  },
+];
+
+const TIME_LIMIT_INPUT: readonly TextSpec<Draft>[] = [
+  {
+    field: 'timeLimitDays',
+    name: 'timeLimitDays',
+    label: 'servicesAdmin.field.timeLimit',
+    hint: 'servicesAdmin.field.timeLimitHint',
+    required: true,
+    numeric: true,
+  },
+];
 
 export function IdentitySection({
   draft,
@@ -24,16 +88,7 @@ export function IdentitySection({
       <legend>{t('servicesAdmin.form.about')}</legend>
       {mode === 'create' ? (
         <>
-          <Text
-            pointer="/code"
-            label={t('servicesAdmin.field.code')}
-            hint={t('servicesAdmin.field.codeHint')}
-            value={draft.code}
-            onChange={(code) => set({ code })}
-            required
-            name="code"
-            lang="en"
-          />
+          <TextInputs specs={CODE_INPUT} row={draft} base="" onChange={set} />
           <div className="field" data-pointer="/ownerUnitCode">
             <UnitPicker
               legend={t('servicesAdmin.field.owner')}
@@ -53,70 +108,7 @@ export function IdentitySection({
           {t('servicesAdmin.field.code')}: <code className="code">{draft.code}</code>
         </p>
       )}
-      <Text
-        pointer="/nameKm"
-        label={t('servicesAdmin.field.nameKm')}
-        value={draft.nameKm}
-        onChange={(nameKm) => set({ nameKm })}
-        required
-        name="nameKm"
-        lang="km"
-      />
-      <Text
-        pointer="/nameEn"
-        label={t('servicesAdmin.field.nameEn')}
-        value={draft.nameEn}
-        onChange={(nameEn) => set({ nameEn })}
-        required
-        name="nameEn"
-        lang="en"
-      />
-      <Text
-        pointer="/sector"
-        label={t('servicesAdmin.field.sector')}
-        hint={t('servicesAdmin.field.sectorHint')}
-        value={draft.sector}
-        onChange={(sector) => set({ sector })}
-        required
-        name="sector"
-        lang="en"
-      />
-      <Text
-        pointer="/descriptionKm"
-        label={t('servicesAdmin.field.descriptionKm')}
-        value={draft.descriptionKm}
-        onChange={(descriptionKm) => set({ descriptionKm })}
-        multiline
-        name="descriptionKm"
-        lang="km"
-      />
-      <Text
-        pointer="/descriptionEn"
-        label={t('servicesAdmin.field.descriptionEn')}
-        value={draft.descriptionEn}
-        onChange={(descriptionEn) => set({ descriptionEn })}
-        multiline
-        name="descriptionEn"
-        lang="en"
-      />
-      <Text
-        pointer="/legalBasis"
-        label={t('servicesAdmin.field.legalBasis')}
-        hint={t('servicesAdmin.field.legalBasisHint')}
-        value={draft.legalBasis}
-        onChange={(legalBasis) => set({ legalBasis })}
-        required
-        multiline
-        name="legalBasis"
-      />
-      <Text
-        pointer="/source"
-        label={t('servicesAdmin.field.source')}
-        hint={t('servicesAdmin.field.sourceHint')}
-        value={draft.source}
-        onChange={(source) => set({ source })}
-        name="source"
-      />
+      <TextInputs specs={ABOUT_INPUTS} row={draft} base="" onChange={set} />
       <Select
         pointer="/providerTier"
         label={t('servicesAdmin.field.providerTier')}
@@ -130,16 +122,7 @@ export function IdentitySection({
           ...PROVIDER_TIERS.map((tier) => ({ value: tier, label: t(TIER_KEYS[tier] ?? tier) })),
         ]}
       />
-      <Text
-        pointer="/timeLimitDays"
-        label={t('servicesAdmin.field.timeLimit')}
-        hint={t('servicesAdmin.field.timeLimitHint')}
-        value={draft.timeLimitDays}
-        onChange={(timeLimitDays) => set({ timeLimitDays })}
-        required
-        numeric
-        name="timeLimitDays"
-      />
+      <TextInputs specs={TIME_LIMIT_INPUT} row={draft} base="" onChange={set} />
     </fieldset>
   );
 }
