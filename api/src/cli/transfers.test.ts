@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../config.ts';
-import type { AllocateOutput } from '../modules/transfers/engine/allocate-cli.ts';
+import type { AllocateOutput } from '../modules/transfers/index.ts';
 
 const FORMULA = path.join(
   repoRoot,

@@ -3,7 +3,7 @@
  * a transfer allocation from files alone, without a database (see
  * api/src/modules/transfers/engine/allocate-cli.ts for the options).
  */
-import { runAllocate, USAGE } from '../modules/transfers/engine/allocate-cli.ts';
+import { runAllocate, USAGE } from '../modules/transfers/index.ts';
 
 const COMMANDS: Record<string, (args: string[]) => number> = {
   allocate: (args) => runAllocate(args),

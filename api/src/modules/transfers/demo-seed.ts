@@ -7,16 +7,13 @@
  * the data (`is_example`, `isExample`, the source 'example').
  */
 import { readFileSync } from 'node:fs';
-import type { AuditActor } from '../../platform/audit/audit-context.ts';
-import type { SeedContext } from '../../platform/module.ts';
-import {
-  approveAllocation,
-  createAllocation,
-  createFormula,
-  createProgram,
-  publishAllocation,
-  type TransfersDb,
-} from './transfers.service.ts';
+import { cliActor } from '../../platform/actor.ts';
+import { approveAllocation, createAllocation, publishAllocation } from './allocations.service.ts';
+import { insertFigures } from './figures.queries.ts';
+import { createFormula } from './formulas.service.ts';
+import { markProgramsReal } from './programs.queries.ts';
+import { createProgram } from './programs.service.ts';
+import type { TransfersContext } from './transfers.context.ts';
 
 export const BUILT_IN_FORMULA_FILE = new URL(
   './engine/formulas/supplementary-commune-fund-2025.json',
@@ -55,29 +52,18 @@ export const DEMO_FIGURES: Record<string, { population: number; poverty_rate: nu
   '230203': { population: 4330, poverty_rate: 16.7 },
 };
 
-const actor = (login: string): AuditActor => ({
-  actorUserId: null,
-  actorLogin: login,
-  assignmentId: null,
-  requestId: null,
-  ip: null,
-});
-
-export async function seedTransfersDemo({ db }: SeedContext): Promise<void> {
-  const transfers = db as TransfersDb;
-  for (const program of PROGRAMS) await createProgram(transfers, actor('demo-seed'), program);
-  await transfers.updateTable('transfers_program').set({ is_example: false }).execute();
+/** Runs with the module's context on the seed's transaction (platform/db/seeds.ts). */
+export async function seedTransfersDemo(ctx: TransfersContext): Promise<void> {
+  const seed = cliActor('demo-seed');
+  for (const program of PROGRAMS) await createProgram(ctx, seed, program);
+  await markProgramsReal(ctx.db);
 
   const document: unknown = JSON.parse(readFileSync(BUILT_IN_FORMULA_FILE, 'utf8'));
-  const { id: formulaId } = await createFormula(transfers, actor('demo-seed'), document, { isExample: true });
+  const { id: formulaId } = await createFormula(ctx, seed, { formula: document, isExample: true });
 
   // Only the communes that exist in this database (the demo tree may lack some).
-  const present = await transfers
-    .selectFrom('gazetteer_unit')
-    .select('code')
-    .where('code', 'in', Object.keys(DEMO_FIGURES))
-    .execute();
-  const rows = present.flatMap(({ code }) =>
+  const present = await ctx.ports.gazetteer.unitNames(ctx.db, Object.keys(DEMO_FIGURES));
+  const rows = [...present.keys()].sort().flatMap((code) =>
     Object.entries(DEMO_FIGURES[code] ?? {}).map(([indicator, value]) => ({
       unit_code: code,
       fiscal_year: 2025,
@@ -88,10 +74,10 @@ export async function seedTransfersDemo({ db }: SeedContext): Promise<void> {
     })),
   );
   if (rows.length === 0) return;
-  await transfers.insertInto('transfers_indicator_value').values(rows).execute();
+  await insertFigures(ctx.db, rows);
 
   // Computed by one (example) officer, approved and published by another: the four-eyes rule.
-  const draft = await createAllocation(transfers, actor('demo-seed:compute'), { formulaId });
-  await approveAllocation(transfers, actor('demo-seed:approve'), draft.id);
-  await publishAllocation(transfers, actor('demo-seed:approve'), draft.id);
+  const draft = await createAllocation(ctx, cliActor('demo-seed:compute'), { formulaId });
+  await approveAllocation(ctx, cliActor('demo-seed:approve'), draft.id);
+  await publishAllocation(ctx, cliActor('demo-seed:approve'), draft.id);
 }

@@ -16,8 +16,10 @@ import type { TransfersTables } from './transfers.tables.ts';
 export type { TransfersTables } from './transfers.tables.ts';
 /** The formula in force that the demo seed loads (its file, with the source it cites). */
 export { BUILT_IN_FORMULA_FILE } from './demo-seed.ts';
+/** `npm run transfers -- allocate …`: the engine on files, without a database (api/src/cli/transfers.ts). */
+export { runAllocate, USAGE, type AllocateOutput } from './engine/allocate-cli.ts';
 
-export const transfersModule = defineModule<TransfersTables, 'gazetteer' | 'authenticator' | 'budgets'>({
+export const transfersModule = defineModule<TransfersTables, 'gazetteer' | 'budgets'>({
   name: 'transfers',
   tags: [
     { name: 'transfers', description: 'Formula-based transfers: formulas, figures, allocations, scenarios.' },
@@ -41,8 +43,8 @@ export const transfersModule = defineModule<TransfersTables, 'gazetteer' | 'auth
     ],
     provincial_officer: ['transfers.indicator.manage'],
   },
-  requires: ['gazetteer', 'authenticator', 'budgets'],
-  routes: () => transfersRoutes,
+  requires: ['gazetteer', 'budgets'],
+  routes: (ctx) => transfersRoutes(ctx),
   // After the gazetteer's seed (Kep's communes) and the budgets module (revenue lines).
   seedDemo: seedTransfersDemo,
 });

@@ -10,32 +10,35 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../config.ts';
+import { modules } from '../../modules.ts';
+import { cliActor } from '../../platform/actor.ts';
+import { wireModules } from '../../platform/wiring.ts';
 import { openTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { CLI_ACTOR, runImport } from '../gazetteer/index.ts';
+import { allocationLines } from './allocation-lines.service.ts';
+import { createAllocation } from './allocations.service.ts';
 import { AllocationError } from './engine/allocate.ts';
-import {
-  allocationLines,
-  createAllocation,
-  createFormula,
-  createProgram,
-  importIndicators,
-  type TransfersDb,
-} from './transfers.service.ts';
+import { importIndicators } from './figures-import.service.ts';
+import { createFormula } from './formulas.service.ts';
+import { createProgram } from './programs.service.ts';
+import type { TransfersContext, TransfersDb } from './transfers.context.ts';
 
 const DATA = path.resolve(repoRoot, '../shared/data');
 const read = (relative: string) => fs.readFileSync(path.join(DATA, relative));
 const csvRows = (relative: string) =>
   parse<Record<string, string>>(read(relative), { columns: true, bom: true, skip_empty_lines: true });
 
-const actor = CLI_ACTOR('test');
+const actor = cliActor('test');
 const PRISM = 'poverty-disaster-prism/commune_indicators_joined.csv';
 
 let db: TestDb;
 let transfers: TransfersDb;
+let ctx: TransfersContext;
 
 beforeAll(async () => {
   db = await openTestDb({ demoData: false });
   transfers = db.kysely as unknown as TransfersDb;
+  ctx = wireModules(db.kysely, modules).contextOf('transfers') as unknown as TransfersContext;
   await runImport(db.kysely, {
     files: ['provinces', 'districts', 'communes', 'villages'].map((name) => ({
       name: `${name}.csv`,
@@ -43,10 +46,10 @@ beforeAll(async () => {
     })),
     dryRun: false,
     effectiveDate: null,
-    applyValidPart: false,
-    actor,
+    applyValid: false,
+    actor: CLI_ACTOR('test'),
   });
-  await createProgram(transfers, actor, { code: 'national-test', nameKm: 'សាកល្បង', nameEn: 'Test' });
+  await createProgram(ctx, actor, { code: 'national-test', nameKm: 'សាកល្បង', nameEn: 'Test' });
 }, 180_000);
 
 afterAll(async () => {
@@ -68,6 +71,9 @@ const formula = (version: number, criteria: unknown[]) => ({
 describe('the PRISM commune indicators against the pumi tree', () => {
   const prism = csvRows(PRISM);
   const options = {
+    text: read(PRISM).toString('utf8'),
+    fileName: 'commune_indicators_joined.csv',
+    applyValid: false,
     fiscalYear: 2024,
     source: 'PRISM commune indicators',
     codeColumn: 'commune_code',
@@ -75,7 +81,7 @@ describe('the PRISM commune indicators against the pumi tree', () => {
   };
 
   it('reports every code the tree does not know, and writes nothing on a dry run', async () => {
-    const report = await importIndicators(transfers, actor, read(PRISM).toString('utf8'), {
+    const report = await importIndicators(ctx, actor, {
       ...options,
       dryRun: true,
     });
@@ -87,16 +93,16 @@ describe('the PRISM commune indicators against the pumi tree', () => {
     expect(stored).toEqual([]);
   });
 
-  it('refuses the whole file without applyValidPart, and writes the valid part with it', async () => {
-    const refused = await importIndicators(transfers, actor, read(PRISM).toString('utf8'), {
+  it('refuses the whole file without applyValid, and writes the valid part with it', async () => {
+    // The import contract: applying a file with problems, without applyValid, writes nothing (422).
+    const refused = await importIndicators(ctx, actor, { ...options, dryRun: false }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(refused).toMatchObject({ statusCode: 422, code: 'transfers.import.has_problems' });
+    const applied = await importIndicators(ctx, actor, {
       ...options,
       dryRun: false,
-    });
-    expect(refused.applied).toBe(false);
-    const applied = await importIndicators(transfers, actor, read(PRISM).toString('utf8'), {
-      ...options,
-      dryRun: false,
-      applyValidPart: true,
+      applyValid: true,
     });
     const problemRows = new Set(applied.problems.map((problem) => problem.row));
     const validRows = prism.filter(
@@ -114,38 +120,32 @@ describe('the PRISM commune indicators against the pumi tree', () => {
   });
 
   it('names exactly the communes without a figure the formula needs', async () => {
-    const { id } = await createFormula(
-      transfers,
-      actor,
-      formula(1, [{ kind: 'indicator', indicator: 'households', weightPercent: 100 }]),
-    );
+    const { id } = await createFormula(ctx, actor, {
+      formula: formula(1, [{ kind: 'indicator', indicator: 'households', weightPercent: 100 }]),
+    });
     const withFigure = new Set(prism.filter((row) => row.Total_HHs !== '').map((row) => row.commune_code));
     const lacking = csvRows('gazetteer-pumi/communes.csv')
       .map((row) => row.code!)
       .filter((code) => !code.startsWith('12') && !withFigure.has(code));
     expect(lacking.length).toBeGreaterThan(0);
-    const error = await createAllocation(transfers, actor, { formulaId: id }).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await createAllocation(ctx, actor, { formulaId: id }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AllocationError);
     expect((error as AllocationError).code).toBe('transfers.input.missing_value');
     expect((error as AllocationError).units.map((unit) => unit.code).sort()).toEqual(lacking.sort());
   });
 
   it('allocates every commune outside Phnom Penh from the tree alone, to the riel', async () => {
-    const { id } = await createFormula(
-      transfers,
-      actor,
-      formula(2, [
+    const { id } = await createFormula(ctx, actor, {
+      formula: formula(2, [
         { kind: 'equal', weightPercent: 50 },
         { kind: 'indicator', indicator: 'villages', weightPercent: 50 },
       ]),
-    );
+    });
     const communes = csvRows('gazetteer-pumi/communes.csv');
     const outsideCapital = communes.filter((row) => !row.code!.startsWith('12')).length;
-    const allocation = await createAllocation(transfers, actor, { formulaId: id });
+    const allocation = await createAllocation(ctx, actor, { formulaId: id });
     expect(allocation.summary.totals.eligibleUnits).toBe(outsideCapital);
-    const lines = await allocationLines(transfers, allocation.id, {
+    const lines = await allocationLines(ctx, allocation.id, {
       page: 1,
       pageSize: 500,
       sort: 'code',
@@ -153,7 +153,7 @@ describe('the PRISM commune indicators against the pumi tree', () => {
     expect(lines.total).toBe(outsideCapital);
     let sum = 0;
     for (let page = 1; (page - 1) * 500 < lines.total; page += 1) {
-      const { items } = await allocationLines(transfers, allocation.id, {
+      const { items } = await allocationLines(ctx, allocation.id, {
         page,
         pageSize: 500,
         sort: 'code',
@@ -168,7 +168,7 @@ describe('the PRISM commune indicators against the pumi tree', () => {
     const outside = [...villages.entries()].filter(([code]) => !code.startsWith('12'));
     const mostVillages = Math.max(...outside.map(([, count]) => count));
     const most = outside.filter(([, count]) => count === mostVillages).map(([code]) => code);
-    const top = await allocationLines(transfers, allocation.id, { page: 1, pageSize: 1, sort: '-amount' });
+    const top = await allocationLines(ctx, allocation.id, { page: 1, pageSize: 1, sort: '-amount' });
     expect(most).toContain(top.items[0]!.unitCode);
   });
 });

@@ -211,7 +211,14 @@ describe('an allocation from figures to publication', () => {
     const dirty = 'code,pop\n230101,100\n990101,50\n230103,-4\n';
     const url =
       '/api/transfers/indicators/import?fiscalYear=2027&source=test&codeColumn=code&map=population:pop&dryRun=false';
-    const report = await officer.request('POST', url, dirty, { 'content-type': 'text/csv' });
+    // The import contract: applying a file with problems writes nothing and answers 422; the
+    // dry run (the default) reports them.
+    const refused = await officer.request('POST', url, dirty, { 'content-type': 'text/csv' });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'transfers.import.has_problems' });
+    const report = await officer.request('POST', url.replace('&dryRun=false', ''), dirty, {
+      'content-type': 'text/csv',
+    });
     expect(report.statusCode, report.body).toBe(200);
     const dirtyReport = report.json<{
       applied: boolean;

@@ -1,11 +1,14 @@
 /**
  * TypeBox schemas of the transfers routes. The formula document has its own schema in
- * engine/formula.ts (docs/transfer-formula.md); an allocation's explanation per unit and its
- * summary are documented there too and travel as JSON objects.
+ * engine/formula.ts (docs/transfer-formula.md); an allocation's summary, each unit's
+ * explanation and a scenario's comparison follow the engine's types (engine/allocate.ts,
+ * equity.ts, scenario.ts) and are described here in full, so that the OpenAPI document and the
+ * web's generated types say exactly what they hold.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { importReport, ImportQuery } from '../../platform/http/imports.ts';
 import { PageQuery, SortQuery } from '../../platform/http/paging.ts';
-import type { FormulaSchema } from './engine/formula.ts';
+import { FormulaSchema } from './engine/formula.ts';
 import { Timestamp } from '../../platform/http/timestamp.ts';
 
 const UnitCode = Type.String({ pattern: '^([0-9]{2}){1,4}$', description: 'NCDD code, zero-padded.' });
@@ -62,11 +65,7 @@ export const FormulaItem = Type.Object({
 export const FormulaWithDocument = Type.Object({
   id: Type.Integer(),
   isExample: Type.Boolean(),
-  formula: Type.Unsafe<Static<typeof FormulaSchema>>({
-    type: 'object',
-    description: 'The formula document (docs/transfer-formula.md).',
-    additionalProperties: true,
-  }),
+  formula: FormulaSchema,
 });
 
 export const CreateFormulaBody = Type.Object(
@@ -128,29 +127,24 @@ export const IndicatorImportQuery = Type.Object({
     description:
       'indicator:column pairs separated by commas, e.g. `population:TT_Both,poor_households:HH_ID1`.',
   }),
-  dryRun: Type.Optional(Type.Boolean({ default: true })),
+  fileName: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 300, description: 'The name of the file, for the report.' }),
+  ),
+  dryRun: Type.Optional(ImportQuery.properties.dryRun),
+  applyValid: Type.Optional(ImportQuery.properties.applyValid),
   applyValidPart: Type.Optional(
-    Type.Boolean({ description: 'Write the rows without problems and with known codes; report the rest.' }),
+    Type.Boolean({ deprecated: true, description: 'The former name of applyValid, still accepted.' }),
   ),
 });
 export type IndicatorImportQuery = Static<typeof IndicatorImportQuery>;
 
-export const IndicatorImportReport = Type.Object({
-  rowsRead: Type.Integer(),
-  values: Type.Integer(),
-  problems: Type.Array(
-    Type.Object({
-      row: Type.Integer(),
-      column: Nullable(Type.String()),
-      code: Type.String(),
-      message: Type.String(),
-    }),
-  ),
+/** The import contract's report (platform/http/imports.ts) and what this import adds. */
+export const IndicatorImportReport = importReport('TransfersFiguresImportReport', {
+  values: Type.Integer({ description: 'Figures (cells) read, every row.' }),
   unknownCodes: Type.Array(
     Type.Object({ code: Type.String(), row: Type.Union([Type.Integer(), Type.Null()]) }),
+    { description: 'Codes the tree does not know: reported, never silently dropped.' },
   ),
-  applied: Type.Boolean(),
-  rowsApplied: Type.Integer(),
 });
 
 export const CreateAllocationBody = Type.Object(
@@ -180,6 +174,143 @@ export type CorrectAllocationBody = Static<typeof CorrectAllocationBody>;
 
 const Instant = Type.Union([Timestamp, Type.Null()]);
 
+/** A decimal carried exactly as a string (the engine's exact arithmetic). */
+const Decimal = (description?: string) => Type.String({ ...(description ? { description } : {}) });
+const Riel = (description?: string) => Type.Integer({ ...(description ? { description } : {}) });
+const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+
+const PerPersonExtreme = Type.Union([
+  Type.Object({ code: Type.String(), perPerson: Type.Number() }),
+  Type.Null(),
+]);
+
+const equityFields = {
+  withoutPopulation: Type.Array(Type.String(), {
+    description: 'Codes of allocated units without a population.',
+  }),
+  totalAmount: Type.Number(),
+  totalPopulation: Type.Number(),
+  meanPerPerson: NullableNumber,
+  minPerPerson: PerPersonExtreme,
+  maxPerPerson: PerPersonExtreme,
+  gini: NullableNumber,
+  theil: NullableNumber,
+  coefficientOfVariation: NullableNumber,
+  maxMinRatio: NullableNumber,
+  povertyCorrelation: Type.Union([Type.Number(), Type.Null()], {
+    description: 'null without a poverty indicator, or when either series is constant.',
+  }),
+  lorenz: Type.Array(Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }), {
+    description: '[population share, amount share] pairs from [0, 0] to [1, 1].',
+  }),
+};
+
+/** Equity figures of an allocation (engine/equity.ts), without the per-unit list. */
+export const EquityTotals = Type.Object(equityFields, {
+  $id: 'TransfersEquityTotals',
+  title: 'TransfersEquityTotals',
+});
+
+/** Equity figures with each unit's amount per person (a scenario's before and after). */
+export const EquityFigures = Type.Object(
+  {
+    units: Type.Array(
+      Type.Object({
+        code: Type.String(),
+        amount: Riel(),
+        population: Type.Number(),
+        perPerson: Type.Number(),
+      }),
+    ),
+    ...equityFields,
+  },
+  // No $id: it appears twice in a scenario's comparison (before and after).
+  { title: 'TransfersEquityFigures' },
+);
+
+/** What an allocation was computed from and came to (engine/allocate.ts AllocationResult). */
+export const AllocationSummary = Type.Object(
+  {
+    inputsYear: Type.Integer({ description: 'The year of the figures used.' }),
+    pool: Type.Object({
+      amount: Riel('Distributed: a multiple of the rounding unit.'),
+      exact: Decimal('Before rounding to the rounding unit.'),
+      undistributed: Decimal('exact − amount: less than one rounding unit, not distributed.'),
+      basis: Type.String({ description: 'How it was reached, in words.' }),
+      isExample: Type.Boolean(),
+    }),
+    components: Type.Array(
+      Type.Object({
+        code: Type.String(),
+        nameKm: Type.String(),
+        nameEn: Type.String(),
+        sharePercent: Type.Number(),
+        exact: Decimal('Pool × share, exactly.'),
+        pool: Riel('Pool × share in rounding units by largest remainder.'),
+        allocated: Riel('The sum of the units’ parts of this component.'),
+      }),
+    ),
+    totals: Type.Object({
+      allocated: Riel(),
+      eligibleUnits: Type.Integer(),
+      excludedUnits: Type.Integer(),
+      floored: Type.Integer(),
+      capped: Type.Integer(),
+    }),
+    excluded: Type.Array(
+      Type.Object({
+        code: Type.String(),
+        reason: Type.Union([
+          Type.Literal('level'),
+          Type.Literal('type'),
+          Type.Literal('excluded_code'),
+          Type.Literal('not_included'),
+        ]),
+        detail: Type.String(),
+      }),
+    ),
+    legalReference: FormulaSchema.properties.legalReference,
+    roundingUnit: Type.Integer(),
+    equity: EquityTotals,
+  },
+  { $id: 'TransfersAllocationSummary', title: 'TransfersAllocationSummary' },
+);
+export type AllocationSummary = Static<typeof AllocationSummary>;
+
+/** One part of a unit's amount: one criterion of one component (engine/allocate.ts AllocationPart). */
+export const AllocationPart = Type.Object({
+  component: Type.String(),
+  criterion: Type.String({ description: '`equal`, the indicator name, or `name (inverse)`.' }),
+  kind: Type.Union([Type.Literal('equal'), Type.Literal('indicator')]),
+  indicator: Type.Union([Type.String(), Type.Null()]),
+  inverse: Type.Boolean(),
+  weightPercent: Type.Number({ description: 'The criterion’s weight within its component, percent.' }),
+  value: Type.Number({
+    description: 'The unit’s value: 1 for an equal share, the indicator’s value otherwise.',
+  }),
+  total: Decimal('The sum of the values used over the eligible units.'),
+  share: Decimal('The unit’s share of this criterion’s pool.'),
+  criterionPool: Decimal('Pool × component share × weight.'),
+  formulaAmount: Decimal('criterionPool × share: what the formula alone gives.'),
+  amountBeforeRounding: Decimal('After floors and caps, before rounding.'),
+  amount: Riel('Whole riel; a unit’s parts add up to its amount.'),
+});
+
+/** How a unit's amount was reached, part by part. */
+export const AllocationExplanation = Type.Object(
+  {
+    formulaAmount: Decimal('The sum of the parts’ formula amounts.'),
+    limit: Type.Union([Type.Literal('floor'), Type.Literal('cap'), Type.Null()], {
+      description: 'Held at the floor or the cap; null when shared by the formula.',
+    }),
+    amountBeforeRounding: Decimal(),
+    roundingAdjustment: Decimal('amount − amountBeforeRounding.'),
+    parts: Type.Array(AllocationPart),
+  },
+  { $id: 'TransfersAllocationExplanation', title: 'TransfersAllocationExplanation' },
+);
+export type AllocationExplanation = Static<typeof AllocationExplanation>;
+
 export const Allocation = Type.Object({
   id: Type.Integer(),
   formulaId: Type.Integer(),
@@ -190,9 +321,7 @@ export const Allocation = Type.Object({
   version: Type.Integer(),
   status: StatusSchema,
   pool: Type.Integer({ description: 'Riel distributed.' }),
-  summary: Type.Unknown({
-    description: 'inputsYear, pool, components, totals, excluded units, equity figures.',
-  }),
+  summary: AllocationSummary,
   correctionOf: Type.Union([Type.Integer(), Type.Null()]),
   correctionReason: Nullable(Type.String()),
   createdBy: Nullable(Type.String()),
@@ -223,9 +352,7 @@ export const AllocationLine = Type.Object({
   nameKm: Type.String(),
   nameLatin: Type.String(),
   amount: Type.Integer(),
-  explanation: Type.Unknown({
-    description: 'formulaAmount, limit, amountBeforeRounding, roundingAdjustment, parts[].',
-  }),
+  explanation: AllocationExplanation,
 });
 
 export const ScenarioBody = Type.Object(
@@ -240,10 +367,34 @@ export const ScenarioBody = Type.Object(
 );
 export type ScenarioBody = Static<typeof ScenarioBody>;
 
-export const ScenarioResult = Type.Unknown({
-  description:
-    'units[] (baseline, scenario, change, change per person), gainers, losers, equity before and after.',
+const UnitChange = Type.Object({
+  code: Type.String(),
+  baseline: Riel(),
+  scenario: Riel(),
+  change: Riel('scenario − baseline.'),
+  changePercent: Type.Union([Type.Number(), Type.Null()], { description: 'null when the baseline is 0.' }),
+  changePerPerson: Type.Union([Type.Number(), Type.Null()], { description: 'null without a population.' }),
+  onlyIn: Type.Union([Type.Literal('baseline'), Type.Literal('scenario'), Type.Null()], {
+    description: 'Eligible in one allocation only.',
+  }),
 });
+
+/** A scenario against its baseline, unit by unit, with equity before and after (engine/scenario.ts). */
+export const ScenarioResult = Type.Object(
+  {
+    units: Type.Array(UnitChange),
+    gainers: Type.Integer(),
+    losers: Type.Integer(),
+    unchanged: Type.Integer(),
+    totalBaseline: Riel(),
+    totalScenario: Riel(),
+    largestGain: Type.Union([UnitChange, Type.Null()]),
+    largestLoss: Type.Union([UnitChange, Type.Null()]),
+    equityBefore: EquityFigures,
+    equityAfter: EquityFigures,
+  },
+  { $id: 'TransfersScenarioComparison', title: 'TransfersScenarioComparison' },
+);
 
 export const PublishedQuery = Type.Object({ fiscalYear: Type.Optional(Year) });
 
@@ -257,7 +408,7 @@ export const PublishedItem = Type.Object({
   version: Type.Integer(),
   publishedAt: Instant,
   amount: Type.Integer(),
-  explanation: Type.Unknown(),
+  explanation: AllocationExplanation,
 });
 
 export const AvailableIndicator = Type.Object({
