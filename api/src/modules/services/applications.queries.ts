@@ -8,6 +8,7 @@ import type {
   ServicesDb,
   ServicesFeePaymentTable,
 } from './services.tables.ts';
+import type { GazetteerPort } from '../gazetteer/index.ts';
 import { jsonb } from './transactions.ts';
 
 export type ApplicationRow = Selectable<ServicesApplicationTable>;
@@ -189,6 +190,43 @@ export function selectApplicationList(db: ServicesDb) {
         'fee_paid',
       ),
     ]);
+}
+
+/** A subquery of unit codes (the gazetteer port's subtreeCodesQuery), for `unit_code in (…)`. */
+type CodesQuery = ReturnType<GazetteerPort['subtreeCodesQuery']>;
+
+export interface ApplicationFilters {
+  today: string;
+  /** The caller's scope; undefined for a national caller. */
+  inScope?: CodesQuery;
+  /** The subtree asked for. */
+  inUnit?: CodesQuery;
+  status?: ApplicationStatus;
+  serviceCode?: string;
+  filedFrom?: string;
+  filedTo?: string;
+  overdue?: boolean;
+}
+
+/** The officers' list: applications filtered as asked, for fetchPage. */
+export function selectApplicationPage(db: ServicesDb, filters: ApplicationFilters) {
+  let select = selectApplicationList(db);
+  if (filters.inScope) select = select.where('a.unit_code', 'in', filters.inScope);
+  if (filters.inUnit) select = select.where('a.unit_code', 'in', filters.inUnit);
+  if (filters.status !== undefined) select = select.where('a.status', '=', filters.status);
+  if (filters.serviceCode !== undefined) select = select.where('a.service_code', '=', filters.serviceCode);
+  if (filters.filedFrom !== undefined) select = select.where('a.filed_on', '>=', filters.filedFrom);
+  if (filters.filedTo !== undefined) select = select.where('a.filed_on', '<=', filters.filedTo);
+  if (filters.overdue !== undefined) {
+    const overdue = overdueSql(filters.today);
+    select = filters.overdue ? select.where(overdue) : select.where((eb) => eb.not(overdue));
+  }
+  return select;
+}
+
+/** The citizen's own applications, for fetchPage. */
+export function selectApplicationsOf(db: ServicesDb, userId: number) {
+  return selectApplicationList(db).where('a.applicant_user_id', '=', userId);
 }
 
 /** Own-source revenue from service fees of one unit in one calendar year, in riel. */

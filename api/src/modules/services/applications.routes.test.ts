@@ -13,6 +13,9 @@ import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { DEMO_PASSWORD } from '../access/index.ts';
 import { feesCollected } from './applications.service.ts';
 import type { ServicesTables } from './services.tables.ts';
+import type { ServicesModuleContext } from './context.ts';
+import { modules } from '../../modules.ts';
+import { wireModules } from '../../platform/wiring.ts';
 import { tablesOf } from '../../platform/db/tables-of.ts';
 import { addWorkingDays, todayInCambodia, workingDaysBetween } from './working-days.ts';
 
@@ -25,6 +28,10 @@ let otherDistrict: Client; // district officer at 2301
 let citizen: Client;
 let publicClient: Client;
 const db = () => tablesOf<ServicesTables>(t.db.kysely);
+
+/** The services module's context, as the platform wires it over the test database. */
+const moduleCtx = () =>
+  wireModules(t.db.kysely, modules).contextOf('services') as unknown as ServicesModuleContext;
 
 interface Application {
   trackingNumber: string;
@@ -498,7 +505,7 @@ describe('fees', () => {
     const application = await fileAtCounter(district);
     const url = `/api/services/applications/${application.trackingNumber}/fee`;
     const year = Number(todayInCambodia().slice(0, 4));
-    const revenue = await feesCollected(db(), '2302', year);
+    const revenue = await feesCollected(moduleCtx(), '2302', year);
     expect(
       (await district.request('POST', url, { tierCode: 'huge', amountRiel: 1, receiptNumber: 'R-1' })).json(),
     ).toMatchObject({ code: 'services.fee.unknown_tier' });
@@ -537,15 +544,15 @@ describe('fees', () => {
         })
       ).statusCode,
     ).toBe(403);
-    expect(await feesCollected(db(), '2302', year)).toEqual({
+    expect(await feesCollected(moduleCtx(), '2302', year)).toEqual({
       unitCode: '2302',
       year,
       totalRiel: revenue.totalRiel + 200_000,
       payments: revenue.payments + 1,
     });
     // The demo seed's fees of 2026 at the OWSO: 100,000 + 100,000 riel.
-    expect((await feesCollected(db(), '2302', 2026)).totalRiel).toBeGreaterThanOrEqual(200_000);
-    expect(await feesCollected(db(), '2301', year)).toMatchObject({ totalRiel: 0, payments: 0 });
+    expect((await feesCollected(moduleCtx(), '2302', 2026)).totalRiel).toBeGreaterThanOrEqual(200_000);
+    expect(await feesCollected(moduleCtx(), '2301', year)).toMatchObject({ totalRiel: 0, payments: 0 });
   });
 });
 

@@ -7,6 +7,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
+import { actorOf } from '../../platform/actor.ts';
 import { ProblemRef } from '../../platform/http/openapi.ts';
 import { Page } from '../../platform/http/paging.ts';
 import { fail } from './services.errors.ts';
@@ -39,13 +40,7 @@ import {
   unitOfApplication,
 } from './applications.service.ts';
 import { MAX_ATTACHMENT_BYTES, tooLarge } from './attachments.ts';
-import {
-  actorOf,
-  FILE_APPLICATIONS,
-  optionalPrincipal,
-  PROCESS_APPLICATIONS,
-  type ServicesContext,
-} from './context.ts';
+import { FILE_APPLICATIONS, PROCESS_APPLICATIONS, type ServicesContext } from './context.ts';
 
 const tags = ['services'];
 const problems = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef, 409: ProblemRef };
@@ -53,7 +48,6 @@ const problems = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: Probl
 export const applicationRoutes =
   (ctx: ServicesContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const { db } = ctx;
     const numberOf = (request: FastifyRequest) => (request.params as { number: string }).number;
     // One file per request, the size limit enforced while it streams in.
     // preservePath: the name as sent, so that a name with a folder in it is refused rather than cut short.
@@ -132,7 +126,7 @@ export const applicationRoutes =
           response: { 200: Page(ApplicationSummary), 400: ProblemRef, 401: ProblemRef, 403: ProblemRef },
         },
       },
-      async (request) => listApplications(db, request.access.scope, request.query),
+      async (request) => listApplications(ctx, request.access.scope, request.query),
     );
 
     app.get(
@@ -146,7 +140,7 @@ export const applicationRoutes =
           response: { 200: Page(ApplicationSummary), 400: ProblemRef, 401: ProblemRef },
         },
       },
-      async (request) => myApplications(db, request.principal!.userId, request.query),
+      async (request) => myApplications(ctx, request.principal!.userId, request.query),
     );
 
     app.get(
@@ -170,7 +164,7 @@ export const applicationRoutes =
         config: {
           access: {
             permission: PROCESS_APPLICATIONS,
-            unit: (request) => unitOfApplication(db, numberOf(request)),
+            unit: (request) => unitOfApplication(ctx, numberOf(request)),
           },
         },
         schema: {
@@ -194,7 +188,7 @@ export const applicationRoutes =
         config: {
           access: {
             permission: PROCESS_APPLICATIONS,
-            unit: (request) => unitOfApplication(db, numberOf(request)),
+            unit: (request) => unitOfApplication(ctx, numberOf(request)),
           },
         },
         schema: {
@@ -287,7 +281,7 @@ export const applicationRoutes =
       },
       async (request) => {
         // A public route runs no access check: the caller, if signed in, is looked up here.
-        request.principal = await optionalPrincipal(ctx, request);
+        request.principal = await ctx.access.viewer(request);
         return rateApplication(ctx, actorOf(request), request.params.number, request.body);
       },
     );
@@ -305,7 +299,7 @@ export const applicationRoutes =
       },
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
-        return trackApplication(db, request.params.number);
+        return trackApplication(ctx, request.params.number);
       },
     );
   };

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AwsClient } from 'aws4fetch';
-import { checkAttachmentKey, type AttachmentStore } from './attachments.ts';
+import { checkAttachmentKey, type AttachmentStore } from './attachment-store.ts';
 import type { AttachmentType } from './services.tables.ts';
 
 export interface S3StoreOptions {

@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
+import { actorOf } from '../../platform/actor.ts';
 import { ProblemRef } from '../../platform/http/openapi.ts';
 import { Page } from '../../platform/http/paging.ts';
 import {
@@ -23,13 +24,7 @@ import {
   unitOfComplaint,
 } from './complaints.service.ts';
 import { TrackingParams } from './applications.schemas.ts';
-import {
-  actorOf,
-  HANDLE_COMPLAINTS,
-  optionalPrincipal,
-  READ_OUTBOX,
-  type ServicesContext,
-} from './context.ts';
+import { HANDLE_COMPLAINTS, READ_OUTBOX, type ServicesContext } from './context.ts';
 import { listOutbox, OutboxMessage, OutboxQuery } from './outbox.ts';
 
 const tags = ['services'];
@@ -38,7 +33,6 @@ const problems = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: Probl
 export const complaintRoutes =
   (ctx: ServicesContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const { db } = ctx;
     const numberOf = (request: FastifyRequest) => (request.params as { number: string }).number;
 
     app.post(
@@ -56,7 +50,7 @@ export const complaintRoutes =
         },
       },
       async (request, reply) => {
-        request.principal = await optionalPrincipal(ctx, request);
+        request.principal = await ctx.access.viewer(request);
         return reply.code(201).send(await fileComplaint(ctx, actorOf(request), request.body));
       },
     );
@@ -72,7 +66,7 @@ export const complaintRoutes =
           response: { 200: Page(ComplaintSummary), 400: ProblemRef, 401: ProblemRef, 403: ProblemRef },
         },
       },
-      async (request) => listComplaints(db, request.access.scope, request.query),
+      async (request) => listComplaints(ctx, request.access.scope, request.query),
     );
 
     app.get(
@@ -81,7 +75,7 @@ export const complaintRoutes =
         config: {
           access: {
             permission: HANDLE_COMPLAINTS,
-            unit: (request) => unitOfComplaint(db, numberOf(request)),
+            unit: (request) => unitOfComplaint(ctx, numberOf(request)),
           },
         },
         schema: {
@@ -92,7 +86,7 @@ export const complaintRoutes =
           response: { 200: Complaint, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef },
         },
       },
-      async (request) => getComplaint(db, request.params.number),
+      async (request) => getComplaint(ctx, request.params.number),
     );
 
     app.post(
@@ -101,7 +95,7 @@ export const complaintRoutes =
         config: {
           access: {
             permission: HANDLE_COMPLAINTS,
-            unit: (request) => unitOfComplaint(db, numberOf(request)),
+            unit: (request) => unitOfComplaint(ctx, numberOf(request)),
           },
         },
         schema: {
@@ -129,7 +123,7 @@ export const complaintRoutes =
       },
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
-        return trackComplaint(db, request.params.number);
+        return trackComplaint(ctx, request.params.number);
       },
     );
 
@@ -144,6 +138,6 @@ export const complaintRoutes =
           response: { 200: Page(OutboxMessage), 400: ProblemRef, 401: ProblemRef, 403: ProblemRef },
         },
       },
-      async (request) => listOutbox(db, request.access.scope, request.query),
+      async (request) => listOutbox(ctx, request.access.scope, request.query),
     );
   };

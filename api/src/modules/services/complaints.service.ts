@@ -6,11 +6,23 @@
  *   to the complainant) → closed.
  * Anyone may complain, signed in or not, and follow the complaint by its number.
  */
-import { sql, type Selectable, type Kysely } from 'kysely';
-import { writeAudit } from '../../platform/audit/audit.ts';
+import type { Actor } from '../../platform/actor.ts';
 import { fetchPage, type PageResult } from '../../platform/http/paging.ts';
-import { getUnit, subtreeCodesQuery, unitAncestors, type GazetteerTables } from '../gazetteer/index.ts';
 import { checkApplicant } from './applicants.ts';
+import {
+  findApplicationId,
+  findApplicationNumber,
+  findComplaint,
+  findComplaintHandlingUnit,
+  findStandardCode,
+  findStandardId,
+  insertComplaint,
+  insertComplaintEvent,
+  selectComplaintEvents,
+  selectComplaintPage,
+  updateComplaintStatus,
+  type ComplaintRow,
+} from './complaints.queries.ts';
 import type {
   Complaint,
   ComplaintListQuery,
@@ -20,22 +32,17 @@ import type {
   PublicComplaint,
 } from './complaints.schemas.ts';
 import { MAX_COMPLAINT_LENGTH } from './complaints.schemas.ts';
-import type { Actor, ServicesContext } from './context.ts';
+import type { ServicesContext } from './context.ts';
 import { complaintMessageTexts } from './notifications.ts';
+import { fail } from './services.errors.ts';
 import {
   COMPLAINT_STATUSES,
   COMPLAINT_SUBJECTS,
   type ComplaintStatus,
   type ComplaintSubject,
-  type ServicesComplaintTable,
   type ServicesDb,
 } from './services.tables.ts';
-import { fail } from './services.errors.ts';
 import { formatTrackingNumber, newTrackingNumber, parseTrackingNumber } from './tracking-number.ts';
-import { inTransaction } from './transactions.ts';
-import { todayInCambodia } from './working-days.ts';
-
-type ComplaintRow = Selectable<ServicesComplaintTable>;
 
 export const NEXT_COMPLAINT_STATUSES: Record<ComplaintStatus, readonly ComplaintStatus[]> = {
   received: ['under_investigation'],
@@ -57,54 +64,27 @@ function numberOf(typed: string): string {
  * The unit whose ombudsman office handles complaints about `unitCode`: the district above a
  * commune; a district or a province itself.
  */
-export async function handlingUnitOf(db: ServicesDb, unitCode: string): Promise<string> {
-  const unit = await getUnit(db as unknown as Kysely<GazetteerTables>, unitCode).catch(() => {
-    throw fail('services.unit.unknown', { title: `No administrative unit has the code ${unitCode}.` });
-  });
+export async function handlingUnitOf(ctx: ServicesContext, unitCode: string): Promise<string> {
+  const { gazetteer } = ctx.ports;
+  const unit = await gazetteer
+    .getUnit(ctx.db as unknown as Parameters<typeof gazetteer.getUnit>[0], unitCode)
+    .catch(() => {
+      throw fail('services.unit.unknown', { title: `No administrative unit has the code ${unitCode}.` });
+    });
   if (unit.level <= 2) return unit.code;
-  const ancestors = await unitAncestors(db, unitCode);
+  const ancestors = await gazetteer.unitAncestors(ctx.db, unitCode);
   // Codes have two digits per level: the district is the ancestor with four.
   const district = ancestors.find((code) => code.length === 4);
   if (!district) throw fail('services.unit.unknown', { title: `No district above ${unitCode}.` });
   return district;
 }
 
-async function findComplaint(
-  db: ServicesDb,
-  number: string,
-  lock = false,
-): Promise<ComplaintRow | undefined> {
-  const query = db.selectFrom('services_complaint').selectAll().where('tracking_number', '=', number);
-  return (lock ? query.forUpdate() : query).executeTakeFirst();
-}
-
 async function relatedCodes(db: ServicesDb, row: ComplaintRow) {
-  const [standard, application] = await Promise.all([
-    row.standard_id === null
-      ? undefined
-      : db
-          .selectFrom('services_standard')
-          .select('code')
-          .where('id', '=', row.standard_id)
-          .executeTakeFirst(),
-    row.application_id === null
-      ? undefined
-      : db
-          .selectFrom('services_application')
-          .select('tracking_number')
-          .where('id', '=', row.application_id)
-          .executeTakeFirst(),
+  const [serviceCode, applicationNumber] = await Promise.all([
+    row.standard_id === null ? undefined : findStandardCode(db, row.standard_id),
+    row.application_id === null ? undefined : findApplicationNumber(db, row.application_id),
   ]);
-  return { serviceCode: standard?.code ?? null, applicationNumber: application?.tracking_number ?? null };
-}
-
-async function selectComplaintEvents(db: ServicesDb, complaintId: number) {
-  return db
-    .selectFrom('services_complaint_event')
-    .selectAll()
-    .where('complaint_id', '=', complaintId)
-    .orderBy('id')
-    .execute();
+  return { serviceCode: serviceCode ?? null, applicationNumber: applicationNumber ?? null };
 }
 
 async function toComplaint(db: ServicesDb, row: ComplaintRow): Promise<Complaint> {
@@ -210,72 +190,53 @@ export async function fileComplaint(
   });
   let standardId: number | null = null;
   if (body.serviceCode) {
-    const standard = await db
-      .selectFrom('services_standard')
-      .select('id')
-      .where('code', '=', body.serviceCode)
-      .executeTakeFirst();
-    if (!standard) throw fail('services.standard.unknown', body.serviceCode);
-    standardId = standard.id;
+    const id = await findStandardId(db, body.serviceCode);
+    if (id === undefined) throw fail('services.standard.unknown', body.serviceCode);
+    standardId = id;
   }
   let applicationId: number | null = null;
   if (body.applicationNumber) {
     const number = parseTrackingNumber(body.applicationNumber);
-    const application = number
-      ? await db
-          .selectFrom('services_application')
-          .select('id')
-          .where('tracking_number', '=', number)
-          .executeTakeFirst()
-      : undefined;
-    if (!application) throw fail('services.complaint.unknown_application', body.applicationNumber);
-    applicationId = application.id;
+    const id = number ? await findApplicationId(db, number) : undefined;
+    if (id === undefined) throw fail('services.complaint.unknown_application', body.applicationNumber);
+    applicationId = id;
   }
-  const handlingUnit = await handlingUnitOf(db, body.unitCode);
-  const today = options.filedOn ?? todayInCambodia();
-  const row = await inTransaction(db, async (trx) => {
+  const handlingUnit = await handlingUnitOf(ctx, body.unitCode);
+  const today = options.filedOn ?? ctx.today();
+  const row = await ctx.inTransaction(async (trx) => {
     let inserted: ComplaintRow | undefined;
     for (let attempt = 0; attempt < 5 && !inserted; attempt += 1) {
-      inserted = await trx
-        .insertInto('services_complaint')
-        .values({
-          tracking_number: newTrackingNumber(),
-          subject,
-          concerned_unit_code: body.unitCode,
-          handling_unit_code: handlingUnit,
-          standard_id: standardId,
-          application_id: applicationId,
-          officer_name: body.officerName?.trim() || null,
-          description,
-          status: 'received',
-          complainant_user_id: actor.userId,
-          complainant_name: complainant.name,
-          complainant_sex: complainant.sex,
-          complainant_age_group: complainant.ageGroup,
-          complainant_disability: complainant.disability,
-          complainant_phone: complainant.phone,
-          complainant_email: complainant.email,
-          filed_on: today,
-          is_example: options.isExample ?? false,
-        })
-        .onConflict((conflict) => conflict.column('tracking_number').doNothing())
-        .returningAll()
-        .executeTakeFirst();
+      inserted = await insertComplaint(trx, {
+        tracking_number: newTrackingNumber(),
+        subject,
+        concerned_unit_code: body.unitCode,
+        handling_unit_code: handlingUnit,
+        standard_id: standardId,
+        application_id: applicationId,
+        officer_name: body.officerName?.trim() || null,
+        description,
+        status: 'received',
+        complainant_user_id: actor.userId,
+        complainant_name: complainant.name,
+        complainant_sex: complainant.sex,
+        complainant_age_group: complainant.ageGroup,
+        complainant_disability: complainant.disability,
+        complainant_phone: complainant.phone,
+        complainant_email: complainant.email,
+        filed_on: today,
+        is_example: options.isExample ?? false,
+      });
     }
     if (!inserted) throw new Error('Could not draw a free tracking number.');
-    await trx
-      .insertInto('services_complaint_event')
-      .values({
-        complaint_id: inserted.id,
-        from_status: null,
-        to_status: 'received',
-        note: null,
-        actor_user_id: actor.userId,
-      })
-      .execute();
+    await insertComplaintEvent(trx, {
+      complaint_id: inserted.id,
+      from_status: null,
+      to_status: 'received',
+      note: null,
+      actor_user_id: actor.userId,
+    });
     await notify(ctx, trx, inserted, null);
-    await writeAudit(trx, {
-      ...actor.audit,
+    await ctx.audit.write(trx, actor, {
       action: 'services.complaint.file',
       entityType: 'services.complaint',
       entityId: inserted.tracking_number,
@@ -284,21 +245,18 @@ export async function fileComplaint(
     });
     return inserted;
   });
-  return toComplaint(db, row);
+  return toComplaint(ctx.db, row);
 }
 
 /** Unit locator for the access check: the unit whose ombudsman office handles the complaint. */
-export async function unitOfComplaint(db: ServicesDb, typed: string): Promise<string> {
-  const row = await db
-    .selectFrom('services_complaint')
-    .select('handling_unit_code')
-    .where('tracking_number', '=', numberOf(typed))
-    .executeTakeFirst();
-  if (!row) throw complaintNotFound();
-  return row.handling_unit_code;
+export async function unitOfComplaint(ctx: ServicesContext, typed: string): Promise<string> {
+  const unit = await findComplaintHandlingUnit(ctx.db, numberOf(typed));
+  if (unit === undefined) throw complaintNotFound();
+  return unit;
 }
 
-export async function getComplaint(db: ServicesDb, typed: string): Promise<Complaint> {
+export async function getComplaint(ctx: ServicesContext, typed: string): Promise<Complaint> {
+  const { db } = ctx;
   const row = await findComplaint(db, numberOf(typed));
   if (!row) throw complaintNotFound();
   return toComplaint(db, row);
@@ -323,8 +281,8 @@ export async function changeComplaintStatus(
   if (to === 'decided' && decision === null) throw fail('services.complaint.decision_required');
   if (to === 'replied' && reply === null) throw fail('services.complaint.reply_required');
   const note = body.note?.trim() || null;
-  const today = todayInCambodia();
-  const row = await inTransaction(ctx.db, async (trx) => {
+  const today = ctx.today();
+  const row = await ctx.inTransaction(async (trx) => {
     const before = await findComplaint(trx, number, true);
     if (!before) throw complaintNotFound();
     if (!NEXT_COMPLAINT_STATUSES[before.status].includes(to)) {
@@ -333,33 +291,21 @@ export async function changeComplaintStatus(
         detail: `Next steps from ${before.status}: ${NEXT_COMPLAINT_STATUSES[before.status].join(', ') || 'none'}.`,
       });
     }
-    const after = await trx
-      .updateTable('services_complaint')
-      .set({
-        status: to,
-        status_changed_at: sql`now()`,
-        updated_at: sql`now()`,
-        ...(to === 'decided' ? { decision, decided_on: today } : {}),
-        ...(to === 'replied' ? { reply, replied_on: today } : {}),
-        ...(to === 'closed' ? { closed_on: today } : {}),
-      })
-      .where('id', '=', before.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('services_complaint_event')
-      .values({
-        complaint_id: after.id,
-        from_status: before.status,
-        to_status: to,
-        note,
-        actor_user_id: actor.userId,
-      })
-      .execute();
+    const after = await updateComplaintStatus(trx, before.id, to, {
+      ...(to === 'decided' ? { decision, decided_on: today } : {}),
+      ...(to === 'replied' ? { reply, replied_on: today } : {}),
+      ...(to === 'closed' ? { closed_on: today } : {}),
+    });
+    await insertComplaintEvent(trx, {
+      complaint_id: after.id,
+      from_status: before.status,
+      to_status: to,
+      note,
+      actor_user_id: actor.userId,
+    });
     // The complainant is told each step; the reply itself is the message when the case is replied.
     await notify(ctx, trx, after, to === 'replied' ? reply : note);
-    await writeAudit(trx, {
-      ...actor.audit,
+    await ctx.audit.write(trx, actor, {
       action: 'services.complaint.transition',
       entityType: 'services.complaint',
       entityId: after.tracking_number,
@@ -373,7 +319,8 @@ export async function changeComplaintStatus(
 }
 
 /** The public view by number: where the case stands and the reply, no personal data. */
-export async function trackComplaint(db: ServicesDb, typed: string): Promise<PublicComplaint> {
+export async function trackComplaint(ctx: ServicesContext, typed: string): Promise<PublicComplaint> {
+  const { db } = ctx;
   const row = await findComplaint(db, numberOf(typed));
   if (!row) throw complaintNotFound();
   const [codes, events] = await Promise.all([relatedCodes(db, row), selectComplaintEvents(db, row.id)]);
@@ -400,30 +347,17 @@ const SORT_COLUMNS: Record<string, string> = {
 };
 
 export async function listComplaints(
-  db: ServicesDb,
+  ctx: ServicesContext,
   scope: 'all' | string[],
   query: ComplaintListQuery,
 ): Promise<PageResult<ComplaintSummary>> {
-  let select = db
-    .selectFrom('services_complaint as c')
-    .leftJoin('services_standard as s', 's.id', 'c.standard_id')
-    .select([
-      'c.id',
-      'c.tracking_number',
-      'c.subject',
-      'c.concerned_unit_code',
-      'c.handling_unit_code',
-      's.code as service_code',
-      'c.status',
-      'c.filed_on',
-      'c.complainant_name',
-      'c.is_example',
-    ]);
-  if (scope !== 'all') select = select.where('c.handling_unit_code', 'in', subtreeCodesQuery(db, scope));
-  if (query.unitCode !== undefined)
-    select = select.where('c.handling_unit_code', 'in', subtreeCodesQuery(db, [query.unitCode]));
-  if (query.status !== undefined) select = select.where('c.status', '=', query.status);
-  if (query.subject !== undefined) select = select.where('c.subject', '=', query.subject);
+  const { subtreeCodesQuery } = ctx.ports.gazetteer;
+  const select = selectComplaintPage(ctx.db, {
+    inScope: scope === 'all' ? undefined : subtreeCodesQuery(ctx.db, scope),
+    inUnit: query.unitCode === undefined ? undefined : subtreeCodesQuery(ctx.db, [query.unitCode]),
+    status: query.status,
+    subject: query.subject,
+  });
   const page = await fetchPage(select, {
     page: query.page,
     pageSize: query.pageSize,

@@ -5,19 +5,17 @@
  * its sangkats, a few applications at various steps, and one complaint. Fees, time limits and
  * legal references are illustrative, not the official schedules.
  */
-import type { Kysely } from 'kysely';
-import type { SeedContext } from '../../platform/module.ts';
-import { tablesOf } from '../../platform/db/tables-of.ts';
+import { SYSTEM_ACTOR } from '../../platform/actor.ts';
 import { changeStatus, fileApplication, recordFee } from './applications.service.ts';
 import { createServicesContext } from './filing-queue.ts';
 import { checkApplicant } from './applicants.ts';
 import type { AttachmentStore } from './attachments.ts';
 import { HolidayCalendar, replaceHolidays } from './calendar.service.ts';
 import { fileComplaint } from './complaints.service.ts';
-import { SYSTEM_ACTOR, type ServicesContext } from './context.ts';
+import type { ServicesContext, ServicesModuleContext } from './context.ts';
+import { kepSangkats } from './demo-seed.queries.ts';
 import { DEMO_HOLIDAY_SOURCE, DEMO_HOLIDAYS } from './holidays-data.ts';
 import { outboxChannel } from './notifications.ts';
-import type { ServicesTables } from './services.tables.ts';
 import type { CreateStandardBody } from './standards.schemas.ts';
 import { addOffering, createStandard } from './standards.service.ts';
 
@@ -233,15 +231,13 @@ const noFiles: AttachmentStore = {
   delete: () => Promise.resolve(),
 };
 
-export async function seedServicesDemo({ db: anyDb }: SeedContext): Promise<void> {
-  const db = tablesOf<ServicesTables>(anyDb);
+export async function seedServicesDemo(moduleCtx: ServicesModuleContext): Promise<void> {
+  const { db } = moduleCtx;
   const calendar = new HolidayCalendar(db, 0);
-  const ctx: ServicesContext = createServicesContext({
-    db,
+  const ctx: ServicesContext = createServicesContext(moduleCtx, {
     calendar,
     channel: outboxChannel,
     attachments: noFiles,
-    authenticator: { authenticate: () => Promise.resolve(null) },
   });
   for (const [year, holidays] of Object.entries(DEMO_HOLIDAYS)) {
     await replaceHolidays(db, calendar, SYSTEM_ACTOR.audit, Number(year), {
@@ -251,15 +247,7 @@ export async function seedServicesDemo({ db: anyDb }: SeedContext): Promise<void
     });
   }
 
-  const sangkats = await (
-    anyDb as Kysely<{ gazetteer_unit: { code: string; parent_code: string | null; level: number } }>
-  )
-    .selectFrom('gazetteer_unit')
-    .select('code')
-    .where('parent_code', '=', KEP_MUNICIPALITY)
-    .where('level', '=', 3)
-    .orderBy('code')
-    .execute();
+  const sangkats = await kepSangkats(ctx, KEP_MUNICIPALITY);
   for (const standard of DEMO_STANDARDS) {
     await createStandard(db, SYSTEM_ACTOR, standard, { isExample: true });
     const units =

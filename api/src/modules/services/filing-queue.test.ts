@@ -14,12 +14,15 @@ import { tablesOf } from '../../platform/db/tables-of.ts';
 import { signedIn, type Client } from '../../test-support/http.ts';
 import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { usingPostgres } from '../../test-support/test-db.ts';
-import { accessAuthenticator, DEMO_PASSWORD } from '../access/index.ts';
+import { DEMO_PASSWORD } from '../access/index.ts';
+import { modules } from '../../modules.ts';
+import { SYSTEM_ACTOR } from '../../platform/actor.ts';
+import { wireModules } from '../../platform/wiring.ts';
 import { checkApplicant } from './applicants.ts';
 import { fileApplication } from './applications.service.ts';
 import { LocalFolderStore } from './attachments.ts';
 import { HolidayCalendar } from './calendar.service.ts';
-import { SYSTEM_ACTOR, type ServicesContext } from './context.ts';
+import type { ServicesContext, ServicesModuleContext } from './context.ts';
 import { rebuildDashboard } from './dashboard/dashboard.maintain.ts';
 import { createServicesContext } from './filing-queue.ts';
 import { outboxChannel, type NotificationChannel } from './notifications.ts';
@@ -47,13 +50,13 @@ async function runningTotals() {
 
 /** A services context of its own (its own filing queue), with the given channel. */
 async function servicesContext(channel: NotificationChannel) {
-  const servicesDb = db();
-  return createServicesContext({
-    db: servicesDb,
-    calendar: new HolidayCalendar(servicesDb),
+  const moduleCtx = wireModules(t.db.kysely, modules).contextOf(
+    'services',
+  ) as unknown as ServicesModuleContext;
+  return createServicesContext(moduleCtx, {
+    calendar: new HolidayCalendar(db()),
     channel,
     attachments: new LocalFolderStore(await mkdtemp(path.join(os.tmpdir(), 'sndd-queue-'))),
-    authenticator: accessAuthenticator(t.db.kysely),
   });
 }
 

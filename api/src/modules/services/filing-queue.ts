@@ -1,15 +1,17 @@
 /**
- * A services context with its filing queue. Filings are written by group commit
- * (platform/db/group-commit.ts): those that arrive while a batch is being written go together
- * in the next transaction, which takes the audit chain's lock, touches the dashboard's national
- * rows and flushes to disk once for all of them. That is what lets one office's counter and a
- * whole province's citizens file at the same time without queueing on the chain.
+ * The services context, made from the platform's module context, with its filing queue.
+ * Filings are written by group commit (platform/db/group-commit.ts): those that arrive while a
+ * batch is being written go together in the next transaction, which takes the audit chain's
+ * lock, touches the dashboard's national rows and flushes to disk once for all of them. That
+ * is what lets one office's counter and a whole province's citizens file at the same time
+ * without queueing on the chain.
  */
 import { GroupCommit } from '../../platform/db/group-commit.ts';
-import { writeFilings } from './applications.service.ts';
-import type { ServicesContext } from './context.ts';
+import type { AttachmentStore } from './attachments.ts';
+import type { HolidayCalendar } from './calendar.service.ts';
+import type { ServicesContext, ServicesModuleContext } from './context.ts';
+import { writeFilings } from './application-filing.service.ts';
 import type { NotificationChannel } from './notifications.ts';
-import type { ServicesDb } from './services.tables.ts';
 
 type FilingQueue = ServicesContext['filings'];
 
@@ -18,22 +20,30 @@ type FilingQueue = ServicesContext['filings'];
 // lock) instead of taking turns between two queues.
 const queues = new WeakMap<object, Map<NotificationChannel, FilingQueue>>();
 
-function filingQueueFor(db: ServicesDb, channel: NotificationChannel): FilingQueue {
-  let byChannel = queues.get(db);
+function filingQueueFor(ctx: ServicesModuleContext, channel: NotificationChannel): FilingQueue {
+  let byChannel = queues.get(ctx.db);
   if (!byChannel) {
     byChannel = new Map();
-    queues.set(db, byChannel);
+    queues.set(ctx.db, byChannel);
   }
   let queue = byChannel.get(channel);
   if (!queue) {
     queue = new GroupCommit({
-      commit: (filings) => db.transaction().execute((trx) => writeFilings({ channel }, trx, filings)),
+      commit: (filings) =>
+        ctx.db.transaction().execute((trx) => writeFilings({ ...ctx, channel }, trx, filings)),
     });
     byChannel.set(channel, queue);
   }
   return queue;
 }
 
-export function createServicesContext(parts: Omit<ServicesContext, 'filings'>): ServicesContext {
-  return { ...parts, filings: filingQueueFor(parts.db, parts.channel) };
+export interface ServicesParts {
+  calendar: HolidayCalendar;
+  channel: NotificationChannel;
+  attachments: AttachmentStore;
+}
+
+/** The services context over the platform's module context (once per app, seed or test). */
+export function createServicesContext(ctx: ServicesModuleContext, parts: ServicesParts): ServicesContext {
+  return { ...ctx, ...parts, filings: filingQueueFor(ctx, parts.channel) };
 }

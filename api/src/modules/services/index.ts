@@ -7,33 +7,29 @@
  * exports. See README.md.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { tablesOf } from '../../platform/db/tables-of.ts';
 import { defineModule, type ModuleManifest } from '../../platform/module.ts';
 import type { OwnSourceRevenueSource } from '../budgets/index.ts';
-import { accessAuthenticator } from '../access/index.ts';
 import { applicationRoutes } from './applications.routes.ts';
 import { attachmentStoreFromEnv, type AttachmentStore } from './attachments.ts';
 import { calendarFor } from './calendar.service.ts';
 import { complaintRoutes } from './complaints.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { DASHBOARD_PERMISSIONS } from './dashboard/permissions.ts';
-import type { ServicesContext } from './context.ts';
+import type { ServicesModuleContext } from './context.ts';
 import { seedServicesDemo } from './demo-seed.ts';
 import { createServicesContext } from './filing-queue.ts';
 import { outboxChannel, type NotificationChannel } from './notifications.ts';
 import { SERVICES_PERMISSIONS } from './permissions.ts';
 import { SERVICES_ERRORS } from './services.errors.ts';
-import type { ServicesTables } from './services.tables.ts';
 import type { DashboardTables } from './dashboard/dashboard.tables.ts';
 import { standardRoutes } from './standards.routes.ts';
 import { feesCollected } from './applications.service.ts';
 
 export type * from './services.tables.ts';
-export type { ServicesContext, Actor } from './context.ts';
-export { actorOf, SYSTEM_ACTOR } from './context.ts';
+export type { ServicesContext, ServicesModuleContext } from './context.ts';
 export { createServicesContext } from './filing-queue.ts';
 // Pure pieces.
-export { addWorkingDays, workingDaysBetween, todayInCambodia } from './working-days.ts';
+export { addWorkingDays, workingDaysBetween } from './working-days.ts';
 export { checkFormFields, validateFieldValues, FIELD_DATATYPES } from './form-fields.ts';
 export type { FormField, FieldValues, FieldValueOption } from './form-fields.ts';
 export { newTrackingNumber, parseTrackingNumber, formatTrackingNumber } from './tracking-number.ts';
@@ -76,19 +72,19 @@ export interface ServicesModuleOptions {
  * there instead, and nothing in this folder changes.
  */
 export function createServicesModule(options: ServicesModuleOptions = {}): ModuleManifest<DashboardTables> {
-  const routes: FastifyPluginAsync = async (app) => {
-    const db = tablesOf<ServicesTables>(app.db);
-    const ctx: ServicesContext = createServicesContext({
-      db,
-      calendar: calendarFor(db),
+  // The services context is made once, from the module context the platform hands over.
+  const routes = (moduleCtx: ServicesModuleContext): FastifyPluginAsync => {
+    const ctx = createServicesContext(moduleCtx, {
+      calendar: calendarFor(moduleCtx.db),
       channel: options.notificationChannel ?? outboxChannel,
       attachments: options.attachmentStore ?? attachmentStoreFromEnv(),
-      authenticator: accessAuthenticator(app.db),
     });
-    await app.register(standardRoutes(ctx));
-    await app.register(applicationRoutes(ctx));
-    await app.register(complaintRoutes(ctx));
-    await app.register(dashboardRoutes(ctx));
+    return async (app) => {
+      await app.register(standardRoutes(ctx));
+      await app.register(applicationRoutes(ctx));
+      await app.register(complaintRoutes(ctx));
+      await app.register(dashboardRoutes(ctx));
+    };
   };
   return defineModule<DashboardTables, 'gazetteer' | 'authenticator'>({
     name: 'services',
@@ -151,19 +147,19 @@ export function createServicesModule(options: ServicesModuleOptions = {}): Modul
       auditor: ['services.dashboard.read'],
     },
     requires: ['gazetteer', 'authenticator'],
-    provides: () => ({ ownSourceRevenue: serviceFees() }),
-    routes: () => routes,
+    provides: (ctx) => ({ ownSourceRevenue: serviceFees(ctx as unknown as ServicesModuleContext) }),
+    routes: (ctx) => routes(ctx as unknown as ServicesModuleContext),
     // Runs after the gazetteer's seed: offerings sit at Kep's units.
-    seedDemo: seedServicesDemo,
+    seedDemo: (ctx) => seedServicesDemo(ctx as unknown as ServicesModuleContext),
   });
 }
 
 /** The fees services collected, as own-source revenue of the budgets' reports. */
-function serviceFees(): OwnSourceRevenueSource {
+function serviceFees(ctx: ServicesModuleContext): OwnSourceRevenueSource {
   return {
     name: 'services.fees',
     feesCollected: async (db, unitCode, year) =>
-      (await feesCollected(tablesOf<ServicesTables>(db), unitCode, year)).totalRiel,
+      (await feesCollected(ctx.bind(db), unitCode, year)).totalRiel,
   };
 }
 

@@ -8,7 +8,8 @@
  * read (GET /api/services/outbox). A sending channel (SMS, e-mail, Telegram) plugs in behind the
  * same interface without touching this module: see README.md ("Notifications").
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { insertOutboxMessage, selectPendingOutbox, updateOutboxDelivered } from './outbox.queries.ts';
 import type { ServicesDb, ServicesOutboxTable } from './services.tables.ts';
 import { formatTrackingNumber } from './tracking-number.ts';
 
@@ -41,45 +42,31 @@ export interface NotificationChannel {
 /** The default channel: the message waits in services_outbox, where officers see it. */
 export const outboxChannel: NotificationChannel = {
   async send(message, trx) {
-    await (trx as ServicesDb)
-      .insertInto('services_outbox')
-      .values({
-        topic: message.topic,
-        entity_type: message.entityType,
-        entity_id: message.entityId,
-        tracking_number: message.trackingNumber,
-        status: message.status,
-        unit_code: message.unitCode,
-        recipient_phone: message.recipientPhone,
-        recipient_email: message.recipientEmail,
-        text_km: message.textKm,
-        text_en: message.textEn,
-      })
-      .execute();
+    await insertOutboxMessage(trx as ServicesDb, {
+      topic: message.topic,
+      entity_type: message.entityType,
+      entity_id: message.entityId,
+      tracking_number: message.trackingNumber,
+      status: message.status,
+      unit_code: message.unitCode,
+      recipient_phone: message.recipientPhone,
+      recipient_email: message.recipientEmail,
+      text_km: message.textKm,
+      text_en: message.textEn,
+    });
   },
 };
 
 /** Messages not yet delivered by a sending channel, oldest first (for a sender that runs after commit). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- callers hold the full schema
 export async function pendingOutbox(db: Kysely<any>, limit = 100) {
-  return (db as ServicesDb)
-    .selectFrom('services_outbox')
-    .selectAll()
-    .where('sent_at', 'is', null)
-    .where('delivery_error', 'is', null)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  return selectPendingOutbox(db as ServicesDb, limit);
 }
 
 /** Records the outcome of sending one outbox message. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- callers hold the full schema
 export async function markOutboxDelivered(db: Kysely<any>, id: number, error?: string): Promise<void> {
-  await (db as ServicesDb)
-    .updateTable('services_outbox')
-    .set(error === undefined ? { sent_at: sql`now()` } : { delivery_error: error.slice(0, 500) })
-    .where('id', '=', id)
-    .execute();
+  await updateOutboxDelivered(db as ServicesDb, id, error);
 }
 
 // ------------------------------------------------------------------ the texts

@@ -2,8 +2,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { fetchPage, PageQuery, type PageResult } from '../../platform/http/paging.ts';
 import { Timestamp } from '../../platform/http/timestamp.ts';
-import { subtreeCodesQuery } from '../gazetteer/index.ts';
-import type { ServicesDb } from './services.tables.ts';
+import type { ServicesContext } from './context.ts';
+import { selectOutboxPage } from './outbox.queries.ts';
 
 export const OutboxMessage = Type.Object(
   {
@@ -40,18 +40,17 @@ export const OutboxQuery = Type.Composite([
 export type OutboxQuery = Static<typeof OutboxQuery>;
 
 export async function listOutbox(
-  db: ServicesDb,
+  ctx: ServicesContext,
   scope: 'all' | string[],
   query: OutboxQuery,
 ): Promise<PageResult<OutboxMessage>> {
-  let select = db.selectFrom('services_outbox').selectAll();
-  if (scope !== 'all') select = select.where('unit_code', 'in', subtreeCodesQuery(db, scope));
-  if (query.unitCode !== undefined)
-    select = select.where('unit_code', 'in', subtreeCodesQuery(db, [query.unitCode]));
-  if (query.trackingNumber !== undefined) {
-    select = select.where('tracking_number', '=', query.trackingNumber.replace(/[\s-]/g, '').toUpperCase());
-  }
-  if (query.pending) select = select.where('sent_at', 'is', null);
+  const { subtreeCodesQuery } = ctx.ports.gazetteer;
+  const select = selectOutboxPage(ctx.db, {
+    inScope: scope === 'all' ? undefined : subtreeCodesQuery(ctx.db, scope),
+    inUnit: query.unitCode === undefined ? undefined : subtreeCodesQuery(ctx.db, [query.unitCode]),
+    trackingNumber: query.trackingNumber?.replace(/[\s-]/g, '').toUpperCase(),
+    pending: query.pending,
+  });
   const page = await fetchPage(select, {
     page: query.page,
     pageSize: query.pageSize,

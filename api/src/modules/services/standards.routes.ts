@@ -5,10 +5,11 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
+import { actorOf } from '../../platform/actor.ts';
 import { ProblemRef } from '../../platform/http/openapi.ts';
 import { Page } from '../../platform/http/paging.ts';
 import { calendarYear, replaceHolidays } from './calendar.service.ts';
-import { actorOf, MANAGE_CALENDAR, MANAGE_STANDARDS, type ServicesContext } from './context.ts';
+import { MANAGE_CALENDAR, MANAGE_STANDARDS, type ServicesContext } from './context.ts';
 import {
   CalendarYear,
   CreateOfferingBody,

@@ -55,7 +55,5 @@ export function workingDaysBetween(from: string, to: string, holidays: ReadonlyS
   return count;
 }
 
-/** Today in Cambodia (one time zone, UTC+07:00), as YYYY-MM-DD. */
-export function todayInCambodia(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
+/** Today in Cambodia: the platform's clock (services use ctx.today(); tests and benchmarks this). */
+export { todayInCambodia } from '../../platform/clock.ts';

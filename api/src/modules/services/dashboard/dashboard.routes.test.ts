@@ -14,12 +14,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tablesOf } from '../../../platform/db/tables-of.ts';
 import { anonymous, signedIn, type Client } from '../../../test-support/http.ts';
 import { openTestApp, type TestApp } from '../../../test-support/test-app.ts';
-import { accessAuthenticator, DEMO_PASSWORD } from '../../access/index.ts';
+import { DEMO_PASSWORD } from '../../access/index.ts';
 import { checkApplicant } from '../applicants.ts';
 import { changeStatus, fileApplication } from '../applications.service.ts';
 import { LocalFolderStore } from '../attachments.ts';
 import { HolidayCalendar } from '../calendar.service.ts';
-import { SYSTEM_ACTOR, type ServicesContext } from '../context.ts';
+import { modules } from '../../../modules.ts';
+import { SYSTEM_ACTOR } from '../../../platform/actor.ts';
+import { wireModules } from '../../../platform/wiring.ts';
+import type { ServicesContext, ServicesModuleContext } from '../context.ts';
 import { createServicesContext } from '../filing-queue.ts';
 import { outboxChannel } from '../notifications.ts';
 import { dayNumber, dayText, todayInCambodia } from '../working-days.ts';
@@ -152,12 +155,13 @@ beforeAll(async () => {
 
   // Back-dated through the same service functions: late and on-time decisions, overdue cases.
   const servicesDb = tablesOf<ServicesTables>(t.db.kysely);
-  const ctx: ServicesContext = createServicesContext({
-    db: servicesDb,
+  const moduleCtx = wireModules(t.db.kysely, modules).contextOf(
+    'services',
+  ) as unknown as ServicesModuleContext;
+  const ctx: ServicesContext = createServicesContext(moduleCtx, {
     calendar: new HolidayCalendar(servicesDb),
     channel: outboxChannel,
     attachments: new LocalFolderStore(await mkdtemp(path.join(os.tmpdir(), 'sndd-dashboard-'))),
-    authenticator: accessAuthenticator(t.db.kysely),
   });
   const person = (sex: string, ageGroup: string, disability: boolean | null) =>
     checkApplicant({ name: 'ហេង សុភា', sex, ageGroup, disability, phone: null });

@@ -4,17 +4,14 @@
  * it reads and files through the services module's functions. See README.md.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { tablesOf } from '../../../platform/db/tables-of.ts';
 import { defineModule, type ModuleManifest, type NoTables } from '../../../platform/module.ts';
-import { accessAuthenticator } from '../../access/index.ts';
 import {
   createServicesContext,
   calendarFor,
   outboxChannel,
   type AttachmentStore,
   type NotificationChannel,
-  type ServicesContext,
-  type ServicesTables,
+  type ServicesModuleContext,
 } from '../index.ts';
 import { OPEN311_ERRORS } from './open311.errors.ts';
 import { open311Routes } from './open311.routes.ts';
@@ -34,18 +31,18 @@ export interface Open311ModuleOptions {
 }
 
 export function createOpen311Module(options: Open311ModuleOptions = {}): ModuleManifest<NoTables> {
-  const routes: FastifyPluginAsync = async (app) => {
-    const db = tablesOf<ServicesTables>(app.db);
-    const authenticator = accessAuthenticator(app.db);
-    const ctx: ServicesContext = createServicesContext({
-      db,
+  // The services context over this manifest's module context (same database, so the same
+  // filing queue as the services routes: filing-queue.ts).
+  const routes = (moduleCtx: ServicesModuleContext): FastifyPluginAsync => {
+    const ctx = createServicesContext(moduleCtx, {
       // The services module's calendar: a holiday edited there moves these due dates at once.
-      calendar: calendarFor(db),
+      calendar: calendarFor(moduleCtx.db),
       channel: options.notificationChannel ?? outboxChannel,
       attachments: noAttachments,
-      authenticator,
     });
-    await app.register(open311Routes(ctx, authenticator));
+    return async (app) => {
+      await app.register(open311Routes(ctx));
+    };
   };
   return defineModule<NoTables, 'gazetteer' | 'authenticator'>({
     name: 'open311',
@@ -55,7 +52,7 @@ export function createOpen311Module(options: Open311ModuleOptions = {}): ModuleM
     mountPath: OPEN311_MOUNT_PATH,
     errors: OPEN311_ERRORS,
     requires: ['gazetteer', 'authenticator'],
-    routes: () => routes,
+    routes: (ctx) => routes(ctx as unknown as ServicesModuleContext),
     // One index on services_application for its newest-first reads (after the services module's tables).
     migrations: new URL('./migrations/', import.meta.url),
   });

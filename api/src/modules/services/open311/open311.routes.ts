@@ -8,8 +8,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import zlib from 'node:zlib';
-import type { Authenticator } from '../../../platform/auth/principal.ts';
-import { actorOf, type ServicesContext } from '../index.ts';
+import { actorOf } from '../../../platform/actor.ts';
+import type { ServicesContext } from '../index.ts';
 import { formatOfUrl, handleOpen311Error, send, sendErrors, splitFormat, toXml } from './open311.format.ts';
 import {
   discovery,
@@ -90,9 +90,8 @@ function baseUrlOf(request: FastifyRequest): string {
 const requestsXml = (items: unknown[]) => toXml('service_requests', { request: items });
 
 export const open311Routes =
-  (ctx: ServicesContext, authenticator: Authenticator): FastifyPluginAsyncTypebox =>
+  (ctx: ServicesContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const { db } = ctx;
     app.setErrorHandler(handleOpen311Error);
     app.setNotFoundHandler((request, reply) =>
       sendErrors(reply, formatOfUrl(request.url), 404, 'open311.not_found', [
@@ -142,7 +141,7 @@ export const open311Routes =
           },
         },
         async (request, reply) => {
-          const services = await listServices(db, request.query.jurisdiction_id, langOf(request.query));
+          const services = await listServices(ctx, request.query.jurisdiction_id, langOf(request.query));
           return send(reply, format, services, () => toXml('services', { service: services }));
         },
       );
@@ -162,7 +161,7 @@ export const open311Routes =
           },
         },
         async (request, reply) => {
-          const requests = await listRequests(db, request.query, langOf(request.query));
+          const requests = await listRequests(ctx, request.query, langOf(request.query));
           return send(reply, format, requests, () => requestsXml(requests));
         },
       );
@@ -188,7 +187,7 @@ export const open311Routes =
           const apiKey = input.apiKey ?? /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
           if (!apiKey) throw fail('open311.api_key.missing');
           // The access module's authenticator reads a bearer token: the form's key is presented the same way.
-          const principal = await authenticator.authenticate({
+          const principal = await ctx.ports.authenticator.authenticate({
             headers: { authorization: `Bearer ${apiKey}` },
             cookies: {},
           } as unknown as FastifyRequest);
@@ -216,7 +215,7 @@ export const open311Routes =
       },
       async (request, reply) => {
         const { name, format } = fileOf(request.params.file);
-        const definition = await serviceDefinition(db, name, langOf(request.query));
+        const definition = await serviceDefinition(ctx, name, langOf(request.query));
         return send(reply, format, definition, () =>
           toXml('service_definition', {
             service_code: definition.service_code,
@@ -243,7 +242,7 @@ export const open311Routes =
       },
       async (request, reply) => {
         const { name, format } = fileOf(request.params.file);
-        const found = await getRequest(db, name, langOf(request.query));
+        const found = await getRequest(ctx, name, langOf(request.query));
         return send(reply, format, [found], () => requestsXml([found]));
       },
     );
@@ -261,7 +260,7 @@ export const open311Routes =
       },
       async (request, reply) => {
         const { name, format } = fileOf(request.params.file);
-        const found = await requestIdFromToken(db, name);
+        const found = await requestIdFromToken(ctx, name);
         return send(reply, format, [found], () => requestsXml([found]));
       },
     );

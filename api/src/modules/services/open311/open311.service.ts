@@ -5,8 +5,8 @@
  */
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { forbidden } from '../../../platform/auth/access-control.ts';
+import type { Actor } from '../../../platform/actor.ts';
 import { fail as failServices } from '../services.errors.ts';
-import { unitExists, unitNames } from '../../gazetteer/index.ts';
 import {
   applicantFromAccount,
   checkApplicant,
@@ -14,14 +14,11 @@ import {
   findStandardVersion,
   getStandard,
   parseTrackingNumber,
-  todayInCambodia,
-  type Actor,
   type FeeTier,
   type FormField,
   type ServicesContext,
-  type ServicesDb,
 } from '../index.ts';
-import { FILE_APPLICATIONS, holdsAt } from '../context.ts';
+import { FILE_APPLICATIONS } from '../context.ts';
 import { fail, failPlatform } from './open311.errors.ts';
 import {
   selectRequests,
@@ -108,11 +105,12 @@ export function serviceNotice(
     : `Time limit: ${version.time_limit_days} working days. Fee: ${fees}.`;
 }
 
-export async function listServices(db: ServicesDb, jurisdictionId: string | undefined, lang: Lang) {
-  if (jurisdictionId !== undefined) await checkJurisdiction(db, jurisdictionId);
+export async function listServices(ctx: ServicesContext, jurisdictionId: string | undefined, lang: Lang) {
+  const { db } = ctx;
+  if (jurisdictionId !== undefined) await checkJurisdiction(ctx, jurisdictionId);
   const rows = await selectServices(
     db,
-    jurisdictionId === undefined ? undefined : { unitCode: jurisdictionId, day: todayInCambodia() },
+    jurisdictionId === undefined ? undefined : { unitCode: jurisdictionId, day: ctx.today() },
   );
   return rows.map((row) => ({
     service_code: row.code,
@@ -127,7 +125,8 @@ export async function listServices(db: ServicesDb, jurisdictionId: string | unde
   }));
 }
 
-export async function serviceDefinition(db: ServicesDb, code: string, lang: Lang) {
+export async function serviceDefinition(ctx: ServicesContext, code: string, lang: Lang) {
+  const { db } = ctx;
   const standard = await getStandard(db, code);
   return {
     service_code: standard.code,
@@ -158,15 +157,17 @@ export async function serviceDefinition(db: ServicesDb, code: string, lang: Lang
 
 // ------------------------------------------------------------------ jurisdictions
 
-async function checkJurisdiction(db: ServicesDb, code: string): Promise<void> {
-  if (!/^([0-9]{2}){1,4}$/.test(code) || !(await unitExists(db, code))) {
+async function checkJurisdiction(ctx: ServicesContext, code: string): Promise<void> {
+  const { db } = ctx;
+  if (!/^([0-9]{2}){1,4}$/.test(code) || !(await ctx.ports.gazetteer.unitExists(db, code))) {
     throw fail('open311.jurisdiction.not_found', code);
   }
 }
 
 /** The names of the offices, by unit code, read once per answer (one query). */
-async function agencyNames(db: ServicesDb, codes: string[], lang: Lang): Promise<Map<string, string>> {
-  const units = await unitNames(db, codes);
+async function agencyNames(ctx: ServicesContext, codes: string[], lang: Lang): Promise<Map<string, string>> {
+  const { db } = ctx;
+  const units = await ctx.ports.gazetteer.unitNames(db, codes);
   return new Map(
     codes.map((code) => {
       const unit = units.get(code);
@@ -192,12 +193,13 @@ export interface Open311Request {
   expected_datetime: string;
 }
 
-async function toRequests(db: ServicesDb, rows: RequestRow[], lang: Lang): Promise<Open311Request[]> {
+async function toRequests(ctx: ServicesContext, rows: RequestRow[], lang: Lang): Promise<Open311Request[]> {
+  const { db } = ctx;
   const versionIds = [...new Set(rows.map((row) => row.standard_version_id))];
   const unitCodes = [...new Set(rows.map((row) => row.unit_code))];
   const [versions, agencies] = await Promise.all([
     selectVersionFacts(db, versionIds),
-    agencyNames(db, unitCodes, lang),
+    agencyNames(ctx, unitCodes, lang),
   ]);
   const byId = new Map<number, VersionFacts & { notice: string }>(
     versions.map((version) => [Number(version.id), { ...version, notice: serviceNotice(version, lang) }]),
@@ -246,7 +248,8 @@ const commaList = (raw: string) =>
  * now, or the 90 days after start_date / before end_date when only one is given — newest
  * first, at most 1,000 an answer, paged with page and page_size (the common extension).
  */
-export async function listRequests(db: ServicesDb, query: RequestsQuery, lang: Lang, now = new Date()) {
+export async function listRequests(ctx: ServicesContext, query: RequestsQuery, lang: Lang, now = new Date()) {
+  const { db } = ctx;
   const pageSize = query.page_size ?? MAX_REQUESTS;
   const page = query.page ?? 1;
   const paging = { limit: pageSize, offset: (page - 1) * pageSize };
@@ -256,7 +259,7 @@ export async function listRequests(db: ServicesDb, query: RequestsQuery, lang: L
       throw fail('open311.request.too_many_ids', { title: `At most ${MAX_IDS} ids in one request.` });
     }
     const numbers = typed.map(parseTrackingNumber).filter((number): number is string => number !== null);
-    return toRequests(db, await selectRequests(db, { trackingNumbers: numbers, ...paging }).execute(), lang);
+    return toRequests(ctx, await selectRequests(db, { trackingNumbers: numbers, ...paging }).execute(), lang);
   }
   let status: 'open' | 'closed' | undefined;
   if (query.status !== undefined) {
@@ -272,7 +275,7 @@ export async function listRequests(db: ServicesDb, query: RequestsQuery, lang: L
   if (from === undefined) from = new Date(to!.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS);
   if (to === undefined) to = new Date(from.getTime() + DEFAULT_WINDOW_DAYS * DAY_MS);
   if (to < from) throw fail('open311.request.bad_dates');
-  if (query.jurisdiction_id !== undefined) await checkJurisdiction(db, query.jurisdiction_id);
+  if (query.jurisdiction_id !== undefined) await checkJurisdiction(ctx, query.jurisdiction_id);
   const serviceCodes = query.service_code === undefined ? undefined : commaList(query.service_code);
   const rows = await selectRequests(db, {
     serviceCodes,
@@ -282,7 +285,7 @@ export async function listRequests(db: ServicesDb, query: RequestsQuery, lang: L
     to,
     ...paging,
   }).execute();
-  return toRequests(db, rows, lang);
+  return toRequests(ctx, rows, lang);
 }
 
 export const requestNotFound = (id: string) =>
@@ -291,13 +294,14 @@ export const requestNotFound = (id: string) =>
     detail: id,
   });
 
-export async function getRequest(db: ServicesDb, typed: string, lang: Lang): Promise<Open311Request> {
+export async function getRequest(ctx: ServicesContext, typed: string, lang: Lang): Promise<Open311Request> {
+  const { db } = ctx;
   const number = parseTrackingNumber(typed);
   const rows =
     number === null
       ? []
       : await selectRequests(db, { trackingNumbers: [number], limit: 1, offset: 0 }).execute();
-  const [request] = await toRequests(db, rows, lang);
+  const [request] = await toRequests(ctx, rows, lang);
   if (!request) throw requestNotFound(typed);
   return request;
 }
@@ -306,8 +310,8 @@ export async function getRequest(db: ServicesDb, typed: string, lang: Lang): Pro
  * GET tokens: a request is created at once (never queued), so the token a client may keep is
  * the service_request_id itself, in any form a person types it (K7MR-3TXA, k7mr3txa).
  */
-export async function requestIdFromToken(db: ServicesDb, token: string) {
-  const request = await getRequest(db, token, 'en');
+export async function requestIdFromToken(ctx: ServicesContext, token: string) {
+  const request = await getRequest(ctx, token, 'en');
   return { service_request_id: request.service_request_id, token };
 }
 
@@ -323,14 +327,14 @@ export async function requestIdFromToken(db: ServicesDb, token: string) {
  * Either way the application's channel is `open311`.
  */
 async function filerOf(
-  db: ServicesDb,
+  ctx: ServicesContext,
   principal: Principal,
   unitCode: string,
 ): Promise<'officer' | 'citizen'> {
   if (principal.mustChangePassword) {
     throw failPlatform('auth.password.change_required');
   }
-  if (await holdsAt(db, principal, [FILE_APPLICATIONS], unitCode)) return 'officer';
+  if (await ctx.access.holdsAt(ctx.db, principal, [FILE_APPLICATIONS], unitCode)) return 'officer';
   if (principal.assignments.every((assignment) => assignment.permissions.size === 0)) return 'citizen';
   throw forbidden(`Needs the permission ${FILE_APPLICATIONS} at unit ${unitCode}, or a citizen's token.`);
 }
@@ -365,7 +369,7 @@ export async function postRequest(
   }
   const version = await findStandardVersion(ctx.db, input.serviceCode);
   if (!version) throw failServices('services.standard.unknown', input.serviceCode);
-  const filer = await filerOf(ctx.db, principal, input.jurisdictionId);
+  const filer = await filerOf(ctx, principal, input.jurisdictionId);
   const named = [input.firstName, input.lastName].filter((part) => part !== null).join(' ') || null;
   const person = {
     phone: input.phone,
