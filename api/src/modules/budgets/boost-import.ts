@@ -15,22 +15,19 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import type { AuditActor } from '../../platform/audit/audit-context.ts';
-import { writeAudit } from '../../platform/audit/audit.ts';
+import type { Actor } from '../../platform/actor.ts';
 import { fail, type BudgetsErrorCode } from './budgets.errors.ts';
-import { getUnit, unitExists, type GazetteerTables } from '../gazetteer/index.ts';
-import type { Kysely } from 'kysely';
+import { portDb, type BudgetsContext } from './budgets.context.ts';
 import {
   findBudgetOf,
   insertBudget,
-  insertLines,
   selectClassifications,
-  upsertActual,
   type BudgetsDb,
   type Classifications,
 } from './budgets.queries.ts';
+import { insertLines, upsertActual } from './lines.queries.ts';
 import type { ImportProblem, ImportResult } from './budgets.schemas.ts';
-import type { CheckedLine } from './budgets.service.ts';
+import type { CheckedLine } from './line-rules.ts';
 
 /** Each column and the header names it is known by (compared lower-cased, spaces as _). */
 const COLUMNS = {
@@ -93,7 +90,8 @@ const padCode = (code: string) => (/^\d+$/.test(code) && code.length % 2 === 1 ?
 /**
  * Reads and checks a file against the classifications and the tree; nothing is written.
  */
-export async function checkBoostCsv(db: BudgetsDb, text: string): Promise<BoostCheck> {
+export async function checkBoostCsv(ctx: BudgetsContext, text: string): Promise<BoostCheck> {
+  const { db } = ctx;
   const problems: ImportProblem[] = [];
   let records: string[][];
   try {
@@ -160,7 +158,8 @@ export async function checkBoostCsv(db: BudgetsDb, text: string): Promise<BoostC
         ),
       );
     } else {
-      if (!known.has(unitCode)) known.set(unitCode, await unitExists(db, unitCode));
+      if (!known.has(unitCode))
+        known.set(unitCode, await ctx.ports.gazetteer.unitExists(portDb(db), unitCode));
       if (!known.get(unitCode)) {
         problems.push(
           problem(
@@ -283,13 +282,15 @@ function groupByBudget(rows: readonly BoostRow[]) {
 }
 
 export async function importBoostCsv(
-  db: BudgetsDb,
-  file: { name: string; data: Buffer },
-  options: { dryRun: boolean; actor: AuditActor },
+  ctx: BudgetsContext,
+  actor: Actor,
+  input: { file: { name: string; data: Buffer }; dryRun: boolean },
 ): Promise<ImportResult> {
+  const { file } = input;
+  const options = { dryRun: input.dryRun };
   const checksum = createHash('sha256').update(file.data).digest('hex');
   const run = async (trx: BudgetsDb): Promise<ImportResult> => {
-    const check = await checkBoostCsv(trx, file.data.toString('utf8'));
+    const check = await checkBoostCsv(ctx.bind(trx), file.data.toString('utf8'));
     const groups = groupByBudget(check.valid);
     const budgets: ImportResult['budgets'] = groups.map((rows) => ({
       unitCode: rows[0]!.unitCode,
@@ -319,7 +320,7 @@ export async function importBoostCsv(
     }
     for (const [index, rows] of groups.entries()) {
       const first = rows[0]!;
-      await getUnit(trx as unknown as Kysely<GazetteerTables>, first.unitCode);
+      await ctx.ports.gazetteer.getUnit(portDb(trx), first.unitCode);
       const executed = rows.some((row) => row.executed !== null);
       const budget = await insertBudget(
         trx,
@@ -337,7 +338,7 @@ export async function importBoostCsv(
           reason: null,
           council_decision_number: null,
           council_decision_date: null,
-          created_by: options.actor.actorUserId,
+          created_by: actor.userId,
         },
       );
       const keys = rows.map(() => randomUUID());
@@ -360,8 +361,7 @@ export async function importBoostCsv(
         });
       }
       budgets[index]!.budgetId = budget.id;
-      await writeAudit(trx, {
-        ...options.actor,
+      await ctx.audit.write(trx, actor, {
         action: 'budgets.budget.import',
         entityType: 'budgets.budget',
         entityId: String(budget.id),
@@ -372,5 +372,5 @@ export async function importBoostCsv(
     return { ...result, applied: true };
   };
   // The dry run reads only; applying writes everything or nothing.
-  return options.dryRun ? run(db) : db.transaction().execute(run);
+  return options.dryRun ? run(ctx.db) : ctx.inTransaction(run);
 }

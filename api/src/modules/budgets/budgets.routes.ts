@@ -8,11 +8,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { auditActor } from '../../platform/audit/audit-context.ts';
-import { tablesOf } from '../../platform/db/tables-of.ts';
+import { actorOf } from '../../platform/actor.ts';
 import { ProblemRef } from '../../platform/http/openapi.ts';
-import { accessAuthenticator } from '../access/index.ts';
+import { recordActuals } from './actuals.service.ts';
+import { adjustBudget } from './adjustments.service.ts';
 import { importBoostCsv } from './boost-import.ts';
+import type { BudgetsContext } from './budgets.context.ts';
 import {
   ActualsBody,
   AdjustmentBody,
@@ -31,24 +32,10 @@ import {
   UnitYearParams,
   UpdateLineBody,
 } from './budgets.schemas.ts';
-import {
-  addLine,
-  adjustBudget,
-  approveBudget,
-  createBudget,
-  deleteLine,
-  getBudget,
-  listClassifications,
-  recordActuals,
-  recordCouncilDecision,
-  unitOfBudget,
-  unitOfLine,
-  updateLine,
-  type Readers,
-} from './budgets.service.ts';
-import type { BudgetsTables } from './budgets.tables.ts';
+import { createBudget, getBudget, listClassifications, unitOfBudget } from './budgets.service.ts';
+import { approveBudget, recordCouncilDecision } from './council-decisions.service.ts';
+import { addLine, deleteLine, unitOfLine, updateLine } from './lines.service.ts';
 import { budgetReport } from './report.service.ts';
-import type { OwnSourceRevenueSource } from './own-source-revenue.ts';
 
 const MANAGE_LINES = 'budgets.line.manage';
 const RECORD_DECISION = 'budgets.council_decision.record';
@@ -59,15 +46,11 @@ const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 const problems = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef, 409: ProblemRef };
 const tags = ['budgets'];
 
-/**
- * The budget routes; `ownSourceRevenue` is the port through which the report reads revenue
- * another module collects (the services module's fees), so budgets never reads its tables.
- */
+/** The budget routes, over the module's context (the report reads fees through its ports). */
 export const budgetRoutes =
-  (ownSourceRevenue: OwnSourceRevenueSource): FastifyPluginAsyncTypebox =>
+  (ctx: BudgetsContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const db = tablesOf<BudgetsTables>(app.db);
-    const readers: Readers = { db, authenticator: accessAuthenticator(app.db) };
+    const { db } = ctx;
     const idOf = (request: FastifyRequest) => (request.params as { id: number }).id;
     const atBudget = (permission: string) => ({
       permission,
@@ -97,7 +80,7 @@ export const budgetRoutes =
           response: { 200: ClassificationsAnswer },
         },
       },
-      async () => listClassifications(db),
+      async () => listClassifications(ctx),
     );
 
     app.get(
@@ -117,7 +100,12 @@ export const budgetRoutes =
       },
       async (request, reply) => {
         reply.header('cache-control', 'private, no-cache');
-        return getBudget(readers, request, request.params.code, request.params.year, request.query.version);
+        return getBudget(ctx, {
+          unitCode: request.params.code,
+          fiscalYear: request.params.year,
+          version: request.query.version,
+          viewer: await ctx.access.viewer(request),
+        });
       },
     );
 
@@ -135,7 +123,12 @@ export const budgetRoutes =
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await createBudget(db, request, request.params.code, request.params.year)),
+        reply.code(201).send(
+          await createBudget(ctx, actorOf(request), {
+            unitCode: request.params.code,
+            fiscalYear: request.params.year,
+          }),
+        ),
     );
 
     app.get(
@@ -155,9 +148,10 @@ export const budgetRoutes =
         },
       },
       async (request) =>
-        budgetReport(db, request.params.code, request.params.year, {
+        budgetReport(ctx, {
+          unitCode: request.params.code,
+          fiscalYear: request.params.year,
           rollup: request.query.rollup,
-          ownSourceRevenue: [ownSourceRevenue],
         }),
     );
 
@@ -174,7 +168,9 @@ export const budgetRoutes =
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await addLine(db, request, request.params.id, request.body)),
+        reply
+          .code(201)
+          .send(await addLine(ctx, actorOf(request), { budgetId: request.params.id, body: request.body })),
     );
 
     app.patch(
@@ -189,7 +185,7 @@ export const budgetRoutes =
           response: { 200: Line, ...problems },
         },
       },
-      async (request) => updateLine(db, request, request.params.id, request.body),
+      async (request) => updateLine(ctx, actorOf(request), { lineId: request.params.id, body: request.body }),
     );
 
     app.delete(
@@ -204,7 +200,7 @@ export const budgetRoutes =
         },
       },
       async (request, reply) => {
-        await deleteLine(db, request, request.params.id);
+        await deleteLine(ctx, actorOf(request), { lineId: request.params.id });
         return reply.code(204).send(null);
       },
     );
@@ -221,7 +217,8 @@ export const budgetRoutes =
           response: { 200: Budget, ...problems },
         },
       },
-      async (request) => recordCouncilDecision(db, request, request.params.id, request.body),
+      async (request) =>
+        recordCouncilDecision(ctx, actorOf(request), { budgetId: request.params.id, body: request.body }),
     );
 
     app.post(
@@ -238,7 +235,8 @@ export const budgetRoutes =
           response: { 200: Budget, ...problems },
         },
       },
-      async (request) => approveBudget(db, request, request.params.id, request.body),
+      async (request) =>
+        approveBudget(ctx, actorOf(request), { budgetId: request.params.id, body: request.body }),
     );
 
     app.post(
@@ -257,7 +255,11 @@ export const budgetRoutes =
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await adjustBudget(db, request, request.params.id, request.body)),
+        reply
+          .code(201)
+          .send(
+            await adjustBudget(ctx, actorOf(request), { budgetId: request.params.id, body: request.body }),
+          ),
     );
 
     app.put(
@@ -272,7 +274,8 @@ export const budgetRoutes =
           response: { 200: Line, ...problems },
         },
       },
-      async (request) => recordActuals(db, request, request.params.id, request.body),
+      async (request) =>
+        recordActuals(ctx, actorOf(request), { lineId: request.params.id, body: request.body }),
     );
 
     app.post(
@@ -302,11 +305,7 @@ export const budgetRoutes =
         const data = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const header = request.headers['x-file-name'];
         const name = (Array.isArray(header) ? header[0] : header)?.slice(0, 255) || 'upload.csv';
-        return importBoostCsv(
-          db,
-          { name, data },
-          { dryRun: request.query.dryRun, actor: auditActor(request) },
-        );
+        return importBoostCsv(ctx, actorOf(request), { file: { name, data }, dryRun: request.query.dryRun });
       },
     );
   };

@@ -13,9 +13,13 @@
  *   (../shared/docs/domain.md, component 4), plus the usual other sources. Transfer programs
  *   defined in the transfers module are added by recordTransferRevenue under their own code.
  */
-import type { SeedContext } from '../../platform/module.ts';
-import type { BudgetsTables, Direction, FundSourceKind } from './budgets.tables.ts';
-import type { Kysely } from 'kysely';
+import type { BudgetsContext } from './budgets.context.ts';
+import type { Direction, FundSourceKind } from './budgets.tables.ts';
+import {
+  upsertEconomicClasses,
+  upsertFunctionalClasses,
+  upsertFundSources,
+} from './classifications.queries.ts';
 
 const COA_SOURCE =
   'example: chapter as understood from the MEF chart of accounts (Prakas 211 MEF.Prk, 2013-10-04); to be checked against the official text';
@@ -181,70 +185,40 @@ export const FUND_SOURCES: readonly {
   },
 ];
 
-export async function syncClassifications({ db }: SeedContext): Promise<void> {
-  const budgets = db as Kysely<BudgetsTables>;
-  await budgets
-    .insertInto('budgets_economic_class')
-    .values(
-      ECONOMIC_CLASSES.map((item) => ({
-        code: item.code,
-        parent_code: null,
-        direction: item.direction,
-        name_km: item.nameKm,
-        name_en: item.nameEn,
-        source: COA_SOURCE,
-        is_example: true,
-      })),
-    )
-    .onConflict((conflict) =>
-      conflict.column('code').doUpdateSet((eb) => ({
-        direction: eb.ref('excluded.direction'),
-        name_km: eb.ref('excluded.name_km'),
-        name_en: eb.ref('excluded.name_en'),
-        source: eb.ref('excluded.source'),
-        is_example: eb.ref('excluded.is_example'),
-      })),
-    )
-    .execute();
-  await budgets
-    .insertInto('budgets_functional_class')
-    .values(
-      FUNCTIONAL_CLASSES.map((item) => ({
-        code: item.code,
-        parent_code: null,
-        name_km: item.nameKm,
-        name_en: item.nameEn,
-        source: COFOG_SOURCE,
-        is_example: false,
-      })),
-    )
-    .onConflict((conflict) =>
-      conflict.column('code').doUpdateSet((eb) => ({
-        name_km: eb.ref('excluded.name_km'),
-        name_en: eb.ref('excluded.name_en'),
-        source: eb.ref('excluded.source'),
-      })),
-    )
-    .execute();
-  await budgets
-    .insertInto('budgets_fund_source')
-    .values(
-      FUND_SOURCES.map((item) => ({
-        code: item.code,
-        kind: item.kind,
-        name_km: item.nameKm,
-        name_en: item.nameEn,
-        source: item.source,
-        is_example: item.isExample,
-      })),
-    )
-    .onConflict((conflict) =>
-      conflict.column('code').doUpdateSet((eb) => ({
-        kind: eb.ref('excluded.kind'),
-        name_km: eb.ref('excluded.name_km'),
-        name_en: eb.ref('excluded.name_en'),
-        source: eb.ref('excluded.source'),
-      })),
-    )
-    .execute();
+/** Writes the three lists (idempotent): run at every start, in the start-up's transaction. */
+export async function syncClassifications(ctx: BudgetsContext): Promise<void> {
+  await upsertEconomicClasses(
+    ctx.db,
+    ECONOMIC_CLASSES.map((item) => ({
+      code: item.code,
+      parent_code: null,
+      direction: item.direction,
+      name_km: item.nameKm,
+      name_en: item.nameEn,
+      source: COA_SOURCE,
+      is_example: true,
+    })),
+  );
+  await upsertFunctionalClasses(
+    ctx.db,
+    FUNCTIONAL_CLASSES.map((item) => ({
+      code: item.code,
+      parent_code: null,
+      name_km: item.nameKm,
+      name_en: item.nameEn,
+      source: COFOG_SOURCE,
+      is_example: false,
+    })),
+  );
+  await upsertFundSources(
+    ctx.db,
+    FUND_SOURCES.map((item) => ({
+      code: item.code,
+      kind: item.kind,
+      name_km: item.nameKm,
+      name_en: item.nameEn,
+      source: item.source,
+      is_example: item.isExample,
+    })),
+  );
 }

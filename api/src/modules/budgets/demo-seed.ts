@@ -10,9 +10,10 @@
  * line is marked is_example. Tests read DEMO_BUDGETS to check the reports against it.
  */
 import { randomUUID } from 'node:crypto';
-import { writeAudit } from '../../platform/audit/audit.ts';
-import type { SeedContext } from '../../platform/module.ts';
-import type { BudgetsDb } from './budgets.queries.ts';
+import { cliActor } from '../../platform/actor.ts';
+import type { BudgetsContext } from './budgets.context.ts';
+import { insertBudget } from './budgets.queries.ts';
+import { insertActuals, insertLines } from './lines.queries.ts';
 import { ECONOMIC_CLASSES } from './classifications.ts';
 import type { Phase } from './budgets.tables.ts';
 
@@ -307,13 +308,14 @@ export const DEMO_BUDGETS: readonly DemoBudget[] = [
 
 const directionOf = (economic: string) => ECONOMIC_CLASSES.find((item) => item.code === economic)!.direction;
 
-export async function seedBudgetsDemo({ db }: SeedContext): Promise<void> {
-  const budgets = db as BudgetsDb;
-  const actor = { actorUserId: null, actorLogin: 'demo-seed', assignmentId: null };
+export async function seedBudgetsDemo(ctx: BudgetsContext): Promise<void> {
+  const { db } = ctx;
+  // Demo data is a change like any other: it goes in the audit trail, made by no one.
+  const actor = cliActor('demo-seed');
   for (const demo of DEMO_BUDGETS) {
-    const budget = await budgets
-      .insertInto('budgets_budget')
-      .values({
+    const budget = await insertBudget(
+      db,
+      {
         unit_code: demo.unit,
         fiscal_year: DEMO_YEAR,
         phase: demo.phase,
@@ -321,50 +323,44 @@ export async function seedBudgetsDemo({ db }: SeedContext): Promise<void> {
         council_decision_date: demo.decision?.date ?? null,
         approved_at: demo.decision ? new Date(`${demo.decision.date}T10:00:00+07:00`) : null,
         is_example: true,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await budgets
-      .insertInto('budgets_version')
-      .values({
-        budget_id: budget.id,
-        version: 1,
+      },
+      {
         kind: 'original',
         reason: null,
         council_decision_number: demo.decision?.number ?? null,
         council_decision_date: demo.decision?.date ?? null,
         created_by: null,
-      })
-      .execute();
+      },
+    );
     const keys = demo.lines.map(() => randomUUID());
-    await budgets
-      .insertInto('budgets_line')
-      .values(
-        demo.lines.map((line, index) => ({
-          budget_id: budget.id,
-          version: 1,
-          line_key: keys[index]!,
-          direction: directionOf(line.economic),
-          economic_code: line.economic,
-          functional_code: line.functional,
-          fund_source_code: line.fund,
-          program_code: line.program,
-          description_km: line.km,
-          description_en: line.en,
-          amount: line.amount,
-          is_example: true,
-        })),
-      )
-      .execute();
-    const actuals = demo.lines.flatMap((line, index) =>
-      (line.actuals ?? []).flatMap((amount, quarter) =>
-        amount === 0 ? [] : [{ budget_id: budget.id, line_key: keys[index]!, quarter: quarter + 1, amount }],
+    await insertLines(
+      db,
+      demo.lines.map((line, index) => ({
+        budget_id: budget.id,
+        version: 1,
+        line_key: keys[index]!,
+        direction: directionOf(line.economic),
+        economic_code: line.economic,
+        functional_code: line.functional,
+        fund_source_code: line.fund,
+        program_code: line.program,
+        description_km: line.km,
+        description_en: line.en,
+        amount: line.amount,
+        is_example: true,
+      })),
+    );
+    await insertActuals(
+      db,
+      demo.lines.flatMap((line, index) =>
+        (line.actuals ?? []).flatMap((amount, quarter) =>
+          amount === 0
+            ? []
+            : [{ budget_id: budget.id, line_key: keys[index]!, quarter: quarter + 1, amount }],
+        ),
       ),
     );
-    if (actuals.length > 0) await budgets.insertInto('budgets_actual').values(actuals).execute();
-    // Demo data is a change like any other: it goes in the audit trail, made by no one.
-    await writeAudit(db, {
-      ...actor,
+    await ctx.audit.write(db, actor, {
       action: 'budgets.budget.create',
       entityType: 'budgets.budget',
       entityId: String(budget.id),

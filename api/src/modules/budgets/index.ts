@@ -23,11 +23,16 @@ import { openDataRoutes } from './open-data/open-data.routes.ts';
 import type { OwnSourceRevenueSource } from './own-source-revenue.ts';
 import { BUDGETS_ERRORS } from './budgets.errors.ts';
 import { BUDGETS_PERMISSIONS } from './permissions.ts';
-import { recordTransferRevenue } from './transfer-revenue.service.ts';
+import {
+  transferRevenuePort,
+  type TransferRevenue,
+  type TransferRevenueResult,
+} from './transfer-revenue.service.ts';
+import type { OpenDataContext } from './budgets.context.ts';
+import type { Kysely } from 'kysely';
 
 export type { BudgetsTables } from './budgets.tables.ts';
 export {
-  recordTransferRevenue, // TODO(contract): transfers should use the `budgets` port instead
   transferLineKey,
   type TransferRevenue,
   type TransferRevenueResult,
@@ -42,8 +47,12 @@ export {
 
 /** What other modules may do to budgets. Every function takes the caller's transaction first. */
 export interface BudgetsPort {
-  /** The amount of a published transfer becomes a revenue line of the unit's budget. */
-  recordTransferRevenue: typeof recordTransferRevenue;
+  /**
+   * The amount of a published transfer becomes a revenue line of the unit's budget, in the
+   * caller's transaction (the publisher in `input.actor`, or the transfers module).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the caller's transaction over the whole schema
+  recordTransferRevenue(trx: Kysely<any>, input: TransferRevenue): Promise<TransferRevenueResult>;
 }
 
 declare module '../../platform/ports.ts' {
@@ -82,18 +91,20 @@ export const budgetsModule = defineModule<BudgetsTables, 'gazetteer' | 'authenti
     commune_clerk: ['budgets.line.manage', 'budgets.council_decision.record', 'budgets.actual.record'],
   },
   requires: ['gazetteer', 'authenticator', 'ownSourceRevenue'],
-  provides: () => ({ budgets: { recordTransferRevenue } }),
-  routes: (ctx) => budgetRoutes(ctx.ports.ownSourceRevenue),
+  provides: (ctx) => ({ budgets: { recordTransferRevenue: transferRevenuePort(ctx) } }),
+  routes: (ctx) => budgetRoutes(ctx),
   syncReferenceData: syncClassifications,
   // Runs after the gazetteer's seed (module order in modules.ts): its budgets sit at Kep's units.
   seedDemo: seedBudgetsDemo,
 });
 
 /** Public open data, under /api/open-data; no tables or permissions of its own. */
-export const budgetsOpenDataModule = defineModule<NoTables>({
+export const budgetsOpenDataModule = defineModule<NoTables, 'gazetteer'>({
   name: 'budgets-open-data',
   tags: [{ name: 'open data', description: 'Open fiscal data: budgets as Fiscal Data Packages.' }],
   tables: [],
   routePrefix: 'open-data',
-  routes: () => openDataRoutes,
+  requires: ['gazetteer'],
+  // The budgets module's second manifest: its routes read the budgets' tables (same module).
+  routes: (ctx) => openDataRoutes(ctx as unknown as OpenDataContext),
 });

@@ -8,18 +8,14 @@
  * actual = the sum of its actuals.
  */
 import { fail } from './budgets.errors.ts';
-import {
-  selectActuals,
-  selectClassifications,
-  selectLinesOfBudgets,
-  selectPublishedBudgets,
-  type BudgetsDb,
-  type LineRow,
-} from './budgets.queries.ts';
+import { actualsOf } from './budgets.answers.ts';
+import { portDb, type BudgetsContext } from './budgets.context.ts';
+import { selectClassifications, type BudgetsDb, type LineRow } from './budgets.queries.ts';
 import type { Figures, Report } from './budgets.schemas.ts';
-import { actualsOf, checkBudgetUnit } from './budgets.service.ts';
+import { checkBudgetUnit } from './budgets.service.ts';
 import { OWN_SOURCE } from './classifications.ts';
-import type { OwnSourceRevenueSource } from './own-source-revenue.ts';
+import { selectActuals } from './lines.queries.ts';
+import { selectLinesOfBudgets, selectPublishedBudgets } from './report.queries.ts';
 
 /** One line of a published budget with its three figures. */
 export interface ReportLine {
@@ -96,17 +92,24 @@ export async function reportLines(
   });
 }
 
+/**
+ * The report of a unit's published budgets of a year (with rollup, those of its subtree too).
+ * The fees the unit collected itself come from the `ownSourceRevenue` port (the services module).
+ */
 export async function budgetReport(
-  db: BudgetsDb,
-  unitCode: string,
-  fiscalYear: number,
-  options: { rollup: boolean; ownSourceRevenue?: readonly OwnSourceRevenueSource[] },
+  ctx: BudgetsContext,
+  input: { unitCode: string; fiscalYear: number; rollup: boolean },
 ): Promise<Report> {
-  await checkBudgetUnit(db, unitCode);
+  const { db } = ctx;
+  const { unitCode, fiscalYear } = input;
+  const options = { rollup: input.rollup, ownSourceRevenue: [ctx.ports.ownSourceRevenue] };
+  await checkBudgetUnit(ctx, unitCode);
   const budgets = await selectPublishedBudgets(
     db,
     fiscalYear,
-    options.rollup ? { subtreeOf: unitCode } : { codes: [unitCode] },
+    options.rollup
+      ? { within: ctx.ports.gazetteer.subtreeCodesQuery(portDb(db), [unitCode]) }
+      : { codes: [unitCode] },
   );
   if (budgets.length === 0) {
     throw fail('budgets.report.no_budget', {

@@ -12,22 +12,21 @@
  * - The same amount from the same allocation version again: nothing changes.
  */
 import type { Kysely } from 'kysely';
+import type { Actor } from '../../platform/actor.ts';
 import type { AuditActor } from '../../platform/audit/audit-context.ts';
-import { writeAudit } from '../../platform/audit/audit.ts';
+import type { BudgetsContext } from './budgets.context.ts';
+import { fail } from './budgets.errors.ts';
 import {
   findBudgetOf,
   findFundSource,
   insertBudget,
-  insertLines,
-  selectLines,
-  updateLineRow,
   upsertFundSource,
-  type BudgetsDb,
   type LineRow,
 } from './budgets.queries.ts';
-import { checkAmount, checkBudgetUnit, copiedLine, writeNewVersion } from './budgets.service.ts';
+import { checkBudgetUnit, writeNewVersion } from './budgets.service.ts';
 import { TRANSFERS_RECEIVED } from './classifications.ts';
-import { fail } from './budgets.errors.ts';
+import { checkAmount, copiedLine } from './line-rules.ts';
+import { insertLines, selectLines, updateLineRow } from './lines.queries.ts';
 
 export interface TransferRevenue {
   /** The receiving administration (province, district or commune). */
@@ -54,7 +53,8 @@ export interface TransferRevenueResult {
   changed: boolean;
 }
 
-const SYSTEM_ACTOR: AuditActor = {
+/** Who publishes when the caller names no one. */
+const TRANSFERS_AUDIT: AuditActor = {
   actorUserId: null,
   actorLogin: 'transfers',
   assignmentId: null,
@@ -62,19 +62,26 @@ const SYSTEM_ACTOR: AuditActor = {
   ip: null,
 };
 
+/** The actor of a transfer revenue: the publisher the caller names, or the transfers module. */
+export function transferActor(input: Pick<TransferRevenue, 'actor'>): Actor {
+  const audit = input.actor ?? TRANSFERS_AUDIT;
+  return { audit, userId: audit.actorUserId, principal: null };
+}
+
 /** The stable key of a program's line in every version of a budget (so its actuals follow it). */
 export const transferLineKey = (programCode: string) => `transfer:${programCode}`;
 
 /**
- * Creates or replaces the system-owned revenue line of a published transfer. Call it with the
- * caller's open transaction: the line commits or rolls back with the publication.
+ * Creates or replaces the system-owned revenue line of a published transfer. Run it with the
+ * context bound to the caller's open transaction (the `budgets` port does): the line commits or
+ * rolls back with the publication.
  */
 export async function recordTransferRevenue(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the caller's transaction over the whole schema
-  trx: Kysely<any>,
+  ctx: BudgetsContext,
+  actor: Actor,
   input: TransferRevenue,
 ): Promise<TransferRevenueResult> {
-  const db = trx as BudgetsDb;
+  const { db } = ctx;
   const amount = checkAmount(input.amount, 'budgets.transfer');
   const programCode = input.programCode.trim();
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(programCode)) {
@@ -85,7 +92,7 @@ export async function recordTransferRevenue(
   if (!Number.isInteger(input.fiscalYear) || input.fiscalYear < 2000 || input.fiscalYear > 2100) {
     throw fail('budgets.transfer.bad_year', { title: `Not a fiscal year: ${input.fiscalYear}.` });
   }
-  await checkBudgetUnit(db, input.unitCode);
+  await checkBudgetUnit(ctx, input.unitCode);
   const existingSource = await findFundSource(db, programCode);
   if (existingSource && existingSource.kind !== 'transfer') {
     throw fail('budgets.transfer.fund_source_conflict', {
@@ -100,7 +107,6 @@ export async function recordTransferRevenue(
     source: input.source,
   });
 
-  const actor = input.actor ?? SYSTEM_ACTOR;
   let budget = await findBudgetOf(db, input.unitCode, input.fiscalYear, { lock: true });
   let created = false;
   if (!budget) {
@@ -118,7 +124,7 @@ export async function recordTransferRevenue(
         reason: null,
         council_decision_number: null,
         council_decision_date: null,
-        created_by: actor.actorUserId,
+        created_by: actor.userId,
       },
     );
     created = true;
@@ -165,15 +171,14 @@ export async function recordTransferRevenue(
         reason: `${input.programNameEn} (${programCode}): allocation version ${input.allocationVersion} published`,
         councilDecisionNumber: null,
         councilDecisionDate: null,
-        createdBy: actor.actorUserId,
+        createdBy: actor.userId,
       },
       [...lines.filter((item) => item.line_key !== key).map(copiedLine), values],
     );
     line = (await selectLines(db, budget.id, after.current_version)).find((item) => item.line_key === key)!;
   }
 
-  await writeAudit(db, {
-    ...actor,
+  await ctx.audit.write(db, actor, {
     action: 'budgets.transfer_revenue.record',
     entityType: 'budgets.budget',
     entityId: String(budget.id),
@@ -197,3 +202,13 @@ export async function recordTransferRevenue(
   });
   return { budgetId: budget.id, lineId: line.id, version: after.current_version, changed: true };
 }
+
+/**
+ * The `budgets` port's form: the caller's transaction and the transfer (its publisher in
+ * `input.actor`), as the transfers module calls it.
+ */
+export const transferRevenuePort =
+  (ctx: BudgetsContext) =>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the caller's transaction over the whole schema
+  (trx: Kysely<any>, input: TransferRevenue): Promise<TransferRevenueResult> =>
+    recordTransferRevenue(ctx.bind(trx), transferActor(input), input);

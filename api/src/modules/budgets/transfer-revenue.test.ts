@@ -9,7 +9,9 @@ import { signedIn, type Client } from '../../test-support/http.ts';
 import { DEMO_PASSWORD } from '../access/index.ts';
 import type { Budget } from './budgets.schemas.ts';
 import { DEMO_YEAR } from './demo-seed.ts';
-import { recordTransferRevenue, transferLineKey, type TransferRevenue } from './index.ts';
+import { modules } from '../../modules.ts';
+import { wireModules } from '../../platform/wiring.ts';
+import { transferLineKey, type BudgetsPort, type TransferRevenue } from './index.ts';
 
 let t: TestApp;
 let clerk: Client;
@@ -30,6 +32,9 @@ const transfer = (over: Partial<TransferRevenue> = {}): TransferRevenue => ({
   ...over,
 });
 
+// The `budgets` port, as the transfers module calls it.
+const recordTransferRevenue: BudgetsPort['recordTransferRevenue'] = (trx, input) =>
+  wireModules(t.db.kysely, modules).ports.budgets.recordTransferRevenue(trx, input);
 const record = (input: TransferRevenue) =>
   t.db.kysely.transaction().execute((trx) => recordTransferRevenue(trx, input));
 

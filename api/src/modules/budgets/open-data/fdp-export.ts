@@ -10,24 +10,18 @@
  * (measures and dimensions) so that OpenSpending-style tools read it, and fdp-reader.ts reads it
  * back in the tests.
  */
-import type { Kysely } from 'kysely';
-import { getUnit, type GazetteerTables } from '../../gazetteer/index.ts';
-import {
-  selectActuals,
-  selectClassifications,
-  selectLinesOfBudgets,
-  selectPublishedBudgets,
-  type BudgetsDb,
-  type LineRow,
-} from '../budgets.queries.ts';
-import { actualsOf } from '../budgets.service.ts';
+import { actualsOf } from '../budgets.answers.ts';
+import { portDb, type OpenDataContext } from '../budgets.context.ts';
+import { selectClassifications, type LineRow } from '../budgets.queries.ts';
+import { selectActuals } from '../lines.queries.ts';
+import { selectLinesOfBudgets, selectPublishedBudgets } from '../report.queries.ts';
 import { toCsv } from './csv.ts';
 import type { FdpDescriptor, FdpField } from './fdp-reader.ts';
 
-/** A tier of the tree and the length of its codes. */
-export const TIERS = { province: 2, district: 4, commune: 6 } as const;
-export type Tier = keyof typeof TIERS;
-export const TIER_NAMES = Object.keys(TIERS) as Tier[];
+/** A tier of the tree and its level in the gazetteer. */
+export const TIER_LEVELS = { province: 1, district: 2, commune: 3 } as const;
+export type Tier = keyof typeof TIER_LEVELS;
+export const TIER_NAMES = Object.keys(TIER_LEVELS) as Tier[];
 
 export const resourceName = (tier: Tier) => `${tier}-budget-lines`;
 
@@ -150,10 +144,12 @@ export function fiscalDataPackageDescriptor(year: number, tiers: readonly Tier[]
 }
 
 /** The CSV of one tier's published budget lines for a year. */
-export async function fiscalDataCsv(db: BudgetsDb, year: number, tier: Tier): Promise<string> {
-  const budgets = (await selectPublishedBudgets(db, year)).filter(
-    (budget) => budget.unit_code.length === TIERS[tier],
-  );
+export async function fiscalDataCsv(ctx: OpenDataContext, year: number, tier: Tier): Promise<string> {
+  const { db } = ctx;
+  const gazetteer = ctx.ports.gazetteer;
+  const budgets = await selectPublishedBudgets(db, year, {
+    within: gazetteer.unitCodesOfLevelsQuery(portDb(db), [TIER_LEVELS[tier]]),
+  });
   const ids = budgets.map((budget) => budget.id);
   const [classes, first, current, actualRows] = await Promise.all([
     selectClassifications(db),
@@ -162,11 +158,11 @@ export async function fiscalDataCsv(db: BudgetsDb, year: number, tier: Tier): Pr
     selectActuals(db, ids),
   ]);
   const actuals = actualsOf(actualRows);
-  const units = new Map<string, { km: string; en: string }>();
-  for (const budget of budgets) {
-    const unit = await getUnit(db as unknown as Kysely<GazetteerTables>, budget.unit_code);
-    units.set(budget.unit_code, { km: unit.nameKm, en: unit.nameLatin });
-  }
+  const names = await gazetteer.unitNames(
+    portDb(db),
+    budgets.map((budget) => budget.unit_code),
+  );
+  const units = new Map([...names].map(([code, name]) => [code, { km: name.nameKm, en: name.nameLatin }]));
   const budgetOf = new Map(budgets.map((budget) => [budget.id, budget]));
   const row = (line: LineRow, phase: string, amount: number) => {
     const budget = budgetOf.get(line.budget_id)!;
