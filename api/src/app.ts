@@ -18,6 +18,7 @@ import { healthRoutes } from './platform/http/health.routes.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { AppError, registerProblemHandlers } from './platform/http/problem.ts';
 import { requestIdFor } from './platform/http/request-id.ts';
+import { answerClientError, registerInputRules, VALIDATOR_OPTIONS } from './platform/http/input-rules.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import type { ModuleManifest } from './platform/module.ts';
 import { registerWebApp } from './platform/web/static.ts';
@@ -40,7 +41,8 @@ declare module 'fastify' {
 }
 
 export interface AppOptions {
-  config: Pick<Config, 'logLevel' | 'webDistDir'> & Partial<Pick<Config, 'rateLimitPerMinute'>>;
+  config: Pick<Config, 'logLevel' | 'webDistDir'> &
+    Partial<Pick<Config, 'rateLimitPerMinute' | 'trustProxy'>>;
   db: Db<Database>;
   modules: readonly ModuleManifest[];
   migrations: readonly Migration[];
@@ -77,16 +79,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestTimeout: LIMITS.requestTimeoutMs,
     connectionTimeout: LIMITS.connectionTimeoutMs,
     keepAliveTimeout: LIMITS.keepAliveTimeoutMs,
-    // Behind a load balancer, honour X-Forwarded-For for the client address (rate limits).
-    trustProxy: true,
-    ajv: {
-      customOptions: {
-        // Query strings arrive as text: coerce "2" to 2, fill defaults, keep one error per field.
-        coerceTypes: 'array',
-        useDefaults: true,
-        removeAdditional: false,
-      },
-    },
+    // The client's address (rate limits, sign-in throttle, audit) is the socket's, unless
+    // TRUST_PROXY names the proxies in front: then the right-most X-Forwarded-For address that
+    // is not one of them. A client cannot forge it by writing the header itself.
+    trustProxy: (options.config.trustProxy ?? []).length > 0 ? [...(options.config.trustProxy ?? [])] : false,
+    ajv: { customOptions: VALIDATOR_OPTIONS },
+    // Headers too large and malformed requests are answered in problem+json too.
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('db', options.db.kysely);
@@ -95,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done();
   });
   registerProblemHandlers(app);
+  registerInputRules(app);
   registerSecurityHeaders(app);
   // A coarse per-address limit against floods. It counts in this process's memory, so with N
   // processes an address gets up to N times the limit; sign-in has its own exact limit in the

@@ -23,6 +23,12 @@ export interface Config {
   webDistDir: string;
   /** Requests per minute and client address before 429 (a coarse flood guard, per process). */
   rateLimitPerMinute: number;
+  /**
+   * The proxies in front of the server (addresses or CIDR ranges, TRUST_PROXY=10.0.0.0/8,…).
+   * Empty (the default): the socket's address is the client's, whatever X-Forwarded-For says.
+   * Otherwise the client is the right-most address of X-Forwarded-For not in the list.
+   */
+  trustProxy: string[];
 }
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -41,6 +47,16 @@ function readPort(value: string | undefined): number {
   return port;
 }
 
+/** An unset or empty variable takes the default (RATE_LIMIT_PER_MINUTE="" is not a limit of 0). */
+function readPositiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    throw new Error(`${name} must be a positive integer, not "${value}"`);
+  }
+  return number;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: readPort(env.PORT),
@@ -51,6 +67,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     buildWebIfMissing: readBoolean(env.BUILD_WEB_IF_MISSING, true),
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(repoRoot, 'web', 'dist')),
-    rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 600),
+    rateLimitPerMinute: readPositiveInteger('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600),
+    trustProxy: (env.TRUST_PROXY ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
   };
 }

@@ -15,7 +15,7 @@ export { AppError } from './http/problem.ts';
 
 export interface ErrorDefinition {
   /** The HTTP status of the answer, or 'problem' for a row-level problem of an import or a check. */
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503 | 'problem';
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 431 | 503 | 'problem';
   /** A short English sentence for people; the web shows its own Khmer and English text by code. */
   title: string;
 }
@@ -76,6 +76,7 @@ export const PLATFORM_ERRORS = defineErrors({
   'http.body.empty_json': { status: 400, title: 'The request body is empty but its content type says JSON.' },
   'http.body.bad_length': { status: 400, title: 'The Content-Length header does not match the body.' },
   'http.body.too_large': { status: 413, title: 'The request body is too large.' },
+  'http.headers.too_large': { status: 431, title: 'The request headers are too large.' },
   'http.content_type.unsupported': { status: 415, title: 'This content type is not accepted here.' },
   'http.url.invalid': { status: 400, title: 'The URL is not valid.' },
   'http.request.rejected': { status: 400, title: 'The request was rejected.' },

@@ -1,0 +1,163 @@
+/**
+ * Inputs that used to reach the database in a form it refuses (a 5xx) are refused first, with
+ * a 4xx problem+json: non-finite numbers, NUL characters, oversized headers. And the client's
+ * address cannot be forged with X-Forwarded-For.
+ */
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { allMigrations, modules } from '../../modules.ts';
+import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
+import { pathsWithNul } from './input-rules.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await openTestApp();
+});
+afterAll(async () => t?.close());
+
+function expectInvalid(response: { statusCode: number; headers: Record<string, unknown>; body: string }) {
+  expect(response.statusCode).toBe(400);
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  const body = JSON.parse(response.body) as { code: string; errors?: { path: string }[] };
+  expect(body.code).toBe('http.request.invalid');
+  return body;
+}
+
+describe('numbers', () => {
+  it.each(['page=Infinity', 'page=1e400', 'pageSize=1e400', 'pageSize=-Infinity', 'page=NaN'])(
+    'refuses %s on a paged list',
+    async (query) => {
+      expectInvalid(await t.app.inject({ method: 'GET', url: `/api/gazetteer/units?${query}` }));
+    },
+  );
+
+  it('refuses them on the Open311 lists too (in its own error format)', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/open311/v2/requests.json?page=Infinity' });
+    expect(response.statusCode).toBe(400);
+  });
+
+  it('still reads ordinary numbers', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/gazetteer/units?page=1&pageSize=5' });
+    expect(response.statusCode).toBe(200);
+  });
+});
+
+describe('NUL characters', () => {
+  it('are refused in a query string, naming the field', async () => {
+    const body = expectInvalid(await t.app.inject({ method: 'GET', url: '/api/gazetteer/units?q=a%00b' }));
+    expect(body.errors?.map((error) => error.path)).toEqual(['/querystring/q']);
+  });
+
+  it('are refused in a JSON body, the sign-in login included', async () => {
+    const body = expectInvalid(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { login: 'clerk\u0000@example.org', password: 'whatever' },
+      }),
+    );
+    expect(body.errors?.map((error) => error.path)).toEqual(['/body/login']);
+  });
+
+  it('are refused in an Open311 service code', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/open311/v2/requests.json?service_code=%00' });
+    expect(response.statusCode).toBe(400);
+  });
+
+  it('are found in nested values and keys, at any depth, without recursion', () => {
+    expect(pathsWithNul({ a: [{ b: 'x\u0000' }], ['k\u0000']: 1 }, '/body')).toEqual([
+      '/body/a/0/b',
+      '/body/k\\u0000',
+    ]);
+    let deep: unknown = 'end\u0000';
+    for (let i = 0; i < 100_000; i += 1) deep = [deep];
+    expect(pathsWithNul(deep, '')).toHaveLength(1);
+    expect(pathsWithNul({ a: 'clean', b: [1, null, true] }, '/body')).toEqual([]);
+    // An upload's bytes are not text: a Buffer holding a zero byte is not walked.
+    expect(pathsWithNul({ file: Buffer.from([0, 1, 2]) }, '/body')).toEqual([]);
+    expect(pathsWithNul(Object.create(null) as object, '/body')).toEqual([]);
+  });
+});
+
+describe('oversized headers', () => {
+  it('are answered 431 in problem+json', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as net.AddressInfo;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.write(`GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(64 * 1024)}\r\n\r\n`);
+      });
+      let received = '';
+      socket.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
+      socket.on('end', () => resolve(received));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(answer).toMatch(/content-type: application\/problem\+json/i);
+    expect(answer).toContain('"code":"http.headers.too_large"');
+  });
+});
+
+describe('the client address', () => {
+  async function appTrusting(trustProxy: string[]) {
+    const app = await buildApp({
+      config: {
+        logLevel: 'silent',
+        webDistDir: path.join(os.tmpdir(), 'sndd-no-web-app'),
+        rateLimitPerMinute: 2,
+        trustProxy,
+      },
+      db: t.db,
+      modules,
+      migrations: allMigrations(),
+      logger: false,
+    });
+    await app.ready();
+    return app;
+  }
+
+  it('is the socket’s without TRUST_PROXY: a forged X-Forwarded-For does not reset the rate limit', async () => {
+    const app = await appTrusting([]);
+    try {
+      const statuses: number[] = [];
+      let retryAfter: unknown;
+      for (const forged of ['1.1.1.1', '2.2.2.2', '3.3.3.3']) {
+        const response = await app.inject({
+          method: 'GET',
+          url: '/api/health',
+          remoteAddress: '192.0.2.10',
+          headers: { 'x-forwarded-for': forged },
+        });
+        statuses.push(response.statusCode);
+        retryAfter = response.headers['retry-after'];
+      }
+      expect(statuses).toEqual([200, 200, 429]);
+      expect(Number(retryAfter)).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('is the right-most address not a trusted proxy with TRUST_PROXY', async () => {
+    const app = await appTrusting(['192.0.2.0/24']);
+    try {
+      const statuses: number[] = [];
+      for (const client of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
+        const response = await app.inject({
+          method: 'GET',
+          url: '/api/health',
+          remoteAddress: '192.0.2.10',
+          // The client wrote the left-most value; the proxy appended the real address.
+          headers: { 'x-forwarded-for': `6.6.6.6, ${client}` },
+        });
+        statuses.push(response.statusCode);
+      }
+      expect(statuses).toEqual([200, 200, 200]);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * Rules every request meets before any route sees it, whatever its schema says, so that no
+ * input can reach the database in a form it refuses (which would be a 5xx):
+ *
+ * - no NUL character (U+0000) in any text of the query string, the path or the body, keys
+ *   included: PostgreSQL cannot store it in text, and no person types it;
+ * - numbers are finite: `Infinity` and `1e400` (which JSON.parse and the query-string coercion
+ *   both turn into Infinity) are refused after validation: the validator's coercion lets them
+ *   through even past a `maximum`;
+ * - a request whose headers are too large is answered 431 in problem+json, like every other
+ *   refusal (`answerClientError`, Node answers it before Fastify sees the request).
+ */
+import type { Socket } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from './problem.ts';
+
+/** The validator's options: query strings coerced from text, JSON bodies never (see app.ts). */
+export const VALIDATOR_OPTIONS = {
+  // Query strings arrive as text: coerce "2" to 2, fill defaults, keep one error per field.
+  coerceTypes: 'array',
+  useDefaults: true,
+  removeAdditional: false,
+} as const;
+
+const NUL = '\u0000';
+
+/**
+ * Parsed JSON and query strings are objects to walk (a query string's has no ordinary
+ * prototype); an upload's bytes (a Buffer) or a stream are not text and are not walked.
+ */
+function isWalkable(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return false;
+  return typeof (value as { pipe?: unknown }).pipe !== 'function';
+}
+
+/**
+ * The JSON pointers of every value `isBad` picks (values, and keys when `keys` is given),
+ * walking without recursion so that a deeply nested body cannot overflow the stack.
+ */
+function pathsWhere(
+  value: unknown,
+  root: string,
+  isBad: (value: unknown) => boolean,
+  badKey?: (key: string) => boolean,
+): string[] {
+  const found: string[] = [];
+  const stack: [unknown, string][] = [[value, root]];
+  while (stack.length > 0) {
+    const [current, path] = stack.pop()!;
+    if (isBad(current)) found.push(path);
+    else if (Array.isArray(current)) current.forEach((item, index) => stack.push([item, `${path}/${index}`]));
+    else if (isWalkable(current)) {
+      for (const [key, item] of Object.entries(current)) {
+        const escaped = key.replaceAll('~', '~0').replaceAll('/', '~1').replaceAll(NUL, '\\u0000');
+        if (badKey?.(key)) found.push(`${path}/${escaped}`);
+        stack.push([item, `${path}/${escaped}`]);
+      }
+    }
+  }
+  return found.sort();
+}
+
+/** Where a text (value or key) holds a NUL character. */
+export const pathsWithNul = (value: unknown, root: string): string[] =>
+  pathsWhere(
+    value,
+    root,
+    (item) => typeof item === 'string' && item.includes(NUL),
+    (key) => key.includes(NUL),
+  );
+
+/** Where a number is not finite. */
+export const pathsWithNonFiniteNumber = (value: unknown, root: string): string[] =>
+  pathsWhere(value, root, (item) => typeof item === 'number' && !Number.isFinite(item));
+
+function refuse(paths: string[], detail: string, message: string): AppError {
+  return new AppError(
+    400,
+    'http.request.invalid',
+    'The request has invalid values.',
+    detail,
+    paths.map((path) => ({ path, message })),
+  );
+}
+
+export function registerInputRules(app: FastifyInstance): void {
+  // preValidation: after the body is parsed, before the schema and before any access check
+  // (which may read the path's unit code from the database).
+  app.addHook('preValidation', async (request) => {
+    const paths = [
+      ...pathsWithNul(request.params, '/params'),
+      ...pathsWithNul(request.query, '/querystring'),
+      ...pathsWithNul(request.body, '/body'),
+    ];
+    if (paths.length > 0) {
+      throw refuse(
+        paths,
+        'Text must not contain a NUL character (U+0000).',
+        'must not contain a NUL character',
+      );
+    }
+  });
+  // preHandler: after the schema has turned query-string text into numbers; shared hooks run
+  // before a route's own (the access check among them).
+  app.addHook('preHandler', async (request) => {
+    const paths = [
+      ...pathsWithNonFiniteNumber(request.params, '/params'),
+      ...pathsWithNonFiniteNumber(request.query, '/querystring'),
+      ...pathsWithNonFiniteNumber(request.body, '/body'),
+    ];
+    if (paths.length > 0) throw refuse(paths, 'Numbers must be finite.', 'must be a finite number');
+  });
+}
+
+/** Answers a request Node could not parse (headers too large, a malformed request line). */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    type: `urn:sndd:problem:${tooLarge ? 'http.headers.too_large' : 'http.request.rejected'}`,
+    title: tooLarge ? 'The request headers are too large.' : 'The request was rejected.',
+    status,
+    code: tooLarge ? 'http.headers.too_large' : 'http.request.rejected',
+  });
+  const reason = tooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\n` +
+      'Content-Type: application/problem+json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
+}
