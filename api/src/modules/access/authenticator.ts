@@ -5,8 +5,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { Authenticator, Principal } from '../../platform/auth/principal.ts';
 import { activeAssignments, findUserById, type AccessDb } from './access.queries.ts';
-import { findLiveToken } from './api-tokens.ts';
-import { findLiveSession, SESSION_COOKIE } from './sessions.ts';
+import { findLiveToken } from './api-tokens.queries.ts';
+import { sha256 } from './secrets.ts';
+import { findLiveSession } from './sessions.queries.ts';
+import { SESSION_COOKIE } from './sessions.ts';
 
 export function loginOf(user: { email: string | null; phone: string | null }): string {
   return user.email ?? user.phone ?? '';
@@ -45,12 +47,12 @@ export function createAuthenticator(db: AccessDb): Authenticator {
         // A request that presents a token is judged by that token alone, never by a cookie.
         const match = /^Bearer\s+(\S+)$/i.exec(header);
         if (!match?.[1]) return null;
-        const token = await findLiveToken(db, match[1]);
+        const token = await findLiveToken(db, sha256(match[1]));
         return token ? loadPrincipal(db, token.userId, 'token') : null;
       }
       const cookie = request.cookies[SESSION_COOKIE];
       if (!cookie) return null;
-      const session = await findLiveSession(db, cookie);
+      const session = await findLiveSession(db, sha256(cookie));
       return session ? loadPrincipal(db, session.userId, 'session', session) : null;
     },
   };

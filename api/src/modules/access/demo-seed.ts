@@ -3,9 +3,10 @@
  * data holds down to its villages). They are examples, not real people: marked `is_example`,
  * and all share one password printed at first start and listed in the README.
  */
-import { writeAudit } from '../../platform/audit/audit.ts';
-import type { SeedContext, SeedResult } from '../../platform/module.ts';
-import type { AccessDb } from './access.queries.ts';
+import { cliActor } from '../../platform/actor.ts';
+import type { SeedResult } from '../../platform/module.ts';
+import type { AccessContext } from './access.context.ts';
+import { insertAssignment, insertUser } from './access.queries.ts';
 import { hashPassword } from './passwords.ts';
 
 export const DEMO_PASSWORD = 'sndd-demo-2026';
@@ -41,43 +42,38 @@ export const DEMO_ACCOUNTS = [
   { login: '+85512345678', name: 'Example citizen', role: 'citizen', unit: null },
 ] as const;
 
-export async function seedAccessDemo({ db }: SeedContext): Promise<SeedResult> {
-  const access = db as AccessDb;
+export async function seedAccessDemo(ctx: AccessContext): Promise<SeedResult> {
+  // Demo data is a change like any other: it goes in the audit trail, made by no one.
+  const actor = cliActor('demo-seed');
   const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
   for (const [index, account] of DEMO_ACCOUNTS.entries()) {
     const isPhone = account.login.startsWith('+');
-    const user = await access
-      .insertInto('access_user')
-      .values({
-        email: isPhone ? null : account.login,
-        phone: isPhone ? account.login : null,
-        display_name: account.name,
-        home_unit_code: account.unit,
-        password_hash: hashes[index] ?? '',
-        is_example: true,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const assignment = await access
-      .insertInto('access_assignment')
-      .values({ user_id: user.id, role_code: account.role, unit_code: account.unit })
-      .returning(['id', 'role_code as roleCode', 'unit_code as unitCode'])
-      .executeTakeFirstOrThrow();
-    // Demo data is a change like any other: it goes in the audit trail, made by no one.
-    const common = {
-      actorUserId: null,
-      actorLogin: 'demo-seed',
-      assignmentId: null,
-      entityType: 'access.user',
-      entityId: String(user.id),
+    const userId = await insertUser(ctx.db, {
+      email: isPhone ? null : account.login,
+      phone: isPhone ? account.login : null,
+      displayName: account.name,
+      homeUnitCode: account.unit,
+      passwordHash: hashes[index] ?? '',
+      isExample: true,
+    });
+    const created = await insertAssignment(ctx.db, {
+      userId,
+      roleCode: account.role,
       unitCode: account.unit,
-    };
-    await writeAudit(db, {
+      createdBy: null,
+    });
+    const assignment = { id: created.id, roleCode: created.roleCode, unitCode: created.unitCode };
+    const common = { entityType: 'access.user', entityId: String(userId), unitCode: account.unit };
+    await ctx.audit.write(ctx.db, actor, {
       ...common,
       action: 'access.user.create',
       after: { displayName: account.name, login: account.login, isExample: true },
     });
-    await writeAudit(db, { ...common, action: 'access.assignment.grant', after: { assignment } });
+    await ctx.audit.write(ctx.db, actor, {
+      ...common,
+      action: 'access.assignment.grant',
+      after: { assignment },
+    });
   }
   const width = Math.max(...DEMO_ACCOUNTS.map((account) => account.login.length));
   return {

@@ -8,9 +8,10 @@
 import type { Kysely } from 'kysely';
 import type { Authenticator } from '../../platform/auth/principal.ts';
 import { defineModule } from '../../platform/module.ts';
+import { ACCESS_ERRORS } from './access.errors.ts';
 import type { AccessTables } from './access.tables.ts';
 import { accessRoutes } from './access.routes.ts';
-import { syncRolesAndPermissions } from './access.service.ts';
+import { syncRolesAndPermissions } from './roles.service.ts';
 import { createAuthenticator } from './authenticator.ts';
 import { seedAccessDemo } from './demo-seed.ts';
 import { ACCESS_PERMISSIONS } from './roles.ts';
@@ -41,6 +42,7 @@ export const accessModule = defineModule<AccessTables, 'gazetteer'>({
     'access_sign_in_throttle',
   ],
   migrations: new URL('./migrations/', import.meta.url),
+  errors: ACCESS_ERRORS,
   permissions: ACCESS_PERMISSIONS,
   grants: {
     national_officer: ['access.user.read'],
@@ -51,7 +53,7 @@ export const accessModule = defineModule<AccessTables, 'gazetteer'>({
   },
   requires: ['gazetteer'],
   provides: (ctx) => ({ authenticator: createAuthenticator(ctx.db) }),
-  routes: () => accessRoutes,
+  routes: accessRoutes,
   routePrefix: '',
   syncReferenceData: syncRolesAndPermissions,
   // After the gazetteer's seed: the demo accounts sit at its units.

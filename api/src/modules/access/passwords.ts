@@ -5,7 +5,7 @@
  * later still verifies old hashes.
  */
 import argon2 from 'argon2';
-import { AppError } from '../../platform/http/problem.ts';
+import { fail } from './access.errors.ts';
 
 export const ARGON2_OPTIONS = {
   type: argon2.argon2id,
@@ -30,18 +30,12 @@ const TOO_COMMON = new Set([
 
 export function checkPasswordPolicy(password: string): void {
   if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
-    throw new AppError(
-      400,
-      'access.password.too_short',
-      `A password needs at least ${PASSWORD_MIN_LENGTH} characters.`,
-    );
+    throw fail('access.password.too_short', {
+      title: `A password needs at least ${PASSWORD_MIN_LENGTH} characters.`,
+    });
   }
   if (TOO_COMMON.has(password.toLowerCase()) || new Set(password).size < 4) {
-    throw new AppError(
-      400,
-      'access.password.too_weak',
-      'This password is too easy to guess. Choose another.',
-    );
+    throw fail('access.password.too_weak');
   }
 }
 

@@ -4,8 +4,8 @@
  * cannot slip past the limit. Two counters: per account (by the login typed, existing or not,
  * so the lockout reveals nothing) and per client address.
  */
-import { sql } from 'kysely';
 import type { AccessDb } from './access.queries.ts';
+import { countAttemptRow, deleteKey, forgiveOne, lockKey } from './sign-in-throttle.queries.ts';
 
 export interface ThrottleRule {
   maxAttempts: number;
@@ -20,31 +20,10 @@ export const THROTTLE_RULES = {
 
 /** Counts one attempt on a key; returns the seconds to wait when the key is locked. */
 async function countAttempt(db: AccessDb, key: string, rule: ThrottleRule): Promise<number> {
-  const row = await db
-    .insertInto('access_sign_in_throttle')
-    .values({ key, failures: 1, window_started_at: sql<Date>`now()` })
-    .onConflict((conflict) =>
-      conflict.column('key').doUpdateSet({
-        failures: sql<number>`case when access_sign_in_throttle.window_started_at < now() - make_interval(mins => ${rule.windowMinutes}) then 1 else access_sign_in_throttle.failures + 1 end`,
-        window_started_at: sql<Date>`case when access_sign_in_throttle.window_started_at < now() - make_interval(mins => ${rule.windowMinutes}) then now() else access_sign_in_throttle.window_started_at end`,
-      }),
-    )
-    .returning([
-      'failures',
-      sql<number>`greatest(0, ceil(extract(epoch from (locked_until - now()))))::int`.as('lockedForSeconds'),
-    ])
-    .executeTakeFirstOrThrow();
+  const row = await countAttemptRow(db, key, rule.windowMinutes);
   if (row.lockedForSeconds > 0) return row.lockedForSeconds;
   if (row.failures > rule.maxAttempts) {
-    await db
-      .updateTable('access_sign_in_throttle')
-      .set({
-        locked_until: sql<Date>`now() + make_interval(mins => ${rule.lockMinutes})`,
-        failures: 0,
-        window_started_at: sql<Date>`now()`,
-      })
-      .where('key', '=', key)
-      .execute();
+    await lockKey(db, key, rule.lockMinutes);
     return rule.lockMinutes * 60;
   }
   return 0;
@@ -59,10 +38,6 @@ export async function reserveSignInAttempt(db: AccessDb, login: string, address:
 
 /** A successful sign-in clears the account's counter and gives the address its attempt back. */
 export async function forgiveSignInAttempt(db: AccessDb, login: string, address: string): Promise<void> {
-  await db.deleteFrom('access_sign_in_throttle').where('key', '=', `login:${login}`).execute();
-  await db
-    .updateTable('access_sign_in_throttle')
-    .set({ failures: sql<number>`greatest(failures - 1, 0)` })
-    .where('key', '=', `ip:${address}`)
-    .execute();
+  await deleteKey(db, `login:${login}`);
+  await forgiveOne(db, `ip:${address}`);
 }

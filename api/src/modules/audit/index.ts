@@ -29,5 +29,5 @@ export const auditModule = defineModule<NoTables>({
     council_member: ['audit.record.read'],
     auditor: ['audit.record.read', 'audit.chain.verify'],
   },
-  routes: () => auditRoutes,
+  routes: auditRoutes,
 });

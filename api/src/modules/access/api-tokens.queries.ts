@@ -1,32 +1,29 @@
 /**
- * Personal API tokens for machine clients (`Authorization: Bearer sndd_…`). Stored as a
- * sha256 hash, shown once, always with an expiry, revocable; a disabled user's tokens stop
- * working at once.
+ * Kysely functions over access_api_token: (db, args) -> rows, no rules. Tokens are stored as
+ * a sha256 hash (the token itself is shown once, by api-tokens.service.ts).
  */
 import { sql } from 'kysely';
 import type { AccessDb } from './access.queries.ts';
-import { newSecret, sha256 } from './secrets.ts';
 
-export const TOKEN_PREFIX = 'sndd_';
-export const MAX_TOKEN_DAYS = 366;
-
-export async function createApiToken(db: AccessDb, userId: number, name: string, expiresInDays: number) {
-  const token = `${TOKEN_PREFIX}${newSecret()}`;
-  const row = await db
+export function insertApiToken(
+  db: AccessDb,
+  token: { userId: number; name: string; tokenHash: string; prefix: string; expiresInDays: number },
+) {
+  return db
     .insertInto('access_api_token')
     .values({
-      user_id: userId,
-      name,
-      token_hash: sha256(token),
-      prefix: token.slice(0, TOKEN_PREFIX.length + 6),
-      expires_at: sql<Date>`now() + make_interval(days => ${expiresInDays})`,
+      user_id: token.userId,
+      name: token.name,
+      token_hash: token.tokenHash,
+      prefix: token.prefix,
+      expires_at: sql<Date>`now() + make_interval(days => ${token.expiresInDays})`,
     })
     .returning(['id', 'name', 'prefix', 'created_at as createdAt', 'expires_at as expiresAt'])
     .executeTakeFirstOrThrow();
-  return { ...row, token };
 }
 
-export async function findLiveToken(db: AccessDb, token: string) {
+/** The live token with this hash (of an active user), noting its use at most once a minute. */
+export async function findLiveToken(db: AccessDb, tokenHash: string) {
   const row = await db
     .selectFrom('access_api_token')
     .innerJoin('access_user', 'access_user.id', 'access_api_token.user_id')
@@ -37,7 +34,7 @@ export async function findLiveToken(db: AccessDb, token: string) {
         'stale',
       ),
     ])
-    .where('access_api_token.token_hash', '=', sha256(token))
+    .where('access_api_token.token_hash', '=', tokenHash)
     .where('access_api_token.revoked_at', 'is', null)
     .where('access_api_token.expires_at', '>', sql<Date>`now()`)
     .where('access_user.is_active', '=', true)
@@ -67,4 +64,16 @@ export function listApiTokens(db: AccessDb, userId: number) {
     .where('user_id', '=', userId)
     .orderBy('id', 'desc')
     .execute();
+}
+
+/** Revokes one of the user's live tokens; undefined when there is none with this id. */
+export function revokeApiToken(db: AccessDb, userId: number, tokenId: number) {
+  return db
+    .updateTable('access_api_token')
+    .set({ revoked_at: sql`now()` })
+    .where('id', '=', tokenId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
 }

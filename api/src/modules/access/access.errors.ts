@@ -1,0 +1,51 @@
+/**
+ * Every error the access module answers. Its own codes start with `access.`; signing in and
+ * API tokens answer under `auth.` (the web and the tests know them by those codes), declared
+ * apart in AUTH_ERRORS because a manifest's registry holds only codes of its own name.
+ */
+import { defineErrors, failWith, PLATFORM_ERRORS } from '../../platform/errors.ts';
+
+export const ACCESS_ERRORS = defineErrors({
+  'access.user.not_found': { status: 404, title: 'No such user.' },
+  'access.user.email_invalid': { status: 400, title: 'This e-mail address is not valid.' },
+  'access.user.phone_invalid': { status: 400, title: 'This phone number is not valid.' },
+  'access.user.login_missing': { status: 400, title: 'Give an e-mail address or a phone number.' },
+  'access.user.login_taken': {
+    status: 409,
+    title: 'Another account already uses this e-mail address or phone number.',
+  },
+  'access.user.cannot_disable_self': { status: 400, title: 'You cannot disable your own account.' },
+  'access.password.current_wrong': { status: 400, title: 'The current password is wrong.' },
+  'access.password.unchanged': { status: 400, title: 'The new password must differ from the current one.' },
+  'access.password.too_short': { status: 400, title: 'A password needs at least 10 characters.' },
+  'access.password.too_weak': { status: 400, title: 'This password is too easy to guess. Choose another.' },
+  'access.unit.not_found': { status: 400, title: 'No administrative unit has this code.' },
+  'access.role.not_found': { status: 400, title: 'There is no such role.' },
+  'access.assignment.not_found': { status: 404, title: 'No such role assignment.' },
+  'access.assignment.wrong_level': {
+    status: 400,
+    title: 'This role cannot be given at this level of the tree.',
+  },
+  'access.assignment.out_of_scope': {
+    status: 403,
+    title: 'You can only give roles at units inside your own scope.',
+  },
+  'access.assignment.escalation': {
+    status: 403,
+    title: 'You cannot give a role with a permission you do not hold there.',
+  },
+  'access.assignment.exists': { status: 409, title: 'This person already has this role at this unit.' },
+  'access.assignment.cannot_revoke_own_admin': {
+    status: 400,
+    title: 'You cannot withdraw your own administrator role.',
+  },
+});
+
+/** Signing in and API tokens (the `auth` tag of this module). */
+export const AUTH_ERRORS = defineErrors({
+  'auth.sign_in.failed': { status: 401, title: 'The login or the password is wrong.' },
+  'auth.sign_in.throttled': { status: 429, title: 'Too many attempts. Wait a few minutes, then try again.' },
+  'auth.token.not_found': { status: 404, title: 'No such token.' },
+});
+
+export const fail = failWith({ ...PLATFORM_ERRORS, ...AUTH_ERRORS, ...ACCESS_ERRORS });
