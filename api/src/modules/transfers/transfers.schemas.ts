@@ -200,6 +200,7 @@ const equityFields = {
   povertyCorrelation: Type.Union([Type.Number(), Type.Null()], {
     description: 'null without a poverty indicator, or when either series is constant.',
   }),
+  // Pairs as arrays of two, not tuples: the web's client (openapi-fetch) reads tuples as arrays anyway.
   lorenz: Type.Array(Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }), {
     description: '[population share, amount share] pairs from [0, 0] to [1, 1].',
   }),

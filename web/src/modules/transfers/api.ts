@@ -158,12 +158,8 @@ export function useFormula(id: number, enabled = true) {
     queryKey: ['transfers', 'formula', id],
     enabled: enabled && Number.isInteger(id) && id > 0,
     staleTime: 10 * 60_000,
-    queryFn: async ({ signal }) => {
-      const answer = await call(
-        api.GET('/api/transfers/formulas/{id}', { params: { path: { id } }, signal }),
-      );
-      return { ...answer, formula: answer.formula as unknown as FormulaDocument };
-    },
+    queryFn: ({ signal }) =>
+      call(api.GET('/api/transfers/formulas/{id}', { params: { path: { id } }, signal })),
   });
 }
 
@@ -215,10 +211,22 @@ export function useUploadFormula() {
   });
 }
 
+/** Lorenz points as the pairs the chart draws (the API sends arrays of two numbers). */
+const pairs = (points: number[][]): [number, number][] => points.map(([x = 0, y = 0]) => [x, y]);
+
 export function useRunScenario() {
   return useMutation({
-    mutationFn: async (input: { baselineFormulaId: number; scenario: FormulaDocument }) =>
-      (await call(api.POST('/api/transfers/scenarios', { body: input }))) as ScenarioComparison,
+    mutationFn: async (input: {
+      baselineFormulaId: number;
+      scenario: FormulaDocument;
+    }): Promise<ScenarioComparison> => {
+      const answer = await call(api.POST('/api/transfers/scenarios', { body: input }));
+      return {
+        ...answer,
+        equityBefore: { ...answer.equityBefore, lorenz: pairs(answer.equityBefore.lorenz) },
+        equityAfter: { ...answer.equityAfter, lorenz: pairs(answer.equityAfter.lorenz) },
+      };
+    },
   });
 }
 
@@ -251,16 +259,21 @@ export interface ImportInput {
   codeColumn: string;
   map: string;
   dryRun: boolean;
+  /** Write the valid rows of a file with problems (the import contract). */
+  applyValid: boolean;
 }
 
-/** The figures' CSV import: a dry run by default; nothing is written unless the file is clean. */
+/**
+ * The figures' CSV import (the one import contract): a dry run by default; applying writes a
+ * clean file, or its valid rows with `applyValid`.
+ */
 export function useImportFigures() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, dryRun, ...query }: ImportInput) =>
+    mutationFn: ({ file, dryRun, applyValid, ...query }: ImportInput) =>
       // The body is the file itself (text/csv), which the generated types describe as a string.
       loosePost<ImportReport>('/api/transfers/indicators/import', {
-        params: { query: { ...query, dryRun } },
+        params: { query: { ...query, fileName: file.name, dryRun, applyValid } },
         body: file,
         bodySerializer: (body) => body as File,
         headers: { 'content-type': 'text/csv' },
