@@ -4,6 +4,7 @@ import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from './api.ts';
+import { Loading } from '../../components/query-states.tsx';
 
 const DEFAULT_DAYS = 90;
 
@@ -67,9 +68,7 @@ export function TokensSection() {
       ) : null}
 
       {tokens.isPending ? (
-        <p role="status" className="loading">
-          {t('common.loading')}
-        </p>
+        <Loading />
       ) : tokens.isError ? (
         <ErrorMessage error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : tokens.data.items.length === 0 ? (

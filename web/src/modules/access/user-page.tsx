@@ -23,6 +23,7 @@ import {
 } from './api.ts';
 import { AssignmentList } from './assignment-list.tsx';
 import { PASSWORD_MIN_LENGTH } from './password-form.tsx';
+import { Loading } from '../../components/query-states.tsx';
 import './access.css';
 
 export function UserPage() {
@@ -49,11 +50,7 @@ function UserDetails() {
     return <ErrorMessage error={new ApiError('access.user.not_found', 404)} />;
   }
   if (user.isPending) {
-    return (
-      <p role="status" className="loading">
-        {t('common.loading')}
-      </p>
-    );
+    return <Loading />;
   }
   if (user.isError) {
     return (

@@ -1,15 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorMessage } from '../../components/error-message.tsx';
-import { Pager } from '../../components/pager.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { UnitName } from '../../components/unit-name.tsx';
 import { useSession } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { useFormat } from '../../lib/use-format.ts';
 import { useUsers, type UserListQuery } from './api.ts';
 import './access.css';
+import { pageParam } from '../../lib/page-param.ts';
 
 const PAGE_SIZE = 20;
 
@@ -25,12 +24,11 @@ type ActiveFilter = 'all' | 'active' | 'disabled';
 
 function Users() {
   const { t } = useTranslation();
-  const format = useFormat();
   useDocumentTitle(t('users.title'));
   const session = useSession();
   // The filters live in the address, so that a list can be bookmarked and the back button works.
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = pageParam(params);
   const q = params.get('q') ?? '';
   const active: ActiveFilter =
     params.get('active') === 'true' ? 'active' : params.get('active') === 'false' ? 'disabled' : 'all';
@@ -104,51 +102,26 @@ function Users() {
         </div>
       </form>
 
-      {users.isPending ? (
-        <p role="status" className="loading">
-          {t('common.loading')}
-        </p>
-      ) : users.isError ? (
-        <ErrorMessage error={users.error} onRetry={() => void users.refetch()} />
-      ) : users.data.items.length === 0 ? (
-        <p>{t('users.empty')}</p>
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="data-table users-table" aria-busy={users.isFetching}>
-              <caption>{t('users.caption', { total: format.number(users.data.total) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('user.displayName')}</th>
-                  <th scope="col">{t('user.login')}</th>
-                  <th scope="col">{t('user.homeUnit')}</th>
-                  <th scope="col">{t('user.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.items.map((user) => (
-                  <tr key={user.id} data-login={user.email ?? user.phone ?? ''}>
-                    <th scope="row">
-                      <Link to={`/admin/users/${user.id}`}>{user.displayName}</Link>
-                    </th>
-                    <td className="login">{user.email ?? user.phone}</td>
-                    <td>
-                      <UnitName code={user.homeUnitCode} withPath={false} />
-                    </td>
-                    <td>{user.isActive ? t('user.active') : t('user.disabled')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager
-            page={users.data.page}
-            pageSize={users.data.pageSize}
-            total={users.data.total}
-            onPage={(p) => update({ page: p === 1 ? null : String(p) })}
-          />
-        </>
-      )}
+      <PagedTable
+        className="users-table"
+        list={users}
+        empty={t('users.empty')}
+        caption={(total) => t('users.caption', { total })}
+        headers={[t('user.displayName'), t('user.login'), t('user.homeUnit'), t('user.status')]}
+        row={(user) => (
+          <tr key={user.id} data-login={user.email ?? user.phone ?? ''}>
+            <th scope="row">
+              <Link to={`/admin/users/${user.id}`}>{user.displayName}</Link>
+            </th>
+            <td className="login">{user.email ?? user.phone}</td>
+            <td>
+              <UnitName code={user.homeUnitCode} withPath={false} />
+            </td>
+            <td>{user.isActive ? t('user.active') : t('user.disabled')}</td>
+          </tr>
+        )}
+        onPage={(p) => update({ page: p === 1 ? null : String(p) })}
+      />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { useAvailableFigures, useFigureValues, useManyUnitCounts, useProvinces } from './api.ts';
 import { LEVEL_KEYS, unitName, useBoundaries, type BoundaryCollection } from '../../lib/units.ts';
+import { Loading } from '../../components/query-states.tsx';
 import './gazetteer.css';
 
 type CountAttribute = 'villages' | 'communes';
@@ -132,14 +133,9 @@ export function MapPage() {
 }
 
 function Choropleth({ level, within, attribute }: { level: number; within: string; attribute: Attribute }) {
-  const { t } = useTranslation();
   const boundaries = useBoundaries(level, within);
   if (boundaries.isPending) {
-    return (
-      <p role="status" className="loading">
-        {t('common.loading')}
-      </p>
-    );
+    return <Loading />;
   }
   if (boundaries.isError)
     return <ErrorMessage error={boundaries.error} onRetry={() => void boundaries.refetch()} />;
@@ -251,11 +247,7 @@ function ColouredMap({
 
   return (
     <div className="choropleth">
-      {loading ? (
-        <p role="status" className="loading">
-          {t('common.loading')}
-        </p>
-      ) : null}
+      {loading ? <Loading /> : null}
       {error ? <ErrorMessage error={error} /> : null}
       <GeoMap
         data={collection}

@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import { useUnitCounts } from './api.ts';
 import { LEVEL_KEYS, useUnitTypeLabel } from '../../lib/units.ts';
+import { Loading } from '../../components/query-states.tsx';
 
 /** How many units lie below a unit, by level and by type. */
 export function UnitCountsSection({ code, asOf }: { code: string; asOf: string }) {
@@ -20,9 +21,7 @@ export function UnitCountsSection({ code, asOf }: { code: string; asOf: string }
     <section className="unit-section" aria-labelledby="unit-counts-title">
       <h2 id="unit-counts-title">{t('unit.counts.title')}</h2>
       {counts.isPending ? (
-        <p role="status" className="loading">
-          {t('common.loading')}
-        </p>
+        <Loading />
       ) : counts.isError ? (
         <ErrorMessage error={counts.error} onRetry={() => void counts.refetch()} />
       ) : (

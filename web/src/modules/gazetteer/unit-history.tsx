@@ -5,6 +5,7 @@ import { Pager } from '../../components/pager.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import { isMissingRoute, useUnitHistory, type UnitEvent } from './api.ts';
 import { EventChange, useEventKindLabel } from './event-change.tsx';
+import { Loading } from '../../components/query-states.tsx';
 
 /** The changes of a unit in the gazetteer (created, renamed, moved…), newest first. */
 export function UnitHistory({ code }: { code: string }) {
@@ -17,9 +18,7 @@ export function UnitHistory({ code }: { code: string }) {
     <section className="unit-section" aria-labelledby="unit-history-title">
       <h2 id="unit-history-title">{t('unit.history.title')}</h2>
       {history.isPending ? (
-        <p role="status" className="loading">
-          {t('common.loading')}
-        </p>
+        <Loading />
       ) : history.isError ? (
         isMissingRoute(history.error) ? (
           <p className="muted">{t('unit.history.unavailable')}</p>

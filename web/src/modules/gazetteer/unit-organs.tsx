@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import { isMissingRoute, useOrgans, type Organ, type OrganMember } from './api.ts';
+import { Loading } from '../../components/query-states.tsx';
 
 /** Women's share of the members; null when there is none. */
 export function womenShare(members: readonly OrganMember[]): number | null {
@@ -17,9 +18,7 @@ export function UnitOrgans({ code }: { code: string }) {
     <section className="unit-section" aria-labelledby="unit-organs-title">
       <h2 id="unit-organs-title">{t('unit.organs.title')}</h2>
       {organs.isPending ? (
-        <p role="status" className="loading">
-          {t('common.loading')}
-        </p>
+        <Loading />
       ) : organs.isError ? (
         isMissingRoute(organs.error) ? (
           <p className="muted">{t('unit.organs.unavailable')}</p>

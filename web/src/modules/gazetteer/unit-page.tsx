@@ -17,6 +17,7 @@ import { UnitHistory } from './unit-history.tsx';
 import { UnitOrgans } from './unit-organs.tsx';
 import { UnitOutline } from './unit-outline.tsx';
 import { unitName, useUnitTypeLabel } from '../../lib/units.ts';
+import { Loading } from '../../components/query-states.tsx';
 import './gazetteer.css';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -60,9 +61,7 @@ export function UnitPage() {
           <h1 id="unit-title" className="code">
             {code}
           </h1>
-          <p role="status" className="loading">
-            {t('common.loading')}
-          </p>
+          <Loading />
         </>
       ) : unit.isError ? (
         <>

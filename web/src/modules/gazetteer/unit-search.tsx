@@ -10,6 +10,7 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import { useUnitSearch, type SearchHit } from './api.ts';
 import { unitName, useUnitTypeLabel } from '../../lib/units.ts';
+import { Loading } from '../../components/query-states.tsx';
 
 const DEBOUNCE_MS = 250;
 const CAPITAL_CODE = '12';
@@ -114,11 +115,7 @@ export function UnitSearch({ label, onChoose, limit = 10 }: UnitSearchProps) {
           onKeyDown={onKeyDown}
         />
       </div>
-      {term !== '' && search.isPending ? (
-        <p role="status" className="loading">
-          {t('common.loading')}
-        </p>
-      ) : null}
+      {term !== '' && search.isPending ? <Loading /> : null}
       {search.isError ? <ErrorMessage error={search.error} /> : null}
       <ul id={listId} role="listbox" aria-label={label} className="unit-search__list" hidden={!showList}>
         {showList && hits.length === 0 ? (

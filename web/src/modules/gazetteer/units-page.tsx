@@ -1,25 +1,21 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorMessage } from '../../components/error-message.tsx';
-import { Pager } from '../../components/pager.tsx';
 import { api, call } from '../../lib/api/client.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { useFormat } from '../../lib/use-format.ts';
 import { PROVINCE_LEVEL } from '../../lib/units.ts';
 import { UnitSearch } from './unit-search.tsx';
-import { unitName, useUnitTypeLabel } from '../../lib/units.ts';
+import { UnitsTable } from './units-table.tsx';
 import './gazetteer.css';
+import { pageParam, withPage } from '../../lib/page-param.ts';
 
 const PAGE_SIZE = 25;
 
 /** The top of the tree: a search box and the capital and provinces, each opening its profile. */
 export function UnitsPage() {
   const { t } = useTranslation();
-  const format = useFormat();
-  const typeLabel = useUnitTypeLabel();
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = pageParam(params);
   const query = useQuery({
     queryKey: ['gazetteer', 'units', { level: PROVINCE_LEVEL, page, pageSize: PAGE_SIZE }],
     placeholderData: keepPreviousData,
@@ -46,48 +42,13 @@ export function UnitsPage() {
           <Link to="/units/changes">{t('units.link.changes')}</Link>
         </li>
       </ul>
-      {query.isPending ? (
-        <p role="status" className="loading">
-          {t('common.loading')}
-        </p>
-      ) : query.isError ? (
-        <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.items.length === 0 ? (
-        <p>{t('units.empty')}</p>
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="data-table units-table" aria-busy={query.isFetching}>
-              <caption>{t('units.caption', { total: format.number(query.data.total) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('units.col.code')}</th>
-                  <th scope="col">{t('units.col.name')}</th>
-                  <th scope="col">{t('units.col.type')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.items.map((unit) => (
-                  <tr key={unit.code} data-code={unit.code}>
-                    {/* Codes are identifiers that people copy and search: they keep Latin digits. */}
-                    <td className="code">{unit.code}</td>
-                    <th scope="row">
-                      <Link to={`/units/${unit.code}`}>{unitName(unit, format.lang)}</Link>
-                    </th>
-                    <td>{typeLabel(unit.typeCode)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager
-            page={query.data.page}
-            pageSize={query.data.pageSize}
-            total={query.data.total}
-            onPage={(p) => setParams(p === 1 ? {} : { page: String(p) })}
-          />
-        </>
-      )}
+      <UnitsTable
+        className="units-table"
+        list={query}
+        empty={t('units.empty')}
+        caption={(total) => t('units.caption', { total })}
+        onPage={(p) => setParams(withPage(params, p))}
+      />
     </section>
   );
 }

@@ -28,6 +28,7 @@ import { OverdueBadge, serviceName, StatusBadge } from './parts.tsx';
 import { formatTrackingNumber } from './tracking.ts';
 import { PagedTable } from '../../components/paged-table.tsx';
 import './services.css';
+import { pageParam } from '../../lib/page-param.ts';
 
 export function ApplicationsPage() {
   return (
@@ -81,7 +82,7 @@ function Applications() {
   useDocumentTitle(t('services.office.applications'));
   const [params, setParams] = useSearchParams();
   const id = useId();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = pageParam(params);
   const status = (params.get('status') ?? '') as ApplicationStatus | '';
   const service = params.get('service') ?? '';
   const overdue = params.get('overdue') === 'true';

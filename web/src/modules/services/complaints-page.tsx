@@ -23,6 +23,7 @@ import { ComplaintStatusBadge } from './parts.tsx';
 import { formatTrackingNumber } from './tracking.ts';
 import { PagedTable } from '../../components/paged-table.tsx';
 import './services.css';
+import { pageParam } from '../../lib/page-param.ts';
 
 export function ComplaintsPage() {
   return (
@@ -38,7 +39,7 @@ function Complaints() {
   useDocumentTitle(t('services.complaints.title'));
   const id = useId();
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = pageParam(params);
   const status = (params.get('status') ?? '') as ComplaintStatus | '';
   const subject = (params.get('subject') ?? '') as ComplaintSubject | '';
   const query: ComplaintsQuery = {

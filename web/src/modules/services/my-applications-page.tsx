@@ -11,6 +11,7 @@ import { OverdueBadge, serviceName, StatusBadge } from './parts.tsx';
 import { formatTrackingNumber } from './tracking.ts';
 import { PagedTable } from '../../components/paged-table.tsx';
 import './services.css';
+import { pageParam } from '../../lib/page-param.ts';
 
 export function MyApplicationsPage() {
   return (
@@ -25,7 +26,7 @@ function MyApplications() {
   const format = useFormat();
   useDocumentTitle(t('services.my.title'));
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = pageParam(params);
   const list = useMyApplications(page);
   return (
     <section className="page svc-page" aria-labelledby="my-title">

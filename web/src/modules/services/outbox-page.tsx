@@ -14,6 +14,7 @@ import { OfficeLinks } from './applications-page.tsx';
 import { cleanTrackingInput, formatTrackingNumber } from './tracking.ts';
 import { PagedTable } from '../../components/paged-table.tsx';
 import './services.css';
+import { pageParam } from '../../lib/page-param.ts';
 
 export function OutboxPage() {
   return (
@@ -29,7 +30,7 @@ function Outbox() {
   useDocumentTitle(t('services.outbox.title'));
   const id = useId();
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = pageParam(params);
   const number = params.get('number') ?? '';
   const [text, setText] = useState(number);
   const outbox = useOutbox(page, number);

@@ -18,6 +18,7 @@ import { FeeTiers, serviceName, TimeLimit } from './parts.tsx';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import { Loading } from '../../components/query-states.tsx';
 import './services.css';
+import { pageParam } from '../../lib/page-param.ts';
 
 const COMMUNE_CODE_LENGTH = 6;
 
@@ -28,7 +29,7 @@ export function ServicesPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const unit = params.get('unit') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = pageParam(params);
   const [text, setText] = useState(q);
   const searchId = useId();
 

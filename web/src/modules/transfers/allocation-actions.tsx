@@ -12,6 +12,7 @@ import { ErrorMessage } from '../../components/error-message.tsx';
 import { useCorrectAllocation, useDecideAllocation } from './api.ts';
 import { useTransfersStaff } from './common.tsx';
 import type { Allocation } from './types.ts';
+import { Loading } from '../../components/query-states.tsx';
 
 export function AllocationActions({ allocation }: { allocation: Allocation }) {
   const { t } = useTranslation();
@@ -42,11 +43,7 @@ export function AllocationActions({ allocation }: { allocation: Allocation }) {
               onConfirm={() => decide.mutate('publish')}
             />
           )}
-          {decide.isPending ? (
-            <p role="status" className="loading">
-              {t('common.loading')}
-            </p>
-          ) : null}
+          {decide.isPending ? <Loading /> : null}
         </div>
       ) : null}
       {decide.isError ? <ErrorMessage error={decide.error} /> : null}

@@ -6,22 +6,19 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorMessage } from '../../components/error-message.tsx';
-import { Pager } from '../../components/pager.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import { UnitPicker, type UnitChoice } from '../../components/unit-picker.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import { useAllocationLines, type LineSort } from './api.ts';
 import { pickName, useCriterionLabel, usePercent } from './common.tsx';
 import { sharePercent, wholeRiel } from './helpers.ts';
 import { asExplanation, type AllocationLine, type AllocationSummary, type Explanation } from './types.ts';
-import { Loading } from '../../components/query-states.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
 
 const SORTS: LineSort[] = ['code', '-code', '-amount', 'amount'];
 
 export function AllocationLines({ id, summary }: { id: number; summary: AllocationSummary | null }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const sortId = useId();
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState<LineSort>('code');
@@ -62,52 +59,32 @@ export function AllocationLines({ id, summary }: { id: number; summary: Allocati
           </select>
         </div>
       </form>
-      {lines.isPending ? (
-        <Loading />
-      ) : lines.isError ? (
-        <ErrorMessage error={lines.error} onRetry={() => void lines.refetch()} />
-      ) : lines.data.items.length === 0 ? (
-        <p>{t('transfers.lines.empty')}</p>
-      ) : (
-        <>
-          <TableWrap label={t('transfers.lines.title')}>
-            <table className="data-table lines-table" aria-busy={lines.isFetching}>
-              <caption>{t('transfers.lines.caption', { total: format.number(lines.data.total) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="lines-table__code">
-                    {t('units.col.code')}
-                  </th>
-                  <th scope="col">{t('units.col.name')}</th>
-                  <th scope="col" className="number">
-                    {t('transfers.lines.amount')}
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('transfers.lines.explanation')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {lines.data.items.map((line) => (
-                  <LineRows
-                    key={line.unitCode}
-                    line={line}
-                    summary={summary}
-                    open={open === line.unitCode}
-                    onToggle={() => setOpen(open === line.unitCode ? null : line.unitCode)}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-          <Pager
-            page={lines.data.page}
-            pageSize={lines.data.pageSize}
-            total={lines.data.total}
-            onPage={setPage}
+      <PagedTable
+        className="lines-table"
+        label={t('transfers.lines.title')}
+        list={lines}
+        empty={t('transfers.lines.empty')}
+        caption={(total) => t('transfers.lines.caption', { total })}
+        headers={[
+          { key: 'code', label: t('units.col.code'), className: 'lines-table__code' },
+          t('units.col.name'),
+          { key: 'amount', label: t('transfers.lines.amount'), className: 'number' },
+          {
+            key: 'explanation',
+            label: <span className="visually-hidden">{t('transfers.lines.explanation')}</span>,
+          },
+        ]}
+        row={(line) => (
+          <LineRows
+            key={line.unitCode}
+            line={line}
+            summary={summary}
+            open={open === line.unitCode}
+            onToggle={() => setOpen(open === line.unitCode ? null : line.unitCode)}
           />
-        </>
-      )}
+        )}
+        onPage={setPage}
+      />
     </section>
   );
 }

@@ -6,15 +6,14 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { Pager } from '../../components/pager.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { FormulaRejected, useFormulas, usePrograms, useUploadFormula } from './api.ts';
 import { pickName, TransfersLinks, useTransfersStaff } from './common.tsx';
 import { ExampleBadge } from '../../components/example-badge.tsx';
-import { Loading } from '../../components/query-states.tsx';
-import { TableWrap } from '../../components/table-wrap.tsx';
 import './transfers.css';
+import { pageParam, withPage } from '../../lib/page-param.ts';
 
 export function FormulasPage() {
   const { t } = useTranslation();
@@ -22,7 +21,7 @@ export function FormulasPage() {
   const staff = useTransfersStaff();
   useDocumentTitle(t('transfers.formulas.title'));
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = pageParam(params);
   const programCode = params.get('program') ?? '';
   const formulas = useFormulas(page, programCode);
   const programs = usePrograms();
@@ -42,55 +41,31 @@ export function FormulasPage() {
           <Link to="/transfers/formulas">{t('transfers.formulas.all')}</Link>
         </p>
       ) : null}
-      {formulas.isPending ? (
-        <Loading />
-      ) : formulas.isError ? (
-        <ErrorMessage error={formulas.error} onRetry={() => void formulas.refetch()} />
-      ) : formulas.data.items.length === 0 ? (
-        <p>{t('transfers.formulas.empty')}</p>
-      ) : (
-        <>
-          <TableWrap label={t('transfers.formulas.title')}>
-            <table className="data-table formulas-table" aria-busy={formulas.isFetching}>
-              <caption>
-                {t('transfers.formulas.caption', { total: format.number(formulas.data.total) })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('transfers.field.year')}</th>
-                  <th scope="col">{t('transfers.field.program')}</th>
-                  <th scope="col">{t('transfers.field.version')}</th>
-                  <th scope="col">{t('transfers.field.legalReference')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {formulas.data.items.map((formula) => (
-                  <tr key={formula.id} data-id={formula.id}>
-                    <td>{format.digits(String(formula.fiscalYear))}</td>
-                    <th scope="row">
-                      <Link to={`/transfers/formulas/${formula.id}`}>{programName(formula.programCode)}</Link>{' '}
-                      {formula.isExample ? <ExampleBadge /> : null}
-                    </th>
-                    <td>{format.number(formula.version)}</td>
-                    <td>{formula.legalReference}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-          <Pager
-            page={formulas.data.page}
-            pageSize={formulas.data.pageSize}
-            total={formulas.data.total}
-            onPage={(p) => {
-              const next = new URLSearchParams(params);
-              if (p === 1) next.delete('page');
-              else next.set('page', String(p));
-              setParams(next);
-            }}
-          />
-        </>
-      )}
+      <PagedTable
+        className="formulas-table"
+        label={t('transfers.formulas.title')}
+        list={formulas}
+        empty={t('transfers.formulas.empty')}
+        caption={(total) => t('transfers.formulas.caption', { total })}
+        headers={[
+          t('transfers.field.year'),
+          t('transfers.field.program'),
+          t('transfers.field.version'),
+          t('transfers.field.legalReference'),
+        ]}
+        row={(formula) => (
+          <tr key={formula.id} data-id={formula.id}>
+            <td>{format.digits(String(formula.fiscalYear))}</td>
+            <th scope="row">
+              <Link to={`/transfers/formulas/${formula.id}`}>{programName(formula.programCode)}</Link>{' '}
+              {formula.isExample ? <ExampleBadge /> : null}
+            </th>
+            <td>{format.number(formula.version)}</td>
+            <td>{formula.legalReference}</td>
+          </tr>
+        )}
+        onPage={(p) => setParams(withPage(params, p))}
+      />
       {staff.canManageFormulas ? <UploadFormula /> : null}
     </section>
   );

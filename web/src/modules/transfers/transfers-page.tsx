@@ -7,7 +7,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { Pager } from '../../components/pager.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { useAllocations, usePrograms } from './api.ts';
@@ -15,8 +15,8 @@ import { pickName, StatusBadge, TransfersLinks, useTransfersStaff } from './comm
 import { asSummary } from './types.ts';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import { Loading } from '../../components/query-states.tsx';
-import { TableWrap } from '../../components/table-wrap.tsx';
 import './transfers.css';
+import { pageParam } from '../../lib/page-param.ts';
 
 const YEAR = /^\d{4}$/;
 
@@ -40,7 +40,7 @@ function Allocations() {
   const staff = useTransfersStaff();
   const yearId = useId();
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = pageParam(params);
   const rawYear = params.get('year') ?? '';
   const fiscalYear = YEAR.test(rawYear) ? Number(rawYear) : undefined;
   const allocations = useAllocations({ page, fiscalYear });
@@ -76,71 +76,48 @@ function Allocations() {
           />
         </div>
       </form>
-      {allocations.isPending ? (
-        <Loading />
-      ) : allocations.isError ? (
-        <ErrorMessage error={allocations.error} onRetry={() => void allocations.refetch()} />
-      ) : allocations.data.items.length === 0 ? (
-        <p>{t('transfers.allocations.empty')}</p>
-      ) : (
-        <>
-          <TableWrap label={t('transfers.allocations.title')}>
-            <table className="data-table allocations-table" aria-busy={allocations.isFetching}>
-              <caption>
-                {t('transfers.allocations.caption', { total: format.number(allocations.data.total) })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('transfers.field.year')}</th>
-                  <th scope="col">{t('transfers.field.program')}</th>
-                  <th scope="col">{t('transfers.field.version')}</th>
-                  <th scope="col">{t('transfers.field.status')}</th>
-                  <th scope="col" className="number">
-                    {t('transfers.pool.title')}
-                  </th>
-                  <th scope="col" className="number">
-                    {t('transfers.pool.units')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {allocations.data.items.map((allocation) => {
-                  const summary = asSummary(allocation.summary);
-                  return (
-                    <tr
-                      key={allocation.id}
-                      data-id={allocation.id}
-                      data-program={allocation.programCode}
-                      data-year={allocation.fiscalYear}
-                    >
-                      <td>{format.digits(String(allocation.fiscalYear))}</td>
-                      <th scope="row">
-                        <Link to={`/transfers/allocations/${allocation.id}`}>
-                          {pickName(format.lang, allocation.programNameKm, allocation.programNameEn)}
-                        </Link>
-                      </th>
-                      <td>{format.number(allocation.version)}</td>
-                      <td>
-                        <StatusBadge status={allocation.status} />
-                      </td>
-                      <td className="number">
-                        {format.riel(allocation.pool)} {summary?.pool.isExample ? <ExampleBadge /> : null}
-                      </td>
-                      <td className="number">{summary ? format.number(summary.totals.eligibleUnits) : ''}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableWrap>
-          <Pager
-            page={allocations.data.page}
-            pageSize={allocations.data.pageSize}
-            total={allocations.data.total}
-            onPage={(p) => update({ page: String(p) })}
-          />
-        </>
-      )}
+      <PagedTable
+        className="allocations-table"
+        label={t('transfers.allocations.title')}
+        list={allocations}
+        empty={t('transfers.allocations.empty')}
+        caption={(total) => t('transfers.allocations.caption', { total })}
+        headers={[
+          t('transfers.field.year'),
+          t('transfers.field.program'),
+          t('transfers.field.version'),
+          t('transfers.field.status'),
+          { key: 'pool', label: t('transfers.pool.title'), className: 'number' },
+          { key: 'units', label: t('transfers.pool.units'), className: 'number' },
+        ]}
+        row={(allocation) => {
+          const summary = asSummary(allocation.summary);
+          return (
+            <tr
+              key={allocation.id}
+              data-id={allocation.id}
+              data-program={allocation.programCode}
+              data-year={allocation.fiscalYear}
+            >
+              <td>{format.digits(String(allocation.fiscalYear))}</td>
+              <th scope="row">
+                <Link to={`/transfers/allocations/${allocation.id}`}>
+                  {pickName(format.lang, allocation.programNameKm, allocation.programNameEn)}
+                </Link>
+              </th>
+              <td>{format.number(allocation.version)}</td>
+              <td>
+                <StatusBadge status={allocation.status} />
+              </td>
+              <td className="number">
+                {format.riel(allocation.pool)} {summary?.pool.isExample ? <ExampleBadge /> : null}
+              </td>
+              <td className="number">{summary ? format.number(summary.totals.eligibleUnits) : ''}</td>
+            </tr>
+          );
+        }}
+        onPage={(p) => update({ page: String(p) })}
+      />
     </section>
   );
 }

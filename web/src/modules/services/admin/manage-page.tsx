@@ -9,8 +9,7 @@ import './i18n.ts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorMessage } from '../../../components/error-message.tsx';
-import { Pager } from '../../../components/pager.tsx';
+import { PagedTable } from '../../../components/paged-table.tsx';
 import { RequireSession } from '../../../components/require-session.tsx';
 import { UnitName } from '../../../components/unit-name.tsx';
 import { useSession } from '../../../lib/session.ts';
@@ -23,9 +22,9 @@ import type { Standard } from '../api.ts';
 import { MANAGE_STANDARDS, useManagedStandards } from './api.ts';
 import { feeRange, mayRevise } from './draft.ts';
 import { ExampleBadge } from '../../../components/example-badge.tsx';
-import { Loading } from '../../../components/query-states.tsx';
 import '../services.css';
 import './admin.css';
+import { pageParam } from '../../../lib/page-param.ts';
 
 export function ManagePage() {
   return (
@@ -41,7 +40,7 @@ function Manage() {
   const id = useId();
   const session = useSession();
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = pageParam(params);
   const q = params.get('q') ?? '';
   const [typed, setTyped] = useState(q);
   const list = useManagedStandards({ page, q });
@@ -106,39 +105,32 @@ function StandardsTable({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  if (list.isPending) return <Loading />;
-  if (list.isError) return <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />;
-  if (list.data.items.length === 0) return <p className="notice">{t('servicesAdmin.manage.empty')}</p>;
-  const caption = t('servicesAdmin.manage.caption', { total: format.number(list.data.total) });
+  const caption = (total: string) => t('servicesAdmin.manage.caption', { total });
   return (
-    <>
-      <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
-        <table className="data-table svc-table svc-admin__list" aria-busy={list.isFetching}>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('servicesAdmin.field.code')}</th>
-              <th scope="col">{t('servicesAdmin.manage.name')}</th>
-              <th scope="col">{t('servicesAdmin.manage.tier')}</th>
-              <th scope="col">{t('servicesAdmin.manage.version')}</th>
-              <th scope="col">{t('servicesAdmin.manage.fee')}</th>
-              <th scope="col">{t('servicesAdmin.manage.timeLimit')}</th>
-              <th scope="col">{t('servicesAdmin.manage.owner')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.items.map((standard) => (
-              <StandardRow
-                key={standard.code}
-                standard={standard}
-                canRevise={mayRevise(standard.ownerUnitCode, units)}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={onPage} />
-    </>
+    <PagedTable
+      className="svc-table svc-admin__list"
+      label={list.data ? caption(format.number(list.data.total)) : undefined}
+      list={list}
+      empty={t('servicesAdmin.manage.empty')}
+      caption={caption}
+      headers={[
+        t('servicesAdmin.field.code'),
+        t('servicesAdmin.manage.name'),
+        t('servicesAdmin.manage.tier'),
+        t('servicesAdmin.manage.version'),
+        t('servicesAdmin.manage.fee'),
+        t('servicesAdmin.manage.timeLimit'),
+        t('servicesAdmin.manage.owner'),
+      ]}
+      row={(standard) => (
+        <StandardRow
+          key={standard.code}
+          standard={standard}
+          canRevise={mayRevise(standard.ownerUnitCode, units)}
+        />
+      )}
+      onPage={onPage}
+    />
   );
 }
 

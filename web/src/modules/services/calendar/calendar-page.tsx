@@ -19,6 +19,7 @@ import { todayInPhnomPenh } from '../../../lib/format.ts';
 import { useSession } from '../../../lib/session.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useFormat } from '../../../lib/use-format.ts';
+import { Loading } from '../../../components/query-states.tsx';
 import {
   MANAGE_CALENDAR,
   useCalendarYear,
@@ -96,15 +97,6 @@ function DayText({ date }: { date: string }) {
         date: format.date(date),
       })}
     </time>
-  );
-}
-
-function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p role="status" className="loading">
-      {t('common.loading')}
-    </p>
   );
 }
 

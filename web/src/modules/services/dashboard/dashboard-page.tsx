@@ -33,6 +33,7 @@ import {
 } from './helpers.ts';
 import { MonthChart } from './month-chart.tsx';
 import { TableWrap } from '../../../components/table-wrap.tsx';
+import { Loading } from '../../../components/query-states.tsx';
 import '../services.css';
 import './dashboard.css';
 
@@ -165,9 +166,7 @@ function OfficeDashboard() {
             </li>
           </ul>
           {dashboard.isPending ? (
-            <p role="status" className="loading">
-              {t('common.loading')}
-            </p>
+            <Loading />
           ) : dashboard.isError || !dashboard.data ? (
             <ErrorMessage error={dashboard.error} onRetry={() => void dashboard.refetch()} />
           ) : (
