@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { signedIn, type Client } from '../../test-support/http.ts';
 import { DEMO_PASSWORD } from '../access/index.ts';
-import type { Budget, ImportResult, Report } from './budgets.schemas.ts';
+import type { BoostImportReport, Budget, Report } from './budgets.schemas.ts';
 
 let t: TestApp;
 let officer: Client;
@@ -46,8 +46,13 @@ describe('BOOST import', () => {
     const before = await budgetCount();
     const response = await upload(officer, bad, true, 'with-problems.csv');
     expect(response.statusCode, response.body).toBe(200);
-    const result = response.json<ImportResult>();
-    expect(result).toMatchObject({ fileName: 'with-problems.csv', rows: 12, validRows: 1, applied: false });
+    const result = response.json<BoostImportReport>();
+    expect(result).toMatchObject({
+      fileName: 'with-problems.csv',
+      rowsRead: 12,
+      rowsValid: 1,
+      applied: false,
+    });
     expect(result.problems.map((problem) => [problem.row, problem.code])).toEqual([
       [2, 'budgets.import.unknown_unit'],
       [3, 'budgets.import.unknown_economic_class'],
@@ -90,7 +95,7 @@ describe('BOOST import', () => {
   });
 
   it('applies a valid file: published budgets, actuals, the report’s totals and audit records', async () => {
-    const dry = (await upload(officer, good, true)).json<ImportResult>();
+    const dry = (await upload(officer, good, true)).json<BoostImportReport>();
     expect(dry.problems).toEqual([]);
     expect(dry.budgets.map((budget) => [budget.unitCode, budget.lines])).toEqual([
       ['2301', 2],
@@ -101,7 +106,7 @@ describe('BOOST import', () => {
     const before = await budgetCount();
     const response = await upload(officer, good, false, 'boost-kep-2024.csv');
     expect(response.statusCode, response.body).toBe(200);
-    const result = response.json<ImportResult>();
+    const result = response.json<BoostImportReport>();
     expect(result.applied).toBe(true);
     expect(await budgetCount()).toBe(before + 4);
 
@@ -137,10 +142,32 @@ describe('BOOST import', () => {
     expect(audit.every((record) => record.actor_login === 'officer@sndd.example')).toBe(true);
 
     // The same file again would overwrite: reported, not applied.
-    const again = (await upload(officer, good, true)).json<ImportResult>();
+    const again = (await upload(officer, good, true)).json<BoostImportReport>();
     expect(new Set(again.problems.map((problem) => problem.code))).toEqual(
       new Set(['budgets.import.budget_exists']),
     );
     expect(again.problems).toHaveLength(4);
+  });
+
+  it('with applyValid applies the valid rows of a file with problems and reports the rest', async () => {
+    const before = await budgetCount();
+    const response = await officer.request('POST', '/api/budgets/imports?dryRun=false&applyValid=true', bad, {
+      'content-type': 'text/csv',
+      'x-file-name': 'with-problems.csv',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const result = response.json<BoostImportReport>();
+    expect(result).toMatchObject({
+      dryRun: false,
+      applied: true,
+      rowsRead: 12,
+      rowsValid: 1,
+      rowsApplied: 1,
+    });
+    expect(result.problems).toHaveLength(11);
+    expect(result.budgets).toEqual([
+      expect.objectContaining({ unitCode: '230203', fiscalYear: 2024, budgetId: expect.any(Number) }),
+    ]);
+    expect(await budgetCount()).toBe(before + 1);
   });
 });

@@ -9,22 +9,22 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../../platform/actor.ts';
+import { ImportQuery } from '../../platform/http/imports.ts';
 import { ProblemRef } from '../../platform/http/openapi.ts';
 import { recordActuals } from './actuals.service.ts';
 import { adjustBudget } from './adjustments.service.ts';
-import { importBoostCsv } from './boost-import.ts';
+import { importBoostCsv } from './boost-import.service.ts';
 import type { BudgetsContext } from './budgets.context.ts';
 import {
   ActualsBody,
   AdjustmentBody,
   ApproveBody,
+  BoostImportReport,
   Budget,
   BudgetQuery,
   ClassificationsAnswer,
   CouncilDecisionBody,
   IdParams,
-  ImportQuery,
-  ImportResult,
   Line,
   LineBody,
   Report,
@@ -285,14 +285,16 @@ export const budgetRoutes =
         bodyLimit: UPLOAD_LIMIT_BYTES,
         schema: {
           tags,
-          summary: 'Import a BOOST-style CSV of budgets: dry run (default), then apply (national).',
+          summary:
+            'Import a BOOST-style CSV of budgets: dry run (default), then apply, or apply the valid rows (national).',
           description:
             'The body is the CSV itself (text/csv), the x-file-name header names it. Columns: year, ' +
             'admin_unit_code, econ_class, func_class, fund_source, approved, executed (and optionally program, ' +
-            'description_km, description_en). Applying a file with problems is refused (422 budgets.import.has_problems).',
+            'description_km, description_en). Applying a file with problems is refused (422 budgets.import.has_problems) ' +
+            'unless applyValid=true, which applies the budgets without problems and reports the rest.',
           querystring: ImportQuery,
           response: {
-            200: ImportResult,
+            200: BoostImportReport,
             400: ProblemRef,
             403: ProblemRef,
             413: ProblemRef,
@@ -305,7 +307,11 @@ export const budgetRoutes =
         const data = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const header = request.headers['x-file-name'];
         const name = (Array.isArray(header) ? header[0] : header)?.slice(0, 255) || 'upload.csv';
-        return importBoostCsv(ctx, actorOf(request), { file: { name, data }, dryRun: request.query.dryRun });
+        return importBoostCsv(ctx, actorOf(request), {
+          file: { name, data },
+          dryRun: request.query.dryRun,
+          applyValid: request.query.applyValid,
+        });
       },
     );
   };

@@ -7,6 +7,7 @@
  * rather than the generic `http.request.invalid`.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { importReport } from '../../platform/http/imports.ts';
 import { Timestamp } from '../../platform/http/timestamp.ts';
 import { PHASES } from './budgets.tables.ts';
 
@@ -224,27 +225,11 @@ export type Report = Static<typeof Report>;
 
 // ---------------------------------------------------------------------------------- import
 
-export const ImportQuery = Type.Object({
-  dryRun: Type.Boolean({
-    default: true,
-    description: 'List the problems and what would be created; change nothing.',
-  }),
-});
-export const ImportProblem = Type.Object({
-  row: Type.Integer({ description: 'Line number in the file (the header is line 1).' }),
-  column: Type.Union([Type.String(), Type.Null()]),
-  code: Type.String(),
-  message: Type.String(),
-  value: Type.Union([Type.String(), Type.Null()]),
-});
-export type ImportProblem = Static<typeof ImportProblem>;
-export const ImportResult = Type.Object({
-  fileName: Type.String(),
-  checksum: Type.String(),
-  rows: Type.Integer(),
-  validRows: Type.Integer(),
-  applied: Type.Boolean(),
-  problems: Type.Array(ImportProblem),
+/**
+ * The BOOST import's report: the one import contract's base (platform/http/imports.ts) and the
+ * budgets the file makes (would make, in a dry run), each with its id once applied.
+ */
+export const BoostImportReport = importReport('BoostImportReport', {
   budgets: Type.Array(
     Type.Object({
       unitCode: Type.String(),
@@ -257,4 +242,4 @@ export const ImportResult = Type.Object({
     }),
   ),
 });
-export type ImportResult = Static<typeof ImportResult>;
+export type BoostImportReport = Static<typeof BoostImportReport>;

@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../lib/api/client.ts';
 import { loosePost } from '../../lib/api/loose.ts';
 import type { paths } from '../../lib/api/schema.d.ts';
+import type { ImportReportBase, ImportRequest } from '../../lib/import-report.ts';
 
 type BudgetPath = paths['/api/budgets/units/{code}/years/{year}'];
 export type Budget = BudgetPath['get']['responses'][200]['content']['application/json'];
@@ -18,8 +19,22 @@ export type Classifications =
 export type Report =
   paths['/api/budgets/units/{code}/years/{year}/report']['get']['responses'][200]['content']['application/json'];
 export type Figures = Report['revenue'];
-export type ImportResult =
-  paths['/api/budgets/imports']['post']['responses'][200]['content']['application/json'];
+/**
+ * The BOOST import's report (the API's BoostImportReport): the one import contract's base and the
+ * budgets the file makes. Written here until the generated types (schema.d.ts) are regenerated
+ * from the API's OpenAPI document (npm run openapi).
+ */
+export type BoostImportReport = ImportReportBase & {
+  budgets: {
+    unitCode: string;
+    fiscalYear: number;
+    lines: number;
+    revenueApproved: number;
+    expenditureApproved: number;
+    executed: number;
+    budgetId: number | null;
+  }[];
+};
 export type LineBody = paths['/api/budgets/{id}/lines']['post']['requestBody']['content']['application/json'];
 export type AdjustmentBody =
   paths['/api/budgets/{id}/adjustments']['post']['requestBody']['content']['application/json'];
@@ -142,14 +157,17 @@ export function useRecordActuals() {
   });
 }
 
-/** The BOOST-style CSV: a dry run by default; applied only when clean (the API refuses otherwise). */
+/**
+ * The BOOST-style CSV, under the one import contract: a dry run, then apply (a file with
+ * problems is refused with 422 budgets.import.has_problems unless applyValid is set).
+ */
 export function useImportBoost() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) =>
+    mutationFn: ({ file, dryRun, applyValid }: ImportRequest) =>
       // The body is the file itself (text/csv), which the generated types describe loosely.
-      loosePost<ImportResult>('/api/budgets/imports', {
-        params: { query: { dryRun } },
+      loosePost<BoostImportReport>('/api/budgets/imports', {
+        params: { query: { dryRun, applyValid } },
         body: file,
         bodySerializer: (body) => body as File,
         headers: { 'content-type': 'text/csv', 'x-file-name': encodeURIComponent(file.name) },

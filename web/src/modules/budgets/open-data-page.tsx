@@ -1,18 +1,18 @@
 /**
  * /open-data — the published budgets as open data: the Fiscal Data Package (datapackage.json
  * and its CSV) per year and tier, with a short explanation. National staff also import a
- * BOOST-style CSV here: a dry run lists the problems row by row; "apply" is offered only when
- * the file is clean (the API refuses a file with problems anyway).
+ * BOOST-style CSV here with the one import component (DryRunImport): a dry run lists the
+ * problems row by row; "apply" is offered only when the file is clean (the API refuses a file
+ * with problems unless asked to apply its valid rows, which this page does not offer).
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { Counts } from '../../components/counts.tsx';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { DryRunImport } from '../../components/dry-run-import.tsx';
 import { todayInPhnomPenh } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
-import { useImportBoost, type ImportResult } from './api.ts';
+import { useImportBoost, type BoostImportReport } from './api.ts';
 import { useBudgetStaff } from './common.tsx';
 import { openDataLinks, TIERS } from './helpers.ts';
 import { TableWrap } from '../../components/table-wrap.tsx';
@@ -84,130 +84,43 @@ export function OpenDataPage() {
   );
 }
 
+/** The BOOST import, with the one import component: check, then apply a clean file. */
 function BoostImport() {
   const { t } = useTranslation();
   const format = useFormat();
-  const ids = { file: useId(), hint: useId() };
-  const [file, setFile] = useState<File | null>(null);
-  const [checked, setChecked] = useState<ImportResult | null>(null);
-  const [applied, setApplied] = useState<ImportResult | null>(null);
-  const dryRun = useImportBoost();
-  const apply = useImportBoost();
-  const check = (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) return;
-    setApplied(null);
-    apply.reset();
-    dryRun.mutate({ file, dryRun: true }, { onSuccess: setChecked });
-  };
-  const clean = checked !== null && checked.problems.length === 0;
-
+  const importBoost = useImportBoost();
+  const created = (report: BoostImportReport) =>
+    report.budgets.filter((budget) => budget.budgetId !== null).length;
   return (
     <section className="budget-section boost-import" aria-labelledby="boost-import-title">
       <h2 id="boost-import-title">{t('budgets.import.title')}</h2>
-      <form className="form boost-form" onSubmit={check}>
-        <div className="field">
-          <label htmlFor={ids.file}>{t('budgets.import.file')}</label>
-          <p id={ids.hint} className="hint">
-            {t('budgets.import.hint')}
-          </p>
-          <input
-            id={ids.file}
-            name="file"
-            type="file"
-            accept=".csv,text/csv"
-            aria-describedby={ids.hint}
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              setChecked(null);
-              setApplied(null);
-              dryRun.reset();
-              apply.reset();
-            }}
+      <DryRunImport<BoostImportReport>
+        run={(request) => importBoost.mutateAsync(request)}
+        fileLabel={t('budgets.import.file')}
+        fileHint={t('budgets.import.hint')}
+        accept=".csv,text/csv"
+        headingLevel={3}
+        formClassName="boost-form"
+        problemsClassName="boost-problems"
+        // A BOOST file makes whole budgets: one with problems is corrected and checked again,
+        // never applied in part from here (the API takes applyValid for the command line).
+        allowApplyValid={false}
+        applyQuestion={t('budgets.import.apply.question')}
+        appliedLead={(report) => t('budgets.import.applied', { n: format.number(created(report)) })}
+      >
+        {(report, phase) => (
+          <Counts
+            className="boost-budgets"
+            items={[
+              {
+                kind: 'budgets',
+                label: t('budgets.import.budgets'),
+                value: format.number(phase === 'applied' ? created(report) : report.budgets.length),
+              },
+            ]}
           />
-        </div>
-        <button type="submit" className="button" disabled={!file || dryRun.isPending}>
-          {t('budgets.import.check')}
-        </button>
-      </form>
-      {dryRun.isError ? <ErrorMessage error={dryRun.error} /> : null}
-      {checked && !applied ? (
-        <section className="import-result" aria-labelledby="boost-check-title">
-          <h3 id="boost-check-title">{t('budgets.import.checkResult')}</h3>
-          <ImportSummary result={checked} />
-          {apply.isError ? <ErrorMessage error={apply.error} /> : null}
-          {clean && file ? (
-            <div className="import-actions">
-              <ConfirmButton
-                label={t('budgets.import.apply')}
-                question={t('budgets.import.apply.question', { n: format.number(checked.budgets.length) })}
-                confirmLabel={t('budgets.import.apply.confirm')}
-                disabled={apply.isPending}
-                onConfirm={() => apply.mutate({ file, dryRun: false }, { onSuccess: setApplied })}
-              />
-            </div>
-          ) : (
-            <p className="field-error">{t('budgets.import.notClean')}</p>
-          )}
-        </section>
-      ) : null}
-      {applied ? (
-        <p className="success-message" role="status">
-          {t('budgets.import.applied', { n: format.number(applied.budgets.length) })}
-        </p>
-      ) : null}
+        )}
+      </DryRunImport>
     </section>
-  );
-}
-
-function ImportSummary({ result }: { result: ImportResult }) {
-  const { t, i18n } = useTranslation();
-  const format = useFormat();
-  const problemText = (code: string, message: string) =>
-    i18n.exists(`errors.${code}`) ? t(`errors.${code}`) : message;
-  return (
-    <>
-      <Counts
-        items={[
-          { kind: 'rows', label: t('budgets.import.rows'), value: format.number(result.rows) },
-          { kind: 'valid', label: t('budgets.import.validRows'), value: format.number(result.validRows) },
-          {
-            kind: 'budgets',
-            label: t('budgets.import.budgets'),
-            value: format.number(result.budgets.length),
-          },
-          {
-            kind: 'problems',
-            label: t('budgets.import.problems'),
-            value: format.number(result.problems.length),
-          },
-        ]}
-      />
-      {result.problems.length > 0 ? (
-        <TableWrap label={t('budgets.import.problems')}>
-          <table className="data-table boost-problems">
-            <caption>{t('budgets.import.problems')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('budgets.import.row')}</th>
-                <th scope="col">{t('budgets.import.column')}</th>
-                <th scope="col">{t('budgets.import.value')}</th>
-                <th scope="col">{t('budgets.import.problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.problems.map((problem, index) => (
-                <tr key={index} data-code={problem.code}>
-                  <td>{format.digits(String(problem.row))}</td>
-                  <td>{problem.column ?? '–'}</td>
-                  <td>{problem.value ?? '–'}</td>
-                  <td>{problemText(problem.code, problem.message)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      ) : null}
-    </>
   );
 }

@@ -1,32 +1,18 @@
 /**
- * Import of a BOOST-style CSV (the World Bank's BOOST public expenditure databases: one flat row
- * per unit, class and fund source with its approved and executed amounts):
+ * Reading and checking a BOOST-style CSV (the World Bank's BOOST public expenditure databases:
+ * one flat row per unit, class and fund source with its approved and executed amounts):
  *
  *   year,admin_unit_code,econ_class,func_class,fund_source,approved,executed[,program,description_km,description_en]
  *
- * A dry run lists every problem with its line number (unknown unit codes are reported, never
- * silently dropped; bad amounts; unknown classes; a unit and year that already has a budget) and
- * what would be created. Applying creates one published budget per unit and year, in one
- * transaction, and refuses a file that has any problem.
- *
- * Imported budgets carry the import as their origin and no council decision: they are the
- * record of budgets approved outside the platform. Executed amounts are yearly totals, recorded as
- * actuals of the whole year (quarter 0).
+ * Every problem is reported with its line number (unknown unit codes are reported, never
+ * silently dropped; bad amounts; unknown classes; a unit and year that already has a budget).
+ * Nothing is written here: boost-import.service.ts applies what is valid.
  */
-import { createHash, randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import type { Actor } from '../../platform/actor.ts';
-import { fail, type BudgetsErrorCode } from './budgets.errors.ts';
+import { importProblem, type ImportProblem } from '../../platform/http/imports.ts';
 import { portDb, type BudgetsContext } from './budgets.context.ts';
-import {
-  findBudgetOf,
-  insertBudget,
-  selectClassifications,
-  type BudgetsDb,
-  type Classifications,
-} from './budgets.queries.ts';
-import { insertLines, upsertActual } from './lines.queries.ts';
-import type { ImportProblem, ImportResult } from './budgets.schemas.ts';
+import type { BudgetsErrorCode } from './budgets.errors.ts';
+import { findBudgetOf, selectClassifications, type Classifications } from './budgets.queries.ts';
 import type { CheckedLine } from './line-rules.ts';
 
 /** Each column and the header names it is known by (compared lower-cased, spaces as _). */
@@ -68,13 +54,7 @@ const problem = (
   code: ImportProblemCode,
   message: string,
   value: string | null = null,
-): ImportProblem => ({
-  row,
-  column,
-  code: `budgets.import.${code}`,
-  message,
-  value,
-});
+): ImportProblem => importProblem(`budgets.import.${code}`, message, { row, column, value });
 
 /** Whole riel: digits, optionally with thousands separators (1,000,000 or 1 000 000). */
 function parseRiel(text: string): number | null {
@@ -245,11 +225,13 @@ export async function checkBoostCsv(ctx: BudgetsContext, text: string): Promise<
 
   // A unit and year that already has a budget is not overwritten: reported on its first row.
   const seen = new Set<string>();
+  const existing = new Set<string>();
   for (const item of valid) {
     const key = `${item.unitCode}|${item.fiscalYear}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (await findBudgetOf(db, item.unitCode, item.fiscalYear)) {
+      existing.add(key);
       problems.push(
         problem(
           item.row,
@@ -261,116 +243,14 @@ export async function checkBoostCsv(ctx: BudgetsContext, text: string): Promise<
       );
     }
   }
-  problems.sort((a, b) => a.row - b.row);
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const refused = new Set(problems.map((item) => item.row));
   return {
     rows: Math.max(records.length - 1, 0),
-    valid: valid.filter((item) => !refused.has(item.row)),
+    // A budget that exists is reported once, on its first row; none of its rows is valid.
+    valid: valid.filter(
+      (item) => !refused.has(item.row) && !existing.has(`${item.unitCode}|${item.fiscalYear}`),
+    ),
     problems,
   };
-}
-
-function groupByBudget(rows: readonly BoostRow[]) {
-  const groups = new Map<string, BoostRow[]>();
-  for (const row of rows) {
-    const key = `${row.unitCode}|${row.fiscalYear}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  return [...groups.values()].sort(
-    (a, b) => a[0]!.fiscalYear - b[0]!.fiscalYear || a[0]!.unitCode.localeCompare(b[0]!.unitCode),
-  );
-}
-
-export async function importBoostCsv(
-  ctx: BudgetsContext,
-  actor: Actor,
-  input: { file: { name: string; data: Buffer }; dryRun: boolean },
-): Promise<ImportResult> {
-  const { file } = input;
-  const options = { dryRun: input.dryRun };
-  const checksum = createHash('sha256').update(file.data).digest('hex');
-  const run = async (trx: BudgetsDb): Promise<ImportResult> => {
-    const check = await checkBoostCsv(ctx.bind(trx), file.data.toString('utf8'));
-    const groups = groupByBudget(check.valid);
-    const budgets: ImportResult['budgets'] = groups.map((rows) => ({
-      unitCode: rows[0]!.unitCode,
-      fiscalYear: rows[0]!.fiscalYear,
-      lines: rows.length,
-      revenueApproved: rows
-        .filter((row) => row.line.direction === 'revenue')
-        .reduce((sum, row) => sum + row.line.amount, 0),
-      expenditureApproved: rows
-        .filter((row) => row.line.direction === 'expenditure')
-        .reduce((sum, row) => sum + row.line.amount, 0),
-      executed: rows.reduce((sum, row) => sum + (row.executed ?? 0), 0),
-      budgetId: null,
-    }));
-    const result: ImportResult = {
-      fileName: file.name,
-      checksum,
-      rows: check.rows,
-      validRows: check.valid.length,
-      applied: false,
-      problems: check.problems,
-      budgets,
-    };
-    if (options.dryRun) return result;
-    if (check.problems.length > 0) {
-      throw fail('budgets.import.has_problems', `${check.problems.length} problem(s).`);
-    }
-    for (const [index, rows] of groups.entries()) {
-      const first = rows[0]!;
-      await ctx.ports.gazetteer.getUnit(portDb(trx), first.unitCode);
-      const executed = rows.some((row) => row.executed !== null);
-      const budget = await insertBudget(
-        trx,
-        {
-          unit_code: first.unitCode,
-          fiscal_year: first.fiscalYear,
-          phase: executed ? 'executed' : 'approved',
-          council_decision_number: null,
-          council_decision_date: null,
-          approved_at: new Date(),
-          origin: `import:${file.name}#${checksum.slice(0, 12)}`,
-        },
-        {
-          kind: 'original',
-          reason: null,
-          council_decision_number: null,
-          council_decision_date: null,
-          created_by: actor.userId,
-        },
-      );
-      const keys = rows.map(() => randomUUID());
-      await insertLines(
-        trx,
-        rows.map((row, position) => ({
-          ...row.line,
-          budget_id: budget.id,
-          version: 1,
-          line_key: keys[position]!,
-        })),
-      );
-      for (const [position, row] of rows.entries()) {
-        if (row.executed === null) continue;
-        await upsertActual(trx, {
-          budget_id: budget.id,
-          line_key: keys[position]!,
-          quarter: 0,
-          amount: row.executed,
-        });
-      }
-      budgets[index]!.budgetId = budget.id;
-      await ctx.audit.write(trx, actor, {
-        action: 'budgets.budget.import',
-        entityType: 'budgets.budget',
-        entityId: String(budget.id),
-        unitCode: budget.unit_code,
-        after: { ...budgets[index], phase: budget.phase, origin: budget.origin },
-      });
-    }
-    return { ...result, applied: true };
-  };
-  // The dry run reads only; applying writes everything or nothing.
-  return options.dryRun ? run(ctx.db) : ctx.inTransaction(run);
 }
