@@ -77,6 +77,13 @@ function createPostgresDb<Schema>(databaseUrl: string, config: DbConfig): Db<Sch
   // 'error' event and kill the process. With it, the pool drops that client and opens a new
   // one on the next query: the API recovers by itself when PostgreSQL comes back.
   pool.on('error', (error) => config.onPoolError?.(error));
+  // A connection in use when the server drops it (a restart, pg_terminate_backend) emits its
+  // 'error' on the client itself, not on the pool: without a listener that event is an
+  // uncaught exception and the process exits. The query in progress fails on its own (a 503
+  // for the request), and the pool discards the broken client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => config.onPoolError?.(error));
+  });
   const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {
