@@ -8,6 +8,7 @@ import { RequireSession } from '../../components/require-session.tsx';
 import { UnitPicker, type UnitChoice } from '../../components/unit-picker.tsx';
 import { useSession } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { InputField } from '../../components/fields.tsx';
 import { useCreateUser } from './api.ts';
 import { PASSWORD_MIN_LENGTH } from './password-form.tsx';
 import './access.css';
@@ -33,9 +34,6 @@ function NewUser() {
   const [unit, setUnit] = useState<UnitChoice>(undefined);
   const [password, setPassword] = useState('');
   const [unitMissing, setUnitMissing] = useState(false);
-  const nameId = useId();
-  const emailId = useId();
-  const phoneId = useId();
   const loginHintId = useId();
 
   const submit = (event: FormEvent) => {
@@ -72,48 +70,39 @@ function NewUser() {
         ) : create.isError ? (
           <ErrorMessage error={create.error} />
         ) : null}
-        <div className="field">
-          <label htmlFor={nameId}>{t('user.displayName')}</label>
-          <input
-            id={nameId}
-            name="displayName"
-            type="text"
-            required
-            maxLength={200}
-            autoComplete="off"
-            value={displayName}
-            onChange={(event) => setDisplayName(event.target.value)}
-          />
-        </div>
+        <InputField
+          label={t('user.displayName')}
+          name="displayName"
+          type="text"
+          required
+          maxLength={200}
+          autoComplete="off"
+          value={displayName}
+          onValue={setDisplayName}
+        />
         <p id={loginHintId} className="hint">
           {t('newUser.loginHint')}
         </p>
-        <div className="field">
-          <label htmlFor={emailId}>{t('user.email')}</label>
-          <input
-            id={emailId}
-            name="email"
-            type="email"
-            autoComplete="off"
-            maxLength={254}
-            aria-describedby={loginHintId}
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={phoneId}>{t('user.phone')}</label>
-          <input
-            id={phoneId}
-            name="phone"
-            type="tel"
-            autoComplete="off"
-            maxLength={30}
-            aria-describedby={loginHintId}
-            value={phone}
-            onChange={(event) => setPhone(event.target.value)}
-          />
-        </div>
+        <InputField
+          label={t('user.email')}
+          name="email"
+          type="email"
+          autoComplete="off"
+          maxLength={254}
+          aria-describedby={loginHintId}
+          value={email}
+          onValue={setEmail}
+        />
+        <InputField
+          label={t('user.phone')}
+          name="phone"
+          type="tel"
+          autoComplete="off"
+          maxLength={30}
+          aria-describedby={loginHintId}
+          value={phone}
+          onValue={setPhone}
+        />
         <UnitPicker
           legend={t('user.homeUnit')}
           value={unit}

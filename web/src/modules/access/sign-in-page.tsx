@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
@@ -6,6 +6,7 @@ import { PasswordInput } from '../../components/password-input.tsx';
 import { CHANGE_PASSWORD_PATH } from '../../components/require-session.tsx';
 import { safeNext, useSession, useSignIn } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { InputField } from '../../components/fields.tsx';
 import './access.css';
 
 export function SignInPage() {
@@ -18,8 +19,6 @@ export function SignInPage() {
   const signIn = useSignIn();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const loginId = useId();
-  const loginHintId = useId();
 
   // Already signed in (a bookmark, the back button): nothing to do here.
   if (session.user && !signIn.isPending && !signIn.isSuccess) {
@@ -49,26 +48,20 @@ export function SignInPage() {
       <p>{t('signIn.intro')}</p>
       <form className="form" onSubmit={submit} noValidate={false}>
         {signIn.isError ? <ErrorMessage error={signIn.error} /> : null}
-        <div className="field">
-          <label htmlFor={loginId}>{t('signIn.login')}</label>
-          <p id={loginHintId} className="hint">
-            {t('signIn.loginHint')}
-          </p>
-          <input
-            id={loginId}
-            name="login"
-            type="text"
-            inputMode="email"
-            autoComplete="username"
-            autoCapitalize="none"
-            autoCorrect="off"
-            spellCheck={false}
-            required
-            aria-describedby={loginHintId}
-            value={login}
-            onChange={(event) => setLogin(event.target.value)}
-          />
-        </div>
+        <InputField
+          label={t('signIn.login')}
+          hint={t('signIn.loginHint')}
+          name="login"
+          type="text"
+          inputMode="email"
+          autoComplete="username"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          required
+          value={login}
+          onValue={setLogin}
+        />
         <PasswordInput
           label={t('signIn.password')}
           name="password"

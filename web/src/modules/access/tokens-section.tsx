@@ -1,10 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from './api.ts';
 import { Loading } from '../../components/query-states.tsx';
+import { InputField } from '../../components/fields.tsx';
 
 const DEFAULT_DAYS = 90;
 
@@ -24,9 +25,6 @@ export function TokensSection() {
   const [name, setName] = useState('');
   const [days, setDays] = useState(String(DEFAULT_DAYS));
   const [copied, setCopied] = useState(false);
-  const nameId = useId();
-  const daysId = useId();
-  const daysHintId = useId();
   const [now] = useState(() => Date.now());
 
   const submit = (event: FormEvent) => {
@@ -126,34 +124,25 @@ export function TokensSection() {
       <h3>{t('tokens.createTitle')}</h3>
       <form className="form" onSubmit={submit}>
         {create.isError ? <ErrorMessage error={create.error} /> : null}
-        <div className="field">
-          <label htmlFor={nameId}>{t('tokens.name')}</label>
-          <input
-            id={nameId}
-            type="text"
-            required
-            maxLength={100}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={daysId}>{t('tokens.days')}</label>
-          <p id={daysHintId} className="hint">
-            {t('tokens.daysHint')}
-          </p>
-          <input
-            id={daysId}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={366}
-            required
-            aria-describedby={daysHintId}
-            value={days}
-            onChange={(event) => setDays(event.target.value)}
-          />
-        </div>
+        <InputField
+          label={t('tokens.name')}
+          type="text"
+          required
+          maxLength={100}
+          value={name}
+          onValue={setName}
+        />
+        <InputField
+          label={t('tokens.days')}
+          hint={t('tokens.daysHint')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={366}
+          required
+          value={days}
+          onValue={setDays}
+        />
         <button type="submit" className="button" disabled={create.isPending}>
           {t('tokens.create')}
         </button>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
@@ -24,6 +24,7 @@ import {
 import { AssignmentList } from './assignment-list.tsx';
 import { PASSWORD_MIN_LENGTH } from './password-form.tsx';
 import { Loading } from '../../components/query-states.tsx';
+import { SelectField } from '../../components/fields.tsx';
 import './access.css';
 
 export function UserPage() {
@@ -220,7 +221,6 @@ function GrantForm({ userId, roles }: { userId: number; roles: readonly Role[] }
   const [roleCode, setRoleCode] = useState('');
   const [unit, setUnit] = useState<UnitChoice>(undefined);
   const [unitMissing, setUnitMissing] = useState(false);
-  const roleId = useId();
   const role = roles.find((r) => r.code === roleCode);
   const level = levelOf(role);
   const national = session.canNationally('access.assignment.manage');
@@ -270,26 +270,23 @@ function GrantForm({ userId, roles }: { userId: number; roles: readonly Role[] }
             {t('grant.done')}
           </p>
         ) : null}
-        <div className="field">
-          <label htmlFor={roleId}>{t('grant.role')}</label>
-          <select
-            id={roleId}
-            name="role"
-            required
-            value={roleCode}
-            onChange={(event) => {
-              setRoleCode(event.target.value);
-              setUnit(undefined);
-            }}
-          >
-            <option value="">{t('unitPicker.choose')}</option>
-            {roles.map((r) => (
-              <option key={r.code} value={r.code}>
-                {format.lang === 'km' ? r.nameKm : r.nameEn}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('grant.role')}
+          name="role"
+          required
+          value={roleCode}
+          onChange={(event) => {
+            setRoleCode(event.target.value);
+            setUnit(undefined);
+          }}
+        >
+          <option value="">{t('unitPicker.choose')}</option>
+          {roles.map((r) => (
+            <option key={r.code} value={r.code}>
+              {format.lang === 'km' ? r.nameKm : r.nameEn}
+            </option>
+          ))}
+        </SelectField>
         {role ? (
           level === 'root' ? (
             <p className="hint">{levelHint}</p>

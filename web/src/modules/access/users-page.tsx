@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PagedTable } from '../../components/paged-table.tsx';
@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useUsers, type UserListQuery } from './api.ts';
 import './access.css';
 import { pageParam } from '../../lib/page-param.ts';
+import { InputField, SelectField } from '../../components/fields.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -33,8 +34,6 @@ function Users() {
   const active: ActiveFilter =
     params.get('active') === 'true' ? 'active' : params.get('active') === 'false' ? 'disabled' : 'all';
   const [search, setSearch] = useState(q);
-  const searchId = useId();
-  const activeId = useId();
 
   const query: UserListQuery = {
     page,
@@ -72,34 +71,28 @@ function Users() {
       <p>{t('users.intro')}</p>
 
       <form className="filters" role="search" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={searchId}>{t('users.search')}</label>
-          <input
-            id={searchId}
-            type="search"
-            value={search}
-            maxLength={100}
-            onChange={(event) => setSearch(event.target.value)}
-          />
-        </div>
+        <InputField
+          label={t('users.search')}
+          type="search"
+          value={search}
+          maxLength={100}
+          onValue={setSearch}
+        />
         <button type="submit" className="button">
           {t('common.search')}
         </button>
-        <div className="field">
-          <label htmlFor={activeId}>{t('users.filter.status')}</label>
-          <select
-            id={activeId}
-            value={active}
-            onChange={(event) => {
-              const value = event.target.value as ActiveFilter;
-              update({ active: value === 'all' ? null : String(value === 'active'), page: null });
-            }}
-          >
-            <option value="all">{t('users.filter.all')}</option>
-            <option value="active">{t('users.filter.active')}</option>
-            <option value="disabled">{t('users.filter.disabled')}</option>
-          </select>
-        </div>
+        <SelectField
+          label={t('users.filter.status')}
+          value={active}
+          onChange={(event) => {
+            const value = event.target.value as ActiveFilter;
+            update({ active: value === 'all' ? null : String(value === 'active'), page: null });
+          }}
+        >
+          <option value="all">{t('users.filter.all')}</option>
+          <option value="active">{t('users.filter.active')}</option>
+          <option value="disabled">{t('users.filter.disabled')}</option>
+        </SelectField>
       </form>
 
       <PagedTable

@@ -10,12 +10,12 @@ import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { todayInPhnomPenh } from '../../lib/format.ts';
 import { useFormat } from '../../lib/use-format.ts';
+import { InputField, TextAreaField } from '../../components/fields.tsx';
 import { useAdjustBudget, useApproveBudget, useRecordDecision, type Budget } from './api.ts';
 import { pickName } from './common.tsx';
 
 export function CouncilDecisionActions({ budget }: { budget: Budget }) {
   const { t } = useTranslation();
-  const ids = { number: useId(), date: useId() };
   const [number, setNumber] = useState(budget.councilDecision?.number ?? '');
   const [date, setDate] = useState(budget.councilDecision?.date ?? '');
   const record = useRecordDecision(budget.id);
@@ -30,29 +30,23 @@ export function CouncilDecisionActions({ budget }: { budget: Budget }) {
     <section className="budget-section budget-decision" aria-labelledby="budget-decision-title">
       <h2 id="budget-decision-title">{t('budgets.decision.title')}</h2>
       <form className="form council-decision-form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={ids.number}>{t('budgets.decision.number')}</label>
-          <input
-            id={ids.number}
-            name="number"
-            required
-            maxLength={120}
-            value={number}
-            onChange={(event) => setNumber(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.date}>{t('budgets.decision.date')}</label>
-          <input
-            id={ids.date}
-            name="date"
-            type="date"
-            required
-            max={todayInPhnomPenh()}
-            value={date}
-            onChange={(event) => setDate(event.target.value)}
-          />
-        </div>
+        <InputField
+          label={t('budgets.decision.number')}
+          name="number"
+          required
+          maxLength={120}
+          value={number}
+          onValue={setNumber}
+        />
+        <InputField
+          label={t('budgets.decision.date')}
+          name="date"
+          type="date"
+          required
+          max={todayInPhnomPenh()}
+          value={date}
+          onValue={setDate}
+        />
         <button type="submit" className="button" disabled={record.isPending || !number.trim() || !date}>
           {t('budgets.decision.record')}
         </button>
@@ -84,7 +78,6 @@ export function CouncilDecisionActions({ budget }: { budget: Budget }) {
 export function AdjustmentForm({ budget }: { budget: Budget }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const reasonId = useId();
   const baseId = useId();
   const userLines = budget.lines.filter((line) => line.systemOrigin === null);
   const [reason, setReason] = useState('');
@@ -126,18 +119,15 @@ export function AdjustmentForm({ budget }: { budget: Budget }) {
       <summary>{t('budgets.adjustment.title')}</summary>
       <form className="form adjustment-form" onSubmit={submit}>
         <p className="hint">{t('budgets.adjustment.hint')}</p>
-        <div className="field">
-          <label htmlFor={reasonId}>{t('budgets.adjustment.reason')}</label>
-          <textarea
-            id={reasonId}
-            name="reason"
-            required
-            maxLength={1000}
-            rows={3}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-        </div>
+        <TextAreaField
+          label={t('budgets.adjustment.reason')}
+          name="reason"
+          required
+          maxLength={1000}
+          rows={3}
+          value={reason}
+          onValue={setReason}
+        />
         <fieldset>
           <legend>{t('budgets.adjustment.amounts')}</legend>
           {userLines.map((line) => (

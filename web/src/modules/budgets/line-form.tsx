@@ -8,6 +8,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useFormat } from '../../lib/use-format.ts';
+import { InputField, SelectField } from '../../components/fields.tsx';
 import { useAddLine, useUpdateLine, type BudgetLine, type Classifications, type LineBody } from './api.ts';
 import { pickName } from './common.tsx';
 import { type Direction } from './helpers.ts';
@@ -84,106 +85,85 @@ export function LineForm({ budgetId, classifications, line, onDone }: LineFormPr
   return (
     <form className="form budget-line-form" onSubmit={submit}>
       <h3>{line ? t('budgets.lineForm.editTitle') : t('budgets.lineForm.addTitle')}</h3>
-      <div className="field">
-        <label htmlFor={ids.direction}>{t('budgets.field.direction')}</label>
-        <select
-          id={ids.direction}
-          name="direction"
-          value={direction}
-          onChange={(event) => {
-            setDirection(event.target.value as Direction);
-            setEconomic('');
-          }}
-        >
-          <option value="revenue">{t('budgets.direction.revenue')}</option>
-          <option value="expenditure">{t('budgets.direction.expenditure')}</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.economic}>{t('budgets.field.economic')}</label>
-        <select
-          id={ids.economic}
-          name="economicCode"
+      <SelectField
+        label={t('budgets.field.direction')}
+        name="direction"
+        value={direction}
+        onChange={(event) => {
+          setDirection(event.target.value as Direction);
+          setEconomic('');
+        }}
+      >
+        <option value="revenue">{t('budgets.direction.revenue')}</option>
+        <option value="expenditure">{t('budgets.direction.expenditure')}</option>
+      </SelectField>
+      <SelectField
+        label={t('budgets.field.economic')}
+        name="economicCode"
+        required
+        value={economicCode}
+        onChange={(event) => setEconomic(event.target.value)}
+      >
+        <option value="">{t('budgets.lineForm.choose')}</option>
+        {economic.map((item) => (
+          <option key={item.code} value={item.code}>
+            {item.code} {pickName(format.lang, item.nameKm, item.nameEn)}
+          </option>
+        ))}
+      </SelectField>
+      {needsFunctional ? (
+        <SelectField
+          label={t('budgets.field.functional')}
+          name="functionalCode"
           required
-          value={economicCode}
-          onChange={(event) => setEconomic(event.target.value)}
+          value={functionalCode}
+          onChange={(event) => setFunctional(event.target.value)}
         >
           <option value="">{t('budgets.lineForm.choose')}</option>
-          {economic.map((item) => (
+          {classifications.functional.map((item) => (
             <option key={item.code} value={item.code}>
               {item.code} {pickName(format.lang, item.nameKm, item.nameEn)}
             </option>
           ))}
-        </select>
-      </div>
-      {needsFunctional ? (
-        <div className="field">
-          <label htmlFor={ids.functional}>{t('budgets.field.functional')}</label>
-          <select
-            id={ids.functional}
-            name="functionalCode"
-            required
-            value={functionalCode}
-            onChange={(event) => setFunctional(event.target.value)}
-          >
-            <option value="">{t('budgets.lineForm.choose')}</option>
-            {classifications.functional.map((item) => (
-              <option key={item.code} value={item.code}>
-                {item.code} {pickName(format.lang, item.nameKm, item.nameEn)}
-              </option>
-            ))}
-          </select>
-        </div>
+        </SelectField>
       ) : null}
-      <div className="field">
-        <label htmlFor={ids.fund}>{t('budgets.field.fund')}</label>
-        <select
-          id={ids.fund}
-          name="fundSourceCode"
-          required
-          value={fundSourceCode}
-          onChange={(event) => setFund(event.target.value)}
-        >
-          <option value="">{t('budgets.lineForm.choose')}</option>
-          {classifications.fundSources.map((item) => (
-            <option key={item.code} value={item.code}>
-              {pickName(format.lang, item.nameKm, item.nameEn)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.program}>{t('budgets.field.program')}</label>
-        <input
-          id={ids.program}
-          name="programCode"
-          maxLength={120}
-          value={programCode}
-          onChange={(event) => setProgram(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.km}>{t('budgets.field.descriptionKm')}</label>
-        <input
-          id={ids.km}
-          name="descriptionKm"
-          lang="km"
-          maxLength={500}
-          value={descriptionKm}
-          onChange={(event) => setKm(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.en}>{t('budgets.field.descriptionEn')}</label>
-        <input
-          id={ids.en}
-          name="descriptionEn"
-          lang="en"
-          maxLength={500}
-          value={descriptionEn}
-          onChange={(event) => setEn(event.target.value)}
-        />
-      </div>
+      <SelectField
+        label={t('budgets.field.fund')}
+        name="fundSourceCode"
+        required
+        value={fundSourceCode}
+        onChange={(event) => setFund(event.target.value)}
+      >
+        <option value="">{t('budgets.lineForm.choose')}</option>
+        {classifications.fundSources.map((item) => (
+          <option key={item.code} value={item.code}>
+            {pickName(format.lang, item.nameKm, item.nameEn)}
+          </option>
+        ))}
+      </SelectField>
+      <InputField
+        label={t('budgets.field.program')}
+        name="programCode"
+        maxLength={120}
+        value={programCode}
+        onValue={setProgram}
+      />
+      <InputField
+        label={t('budgets.field.descriptionKm')}
+        name="descriptionKm"
+        lang="km"
+        maxLength={500}
+        value={descriptionKm}
+        onValue={setKm}
+      />
+      <InputField
+        label={t('budgets.field.descriptionEn')}
+        name="descriptionEn"
+        lang="en"
+        maxLength={500}
+        value={descriptionEn}
+        onValue={setEn}
+      />
       <div className="field">
         <label htmlFor={ids.amount}>{t('budgets.field.amount')}</label>
         <p id={ids.amountHint} className="hint">

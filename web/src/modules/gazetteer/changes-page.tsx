@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PagedTable } from '../../components/paged-table.tsx';
@@ -9,6 +9,7 @@ import { EVENT_KINDS, isMissingRoute, useChanges, type UnitEvent } from './api.t
 import { EventChange, useEventKindLabel } from './event-change.tsx';
 import './gazetteer.css';
 import { pageParam, withPage } from '../../lib/page-param.ts';
+import { InputField, SelectField } from '../../components/fields.tsx';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -31,7 +32,6 @@ export function ChangesPage() {
   const kind = EVENT_KINDS.find((k) => k === params.get('kind')) ?? '';
   const page = pageParam(params);
   const [draft, setDraft] = useState({ from, to, kind: kind });
-  const ids = { from: useId(), to: useId(), kind: useId() };
   const changes = useChanges({ from, to, kind, within: '', page });
 
   const submit = (event: FormEvent) => {
@@ -46,46 +46,37 @@ export function ChangesPage() {
       <h1 id="changes-title">{t('changes.title')}</h1>
       <p>{t('changes.intro')}</p>
       <form className="filters" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={ids.from}>{t('changes.from')}</label>
-          <input
-            id={ids.from}
-            name="from"
-            type="date"
-            required
-            value={draft.from}
-            max={draft.to}
-            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.to}>{t('changes.to')}</label>
-          <input
-            id={ids.to}
-            name="to"
-            type="date"
-            required
-            value={draft.to}
-            min={draft.from}
-            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.kind}>{t('changes.kind')}</label>
-          <select
-            id={ids.kind}
-            name="kind"
-            value={draft.kind}
-            onChange={(e) => setDraft({ ...draft, kind: e.target.value })}
-          >
-            <option value="">{t('changes.kind.all')}</option>
-            {EVENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {kindLabel(k)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <InputField
+          label={t('changes.from')}
+          name="from"
+          type="date"
+          required
+          value={draft.from}
+          max={draft.to}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+        />
+        <InputField
+          label={t('changes.to')}
+          name="to"
+          type="date"
+          required
+          value={draft.to}
+          min={draft.from}
+          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+        />
+        <SelectField
+          label={t('changes.kind')}
+          name="kind"
+          value={draft.kind}
+          onChange={(e) => setDraft({ ...draft, kind: e.target.value })}
+        >
+          <option value="">{t('changes.kind.all')}</option>
+          {EVENT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {kindLabel(k)}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" className="button">
           {t('changes.show')}
         </button>

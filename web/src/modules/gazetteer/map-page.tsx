@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
@@ -10,6 +10,7 @@ import { useFormat } from '../../lib/use-format.ts';
 import { useAvailableFigures, useFigureValues, useManyUnitCounts, useProvinces } from './api.ts';
 import { LEVEL_KEYS, unitName, useBoundaries, type BoundaryCollection } from '../../lib/units.ts';
 import { Loading } from '../../components/query-states.tsx';
+import { SelectField } from '../../components/fields.tsx';
 import './gazetteer.css';
 
 type CountAttribute = 'villages' | 'communes';
@@ -46,7 +47,6 @@ export function MapPage() {
     : asked === 'communes' && level < 3
       ? 'communes'
       : 'villages';
-  const ids = { level: useId(), within: useId(), attribute: useId() };
   const provinces = useProvinces();
   const format = useFormat();
 
@@ -66,62 +66,53 @@ export function MapPage() {
       <h1 id="map-title">{t('map.title')}</h1>
       <p>{t('map.intro')}</p>
       <form className="filters map-controls" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor={ids.level}>{t('map.level')}</label>
-          <select
-            id={ids.level}
-            name="level"
-            value={level}
-            onChange={(e) => update({ level: e.target.value })}
-          >
-            {MAP_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(LEVEL_KEYS[String(l)] ?? 'map.level')}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('map.level')}
+          name="level"
+          value={level}
+          onChange={(e) => update({ level: e.target.value })}
+        >
+          {MAP_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {t(LEVEL_KEYS[String(l)] ?? 'map.level')}
+            </option>
+          ))}
+        </SelectField>
         {level > 1 ? (
-          <div className="field">
-            <label htmlFor={ids.within}>{t('map.within')}</label>
-            <select
-              id={ids.within}
-              name="within"
-              value={within}
-              onChange={(e) => update({ within: e.target.value })}
-            >
-              <option value="">{t('unitPicker.choose')}</option>
-              {(provinces.data?.items ?? []).map((p) => (
-                <option key={p.code} value={p.code}>
-                  {unitName(p, format.lang)}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        <div className="field">
-          <label htmlFor={ids.attribute}>{t('map.attribute')}</label>
-          <select
-            id={ids.attribute}
-            name="attribute"
-            value={attribute}
-            onChange={(e) => update({ attribute: e.target.value })}
+          <SelectField
+            label={t('map.within')}
+            name="within"
+            value={within}
+            onChange={(e) => update({ within: e.target.value })}
           >
-            <option value="villages">{t('map.attribute.villages')}</option>
-            {level < 3 ? <option value="communes">{t('map.attribute.communes')}</option> : null}
-            {(figures.data ?? []).map((figure) => (
-              <option
-                key={`${figure.indicator}:${figure.fiscalYear}`}
-                value={`figure:${figure.indicator}:${figure.fiscalYear}`}
-              >
-                {t('map.attribute.figure', {
-                  name: figureName(t, figure.indicator),
-                  year: figure.fiscalYear,
-                })}
+            <option value="">{t('unitPicker.choose')}</option>
+            {(provinces.data?.items ?? []).map((p) => (
+              <option key={p.code} value={p.code}>
+                {unitName(p, format.lang)}
               </option>
             ))}
-          </select>
-        </div>
+          </SelectField>
+        ) : null}
+        <SelectField
+          label={t('map.attribute')}
+          name="attribute"
+          value={attribute}
+          onChange={(e) => update({ attribute: e.target.value })}
+        >
+          <option value="villages">{t('map.attribute.villages')}</option>
+          {level < 3 ? <option value="communes">{t('map.attribute.communes')}</option> : null}
+          {(figures.data ?? []).map((figure) => (
+            <option
+              key={`${figure.indicator}:${figure.fiscalYear}`}
+              value={`figure:${figure.indicator}:${figure.fiscalYear}`}
+            >
+              {t('map.attribute.figure', {
+                name: figureName(t, figure.indicator),
+                year: figure.fiscalYear,
+              })}
+            </option>
+          ))}
+        </SelectField>
       </form>
       {needsProvince ? (
         <p className="notice">{t('map.chooseProvince')}</p>

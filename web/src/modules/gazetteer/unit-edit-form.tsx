@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { todayInPhnomPenh } from '../../lib/format.ts';
 import type { GazetteerUnit } from '../../lib/units.ts';
+import { InputField } from '../../components/fields.tsx';
 import { useUpdateUnit, type UnitPatch } from './api.ts';
 
 /**
@@ -18,7 +19,6 @@ export function UnitEditForm({ unit }: { unit: GazetteerUnit }) {
   const [legalReference, setLegalReference] = useState('');
   const [effectiveDate, setEffectiveDate] = useState(() => todayInPhnomPenh());
   const [nothingChanged, setNothingChanged] = useState(false);
-  const ids = { nameKm: useId(), nameLatin: useId(), legal: useId(), date: useId(), legalHint: useId() };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -37,30 +37,24 @@ export function UnitEditForm({ unit }: { unit: GazetteerUnit }) {
       <h2 id="unit-edit-title">{t('unit.edit.title')}</h2>
       <p className="hint">{t('unit.edit.intro')}</p>
       <form className="form unit-edit-form" onSubmit={submit} noValidate={false}>
-        <div className="field">
-          <label htmlFor={ids.nameKm}>{t('unit.field.nameKm')}</label>
-          <input
-            id={ids.nameKm}
-            name="nameKm"
-            lang="km"
-            required
-            maxLength={200}
-            value={nameKm}
-            onChange={(e) => setNameKm(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.nameLatin}>{t('unit.field.nameLatin')}</label>
-          <input
-            id={ids.nameLatin}
-            name="nameLatin"
-            lang="en"
-            required
-            maxLength={200}
-            value={nameLatin}
-            onChange={(e) => setNameLatin(e.target.value)}
-          />
-        </div>
+        <InputField
+          label={t('unit.field.nameKm')}
+          name="nameKm"
+          lang="km"
+          required
+          maxLength={200}
+          value={nameKm}
+          onValue={setNameKm}
+        />
+        <InputField
+          label={t('unit.field.nameLatin')}
+          name="nameLatin"
+          lang="en"
+          required
+          maxLength={200}
+          value={nameLatin}
+          onValue={setNameLatin}
+        />
         <fieldset className="field radio-group">
           <legend>{t('unit.field.setting')}</legend>
           <label>
@@ -72,32 +66,23 @@ export function UnitEditForm({ unit }: { unit: GazetteerUnit }) {
             {t('unit.rural')}
           </label>
         </fieldset>
-        <div className="field">
-          <label htmlFor={ids.legal}>{t('unit.field.legalReference')}</label>
-          <p id={ids.legalHint} className="hint">
-            {t('unit.edit.legalHint')}
-          </p>
-          <input
-            id={ids.legal}
-            name="legalReference"
-            required
-            maxLength={300}
-            aria-describedby={ids.legalHint}
-            value={legalReference}
-            onChange={(e) => setLegalReference(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.date}>{t('unit.field.effectiveDate')}</label>
-          <input
-            id={ids.date}
-            name="effectiveDate"
-            type="date"
-            required
-            value={effectiveDate}
-            onChange={(e) => setEffectiveDate(e.target.value)}
-          />
-        </div>
+        <InputField
+          label={t('unit.field.legalReference')}
+          hint={t('unit.edit.legalHint')}
+          name="legalReference"
+          required
+          maxLength={300}
+          value={legalReference}
+          onValue={setLegalReference}
+        />
+        <InputField
+          label={t('unit.field.effectiveDate')}
+          name="effectiveDate"
+          type="date"
+          required
+          value={effectiveDate}
+          onValue={setEffectiveDate}
+        />
         {nothingChanged ? (
           <p className="field-error" role="alert">
             {t('unit.edit.nothing')}

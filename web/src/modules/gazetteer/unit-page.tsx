@@ -1,4 +1,4 @@
-import { Suspense, useId, useState, type FormEvent } from 'react';
+import { Suspense, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
@@ -18,6 +18,7 @@ import { UnitOrgans } from './unit-organs.tsx';
 import { UnitOutline } from './unit-outline.tsx';
 import { unitName, useUnitTypeLabel } from '../../lib/units.ts';
 import { Loading } from '../../components/query-states.tsx';
+import { InputField } from '../../components/fields.tsx';
 import './gazetteer.css';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -143,7 +144,6 @@ function Breadcrumb({ path, asOf }: { path: GazetteerUnit[]; asOf: string }) {
 
 function AsOfForm({ asOf, onChange }: { asOf: string; onChange: (value: string) => void }) {
   const { t } = useTranslation();
-  const id = useId();
   const [value, setValue] = useState(asOf);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -151,10 +151,7 @@ function AsOfForm({ asOf, onChange }: { asOf: string; onChange: (value: string) 
   };
   return (
     <form className="filters as-of-form" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={id}>{t('unit.asOf.label')}</label>
-        <input id={id} name="asOf" type="date" value={value} onChange={(e) => setValue(e.target.value)} />
-      </div>
+      <InputField label={t('unit.asOf.label')} name="asOf" type="date" value={value} onValue={setValue} />
       <button type="submit" className="button button--secondary">
         {t('unit.asOf.show')}
       </button>

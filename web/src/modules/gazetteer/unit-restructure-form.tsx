@@ -6,6 +6,7 @@ import { todayInPhnomPenh } from '../../lib/format.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { unitName } from '../../lib/units.ts';
 import { useUnitChildren, type GazetteerUnit } from '../../lib/units.ts';
+import { InputField, SelectField } from '../../components/fields.tsx';
 import { useRestructureUnit, type SplitPartInput } from './api.ts';
 
 /**
@@ -63,33 +64,23 @@ function LegalFields({
   onEffectiveDate: (value: string) => void;
 }) {
   const { t } = useTranslation();
-  const ids = { legal: useId(), date: useId(), hint: useId() };
   return (
     <>
-      <div className="field">
-        <label htmlFor={ids.legal}>{t('unit.field.legalReference')}</label>
-        <p id={ids.hint} className="hint">
-          {t('unit.edit.legalHint')}
-        </p>
-        <input
-          id={ids.legal}
-          required
-          maxLength={500}
-          aria-describedby={ids.hint}
-          value={legalReference}
-          onChange={(e) => onLegalReference(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.date}>{t('unit.field.effectiveDate')}</label>
-        <input
-          id={ids.date}
-          type="date"
-          required
-          value={effectiveDate}
-          onChange={(e) => onEffectiveDate(e.target.value)}
-        />
-      </div>
+      <InputField
+        label={t('unit.field.legalReference')}
+        hint={t('unit.edit.legalHint')}
+        required
+        maxLength={500}
+        value={legalReference}
+        onValue={onLegalReference}
+      />
+      <InputField
+        label={t('unit.field.effectiveDate')}
+        type="date"
+        required
+        value={effectiveDate}
+        onValue={onEffectiveDate}
+      />
     </>
   );
 }
@@ -103,7 +94,6 @@ function MergeForm({ unit }: { unit: GazetteerUnit }) {
   const [intoCode, setIntoCode] = useState('');
   const [legalReference, setLegalReference] = useState('');
   const [effectiveDate, setEffectiveDate] = useState(() => todayInPhnomPenh());
-  const intoId = useId();
   const choices = (siblings.data?.items ?? []).filter((sibling) => sibling.code !== unit.code);
 
   const submit = (event: FormEvent) => {
@@ -119,17 +109,19 @@ function MergeForm({ unit }: { unit: GazetteerUnit }) {
   return (
     <form className="form unit-merge-form" onSubmit={submit}>
       <p className="hint">{t('unit.restructure.mergeIntro', { name: unitName(unit, format.lang) })}</p>
-      <div className="field">
-        <label htmlFor={intoId}>{t('unit.restructure.into')}</label>
-        <select id={intoId} required value={intoCode} onChange={(e) => setIntoCode(e.target.value)}>
-          <option value="">{t('unit.restructure.choose')}</option>
-          {choices.map((sibling) => (
-            <option key={sibling.code} value={sibling.code}>
-              {sibling.code} {unitName(sibling, format.lang)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t('unit.restructure.into')}
+        required
+        value={intoCode}
+        onChange={(e) => setIntoCode(e.target.value)}
+      >
+        <option value="">{t('unit.restructure.choose')}</option>
+        {choices.map((sibling) => (
+          <option key={sibling.code} value={sibling.code}>
+            {sibling.code} {unitName(sibling, format.lang)}
+          </option>
+        ))}
+      </SelectField>
       <LegalFields
         legalReference={legalReference}
         effectiveDate={effectiveDate}

@@ -3,7 +3,7 @@
  * channel writes them here), newest first, with a filter by case number.
  */
 import './i18n.ts';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { RequireSession } from '../../components/require-session.tsx';
@@ -15,6 +15,7 @@ import { cleanTrackingInput, formatTrackingNumber } from './tracking.ts';
 import { PagedTable } from '../../components/paged-table.tsx';
 import './services.css';
 import { pageParam } from '../../lib/page-param.ts';
+import { InputField } from '../../components/fields.tsx';
 
 export function OutboxPage() {
   return (
@@ -28,7 +29,6 @@ function Outbox() {
   const { t } = useTranslation();
   const format = useFormat();
   useDocumentTitle(t('services.outbox.title'));
-  const id = useId();
   const [params, setParams] = useSearchParams();
   const page = pageParam(params);
   const number = params.get('number') ?? '';
@@ -47,17 +47,14 @@ function Outbox() {
       <OfficeLinks />
       <p>{t('services.outbox.intro')}</p>
       <form className="filters" onSubmit={submit} role="search">
-        <div className="field">
-          <label htmlFor={id}>{t('services.number.label')}</label>
-          <input
-            id={id}
-            name="number"
-            type="text"
-            maxLength={20}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-          />
-        </div>
+        <InputField
+          label={t('services.number.label')}
+          name="number"
+          type="text"
+          maxLength={20}
+          value={text}
+          onValue={setText}
+        />
         <div className="field">
           <button type="submit" className="button">
             {t('services.catalogue.search')}

@@ -4,7 +4,7 @@
  * published one (a new draft version with its reason). The API checks every rule; refusals
  * show their stable code's message.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
@@ -13,6 +13,7 @@ import { useCorrectAllocation, useDecideAllocation } from './api.ts';
 import { useTransfersStaff } from './common.tsx';
 import type { Allocation } from './types.ts';
 import { Loading } from '../../components/query-states.tsx';
+import { TextAreaField } from '../../components/fields.tsx';
 
 export function AllocationActions({ allocation }: { allocation: Allocation }) {
   const { t } = useTranslation();
@@ -60,8 +61,6 @@ export function AllocationActions({ allocation }: { allocation: Allocation }) {
 function CorrectionForm({ id }: { id: number }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const reasonId = useId();
-  const hintId = useId();
   const [reason, setReason] = useState('');
   const correct = useCorrectAllocation(id);
   const submit = (event: FormEvent) => {
@@ -74,22 +73,16 @@ function CorrectionForm({ id }: { id: number }) {
   return (
     <form className="form correction-form" onSubmit={submit}>
       <h3>{t('transfers.correction.title')}</h3>
-      <div className="field">
-        <label htmlFor={reasonId}>{t('transfers.correction.reason')}</label>
-        <p id={hintId} className="hint">
-          {t('transfers.correction.hint')}
-        </p>
-        <textarea
-          id={reasonId}
-          name="reason"
-          required
-          maxLength={2000}
-          rows={3}
-          aria-describedby={hintId}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-        />
-      </div>
+      <TextAreaField
+        label={t('transfers.correction.reason')}
+        hint={t('transfers.correction.hint')}
+        name="reason"
+        required
+        maxLength={2000}
+        rows={3}
+        value={reason}
+        onValue={setReason}
+      />
       <button type="submit" className="button" disabled={correct.isPending || !reason.trim()}>
         {t('transfers.correction.submit')}
       </button>

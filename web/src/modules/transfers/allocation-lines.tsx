@@ -14,12 +14,12 @@ import { pickName, useCriterionLabel, usePercent } from './common.tsx';
 import { sharePercent, wholeRiel } from './helpers.ts';
 import { asExplanation, type AllocationLine, type AllocationSummary, type Explanation } from './types.ts';
 import { TableWrap } from '../../components/table-wrap.tsx';
+import { SelectField } from '../../components/fields.tsx';
 
 const SORTS: LineSort[] = ['code', '-code', '-amount', 'amount'];
 
 export function AllocationLines({ id, summary }: { id: number; summary: AllocationSummary | null }) {
   const { t } = useTranslation();
-  const sortId = useId();
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState<LineSort>('code');
   const [within, setWithin] = useState<UnitChoice>(undefined);
@@ -40,24 +40,21 @@ export function AllocationLines({ id, summary }: { id: number; summary: Allocati
             setPage(1);
           }}
         />
-        <div className="field">
-          <label htmlFor={sortId}>{t('transfers.lines.sort')}</label>
-          <select
-            id={sortId}
-            name="sort"
-            value={sort}
-            onChange={(event) => {
-              setSort(event.target.value as LineSort);
-              setPage(1);
-            }}
-          >
-            {SORTS.map((value) => (
-              <option key={value} value={value}>
-                {t(`transfers.lines.sort.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('transfers.lines.sort')}
+          name="sort"
+          value={sort}
+          onChange={(event) => {
+            setSort(event.target.value as LineSort);
+            setPage(1);
+          }}
+        >
+          {SORTS.map((value) => (
+            <option key={value} value={value}>
+              {t(`transfers.lines.sort.${value}`)}
+            </option>
+          ))}
+        </SelectField>
       </form>
       <PagedTable
         className="lines-table"

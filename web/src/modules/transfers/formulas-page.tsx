@@ -2,7 +2,7 @@
  * /transfers/formulas: every formula version, newest first, and for national staff the upload
  * of a new version (a .json formula document, checked by the API with its stable codes).
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
@@ -14,6 +14,7 @@ import { pickName, TransfersLinks, useTransfersStaff } from './common.tsx';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import './transfers.css';
 import { pageParam, withPage } from '../../lib/page-param.ts';
+import { InputField, TextAreaField } from '../../components/fields.tsx';
 
 export function FormulasPage() {
   const { t } = useTranslation();
@@ -75,7 +76,6 @@ export function FormulasPage() {
 export function UploadFormula() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const ids = { file: useId(), fileHint: useId(), reason: useId(), reasonHint: useId() };
   const [file, setFile] = useState<File | null>(null);
   const [reason, setReason] = useState('');
   const [notJson, setNotJson] = useState(false);
@@ -102,40 +102,28 @@ export function UploadFormula() {
     <section className="transfers-section" aria-labelledby="formula-upload-title">
       <h2 id="formula-upload-title">{t('transfers.formulas.upload')}</h2>
       <form className="form formula-upload" onSubmit={(event) => void submit(event)}>
-        <div className="field">
-          <label htmlFor={ids.file}>{t('transfers.formulas.file')}</label>
-          <p id={ids.fileHint} className="hint">
-            {t('transfers.formulas.fileHint')}
-          </p>
-          <input
-            id={ids.file}
-            name="file"
-            type="file"
-            accept=".json,application/json"
-            required
-            aria-describedby={ids.fileHint}
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              setNotJson(false);
-              upload.reset();
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.reason}>{t('transfers.formulas.reason')}</label>
-          <p id={ids.reasonHint} className="hint">
-            {t('transfers.formulas.reasonHint')}
-          </p>
-          <textarea
-            id={ids.reason}
-            name="correctionReason"
-            rows={2}
-            maxLength={2000}
-            aria-describedby={ids.reasonHint}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-        </div>
+        <InputField
+          label={t('transfers.formulas.file')}
+          hint={t('transfers.formulas.fileHint')}
+          name="file"
+          type="file"
+          accept=".json,application/json"
+          required
+          onChange={(event) => {
+            setFile(event.target.files?.[0] ?? null);
+            setNotJson(false);
+            upload.reset();
+          }}
+        />
+        <TextAreaField
+          label={t('transfers.formulas.reason')}
+          hint={t('transfers.formulas.reasonHint')}
+          name="correctionReason"
+          rows={2}
+          maxLength={2000}
+          value={reason}
+          onValue={setReason}
+        />
         <button type="submit" className="button" disabled={!file || upload.isPending}>
           {t('transfers.formulas.uploadSubmit')}
         </button>

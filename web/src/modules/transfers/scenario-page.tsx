@@ -39,6 +39,7 @@ import { LorenzChart } from './lorenz-chart.tsx';
 import type { FormulaDocument, ScenarioComparison, UnitChange } from './types.ts';
 import { Loading } from '../../components/query-states.tsx';
 import { TableWrap } from '../../components/table-wrap.tsx';
+import { InputField, SelectField } from '../../components/fields.tsx';
 import './transfers.css';
 
 export const CHANGES_PAGE_SIZE = 25;
@@ -56,7 +57,6 @@ function Scenario() {
   const format = useFormat();
   const staff = useTransfersStaff();
   useDocumentTitle(t('transfers.scenario.title'));
-  const formulaSelectId = useId();
   // The latest formulas: a scenario starts from this year's or next year's formula.
   const formulas = useFormulas(1);
   const programs = usePrograms();
@@ -83,25 +83,22 @@ function Scenario() {
         <p>{t('transfers.formulas.empty')}</p>
       ) : (
         <>
-          <div className="field">
-            <label htmlFor={formulaSelectId}>{t('transfers.scenario.formula')}</label>
-            <select
-              id={formulaSelectId}
-              name="formula"
-              value={chosen ?? ''}
-              onChange={(event) => setFormulaId(Number(event.target.value))}
-            >
-              {formulas.data.items.map((item) => (
-                <option key={item.id} value={item.id}>
-                  {t('transfers.formula.title', {
-                    program: programName(item.programCode),
-                    year: format.digits(String(item.fiscalYear)),
-                    version: format.number(item.version),
-                  })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t('transfers.scenario.formula')}
+            name="formula"
+            value={chosen ?? ''}
+            onChange={(event) => setFormulaId(Number(event.target.value))}
+          >
+            {formulas.data.items.map((item) => (
+              <option key={item.id} value={item.id}>
+                {t('transfers.formula.title', {
+                  program: programName(item.programCode),
+                  year: format.digits(String(item.fiscalYear)),
+                  version: format.number(item.version),
+                })}
+              </option>
+            ))}
+          </SelectField>
           {formula.isPending ? (
             <Loading />
           ) : formula.isError ? (
@@ -228,17 +225,14 @@ function ScenarioEditor({ formulaId, formula }: { formulaId: number; formula: Fo
         <fieldset className="scenario-fieldset">
           <legend>{t('transfers.pool.title')}</legend>
           {formula.pool.kind === 'share_of_base' ? (
-            <div className="field">
-              <label htmlFor={ids.percent}>{t('transfers.scenario.poolPercent')}</label>
-              <input
-                id={ids.percent}
-                name="poolPercent"
-                inputMode="decimal"
-                value={form.poolPercent}
-                aria-invalid={!check.poolPercentValid}
-                onChange={(event) => setForm({ ...form, poolPercent: event.target.value })}
-              />
-            </div>
+            <InputField
+              label={t('transfers.scenario.poolPercent')}
+              name="poolPercent"
+              inputMode="decimal"
+              value={form.poolPercent}
+              aria-invalid={!check.poolPercentValid}
+              onChange={(event) => setForm({ ...form, poolPercent: event.target.value })}
+            />
           ) : null}
           <div className="field">
             <label htmlFor={ids.amount}>
@@ -294,7 +288,6 @@ function ScenarioEditor({ formulaId, formula }: { formulaId: number; formula: Fo
 function ScenarioResult({ result }: { result: ScenarioComparison }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const sortId = useId();
   const [order, setOrder] = useState<ChangeOrder>('-change');
   const [page, setPage] = useState(1);
   const sorted = sortChanges(result.units, order);
@@ -352,22 +345,19 @@ function ScenarioResult({ result }: { result: ScenarioComparison }) {
 
       <h3>{t('transfers.scenario.changes')}</h3>
       <div className="filters">
-        <div className="field">
-          <label htmlFor={sortId}>{t('transfers.lines.sort')}</label>
-          <select
-            id={sortId}
-            name="order"
-            value={order}
-            onChange={(event) => {
-              setOrder(event.target.value as ChangeOrder);
-              setPage(1);
-            }}
-          >
-            <option value="-change">{t('transfers.scenario.sort.gainFirst')}</option>
-            <option value="change">{t('transfers.scenario.sort.lossFirst')}</option>
-            <option value="code">{t('transfers.lines.sort.code')}</option>
-          </select>
-        </div>
+        <SelectField
+          label={t('transfers.lines.sort')}
+          name="order"
+          value={order}
+          onChange={(event) => {
+            setOrder(event.target.value as ChangeOrder);
+            setPage(1);
+          }}
+        >
+          <option value="-change">{t('transfers.scenario.sort.gainFirst')}</option>
+          <option value="change">{t('transfers.scenario.sort.lossFirst')}</option>
+          <option value="code">{t('transfers.lines.sort.code')}</option>
+        </SelectField>
       </div>
       <TableWrap label={t('transfers.scenario.changes')}>
         <table className="data-table changes-table">

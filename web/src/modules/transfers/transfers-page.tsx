@@ -3,7 +3,6 @@
  * its page. The public sees published allocations; national staff also see drafts and approved
  * ones (the API decides which).
  */
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
@@ -17,6 +16,7 @@ import { ExampleBadge } from '../../components/example-badge.tsx';
 import { Loading } from '../../components/query-states.tsx';
 import './transfers.css';
 import { pageParam } from '../../lib/page-param.ts';
+import { InputField } from '../../components/fields.tsx';
 
 const YEAR = /^\d{4}$/;
 
@@ -38,7 +38,6 @@ function Allocations() {
   const { t } = useTranslation();
   const format = useFormat();
   const staff = useTransfersStaff();
-  const yearId = useId();
   const [params, setParams] = useSearchParams();
   const page = pageParam(params);
   const rawYear = params.get('year') ?? '';
@@ -62,19 +61,16 @@ function Allocations() {
           : t('transfers.allocations.intro')}
       </p>
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor={yearId}>{t('transfers.field.year')}</label>
-          <input
-            id={yearId}
-            name="year"
-            type="number"
-            inputMode="numeric"
-            min={1990}
-            max={2100}
-            value={rawYear}
-            onChange={(event) => update({ year: event.target.value, page: '1' })}
-          />
-        </div>
+        <InputField
+          label={t('transfers.field.year')}
+          name="year"
+          type="number"
+          inputMode="numeric"
+          min={1990}
+          max={2100}
+          value={rawYear}
+          onChange={(event) => update({ year: event.target.value, page: '1' })}
+        />
       </form>
       <PagedTable
         className="allocations-table"

@@ -34,6 +34,7 @@ import {
 import { MonthChart } from './month-chart.tsx';
 import { TableWrap } from '../../../components/table-wrap.tsx';
 import { Loading } from '../../../components/query-states.tsx';
+import { SelectField } from '../../../components/fields.tsx';
 import '../services.css';
 import './dashboard.css';
 
@@ -113,7 +114,6 @@ function OfficeDashboard() {
             {t('servicesDashboard.period.hint')}
           </p>
           <MonthSelect
-            id={ids.from}
             name="from"
             label={t('servicesDashboard.from')}
             value={from}
@@ -121,7 +121,6 @@ function OfficeDashboard() {
             onChange={(value) => change('from', value)}
           />
           <MonthSelect
-            id={ids.to}
             name="to"
             label={t('servicesDashboard.to')}
             value={to}
@@ -179,14 +178,12 @@ function OfficeDashboard() {
 }
 
 function MonthSelect({
-  id,
   name,
   label,
   value,
   months,
   onChange,
 }: {
-  id: string;
   name: string;
   label: string;
   value: string;
@@ -197,16 +194,13 @@ function MonthSelect({
   // A month from the address older than the choices is still shown as chosen.
   const choices = months.includes(value) ? months : [value, ...months];
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} value={value} onChange={(event) => onChange(event.target.value)}>
-        {choices.map((month) => (
-          <option key={month} value={month}>
-            {monthLabel(month)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField label={label} name={name} value={value} onValue={onChange}>
+      {choices.map((month) => (
+        <option key={month} value={month}>
+          {monthLabel(month)}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
