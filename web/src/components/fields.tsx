@@ -26,99 +26,52 @@ type Control<Attributes> = FieldFrame &
     onChange?: Attributes extends { onChange?: infer Handler } ? Handler : never;
   };
 
-/** The ids of the control and of what describes it, and the frame around the control. */
-function useFrame(frame: FieldFrame, describedBy: string | undefined) {
+/** The frame (label, hint, error) around a control, and the control's own attributes. */
+function useField<Attributes extends { 'aria-describedby'?: string }>(props: Control<Attributes>) {
+  const { label, hint, fieldClassName, error, onValue, onChange, ...attributes } = props;
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const described =
-    [describedBy, frame.hint ? hintId : undefined, frame.error ? errorId : undefined]
+  const describedBy =
+    [attributes['aria-describedby'], hint ? hintId : undefined, error ? errorId : undefined]
       .filter(Boolean)
       .join(' ') || undefined;
-  const wrap = (control: ReactNode) => (
-    <div className={frame.fieldClassName ? `field ${frame.fieldClassName}` : 'field'}>
-      <label htmlFor={id}>{frame.label}</label>
-      {frame.hint ? (
+  const control = {
+    ...attributes,
+    id,
+    'aria-describedby': describedBy,
+    onChange: onValue ? (event: { target: { value: string } }) => onValue(event.target.value) : onChange,
+  };
+  const wrap = (element: ReactNode) => (
+    <div className={fieldClassName ? `field ${fieldClassName}` : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
         <p id={hintId} className="hint">
-          {frame.hint}
+          {hint}
         </p>
       ) : null}
-      {control}
-      {frame.error ? (
+      {element}
+      {error ? (
         <p id={errorId} className="field-error">
-          {frame.error}
+          {error}
         </p>
       ) : null}
     </div>
   );
-  return { id, described, wrap };
+  return { control, wrap };
 }
 
-export function InputField({
-  label,
-  hint,
-  fieldClassName,
-  error,
-  onValue,
-  onChange,
-  ...input
-}: Control<InputHTMLAttributes<HTMLInputElement>>) {
-  const { id, described, wrap } = useFrame({ label, hint, fieldClassName, error }, input['aria-describedby']);
-  return wrap(
-    <input
-      {...input}
-      id={id}
-      aria-describedby={described}
-      onChange={onValue ? (event) => onValue(event.target.value) : onChange}
-    />,
-  );
+export function InputField(props: Control<InputHTMLAttributes<HTMLInputElement>>) {
+  const { control, wrap } = useField(props);
+  return wrap(<input {...control} />);
 }
 
-export function SelectField({
-  label,
-  hint,
-  fieldClassName,
-  error,
-  onValue,
-  onChange,
-  children,
-  ...select
-}: Control<SelectHTMLAttributes<HTMLSelectElement>>) {
-  const { id, described, wrap } = useFrame(
-    { label, hint, fieldClassName, error },
-    select['aria-describedby'],
-  );
-  return wrap(
-    <select
-      {...select}
-      id={id}
-      aria-describedby={described}
-      onChange={onValue ? (event) => onValue(event.target.value) : onChange}
-    >
-      {children}
-    </select>,
-  );
+export function SelectField(props: Control<SelectHTMLAttributes<HTMLSelectElement>>) {
+  const { control, wrap } = useField(props);
+  return wrap(<select {...control} />);
 }
 
-export function TextAreaField({
-  label,
-  hint,
-  fieldClassName,
-  error,
-  onValue,
-  onChange,
-  ...textarea
-}: Control<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
-  const { id, described, wrap } = useFrame(
-    { label, hint, fieldClassName, error },
-    textarea['aria-describedby'],
-  );
-  return wrap(
-    <textarea
-      {...textarea}
-      id={id}
-      aria-describedby={described}
-      onChange={onValue ? (event) => onValue(event.target.value) : onChange}
-    />,
-  );
+export function TextAreaField(props: Control<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  const { control, wrap } = useField(props);
+  return wrap(<textarea {...control} />);
 }
