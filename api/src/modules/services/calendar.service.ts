@@ -9,12 +9,17 @@
  * holiday list edited in advance can wait.
  */
 import type { Kysely } from 'kysely';
-import type { AuditActor } from '../../platform/audit/audit-context.ts';
-import { writeAudit } from '../../platform/audit/audit.ts';
+import type { Actor } from '../../platform/actor.ts';
+import {
+  deleteHolidaysOfYear,
+  insertHolidays,
+  selectHolidayDays,
+  selectHolidaysOfYear,
+} from './calendar.queries.ts';
+import type { ServicesContext, ServicesModuleContext } from './context.ts';
 import { fail } from './services.errors.ts';
 import type { ServicesDb } from './services.tables.ts';
 import { addWorkingDays, isWeekendDay, dayNumber, workingDaysBetween } from './working-days.ts';
-import { inTransaction } from './transactions.ts';
 
 export interface Holiday {
   date: string;
@@ -68,13 +73,7 @@ export class HolidayCalendar {
   }
 
   private async load(first: number, last: number): Promise<ReadonlySet<string>> {
-    const rows = await (this.db as ServicesDb)
-      .selectFrom('services_holiday')
-      .select('day')
-      .where('day', '>=', `${first}-01-01`)
-      .where('day', '<=', `${last}-12-31`)
-      .execute();
-    return new Set(rows.map((row) => row.day));
+    return new Set(await selectHolidayDays(this.db, first, last));
   }
 
   /** The due date of something started on `start` with a time limit of `days` working days. */
@@ -91,13 +90,7 @@ export class HolidayCalendar {
 // ------------------------------------------------------------------ reading and editing
 
 export async function holidaysOfYear(db: ServicesDb, year: number): Promise<Holiday[]> {
-  const rows = await db
-    .selectFrom('services_holiday')
-    .selectAll()
-    .where('day', '>=', `${year}-01-01`)
-    .where('day', '<=', `${year}-12-31`)
-    .orderBy('day')
-    .execute();
+  const rows = await selectHolidaysOfYear(db, year);
   return rows.map((row) => ({
     date: row.day,
     nameKm: row.name_km,
@@ -117,8 +110,8 @@ export interface CalendarYear {
   defined: boolean;
 }
 
-export async function calendarYear(db: ServicesDb, year: number): Promise<CalendarYear> {
-  const holidays = await holidaysOfYear(db, year);
+export async function calendarYear(ctx: ServicesModuleContext, year: number): Promise<CalendarYear> {
+  const holidays = await holidaysOfYear(ctx.db, year);
   const first = dayNumber(`${year}-01-01`);
   const last = dayNumber(`${year}-12-31`);
   const closed = new Set(holidays.map((holiday) => dayNumber(holiday.date)));
@@ -135,9 +128,8 @@ export interface HolidayInput {
 
 /** Replaces the holidays of one year (national), with their source, in one audited transaction. */
 export async function replaceHolidays(
-  db: ServicesDb,
-  calendar: HolidayCalendar,
-  actor: AuditActor,
+  ctx: ServicesContext,
+  actor: Actor,
   year: number,
   input: { holidays: HolidayInput[]; source: string; isExample?: boolean },
 ): Promise<CalendarYear> {
@@ -154,29 +146,20 @@ export async function replaceHolidays(
     }
     seen.add(holiday.date);
   }
-  await inTransaction(db, async (trx) => {
+  await ctx.inTransaction(async (trx) => {
     const before = await holidaysOfYear(trx, year);
-    await trx
-      .deleteFrom('services_holiday')
-      .where('day', '>=', `${year}-01-01`)
-      .where('day', '<=', `${year}-12-31`)
-      .execute();
-    if (input.holidays.length > 0) {
-      await trx
-        .insertInto('services_holiday')
-        .values(
-          input.holidays.map((holiday) => ({
-            day: holiday.date,
-            name_km: holiday.nameKm.trim(),
-            name_en: holiday.nameEn.trim(),
-            source: input.source.trim(),
-            is_example: input.isExample ?? false,
-          })),
-        )
-        .execute();
-    }
-    await writeAudit(trx, {
-      ...actor,
+    await deleteHolidaysOfYear(trx, year);
+    await insertHolidays(
+      trx,
+      input.holidays.map((holiday) => ({
+        day: holiday.date,
+        name_km: holiday.nameKm.trim(),
+        name_en: holiday.nameEn.trim(),
+        source: input.source.trim(),
+        is_example: input.isExample ?? false,
+      })),
+    );
+    await ctx.audit.write(trx, actor, {
       action: 'services.calendar.replace',
       entityType: 'services.calendar',
       entityId: String(year),
@@ -185,6 +168,6 @@ export async function replaceHolidays(
       after: await holidaysOfYear(trx, year),
     });
   });
-  calendar.invalidate();
-  return calendarYear(db, year);
+  ctx.calendar.invalidate();
+  return calendarYear(ctx, year);
 }

@@ -17,7 +17,8 @@ import { kepSangkats } from './demo-seed.queries.ts';
 import { DEMO_HOLIDAY_SOURCE, DEMO_HOLIDAYS } from './holidays-data.ts';
 import { outboxChannel } from './notifications.ts';
 import type { CreateStandardBody } from './standards.schemas.ts';
-import { addOffering, createStandard } from './standards.service.ts';
+import { addOffering } from './offerings.service.ts';
+import { createStandard } from './standards.service.ts';
 
 const EXAMPLE_SOURCE =
   'Example for the demo: fee and time limit of the usual size, not an official schedule.';
@@ -240,7 +241,7 @@ export async function seedServicesDemo(moduleCtx: ServicesModuleContext): Promis
     attachments: noFiles,
   });
   for (const [year, holidays] of Object.entries(DEMO_HOLIDAYS)) {
-    await replaceHolidays(db, calendar, SYSTEM_ACTOR.audit, Number(year), {
+    await replaceHolidays(ctx, SYSTEM_ACTOR, Number(year), {
       holidays,
       source: DEMO_HOLIDAY_SOURCE,
       isExample: true,
@@ -249,12 +250,12 @@ export async function seedServicesDemo(moduleCtx: ServicesModuleContext): Promis
 
   const sangkats = await kepSangkats(ctx, KEP_MUNICIPALITY);
   for (const standard of DEMO_STANDARDS) {
-    await createStandard(db, SYSTEM_ACTOR, standard, { isExample: true });
+    await createStandard(ctx, SYSTEM_ACTOR, standard, { isExample: true });
     const units =
       standard.providerTier === 'district' ? [KEP_MUNICIPALITY] : sangkats.map((unit) => unit.code);
     for (const unitCode of units) {
       await addOffering(
-        db,
+        ctx,
         SYSTEM_ACTOR,
         standard.code,
         { unitCode, validFrom: OFFERED_FROM },

@@ -1,6 +1,7 @@
 /** Kysely functions over the catalogue tables: (db, args) -> rows, no rules. */
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type {
+  ProviderTier,
   ServicesDb,
   ServicesOfferingTable,
   ServicesStandardTable,
@@ -53,6 +54,45 @@ export function selectCurrentStandards(db: ServicesDb) {
       join.onRef('v.standard_id', '=', 's.id').onRef('v.version', '=', 's.current_version'),
     )
     .select(versionColumns);
+}
+
+export interface StandardFilters {
+  sector?: string;
+  providerTier?: ProviderTier;
+  /** Only standards offered at this unit on this day. */
+  offeredAt?: { unitCode: string; day: string };
+  /** A LIKE pattern on the normalised names of one script. */
+  search?: { script: 'khmer' | 'latin'; pattern: string };
+}
+
+/** The catalogue's list: current versions, filtered, for fetchPage. */
+export function selectStandardPage(db: ServicesDb, filters: StandardFilters) {
+  let select = selectCurrentStandards(db);
+  if (filters.sector !== undefined) select = select.where('v.sector', '=', filters.sector);
+  if (filters.providerTier !== undefined) select = select.where('v.provider_tier', '=', filters.providerTier);
+  const offeredAt = filters.offeredAt;
+  if (offeredAt !== undefined) {
+    const { unitCode, day } = offeredAt;
+    select = select.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('services_offering as o')
+          .select('o.id')
+          .whereRef('o.standard_id', '=', 's.id')
+          .where('o.unit_code', '=', unitCode)
+          .where('o.valid_from', '<=', day)
+          .where((inner) => inner.or([inner('o.valid_to', 'is', null), inner('o.valid_to', '>=', day)])),
+      ),
+    );
+  }
+  if (filters.search !== undefined) {
+    select = select.where(
+      filters.search.script === 'khmer' ? 'v.search_km' : 'v.search_latin',
+      'like',
+      filters.search.pattern,
+    );
+  }
+  return select;
 }
 
 export async function findStandardVersion(

@@ -29,16 +29,14 @@ import {
   VersionsQuery,
   YearParams,
 } from './standards.schemas.ts';
+import { addOffering, unitOfOffering, updateOffering } from './offerings.service.ts';
 import {
-  addOffering,
   createStandard,
   getStandard,
   listStandards,
   listVersions,
   reviseStandard,
-  unitOfOffering,
   unitOfStandard,
-  updateOffering,
 } from './standards.service.ts';
 
 const tags = ['services'];
@@ -47,7 +45,6 @@ const problems = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: Probl
 export const standardRoutes =
   (ctx: ServicesContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const { db } = ctx;
     const codeOf = (request: FastifyRequest) => (request.params as { code: string }).code;
 
     app.get(
@@ -64,7 +61,7 @@ export const standardRoutes =
           response: { 200: Page(Standard), 400: ProblemRef },
         },
       },
-      async (request) => listStandards(db, request.query),
+      async (request) => listStandards(ctx, request.query),
     );
 
     app.get(
@@ -79,7 +76,7 @@ export const standardRoutes =
           response: { 200: Standard, 400: ProblemRef, 404: ProblemRef },
         },
       },
-      async (request) => getStandard(db, request.params.code, request.query.version),
+      async (request) => getStandard(ctx, request.params.code, request.query.version),
     );
 
     app.get(
@@ -94,7 +91,7 @@ export const standardRoutes =
           response: { 200: Page(StandardVersionSummary), 400: ProblemRef, 404: ProblemRef },
         },
       },
-      async (request) => listVersions(db, request.params.code, request.query.page, request.query.pageSize),
+      async (request) => listVersions(ctx, request.params.code, request.query.page, request.query.pageSize),
     );
 
     app.post(
@@ -115,14 +112,14 @@ export const standardRoutes =
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await createStandard(db, actorOf(request), request.body)),
+        reply.code(201).send(await createStandard(ctx, actorOf(request), request.body)),
     );
 
     app.put(
       '/standards/:code',
       {
         config: {
-          access: { permission: MANAGE_STANDARDS, unit: (request) => unitOfStandard(db, codeOf(request)) },
+          access: { permission: MANAGE_STANDARDS, unit: (request) => unitOfStandard(ctx, codeOf(request)) },
         },
         schema: {
           tags,
@@ -133,7 +130,7 @@ export const standardRoutes =
           response: { 200: Standard, ...problems },
         },
       },
-      async (request) => reviseStandard(db, actorOf(request), request.params.code, request.body),
+      async (request) => reviseStandard(ctx, actorOf(request), request.params.code, request.body),
     );
 
     app.post(
@@ -154,7 +151,7 @@ export const standardRoutes =
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await addOffering(db, actorOf(request), request.params.code, request.body)),
+        reply.code(201).send(await addOffering(ctx, actorOf(request), request.params.code, request.body)),
     );
 
     app.patch(
@@ -163,7 +160,7 @@ export const standardRoutes =
         config: {
           access: {
             permission: MANAGE_STANDARDS,
-            unit: (request) => unitOfOffering(db, (request.params as { id: number }).id),
+            unit: (request) => unitOfOffering(ctx, (request.params as { id: number }).id),
           },
         },
         schema: {
@@ -174,7 +171,7 @@ export const standardRoutes =
           response: { 200: Offering, ...problems },
         },
       },
-      async (request) => updateOffering(db, actorOf(request), request.params.id, request.body),
+      async (request) => updateOffering(ctx, actorOf(request), request.params.id, request.body),
     );
 
     // ---------------------------------------------------------------- calendar
@@ -191,7 +188,7 @@ export const standardRoutes =
           response: { 200: CalendarYear, 400: ProblemRef },
         },
       },
-      async (request) => calendarYear(db, request.params.year),
+      async (request) => calendarYear(ctx, request.params.year),
     );
 
     app.get(
@@ -224,7 +221,6 @@ export const standardRoutes =
           response: { 200: CalendarYear, ...problems },
         },
       },
-      async (request) =>
-        replaceHolidays(db, ctx.calendar, actorOf(request).audit, request.params.year, request.body),
+      async (request) => replaceHolidays(ctx, actorOf(request), request.params.year, request.body),
     );
   };

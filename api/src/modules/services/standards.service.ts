@@ -5,56 +5,43 @@
  * with its audit record.
  */
 import type { Kysely } from 'kysely';
-import type { AuditActor } from '../../platform/audit/audit-context.ts';
-import { writeAudit } from '../../platform/audit/audit.ts';
+import type { Actor } from '../../platform/actor.ts';
 import { fetchPage, type PageResult } from '../../platform/http/paging.ts';
-import {
-  getUnit,
-  normaliseKhmer,
-  normaliseLatin,
-  queryScript,
-  type GazetteerTables,
-} from '../gazetteer/index.ts';
+import { normaliseKhmer, normaliseLatin, queryScript, type GazetteerTables } from '../gazetteer/index.ts';
 import { checkFormFields } from './form-fields.ts';
 import type {
-  CreateOfferingBody,
   CreateStandardBody,
   Offering,
   ReviseStandardBody,
   Standard,
   StandardListQuery,
-  UpdateOfferingBody,
 } from './standards.schemas.ts';
 import {
-  findOffering,
-  findOverlappingOffering,
   findStandardByCode,
   findStandardVersion,
   forgetOfferedVersions,
-  insertOffering,
   insertStandard,
   insertVersion,
   lockStandard,
-  selectCurrentStandards,
+  selectStandardPage,
+  type StandardFilters,
   selectOfferings,
   selectVersions,
   setCurrentVersion,
-  updateOfferingRow,
   type OfferingRow,
   type StandardVersionRow,
 } from './standards.queries.ts';
 import { fail } from './services.errors.ts';
-import { TIER_LEVEL, type ProviderTier, type ServicesDb } from './services.tables.ts';
-import { inTransaction } from './transactions.ts';
-import { todayInCambodia } from './working-days.ts';
+import type { ServicesDb } from './services.tables.ts';
+import type { ServicesModuleContext } from './context.ts';
 
-const gazetteerDb = (db: ServicesDb) => db as unknown as Kysely<GazetteerTables>;
+export const gazetteerDb = (db: ServicesDb) => db as unknown as Kysely<GazetteerTables>;
 
 export const standardNotFound = (code: string) => fail('services.standard.not_found', code);
 
 // ------------------------------------------------------------------ answers
 
-export function toOffering(row: OfferingRow, today = todayInCambodia()): Offering {
+export function toOffering(row: OfferingRow, today: string): Offering {
   return {
     id: row.id,
     unitCode: row.unit_code,
@@ -65,8 +52,7 @@ export function toOffering(row: OfferingRow, today = todayInCambodia()): Offerin
   };
 }
 
-export function toStandard(row: StandardVersionRow, offerings: OfferingRow[]): Standard {
-  const today = todayInCambodia();
+export function toStandard(row: StandardVersionRow, offerings: OfferingRow[], today: string): Standard {
   return {
     code: row.code,
     version: row.version,
@@ -101,7 +87,12 @@ function auditedVersion(
 // ------------------------------------------------------------------ reading
 
 /** One standard, in its current version or the version asked for; 404 services.standard.not_found. */
-export async function getStandard(db: ServicesDb, code: string, version?: number): Promise<Standard> {
+export async function getStandard(
+  ctx: ServicesModuleContext,
+  code: string,
+  version?: number,
+): Promise<Standard> {
+  const { db } = ctx;
   const row = await findStandardVersion(db, code, version);
   if (!row) {
     if (version !== undefined && (await findStandardByCode(db, code))) {
@@ -109,7 +100,7 @@ export async function getStandard(db: ServicesDb, code: string, version?: number
     }
     throw standardNotFound(code);
   }
-  return toStandard(row, await selectOfferings(db, [row.standard_id]));
+  return toStandard(row, await selectOfferings(db, [row.standard_id]), ctx.today());
 }
 
 const SORT_COLUMNS: Record<string, string> = {
@@ -123,36 +114,27 @@ const SORT_COLUMNS: Record<string, string> = {
 /** Escapes LIKE's wildcards so that a typed % or _ is matched as itself. */
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
-export async function listStandards(db: ServicesDb, query: StandardListQuery): Promise<PageResult<Standard>> {
-  let select = selectCurrentStandards(db);
-  if (query.sector !== undefined) select = select.where('v.sector', '=', query.sector);
-  if (query.providerTier !== undefined) select = select.where('v.provider_tier', '=', query.providerTier);
-  if (query.unitCode !== undefined) {
-    const day = query.onDate ?? todayInCambodia();
-    const unit = query.unitCode;
-    select = select.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('services_offering as o')
-          .select('o.id')
-          .whereRef('o.standard_id', '=', 's.id')
-          .where('o.unit_code', '=', unit)
-          .where('o.valid_from', '<=', day)
-          .where((inner) => inner.or([inner('o.valid_to', 'is', null), inner('o.valid_to', '>=', day)])),
-      ),
-    );
-  }
+export async function listStandards(
+  ctx: ServicesModuleContext,
+  query: StandardListQuery,
+): Promise<PageResult<Standard>> {
+  const { db } = ctx;
+  const today = ctx.today();
+  let search: StandardFilters['search'];
   if (query.q !== undefined) {
     const words = query.q.trim();
     const khmer = queryScript(words) === 'khmer';
     const key = khmer ? normaliseKhmer(words) : normaliseLatin(words);
     // Punctuation alone leaves no key: it matches nothing rather than everything.
-    select = select.where(
-      khmer ? 'v.search_km' : 'v.search_latin',
-      'like',
-      key === '' ? '' : `%${likeEscape(key)}%`,
-    );
+    search = { script: khmer ? 'khmer' : 'latin', pattern: key === '' ? '' : `%${likeEscape(key)}%` };
   }
+  const select = selectStandardPage(db, {
+    sector: query.sector,
+    providerTier: query.providerTier,
+    offeredAt:
+      query.unitCode === undefined ? undefined : { unitCode: query.unitCode, day: query.onDate ?? today },
+    search,
+  });
   const page = await fetchPage(select, {
     page: query.page,
     pageSize: query.pageSize,
@@ -177,12 +159,14 @@ export async function listStandards(db: ServicesDb, query: StandardListQuery): P
       toStandard(
         row,
         offerings.filter((offering) => offering.standard_id === row.standard_id),
+        today,
       ),
     ),
   };
 }
 
-export async function listVersions(db: ServicesDb, code: string, page: number, pageSize: number) {
+export async function listVersions(ctx: ServicesModuleContext, code: string, page: number, pageSize: number) {
+  const { db } = ctx;
   const standard = await findStandardByCode(db, code);
   if (!standard) throw standardNotFound(code);
   const { rows, total } = await selectVersions(db, standard.id, page, pageSize);
@@ -204,16 +188,10 @@ export async function listVersions(db: ServicesDb, code: string, page: number, p
 // ------------------------------------------------------------------ access locators
 
 /** The unit whose officers (and those above) manage the standard; null: the national catalogue. */
-export async function unitOfStandard(db: ServicesDb, code: string): Promise<string | null> {
-  const standard = await findStandardByCode(db, code);
+export async function unitOfStandard(ctx: ServicesModuleContext, code: string): Promise<string | null> {
+  const standard = await findStandardByCode(ctx.db, code);
   if (!standard) throw standardNotFound(code);
   return standard.owner_unit_code;
-}
-
-export async function unitOfOffering(db: ServicesDb, id: number): Promise<string> {
-  const offering = await findOffering(db, id);
-  if (!offering) throw fail('services.offering.not_found');
-  return offering.unit_code;
 }
 
 // ------------------------------------------------------------------ writing
@@ -272,31 +250,29 @@ function versionValues(
   };
 }
 
-async function checkOwner(db: ServicesDb, ownerUnitCode: string | null) {
+async function checkOwner(ctx: ServicesModuleContext, ownerUnitCode: string | null) {
   if (ownerUnitCode === null) return;
-  const unit = await getUnit(gazetteerDb(db), ownerUnitCode).catch(() => {
+  const unit = await ctx.ports.gazetteer.getUnit(gazetteerDb(ctx.db), ownerUnitCode).catch(() => {
     throw fail('services.unit.unknown', { title: `No administrative unit has the code ${ownerUnitCode}.` });
   });
   if (unit.level > 3) throw fail('services.standard.bad_owner');
 }
 
-export interface Writer {
-  audit: AuditActor;
-  userId: number | null;
-}
+/** Who writes: the platform's Actor. */
+export type Writer = Actor;
 
 export async function createStandard(
-  db: ServicesDb,
-  writer: Writer,
+  ctx: ServicesModuleContext,
+  writer: Actor,
   body: CreateStandardBody,
   options: { isExample?: boolean } = {},
 ): Promise<Standard> {
   const owner = body.ownerUnitCode ?? null;
-  await checkOwner(db, owner);
+  await checkOwner(ctx, owner);
   const values = (standardId: number) =>
     versionValues(body.code, standardId, 1, body, writer.userId, options.isExample ?? false);
   values(0); // every check before the transaction starts
-  const code = await inTransaction(db, async (trx) => {
+  const code = await ctx.inTransaction(async (trx) => {
     const standard = await insertStandard(trx, {
       code: body.code,
       owner_unit_code: owner,
@@ -304,8 +280,7 @@ export async function createStandard(
     });
     if (!standard) throw fail('services.standard.duplicate_code', body.code);
     const version = await insertVersion(trx, values(standard.id));
-    await writeAudit(trx, {
-      ...writer.audit,
+    await ctx.audit.write(trx, writer, {
       action: 'services.standard.create',
       entityType: 'services.standard',
       entityId: standard.code,
@@ -315,18 +290,18 @@ export async function createStandard(
     return standard.code;
   });
   forgetOfferedVersions();
-  return getStandard(db, code);
+  return getStandard(ctx, code);
 }
 
 /** Writes the next version of a standard; the previous versions stay as they were. */
 export async function reviseStandard(
-  db: ServicesDb,
-  writer: Writer,
+  ctx: ServicesModuleContext,
+  writer: Actor,
   code: string,
   body: ReviseStandardBody,
 ): Promise<Standard> {
   versionValues(code, 0, 1, body, null, false); // every check before the transaction starts
-  await inTransaction(db, async (trx) => {
+  await ctx.inTransaction(async (trx) => {
     const standard = await lockStandard(trx, code);
     if (!standard) throw standardNotFound(code);
     const before = await findStandardVersion(trx, code);
@@ -343,8 +318,7 @@ export async function reviseStandard(
       versionValues(code, standard.id, next, body, writer.userId, standard.is_example),
     );
     await setCurrentVersion(trx, standard.id, next);
-    await writeAudit(trx, {
-      ...writer.audit,
+    await ctx.audit.write(trx, writer, {
       action: 'services.standard.revise',
       entityType: 'services.standard',
       entityId: code,
@@ -354,102 +328,5 @@ export async function reviseStandard(
     });
   });
   forgetOfferedVersions();
-  return getStandard(db, code);
-}
-
-async function checkOfferingUnit(db: ServicesDb, unitCode: string, tier: ProviderTier) {
-  const unit = await getUnit(gazetteerDb(db), unitCode).catch(() => {
-    throw fail('services.unit.unknown', { title: `No administrative unit has the code ${unitCode}.` });
-  });
-  if (unit.level !== TIER_LEVEL[tier]) {
-    throw fail('services.offering.wrong_tier', {
-      title: `This service is provided by the ${tier} tier; ${unitCode} is not a unit of that tier.`,
-    });
-  }
-}
-
-export async function addOffering(
-  db: ServicesDb,
-  writer: Writer,
-  code: string,
-  body: CreateOfferingBody,
-  options: { isExample?: boolean } = {},
-): Promise<Standard> {
-  const validTo = body.validTo ?? null;
-  if (validTo !== null && validTo < body.validFrom) {
-    throw fail('services.offering.end_before_start');
-  }
-  await inTransaction(db, async (trx) => {
-    const standard = await lockStandard(trx, code);
-    if (!standard) throw standardNotFound(code);
-    const current = await findStandardVersion(trx, code);
-    await checkOfferingUnit(trx, body.unitCode, current!.provider_tier);
-    const overlap = await findOverlappingOffering(trx, {
-      standardId: standard.id,
-      unitCode: body.unitCode,
-      from: body.validFrom,
-      to: validTo,
-    });
-    if (overlap) {
-      throw fail('services.offering.overlap', `Offering ${overlap.id}.`);
-    }
-    const row = await insertOffering(trx, {
-      standard_id: standard.id,
-      unit_code: body.unitCode,
-      valid_from: body.validFrom,
-      valid_to: validTo,
-      is_example: options.isExample ?? false,
-    });
-    await writeAudit(trx, {
-      ...writer.audit,
-      action: 'services.offering.create',
-      entityType: 'services.offering',
-      entityId: String(row.id),
-      unitCode: row.unit_code,
-      after: { serviceCode: code, unitCode: row.unit_code, validFrom: row.valid_from, validTo: row.valid_to },
-    });
-  });
-  forgetOfferedVersions();
-  return getStandard(db, code);
-}
-
-/** Changes an offering's days (validTo: the last day it is offered; offerings are never deleted). */
-export async function updateOffering(
-  db: ServicesDb,
-  writer: Writer,
-  id: number,
-  body: UpdateOfferingBody,
-): Promise<Offering> {
-  const offering = await inTransaction(db, async (trx) => {
-    const before = await findOffering(trx, id);
-    if (!before) throw fail('services.offering.not_found');
-    const validFrom = body.validFrom ?? before.valid_from;
-    const validTo = body.validTo !== undefined ? body.validTo : before.valid_to;
-    if (validTo !== null && validTo < validFrom) {
-      throw fail('services.offering.end_before_start');
-    }
-    const overlap = await findOverlappingOffering(trx, {
-      standardId: before.standard_id,
-      unitCode: before.unit_code,
-      from: validFrom,
-      to: validTo,
-      exceptId: id,
-    });
-    if (overlap) {
-      throw fail('services.offering.overlap', `Offering ${overlap.id}.`);
-    }
-    const after = await updateOfferingRow(trx, id, { valid_from: validFrom, valid_to: validTo });
-    await writeAudit(trx, {
-      ...writer.audit,
-      action: 'services.offering.update',
-      entityType: 'services.offering',
-      entityId: String(id),
-      unitCode: after.unit_code,
-      before: { validFrom: before.valid_from, validTo: before.valid_to },
-      after: { validFrom: after.valid_from, validTo: after.valid_to },
-    });
-    return toOffering(after);
-  });
-  forgetOfferedVersions();
-  return offering;
+  return getStandard(ctx, code);
 }

@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { subtreeCodesQuery } from '../../gazetteer/index.ts';
 import { assemble, cellOf, emptyCells, type Dashboard, type Sums } from './dashboard.figures.ts';
-import { serviceNames } from './dashboard.service.ts';
+import { serviceNames } from './dashboard.queries.ts';
 import type { DashboardDb } from './dashboard.tables.ts';
 
 interface DirectRow {

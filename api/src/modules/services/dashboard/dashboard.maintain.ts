@@ -14,7 +14,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ApplicationRow, FeeRow } from '../applications.queries.ts';
 import { CLOCK_RUNNING } from '../applications.queries.ts';
 import type { HolidayCalendar } from '../calendar.service.ts';
-import { todayInCambodia } from '../working-days.ts';
+import { todayInCambodia } from '../../../platform/clock.ts';
 import type { DisabilityValue, Dimension } from './dashboard.tables.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- called with the services' or the app's database

@@ -10,7 +10,6 @@ import type { ServicesContext } from '../context.ts';
 import { dashboardCsv, dashboardXlsx, exportFileName } from './dashboard.export.ts';
 import { Dashboard, DashboardQuery } from './dashboard.schemas.ts';
 import { readDashboard } from './dashboard.service.ts';
-import type { DashboardDb } from './dashboard.tables.ts';
 import { READ_DASHBOARD } from './permissions.ts';
 
 const tags = ['services'];
@@ -29,10 +28,9 @@ const access = { permission: READ_DASHBOARD, unit: dashboardUnit };
 export const dashboardRoutes =
   (ctx: ServicesContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const db = ctx.db as unknown as DashboardDb;
     const read = (request: FastifyRequest) => {
       const query = request.query as Static<typeof DashboardQuery>;
-      return readDashboard(db, { from: query.from, to: query.to, unit: query.unit });
+      return readDashboard(ctx, { from: query.from, to: query.to, unit: query.unit });
     };
 
     app.get(

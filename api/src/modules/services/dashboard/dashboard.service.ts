@@ -3,17 +3,15 @@
  * it, or the country) for a span of months, and turns them into figures. It reads a few
  * hundred to a few thousand rows whatever the number of applications.
  */
-import { sql } from 'kysely';
 import { fail } from '../services.errors.ts';
-import { unitExists } from '../../gazetteer/index.ts';
-import { todayInCambodia } from '../working-days.ts';
+import type { ServicesModuleContext } from '../context.ts';
+import { selectMonthRows, selectOverdueRows, serviceNames } from './dashboard.queries.ts';
 import {
   assemble,
   cellOf,
   emptyCells,
   addInto,
   emptySums,
-  type Cells,
   type Dashboard,
   type Sums,
 } from './dashboard.figures.ts';
@@ -52,38 +50,25 @@ export function periodOf(
 }
 
 /** The unit asked about, checked against the tree; null for the country. */
-export async function scopeOf(db: DashboardDb, unit: string | undefined): Promise<string | null> {
+export async function scopeOf(ctx: ServicesModuleContext, unit: string | undefined): Promise<string | null> {
   if (unit === undefined) return null;
-  if (!(await unitExists(db, unit)))
+  if (!(await ctx.ports.gazetteer.unitExists(ctx.db, unit)))
     throw fail('services.unit.unknown', { title: `No administrative unit has the code ${unit}.` });
   return unit;
 }
 
-export async function readDashboard(db: DashboardDb, query: DashboardQuery): Promise<Dashboard> {
-  const today = todayInCambodia();
+export async function readDashboard(ctx: ServicesModuleContext, query: DashboardQuery): Promise<Dashboard> {
+  const db = ctx.db as unknown as DashboardDb;
+  const today = ctx.today();
   const { from, to } = periodOf(query, today);
-  const unitCode = await scopeOf(db, query.unit);
+  const unitCode = await scopeOf(ctx, query.unit);
   const scope = unitCode ?? '';
   const first = `${from}-01`;
   const last = `${to}-01`;
 
   const [monthRows, openRows] = await Promise.all([
-    db
-      .selectFrom('services_dashboard_month')
-      .selectAll()
-      .where('scope_code', '=', scope)
-      .where('month', '>=', first)
-      .where('month', '<=', last)
-      .execute(),
-    db
-      .selectFrom('services_dashboard_open')
-      .select(['month', 'dimension', 'value', sql<number>`sum(open_count)::integer`.as('overdue')])
-      .where('scope_code', '=', scope)
-      .where('month', '>=', first)
-      .where('month', '<=', last)
-      .where('due_date', '<', today)
-      .groupBy(['month', 'dimension', 'value'])
-      .execute(),
+    selectMonthRows(db, scope, first, last),
+    selectOverdueRows(db, scope, first, last, today),
   ]);
 
   const cells = emptyCells();
@@ -116,22 +101,4 @@ export async function readDashboard(db: DashboardDb, query: DashboardQuery): Pro
     place(row.dimension, row.value, row.month, { ...emptySums(), overdueNow: row.overdue });
   }
   return assemble({ unitCode, from, to, today }, cells, await serviceNames(db, cells));
-}
-
-/** The current names of the services that appear. */
-export async function serviceNames(
-  db: DashboardDb,
-  cells: Pick<Cells, 'service'>,
-): Promise<Map<string, { nameKm: string; nameEn: string }>> {
-  const codes = [...cells.service.keys()];
-  if (codes.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('services_standard as s')
-    .innerJoin('services_standard_version as v', (join) =>
-      join.onRef('v.standard_id', '=', 's.id').onRef('v.version', '=', 's.current_version'),
-    )
-    .select(['s.code', 'v.name_km', 'v.name_en'])
-    .where('s.code', 'in', codes)
-    .execute();
-  return new Map(rows.map((row) => [row.code, { nameKm: row.name_km, nameEn: row.name_en }]));
 }

@@ -7,6 +7,7 @@
 import { defineErrors, failWith, PLATFORM_ERRORS } from '../../../platform/errors.ts';
 
 export const OPEN311_ERRORS = defineErrors({
+  'open311.not_found': { status: 404, title: 'No such Open311 resource.' },
   'open311.format.unknown': { status: 404, title: 'Ask for .json or .xml.' },
   'open311.api_key.missing': { status: 403, title: 'Send api_key: a personal API token.' },
   'open311.api_key.invalid': { status: 403, title: 'The api_key is not a valid, live API token.' },

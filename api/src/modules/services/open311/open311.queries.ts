@@ -4,7 +4,7 @@
  * answers or description, so that no public answer can carry them by mistake.
  */
 import { sql } from 'kysely';
-import { subtreeCodesQuery } from '../../gazetteer/index.ts';
+import type { GazetteerPort } from '../../gazetteer/index.ts';
 import type { FeeTier, ServicesDb } from '../index.ts';
 
 export interface RequestFilter {
@@ -12,7 +12,8 @@ export interface RequestFilter {
   serviceCodes?: string[];
   /** 'open': not closed; 'closed': closed. */
   status?: 'open' | 'closed';
-  jurisdictionId?: string;
+  /** The units of the jurisdiction's subtree (the gazetteer port's subtreeCodesQuery). */
+  inJurisdiction?: ReturnType<GazetteerPort['subtreeCodesQuery']>;
   /** requested_datetime (filed_at) from and to, inclusive. */
   from?: Date;
   to?: Date;
@@ -42,8 +43,7 @@ export function selectRequests(db: ServicesDb, filter: RequestFilter) {
   if (filter.serviceCodes !== undefined) query = query.where('a.service_code', 'in', filter.serviceCodes);
   if (filter.status === 'open') query = query.where('a.status', '<>', 'closed');
   if (filter.status === 'closed') query = query.where('a.status', '=', 'closed');
-  if (filter.jurisdictionId !== undefined)
-    query = query.where('a.unit_code', 'in', subtreeCodesQuery(db, [filter.jurisdictionId]));
+  if (filter.inJurisdiction !== undefined) query = query.where('a.unit_code', 'in', filter.inJurisdiction);
   if (filter.from !== undefined) query = query.where('a.filed_at', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('a.filed_at', '<=', filter.to);
   return query

@@ -22,7 +22,7 @@ import {
   serviceDefinition,
   type Lang,
 } from './open311.service.ts';
-import { fail } from './open311.errors.ts';
+import { fail, OPEN311_ERRORS } from './open311.errors.ts';
 import { parseFormBody, readPostBody } from './post-body.ts';
 
 const tags = ['open311'];
@@ -95,7 +95,7 @@ export const open311Routes =
     app.setErrorHandler(handleOpen311Error);
     app.setNotFoundHandler((request, reply) =>
       sendErrors(reply, formatOfUrl(request.url), 404, 'open311.not_found', [
-        { code: 404, description: 'open311.not_found: No such Open311 resource.' },
+        { code: 404, description: `open311.not_found: ${OPEN311_ERRORS['open311.not_found'].title}` },
       ]),
     );
     // The spec's form posts. Parsed here only: the rest of the API takes JSON.

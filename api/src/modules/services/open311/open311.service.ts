@@ -126,8 +126,7 @@ export async function listServices(ctx: ServicesContext, jurisdictionId: string 
 }
 
 export async function serviceDefinition(ctx: ServicesContext, code: string, lang: Lang) {
-  const { db } = ctx;
-  const standard = await getStandard(db, code);
+  const standard = await getStandard(ctx, code);
   return {
     service_code: standard.code,
     attributes: standard.formFields.map((field) => {
@@ -280,7 +279,10 @@ export async function listRequests(ctx: ServicesContext, query: RequestsQuery, l
   const rows = await selectRequests(db, {
     serviceCodes,
     status,
-    jurisdictionId: query.jurisdiction_id,
+    inJurisdiction:
+      query.jurisdiction_id === undefined
+        ? undefined
+        : ctx.ports.gazetteer.subtreeCodesQuery(db, [query.jurisdiction_id]),
     from,
     to,
     ...paging,
