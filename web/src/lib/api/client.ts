@@ -10,15 +10,14 @@ export type Assignment = SessionUser['assignments'][number];
 
 export const ME_QUERY_KEY = ['auth', 'me'] as const;
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 /**
  * The session cookie is sent by the browser on its own, so every write must also echo the
  * session's CSRF token (given by sign-in and by /me, kept in the query cache) in a header.
+ * Reads send it too: a public route shows a signed-in caller more (a proposed budget, members'
+ * personal details) only when the session proves it comes from our app (ctx.access.viewer).
  */
 export const csrfMiddleware: Middleware = {
   onRequest({ request }) {
-    if (SAFE_METHODS.has(request.method.toUpperCase())) return undefined;
     const me = queryClient.getQueryData<MeAnswer | null>(ME_QUERY_KEY);
     if (me?.csrfToken) request.headers.set('x-csrf-token', me.csrfToken);
     return request;
