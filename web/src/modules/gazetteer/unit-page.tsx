@@ -1,6 +1,7 @@
 import { Suspense, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Breadcrumb, type Crumb } from '../../components/breadcrumb.tsx';
+import { useParams, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { ApiError } from '../../lib/api/problem.ts';
 import { useSession } from '../../lib/session.ts';
@@ -56,7 +57,7 @@ export function UnitPage() {
 
   return (
     <section className="page unit-profile" aria-labelledby="unit-title" data-code={code}>
-      <Breadcrumb path={path} asOf={asOf} />
+      <UnitBreadcrumb path={path} asOf={asOf} />
       {unit.isPending ? (
         <>
           <h1 id="unit-title" className="code">
@@ -114,32 +115,17 @@ export function UnitPage() {
   );
 }
 
-function Breadcrumb({ path, asOf }: { path: GazetteerUnit[]; asOf: string }) {
+function UnitBreadcrumb({ path, asOf }: { path: GazetteerUnit[]; asOf: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const typeLabel = useUnitTypeLabel();
   const suffix = asOf ? `?asOf=${asOf}` : '';
-  return (
-    <nav className="breadcrumb" aria-label={t('unit.breadcrumb')}>
-      <ol>
-        <li>
-          <Link to="/units">{t('units.title')}</Link>
-        </li>
-        {path.map((step, index) => {
-          const name = t('unit.named', { type: typeLabel(step.typeCode), name: unitName(step, format.lang) });
-          return (
-            <li key={step.code} data-code={step.code}>
-              {index === path.length - 1 ? (
-                <span aria-current="page">{name}</span>
-              ) : (
-                <Link to={`/units/${step.code}${suffix}`}>{name}</Link>
-              )}
-            </li>
-          );
-        })}
-      </ol>
-    </nav>
-  );
+  const crumbs: Crumb[] = path.map((step, index) => ({
+    code: step.code,
+    to: index === path.length - 1 ? undefined : `/units/${step.code}${suffix}`,
+    label: t('unit.named', { type: typeLabel(step.typeCode), name: unitName(step, format.lang) }),
+  }));
+  return <Breadcrumb crumbs={[{ to: '/units', label: t('units.title') }, ...crumbs]} />;
 }
 
 function AsOfForm({ asOf, onChange }: { asOf: string; onChange: (value: string) => void }) {

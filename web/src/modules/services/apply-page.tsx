@@ -14,7 +14,7 @@ import { useFormat } from '../../lib/use-format.ts';
 import { uploadAll, useFileOnline, useStandard, type Application, type Standard } from './api.ts';
 import { FilePicker } from './file-picker.tsx';
 import { emptyFormState, prepareValues, type FieldProblem, type FormState } from './form-rules.ts';
-import { FeeTiers, serviceName, TimeLimit, TrackingNumberBox } from './parts.tsx';
+import { FeeAndTimeLimit, serviceName, TrackingNumberBox } from './parts.tsx';
 import { ServiceFields } from './service-fields.tsx';
 import { Loading } from '../../components/query-states.tsx';
 import './services.css';
@@ -132,20 +132,7 @@ function ApplyForm({ standard }: { standard: Standard }) {
   const problemCount = Object.keys(problems).length + (unitMissing ? 1 : 0);
   return (
     <form className="form svc-apply-form" onSubmit={submit} noValidate>
-      <dl className="svc-facts">
-        <div>
-          <dt>{t('services.fee.label')}</dt>
-          <dd>
-            <FeeTiers tiers={standard.feeTiers} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('services.timeLimit.label')}</dt>
-          <dd>
-            <TimeLimit days={standard.timeLimitDays} />
-          </dd>
-        </div>
-      </dl>
+      <FeeAndTimeLimit standard={standard} />
       {problemCount > 0 ? (
         <div className="error-message" role="alert">
           <p>{t('services.form.fix')}</p>

@@ -25,7 +25,7 @@ import { MAX_DESCRIPTION_LENGTH } from './apply-page.tsx';
 import { OfficeLinks } from './applications-page.tsx';
 import { FilePicker } from './file-picker.tsx';
 import { emptyFormState, prepareValues, type FieldProblem, type FormState } from './form-rules.ts';
-import { FeeTiers, serviceName, TimeLimit, TrackingNumberBox } from './parts.tsx';
+import { FeeAndTimeLimit, serviceName, TrackingNumberBox } from './parts.tsx';
 import { disabilityValue, EMPTY_PERSON, PersonFields, type PersonState } from './person-fields.tsx';
 import { ServiceFields } from './service-fields.tsx';
 import { Loading } from '../../components/query-states.tsx';
@@ -199,20 +199,7 @@ function CounterForm({ unit, standard, onFiled }: CounterFormProps) {
   const hasProblems = nameMissing || Object.keys(problems).length > 0;
   return (
     <form className="form svc-counter-form" onSubmit={submit} noValidate>
-      <dl className="svc-facts">
-        <div>
-          <dt>{t('services.fee.label')}</dt>
-          <dd>
-            <FeeTiers tiers={standard.feeTiers} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('services.timeLimit.label')}</dt>
-          <dd>
-            <TimeLimit days={standard.timeLimitDays} />
-          </dd>
-        </div>
-      </dl>
+      <FeeAndTimeLimit standard={standard} />
       {hasProblems ? (
         <div className="error-message" role="alert">
           <p>{t('services.form.fix')}</p>

@@ -73,6 +73,31 @@ export function TimeLimit({ days }: { days: number }) {
 }
 
 /** The number to write down: big, in groups of four, with a hint. */
+/** What a service costs and how long it takes, above the forms that file it. */
+export function FeeAndTimeLimit({
+  standard,
+}: {
+  standard: { feeTiers: readonly FeeTier[]; timeLimitDays: number };
+}) {
+  const { t } = useTranslation();
+  return (
+    <dl className="svc-facts">
+      <div>
+        <dt>{t('services.fee.label')}</dt>
+        <dd>
+          <FeeTiers tiers={standard.feeTiers} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('services.timeLimit.label')}</dt>
+        <dd>
+          <TimeLimit days={standard.timeLimitDays} />
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
 export function TrackingNumberBox({ number, hint }: { number: string; hint: ReactNode }) {
   const { t } = useTranslation();
   return (

@@ -6,6 +6,7 @@
  * correct) here.
  */
 import { useTranslation } from 'react-i18next';
+import { Breadcrumb } from '../../components/breadcrumb.tsx';
 import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
@@ -38,16 +39,7 @@ export function AllocationPage() {
 
   return (
     <section className="page allocation-page" aria-labelledby="allocation-title" data-id={rawId}>
-      <nav className="breadcrumb" aria-label={t('unit.breadcrumb')}>
-        <ol>
-          <li>
-            <Link to="/transfers">{t('transfers.title')}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{title}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb crumbs={[{ to: '/transfers', label: t('transfers.title') }, { label: title }]} />
       <h1 id="allocation-title">{title}</h1>
       {Number.isInteger(id) && id > 0 ? (
         <Loaded query={allocation}>{(data) => <AllocationBody allocation={data} />}</Loaded>

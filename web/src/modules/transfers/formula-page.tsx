@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Breadcrumb } from '../../components/breadcrumb.tsx';
 import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
@@ -35,19 +36,13 @@ export function FormulaPage() {
   useDocumentTitle(title);
   return (
     <section className="page formula-page" aria-labelledby="formula-title" data-id={rawId}>
-      <nav className="breadcrumb" aria-label={t('unit.breadcrumb')}>
-        <ol>
-          <li>
-            <Link to="/transfers">{t('transfers.title')}</Link>
-          </li>
-          <li>
-            <Link to="/transfers/formulas">{t('transfers.formulas.title')}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{title}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        crumbs={[
+          { to: '/transfers', label: t('transfers.title') },
+          { to: '/transfers/formulas', label: t('transfers.formulas.title') },
+          { label: title },
+        ]}
+      />
       <h1 id="formula-title">{title}</h1>
       <Loaded query={formula}>
         {(data) => <FormulaBody formula={data.formula} isExample={data.isExample} />}
