@@ -18,7 +18,7 @@ import { healthRoutes } from './platform/http/health.routes.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { AppError, registerProblemHandlers } from './platform/http/problem.ts';
 import { requestIdFor } from './platform/http/request-id.ts';
-import { answerClientError, registerInputRules, VALIDATOR_OPTIONS } from './platform/http/input-rules.ts';
+import { answerClientError, buildValidator, registerInputRules } from './platform/http/input-rules.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import type { ModuleManifest } from './platform/module.ts';
 import { registerWebApp } from './platform/web/static.ts';
@@ -83,7 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // TRUST_PROXY names the proxies in front: then the right-most X-Forwarded-For address that
     // is not one of them. A client cannot forge it by writing the header itself.
     trustProxy: (options.config.trustProxy ?? []).length > 0 ? [...(options.config.trustProxy ?? [])] : false,
-    ajv: { customOptions: VALIDATOR_OPTIONS },
+    schemaController: { compilersFactory: { buildValidator } },
     // Headers too large and malformed requests are answered in problem+json too.
     clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();

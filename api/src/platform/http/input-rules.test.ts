@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { allMigrations, modules } from '../../modules.ts';
-import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
+import { buildAppOver, openTestApp, type TestApp } from '../../test-support/test-app.ts';
+import { Type } from '@sinclair/typebox';
 import { pathsWithNul } from './input-rules.ts';
 
 let t: TestApp;
@@ -79,6 +80,59 @@ describe('NUL characters', () => {
     // An upload's bytes are not text: a Buffer holding a zero byte is not walked.
     expect(pathsWithNul({ file: Buffer.from([0, 1, 2]) }, '/body')).toEqual([]);
     expect(pathsWithNul(Object.create(null) as object, '/body')).toEqual([]);
+  });
+});
+
+describe('JSON bodies are never coerced; query strings are', () => {
+  async function appWithEcho() {
+    const app = await buildAppOver(t.db);
+    app.post(
+      '/api/test-echo',
+      {
+        config: { access: 'public' },
+        schema: {
+          querystring: Type.Object({ n: Type.Optional(Type.Integer()) }),
+          body: Type.Object({
+            amount: Type.Integer(),
+            name: Type.String(),
+            flag: Type.Optional(Type.Boolean()),
+          }),
+        },
+      },
+      async (request) => ({ query: request.query, body: request.body }),
+    );
+    await app.ready();
+    return app;
+  }
+
+  it.each([
+    ['null is not 0', { amount: null, name: 'x' }, '/body/amount'],
+    ['"5" is not 5', { amount: '5', name: 'x' }, '/body/amount'],
+    ['123 is not "123"', { amount: 5, name: 123 }, '/body/name'],
+    ['"true" is not true', { amount: 5, name: 'x', flag: 'true' }, '/body/flag'],
+  ])('%s', async (_case, payload, path) => {
+    const app = await appWithEcho();
+    try {
+      const body = expectInvalid(await app.inject({ method: 'POST', url: '/api/test-echo', payload }));
+      expect(body.errors?.[0]?.path).toBe(path);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('reads a query string’s text as the number it says, and a well-typed body as it is', async () => {
+    const app = await appWithEcho();
+    try {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/test-echo?n=7',
+        payload: { amount: 5, name: 'x' },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({ query: { n: 7 }, body: { amount: 5, name: 'x' } });
+    } finally {
+      await app.close();
+    }
   });
 });
 

@@ -7,20 +7,37 @@
  * - numbers are finite: `Infinity` and `1e400` (which JSON.parse and the query-string coercion
  *   both turn into Infinity) are refused after validation: the validator's coercion lets them
  *   through even past a `maximum`;
+ * - JSON bodies are validated strictly (no coercion), query strings leniently (`buildValidator`);
  * - a request whose headers are too large is answered 431 in problem+json, like every other
  *   refusal (`answerClientError`, Node answers it before Fastify sees the request).
  */
 import type { Socket } from 'node:net';
-import type { FastifyInstance } from 'fastify';
+import AjvCompiler from '@fastify/ajv-compiler';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { AppError } from './problem.ts';
 
-/** The validator's options: query strings coerced from text, JSON bodies never (see app.ts). */
-export const VALIDATOR_OPTIONS = {
-  // Query strings arrive as text: coerce "2" to 2, fill defaults, keep one error per field.
-  coerceTypes: 'array',
-  useDefaults: true,
-  removeAdditional: false,
-} as const;
+const COMMON_VALIDATOR_OPTIONS = { useDefaults: true, removeAdditional: false } as const;
+
+/** Query strings, paths and headers arrive as text: "2" is read as 2, "a" as ["a"]. */
+export const TEXT_VALIDATOR_OPTIONS = { ...COMMON_VALIDATOR_OPTIONS, coerceTypes: 'array' } as const;
+
+/**
+ * JSON bodies carry their types: `null` is not 0, "5" is not 5, 123 is not "123". (Form posts,
+ * where everything is text, are Open311's alone, which reads its form bodies itself.)
+ */
+export const JSON_VALIDATOR_OPTIONS = { ...COMMON_VALIDATOR_OPTIONS, coerceTypes: false } as const;
+
+type BuildValidator = NonNullable<
+  NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>['buildValidator']
+>;
+
+/** One validator for the text parts of a request (coercing), one for its JSON body (strict). */
+export const buildValidator: BuildValidator = (externalSchemas) => {
+  const fromPool = AjvCompiler();
+  const forText = fromPool(externalSchemas, { customOptions: { ...TEXT_VALIDATOR_OPTIONS } });
+  const forBody = fromPool(externalSchemas, { customOptions: { ...JSON_VALIDATOR_OPTIONS } });
+  return (route) => (route.httpPart === 'body' ? forBody(route) : forText(route));
+};
 
 const NUL = '\u0000';
 
