@@ -146,6 +146,29 @@ describe('npm run transfers -- allocate', () => {
     expect(run.stderr).toContain('/components: The components’ shares add up to 95 %, not 100 %.');
   });
 
+  it('refuses a row shifted by an unquoted thousands separator, naming it, and computes nothing', () => {
+    const { file } = joinedInputs();
+    const [header, first, ...rest] = fs.readFileSync(file, 'utf8').trim().split('\n');
+    const cells = (first ?? '').split(',');
+    // A population of 2,278 written with its separator and no quotes: one cell becomes two.
+    const shifted = [cells[0], '2', '278', ...cells.slice(2)].join(',');
+    const misaligned = path.join(work, 'misaligned.csv');
+    fs.writeFileSync(misaligned, [header, shifted, ...rest].join('\n'));
+    const run = transfers(
+      'allocate',
+      '--formula',
+      FORMULA,
+      '--inputs',
+      misaligned,
+      '--map',
+      'population=pop_2011',
+    );
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('transfers.input.misaligned_row');
+    expect(run.stderr).toContain('1 problem; nothing was computed.');
+  });
+
   it('explains its usage', () => {
     const run = transfers('allocate', '--inputs', POVERTY);
     expect(run.status).toBe(2);

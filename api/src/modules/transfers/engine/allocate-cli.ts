@@ -10,7 +10,13 @@ import { parse } from 'csv-parse/sync';
 import { AllocationError, allocate, type AllocationResult } from './allocate.ts';
 import { equityOf, type EquityFigures, type PerPerson } from './equity.ts';
 import { FormulaError, formulaIndicators, parseFormulaText } from './formula.ts';
-import { INPUT_PROBLEM, readInputsCsv, type InputProblem, type UnitInputs } from './inputs.ts';
+import {
+  INPUT_PROBLEM,
+  misalignedRowMessage,
+  readInputsCsv,
+  type InputProblem,
+  type UnitInputs,
+} from './inputs.ts';
 
 export const USAGE = `Usage: npm run transfers -- allocate --formula <file.json> --inputs <file.csv> [options]
   --code-column <name>          column of unit codes (default: code)
@@ -156,7 +162,7 @@ export function allocateFromFiles(options: AllocateOptions): {
   if (read.problems.length > 0)
     throw new InputFileError(
       read.problems[0]?.code ?? INPUT_PROBLEM.unreadable,
-      `${options.inputs}: ${read.problems.length} problems; nothing was computed.`,
+      `${options.inputs}: ${read.problems.length} problem${read.problems.length === 1 ? '' : 's'}; nothing was computed.`,
       read.problems,
     );
   const notes: string[] = [];
@@ -180,7 +186,13 @@ function addCounts(rows: UnitInputs[], count: AllocateOptions['counts'][number])
   if (index < 0)
     throw new InputFileError(INPUT_PROBLEM.missingColumn, `${count.file} has no column "${count.column}".`);
   const tally = new Map<string, number>();
-  for (const record of records) {
+  for (const [position, record] of records.entries()) {
+    if (record.length > header.length) {
+      throw new InputFileError(
+        INPUT_PROBLEM.misalignedRow,
+        `${count.file}, row ${position + 2}: ${misalignedRowMessage(record.length, header.length)}`,
+      );
+    }
     const raw = (record[index] ?? '').trim();
     if (raw === '') continue;
     const code = /^\d+$/.test(raw) && raw.length % 2 === 1 ? `0${raw}` : raw;

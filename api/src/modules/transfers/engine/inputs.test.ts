@@ -73,6 +73,25 @@ describe('readInputsCsv on the real files', () => {
   });
 });
 
+describe('readInputsCsv and misaligned rows', () => {
+  it('leaves out a row with more cells than the header (an unquoted 2,278), naming its row', () => {
+    const csv = ['code,households,villages', '020104,1500,6', '020105,2,278,8', '020106,"3,100",7'].join(
+      '\n',
+    );
+    const { rows, problems } = readInputsCsv(csv, {
+      codeColumn: 'code',
+      columns: { households: 'households', villages: 'villages' },
+    });
+    expect(problems).toEqual([
+      expect.objectContaining({ row: 3, column: null, code: INPUT_PROBLEM.misalignedRow }),
+      expect.objectContaining({ row: 4, column: 'households', code: INPUT_PROBLEM.badNumber }),
+    ]);
+    // The quoted number is one cell, and is refused as a number, not shifted into villages.
+    expect(rows.map((row) => row.code)).not.toContain('020105');
+    expect(rows.find((row) => row.code === '020104')?.values).toEqual({ households: 1500, villages: 6 });
+  });
+});
+
 describe('readInputsCsv problems', () => {
   const csv = [
     'code,pop,villages',

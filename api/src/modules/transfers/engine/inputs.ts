@@ -29,6 +29,7 @@ export const INPUT_PROBLEM = {
   badNumber: 'transfers.input.bad_number',
   negativeValue: 'transfers.input.negative_value',
   unreadable: 'transfers.input.unreadable',
+  misalignedRow: 'transfers.input.misaligned_row',
 } as const;
 
 export interface InputProblem {
@@ -63,6 +64,14 @@ export interface ReadInputsResult {
 
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
 const NCDD_CODE = /^([0-9]{2}){1,4}$/;
+
+/** Why a row with more cells than the header is left out, and how to mend the file. */
+export function misalignedRowMessage(cells: number, headerCells: number): string {
+  return (
+    `The row has ${cells} cells but the header has ${headerCells}: a number written with ` +
+    'separators (2,278) shifts the columns. Write numbers without separators, or quote them.'
+  );
+}
 
 export function readInputsCsv(text: string, options: ReadInputsOptions): ReadInputsResult {
   const problems: InputProblem[] = [];
@@ -102,6 +111,17 @@ export function readInputsCsv(text: string, options: ReadInputsOptions): ReadInp
   const firstRowOf = new Map<string, number>();
   body.forEach((record, position) => {
     const row = position + 2;
+    // More cells than the header: most often an unquoted thousands separator (2,278), which
+    // shifts every later column. Read as it stands, the row would give wrong figures quietly.
+    if (record.length > header.length) {
+      problems.push({
+        row,
+        column: null,
+        code: INPUT_PROBLEM.misalignedRow,
+        message: misalignedRowMessage(record.length, header.length),
+      });
+      return;
+    }
     const rawCode = record[codeIndex] ?? '';
     if (rawCode === '') {
       problems.push({
