@@ -114,6 +114,20 @@ export async function checkBoostCsv(ctx: BudgetsContext, text: string): Promise<
   const valid: BoostRow[] = [];
   for (const [offset, record] of records.slice(1).entries()) {
     const row = offset + 2;
+    // More cells than the header: an unquoted amount with separators (431,250,000) shifts every
+    // later column; read as it stands, the row would put numbers in the wrong places quietly.
+    if (record.length > header.length) {
+      problems.push(
+        problem(
+          row,
+          null,
+          'misaligned_row',
+          `The row has ${record.length} cells but the header has ${header.length}: an amount written ` +
+            'with separators and no quotes (431,250,000) shifts the columns. Quote it or remove the separators.',
+        ),
+      );
+      continue;
+    }
     const cell = (column: Column) => (index[column] < 0 ? '' : (record[index[column]] ?? '').trim());
     const before = problems.length;
 

@@ -82,6 +82,23 @@ describe('BOOST import', () => {
     expect(await budgetCount()).toBe(before);
   });
 
+  it('reports a row shifted by an unquoted amount with separators, never reading it shifted', async () => {
+    const [header, first] = good.trim().split('\n');
+    // The fixture quotes "431,250,000"; here a row's amount loses its quotes.
+    const shifted = (first ?? '').replace(
+      /,(\d+)(,[^,]*,[^,]*)$/,
+      (_all, amount: string, rest: string) => `,${Number(amount).toLocaleString('en-US')}${rest}`,
+    );
+    expect(shifted.split(',').length).toBeGreaterThan((header ?? '').split(',').length);
+    const response = await upload(officer, `${header}\n${shifted}\n`, true);
+    expect(response.statusCode, response.body).toBe(200);
+    const report = response.json<BoostImportReport>();
+    expect(report.problems).toEqual([
+      expect.objectContaining({ row: 2, code: 'budgets.import.misaligned_row' }),
+    ]);
+    expect(report.rowsValid).toBe(0);
+  });
+
   it('refuses to apply a file with problems (422), all or nothing', async () => {
     const before = await budgetCount();
     const response = await upload(officer, bad, false);

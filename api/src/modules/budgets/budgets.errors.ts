@@ -111,6 +111,10 @@ export const BUDGETS_ERRORS = defineErrors({
     title: 'An expenditure row needs its functional class.',
   },
   'budgets.import.unknown_fund_source': { status: 'problem', title: 'Unknown fund source.' },
+  'budgets.import.misaligned_row': {
+    status: 'problem',
+    title: 'A row has more cells than the header (an amount with separators and no quotes?).',
+  },
   'budgets.import.bad_amount': {
     status: 'problem',
     title: 'An amount is a whole, non-negative number of riel.',
