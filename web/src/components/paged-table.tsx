@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../lib/use-format.ts';
 import { Pager } from './pager.tsx';
 import { EmptyState, Loaded, type QueryLike } from './query-states.tsx';
-import { TableWrap } from './table-wrap.tsx';
+import { DataTable, type ColumnHeader } from './data-table.tsx';
 
 export interface Page<Item> {
   items: Item[];
@@ -16,8 +16,7 @@ export interface Page<Item> {
   total: number;
 }
 
-/** A column heading: its text, or its text and the class of its cell (`number`…). */
-export type ColumnHeader = string | { key: string; label: ReactNode; className?: string };
+export type { ColumnHeader } from './data-table.tsx';
 
 interface PagedTableProps<Item> {
   list: QueryLike<Page<Item>> & { isFetching: boolean };
@@ -48,32 +47,16 @@ export function PagedTable<Item>(props: PagedTableProps<Item>) {
         const total = format.number(data.total);
         return (
           <>
-            <TableWrap label={props.label}>
-              <table
-                className={props.className ? `data-table ${props.className}` : 'data-table'}
-                aria-busy={list.isFetching}
-              >
-                <caption className={props.captionHidden ? 'visually-hidden' : undefined}>
-                  {props.caption ? props.caption(total) : t('list.caption', { total })}
-                </caption>
-                <thead>
-                  <tr>
-                    {props.headers.map((header) =>
-                      typeof header === 'string' ? (
-                        <th scope="col" key={header}>
-                          {header}
-                        </th>
-                      ) : (
-                        <th scope="col" key={header.key} className={header.className}>
-                          {header.label}
-                        </th>
-                      ),
-                    )}
-                  </tr>
-                </thead>
-                <tbody>{data.items.map(props.row)}</tbody>
-              </table>
-            </TableWrap>
+            <DataTable
+              items={data.items}
+              headers={props.headers}
+              row={props.row}
+              className={props.className}
+              caption={props.caption ? props.caption(total) : t('list.caption', { total })}
+              captionHidden={props.captionHidden}
+              label={props.label}
+              busy={list.isFetching}
+            />
             <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={props.onPage} />
           </>
         );

@@ -6,6 +6,7 @@ import { useFormat } from '../../lib/use-format.ts';
 import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from './api.ts';
 import { Loading } from '../../components/query-states.tsx';
 import { InputField } from '../../components/fields.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 
 const DEFAULT_DAYS = 90;
 
@@ -72,52 +73,48 @@ export function TokensSection() {
       ) : tokens.data.items.length === 0 ? (
         <p>{t('tokens.empty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('tokens.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('tokens.col.name')}</th>
-                <th scope="col">{t('tokens.col.prefix')}</th>
-                <th scope="col">{t('tokens.col.expires')}</th>
-                <th scope="col">{t('tokens.col.lastUsed')}</th>
-                <th scope="col">{t('tokens.col.status')}</th>
-                <th scope="col">{t('common.actions')}</th>
+        <DataTable
+          caption={t('tokens.caption')}
+          captionHidden
+          headers={[
+            t('tokens.col.name'),
+            t('tokens.col.prefix'),
+            t('tokens.col.expires'),
+            t('tokens.col.lastUsed'),
+            t('tokens.col.status'),
+            t('common.actions'),
+          ]}
+          items={tokens.data.items}
+          row={(token) => {
+            const status = tokenStatus(token, now);
+            return (
+              <tr key={token.id}>
+                <th scope="row">{token.name}</th>
+                <td className="code">{token.prefix}…</td>
+                <td>{format.date(token.expiresAt)}</td>
+                <td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('tokens.neverUsed')}</td>
+                <td>
+                  {status === 'revoked'
+                    ? t('tokens.status.revoked')
+                    : status === 'expired'
+                      ? t('tokens.status.expired')
+                      : t('tokens.status.active')}
+                </td>
+                <td>
+                  {status === 'active' ? (
+                    <ConfirmButton
+                      label={t('tokens.revoke')}
+                      question={t('tokens.revokeQuestion', { name: token.name })}
+                      confirmLabel={t('tokens.revokeConfirm')}
+                      disabled={revoke.isPending}
+                      onConfirm={() => revoke.mutate(token.id)}
+                    />
+                  ) : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {tokens.data.items.map((token) => {
-                const status = tokenStatus(token, now);
-                return (
-                  <tr key={token.id}>
-                    <th scope="row">{token.name}</th>
-                    <td className="code">{token.prefix}…</td>
-                    <td>{format.date(token.expiresAt)}</td>
-                    <td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('tokens.neverUsed')}</td>
-                    <td>
-                      {status === 'revoked'
-                        ? t('tokens.status.revoked')
-                        : status === 'expired'
-                          ? t('tokens.status.expired')
-                          : t('tokens.status.active')}
-                    </td>
-                    <td>
-                      {status === 'active' ? (
-                        <ConfirmButton
-                          label={t('tokens.revoke')}
-                          question={t('tokens.revokeQuestion', { name: token.name })}
-                          confirmLabel={t('tokens.revokeConfirm')}
-                          disabled={revoke.isPending}
-                          onConfirm={() => revoke.mutate(token.id)}
-                        />
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          }}
+        />
       )}
       {revoke.isError ? <ErrorMessage error={revoke.error} /> : null}
 

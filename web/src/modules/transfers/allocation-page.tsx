@@ -20,7 +20,7 @@ import { LorenzChart } from './lorenz-chart.tsx';
 import { asSummary, type Allocation, type AllocationSummary } from './types.ts';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import { Loaded } from '../../components/query-states.tsx';
-import { TableWrap } from '../../components/table-wrap.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 import './transfers.css';
 
 export function AllocationPage() {
@@ -206,35 +206,27 @@ function ComponentsSection({ summary }: { summary: AllocationSummary }) {
   return (
     <section className="transfers-section" aria-labelledby="allocation-components-title">
       <h2 id="allocation-components-title">{t('transfers.components.title')}</h2>
-      <TableWrap label={t('transfers.components.title')}>
-        <table className="data-table components-table">
-          <caption className="visually-hidden">{t('transfers.components.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('transfers.components.name')}</th>
-              <th scope="col" className="number">
-                {t('transfers.components.share')}
-              </th>
-              <th scope="col" className="number">
-                {t('transfers.components.pool')}
-              </th>
-              <th scope="col" className="number">
-                {t('transfers.components.allocated')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.components.map((component) => (
-              <tr key={component.code} data-component={component.code}>
-                <th scope="row">{pickName(format.lang, component.nameKm, component.nameEn)}</th>
-                <td className="number">{percent(component.sharePercent)}</td>
-                <td className="number">{format.riel(component.pool)}</td>
-                <td className="number">{format.riel(component.allocated)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        className="components-table"
+        label={t('transfers.components.title')}
+        caption={t('transfers.components.title')}
+        captionHidden
+        headers={[
+          t('transfers.components.name'),
+          { key: 'c2', label: t('transfers.components.share'), className: 'number' },
+          { key: 'c3', label: t('transfers.components.pool'), className: 'number' },
+          { key: 'c4', label: t('transfers.components.allocated'), className: 'number' },
+        ]}
+        items={summary.components}
+        row={(component) => (
+          <tr key={component.code} data-component={component.code}>
+            <th scope="row">{pickName(format.lang, component.nameKm, component.nameEn)}</th>
+            <td className="number">{percent(component.sharePercent)}</td>
+            <td className="number">{format.riel(component.pool)}</td>
+            <td className="number">{format.riel(component.allocated)}</td>
+          </tr>
+        )}
+      />
       <p className="hint">{t('transfers.components.allocatedHelp')}</p>
     </section>
   );

@@ -16,7 +16,7 @@ import { formulaFileName, poolOf } from './helpers.ts';
 import type { FormulaDocument } from './types.ts';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import { Loaded } from '../../components/query-states.tsx';
-import { TableWrap } from '../../components/table-wrap.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 import './transfers.css';
 
 export function FormulaPage() {
@@ -133,40 +133,36 @@ export function FormulaBody({ formula, isExample }: { formula: FormulaDocument; 
 
       <section className="transfers-section" aria-labelledby="formula-components-title">
         <h2 id="formula-components-title">{t('transfers.components.title')}</h2>
-        <TableWrap label={t('transfers.components.title')}>
-          <table className="data-table formula-components">
-            <caption className="visually-hidden">{t('transfers.components.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('transfers.components.name')}</th>
-                <th scope="col" className="number">
-                  {t('transfers.components.share')}
-                </th>
-                <th scope="col">{t('transfers.formula.criteria')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {formula.components.map((component) => (
-                <tr key={component.code} data-component={component.code}>
-                  <th scope="row">
-                    {pickName(format.lang, component.nameKm, component.nameEn)}{' '}
-                    <span className="code muted">({component.code})</span>
-                  </th>
-                  <td className="number">{percent(component.sharePercent)}</td>
-                  <td>
-                    <ul className="plain-list">
-                      {component.criteria.map((criterion, index) => (
-                        <li key={index}>
-                          {criterionLabel(criterion)}: {percent(criterion.weightPercent)}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          className="formula-components"
+          label={t('transfers.components.title')}
+          caption={t('transfers.components.title')}
+          captionHidden
+          headers={[
+            t('transfers.components.name'),
+            { key: 'c2', label: t('transfers.components.share'), className: 'number' },
+            t('transfers.formula.criteria'),
+          ]}
+          items={formula.components}
+          row={(component) => (
+            <tr key={component.code} data-component={component.code}>
+              <th scope="row">
+                {pickName(format.lang, component.nameKm, component.nameEn)}{' '}
+                <span className="code muted">({component.code})</span>
+              </th>
+              <td className="number">{percent(component.sharePercent)}</td>
+              <td>
+                <ul className="plain-list">
+                  {component.criteria.map((criterion, index) => (
+                    <li key={index}>
+                      {criterionLabel(criterion)}: {percent(criterion.weightPercent)}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          )}
+        />
       </section>
 
       <section className="transfers-section" aria-labelledby="formula-eligibility-title">

@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import { useFormat } from '../../lib/use-format.ts';
 import { useUnitTransfers } from './api.ts';
 import { pickName } from './common.tsx';
-import { TableWrap } from '../../components/table-wrap.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 import './transfers.css';
 
 export function UnitTransfers({ code }: { code: string }) {
@@ -21,35 +21,31 @@ export function UnitTransfers({ code }: { code: string }) {
   return (
     <section className="unit-section unit-transfers" aria-labelledby="unit-transfers-title">
       <h2 id="unit-transfers-title">{t('transfers.unit.title')}</h2>
-      <TableWrap label={t('transfers.unit.title')}>
-        <table className="data-table unit-transfers-table">
-          <caption className="visually-hidden">{t('transfers.unit.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('transfers.field.year')}</th>
-              <th scope="col">{t('transfers.field.program')}</th>
-              <th scope="col" className="number">
-                {t('transfers.lines.amount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.allocationId} data-allocation={item.allocationId} data-year={item.fiscalYear}>
-                <td>{format.digits(String(item.fiscalYear))}</td>
-                <th scope="row">
-                  <Link to={`/transfers/allocations/${item.allocationId}`}>
-                    {pickName(format.lang, item.programNameKm, item.programNameEn)}
-                  </Link>
-                </th>
-                <td className="number" data-field="amount">
-                  {format.riel(item.amount)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        className="unit-transfers-table"
+        label={t('transfers.unit.title')}
+        caption={t('transfers.unit.title')}
+        captionHidden
+        headers={[
+          t('transfers.field.year'),
+          t('transfers.field.program'),
+          { key: 'c3', label: t('transfers.lines.amount'), className: 'number' },
+        ]}
+        items={items}
+        row={(item) => (
+          <tr key={item.allocationId} data-allocation={item.allocationId} data-year={item.fiscalYear}>
+            <td>{format.digits(String(item.fiscalYear))}</td>
+            <th scope="row">
+              <Link to={`/transfers/allocations/${item.allocationId}`}>
+                {pickName(format.lang, item.programNameKm, item.programNameEn)}
+              </Link>
+            </th>
+            <td className="number" data-field="amount">
+              {format.riel(item.amount)}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }
