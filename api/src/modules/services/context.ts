@@ -11,7 +11,7 @@ import type { GroupCommit } from '../../platform/db/group-commit.ts';
 import type { PortsOf } from '../../platform/ports.ts';
 import type { CheckedFiling, WrittenFiling } from './filing.types.ts';
 import type { AttachmentStore } from './attachments.ts';
-import type { HolidayCalendar } from './calendar.service.ts';
+import type { HolidayCalendar } from './holiday-calendar.ts';
 import type { NotificationChannel } from './notifications.ts';
 import type { ServicesTables } from './services.tables.ts';
 

@@ -8,7 +8,7 @@
  */
 import { GroupCommit } from '../../platform/db/group-commit.ts';
 import type { AttachmentStore } from './attachments.ts';
-import type { HolidayCalendar } from './calendar.service.ts';
+import type { HolidayCalendar } from './holiday-calendar.ts';
 import type { ServicesContext, ServicesModuleContext } from './context.ts';
 import { writeFilings } from './application-filing.service.ts';
 import type { NotificationChannel } from './notifications.ts';

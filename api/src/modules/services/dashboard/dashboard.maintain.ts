@@ -13,7 +13,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ApplicationRow, FeeRow } from '../applications.queries.ts';
 import { CLOCK_RUNNING } from '../applications.queries.ts';
-import type { HolidayCalendar } from '../calendar.service.ts';
+import type { HolidayCalendar } from '../holiday-calendar.ts';
 import { todayInCambodia } from '../../../platform/clock.ts';
 import type { DisabilityValue, Dimension } from './dashboard.tables.ts';
 

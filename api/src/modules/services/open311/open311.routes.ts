@@ -11,17 +11,8 @@ import zlib from 'node:zlib';
 import { actorOf } from '../../../platform/actor.ts';
 import type { ServicesContext } from '../index.ts';
 import { formatOfUrl, handleOpen311Error, send, sendErrors, splitFormat, toXml } from './open311.format.ts';
-import {
-  discovery,
-  getRequest,
-  listRequests,
-  listServices,
-  MAX_REQUESTS,
-  postRequest,
-  requestIdFromToken,
-  serviceDefinition,
-  type Lang,
-} from './open311.service.ts';
+import { getRequest, listRequests, postRequest, requestIdFromToken } from './open311-requests.service.ts';
+import { discovery, listServices, MAX_REQUESTS, serviceDefinition, type Lang } from './open311.service.ts';
 import { fail, OPEN311_ERRORS } from './open311.errors.ts';
 import { parseFormBody, readPostBody } from './post-body.ts';
 

@@ -1,42 +1,21 @@
 /**
  * Open311 GeoReport v2 over the services module: service standards are Open311 services, their
  * form fields its attributes, applications its service requests. Every answer is a plain value
- * (the routes write it as JSON or XML). See README.md for each mapping and why.
+ * (the routes write it as JSON or XML). See README.md for each mapping and why. This file: times,
+ * discovery, services and their definitions, jurisdictions; requests are in
+ * open311-requests.service.ts.
  */
-import type { Principal } from '../../../platform/auth/principal.ts';
-import { forbidden } from '../../../platform/auth/access-control.ts';
-import type { Actor } from '../../../platform/actor.ts';
-import { fail as failServices } from '../services.errors.ts';
-import {
-  applicantFromAccount,
-  checkApplicant,
-  fileApplication,
-  findStandardVersion,
-  getStandard,
-  parseTrackingNumber,
-  type FeeTier,
-  type FormField,
-  type ServicesContext,
-} from '../index.ts';
-import { FILE_APPLICATIONS } from '../context.ts';
-import { fail, failPlatform } from './open311.errors.ts';
-import {
-  selectRequests,
-  selectServices,
-  selectVersionFacts,
-  type RequestRow,
-  type VersionFacts,
-} from './open311.queries.ts';
-import type { PostInput } from './post-body.ts';
+
+import { getStandard, type FeeTier, type FormField, type ServicesContext } from '../index.ts';
+import { fail } from './open311.errors.ts';
+import { selectServices } from './open311.queries.ts';
 
 export type Lang = 'km' | 'en';
 
 /** Open311's own limits: a window of 90 days by default, at most 1,000 requests an answer. */
 export const DEFAULT_WINDOW_DAYS = 90;
 export const MAX_REQUESTS = 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Requests named by id in one call (service_request_id=a,b,c). */
-const MAX_IDS = MAX_REQUESTS;
 
 // ------------------------------------------------------------------ times
 
@@ -49,7 +28,7 @@ export function cambodiaDateTime(instant: Date): string {
 /** The due day as a datetime: its last second in Cambodia (due "by the end of" that day). */
 export const endOfDay = (day: string) => `${day}T23:59:59+07:00`;
 
-function parseInstant(raw: string, name: string): Date {
+export function parseInstant(raw: string, name: string): Date {
   // ISO 8601 as the spec asks (a date alone is read as midnight in Cambodia).
   const text = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00+07:00` : raw;
   const instant = /^\d{4}-\d{2}-\d{2}T/.test(text) ? new Date(text) : new Date(Number.NaN);
@@ -156,7 +135,7 @@ export async function serviceDefinition(ctx: ServicesContext, code: string, lang
 
 // ------------------------------------------------------------------ jurisdictions
 
-async function checkJurisdiction(ctx: ServicesContext, code: string): Promise<void> {
+export async function checkJurisdiction(ctx: ServicesContext, code: string): Promise<void> {
   const { db } = ctx;
   if (!/^([0-9]{2}){1,4}$/.test(code) || !(await ctx.ports.gazetteer.unitExists(db, code))) {
     throw fail('open311.jurisdiction.not_found', code);
@@ -164,7 +143,11 @@ async function checkJurisdiction(ctx: ServicesContext, code: string): Promise<vo
 }
 
 /** The names of the offices, by unit code, read once per answer (one query). */
-async function agencyNames(ctx: ServicesContext, codes: string[], lang: Lang): Promise<Map<string, string>> {
+export async function agencyNames(
+  ctx: ServicesContext,
+  codes: string[],
+  lang: Lang,
+): Promise<Map<string, string>> {
   const { db } = ctx;
   const units = await ctx.ports.gazetteer.unitNames(db, codes);
   return new Map(
@@ -173,240 +156,4 @@ async function agencyNames(ctx: ServicesContext, codes: string[], lang: Lang): P
       return [code, unit ? (lang === 'km' ? unit.nameKm : unit.nameLatin) : code];
     }),
   );
-}
-
-// ------------------------------------------------------------------ requests
-
-/** One request as GET requests shows it: the case, never the person. */
-export interface Open311Request {
-  service_request_id: string;
-  status: 'open' | 'closed';
-  status_notes: string;
-  service_name: string;
-  service_code: string;
-  description: string;
-  agency_responsible: string;
-  service_notice: string;
-  requested_datetime: string;
-  updated_datetime: string;
-  expected_datetime: string;
-}
-
-async function toRequests(ctx: ServicesContext, rows: RequestRow[], lang: Lang): Promise<Open311Request[]> {
-  const { db } = ctx;
-  const versionIds = [...new Set(rows.map((row) => row.standard_version_id))];
-  const unitCodes = [...new Set(rows.map((row) => row.unit_code))];
-  const [versions, agencies] = await Promise.all([
-    selectVersionFacts(db, versionIds),
-    agencyNames(ctx, unitCodes, lang),
-  ]);
-  const byId = new Map<number, VersionFacts & { notice: string }>(
-    versions.map((version) => [Number(version.id), { ...version, notice: serviceNotice(version, lang) }]),
-  );
-  return rows.map((row) => {
-    const version = byId.get(Number(row.standard_version_id));
-    return {
-      service_request_id: row.tracking_number,
-      status: row.status === 'closed' ? 'closed' : 'open',
-      // The detailed step: received, under_review, more_info_needed, approved, rejected,
-      // ready_for_collection, closed. Officers' notes are for the applicant, not the public.
-      status_notes: row.status,
-      service_name: (lang === 'km' ? version?.name_km : version?.name_en) ?? '',
-      service_code: row.service_code,
-      // The applicant's own words may name people or places: not published.
-      description: '',
-      agency_responsible: agencies.get(row.unit_code) ?? row.unit_code,
-      service_notice: version?.notice ?? '',
-      requested_datetime: cambodiaDateTime(row.filed_at),
-      updated_datetime: cambodiaDateTime(row.status_changed_at),
-      expected_datetime: endOfDay(row.due_date),
-    };
-  });
-}
-
-export interface RequestsQuery {
-  service_request_id?: string;
-  service_code?: string;
-  start_date?: string;
-  end_date?: string;
-  status?: string;
-  jurisdiction_id?: string;
-  page?: number;
-  page_size?: number;
-}
-
-const commaList = (raw: string) =>
-  raw
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-
-/**
- * GET requests. Named ids (service_request_id=a,b) ignore every other filter, as the spec
- * says. Otherwise: requested between start_date and end_date — by default the 90 days up to
- * now, or the 90 days after start_date / before end_date when only one is given — newest
- * first, at most 1,000 an answer, paged with page and page_size (the common extension).
- */
-export async function listRequests(ctx: ServicesContext, query: RequestsQuery, lang: Lang, now = new Date()) {
-  const { db } = ctx;
-  const pageSize = query.page_size ?? MAX_REQUESTS;
-  const page = query.page ?? 1;
-  const paging = { limit: pageSize, offset: (page - 1) * pageSize };
-  if (query.service_request_id !== undefined) {
-    const typed = commaList(query.service_request_id);
-    if (typed.length > MAX_IDS) {
-      throw fail('open311.request.too_many_ids', { title: `At most ${MAX_IDS} ids in one request.` });
-    }
-    const numbers = typed.map(parseTrackingNumber).filter((number): number is string => number !== null);
-    return toRequests(ctx, await selectRequests(db, { trackingNumbers: numbers, ...paging }).execute(), lang);
-  }
-  let status: 'open' | 'closed' | undefined;
-  if (query.status !== undefined) {
-    const wanted = new Set(commaList(query.status));
-    for (const item of wanted) {
-      if (item !== 'open' && item !== 'closed') throw fail('open311.request.bad_status', item);
-    }
-    status = wanted.size === 1 ? ([...wanted][0] as 'open' | 'closed') : undefined;
-  }
-  let from = query.start_date === undefined ? undefined : parseInstant(query.start_date, 'start_date');
-  let to = query.end_date === undefined ? undefined : parseInstant(query.end_date, 'end_date');
-  if (from === undefined && to === undefined) to = now;
-  if (from === undefined) from = new Date(to!.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS);
-  if (to === undefined) to = new Date(from.getTime() + DEFAULT_WINDOW_DAYS * DAY_MS);
-  if (to < from) throw fail('open311.request.bad_dates');
-  if (query.jurisdiction_id !== undefined) await checkJurisdiction(ctx, query.jurisdiction_id);
-  const serviceCodes = query.service_code === undefined ? undefined : commaList(query.service_code);
-  const rows = await selectRequests(db, {
-    serviceCodes,
-    status,
-    inJurisdiction:
-      query.jurisdiction_id === undefined
-        ? undefined
-        : ctx.ports.gazetteer.subtreeCodesQuery(db, [query.jurisdiction_id]),
-    from,
-    to,
-    ...paging,
-  }).execute();
-  return toRequests(ctx, rows, lang);
-}
-
-export const requestNotFound = (id: string) =>
-  failServices('services.application.not_found', {
-    title: 'No service request has this id or token.',
-    detail: id,
-  });
-
-export async function getRequest(ctx: ServicesContext, typed: string, lang: Lang): Promise<Open311Request> {
-  const { db } = ctx;
-  const number = parseTrackingNumber(typed);
-  const rows =
-    number === null
-      ? []
-      : await selectRequests(db, { trackingNumbers: [number], limit: 1, offset: 0 }).execute();
-  const [request] = await toRequests(ctx, rows, lang);
-  if (!request) throw requestNotFound(typed);
-  return request;
-}
-
-/**
- * GET tokens: a request is created at once (never queued), so the token a client may keep is
- * the service_request_id itself, in any form a person types it (K7MR-3TXA, k7mr3txa).
- */
-export async function requestIdFromToken(ctx: ServicesContext, token: string) {
-  const request = await getRequest(ctx, token, 'en');
-  return { service_request_id: request.service_request_id, token };
-}
-
-// ------------------------------------------------------------------ POST requests
-
-/**
- * Who files, by the api_key's owner (a personal API token):
- *  - holds services.application.file at the jurisdiction (or above): files at the counter for
- *    the person named in first_name / last_name, as an officer would at the desk;
- *  - a citizen (no role that brings a permission): files as themselves, with their account's
- *    name and phone unless the form gives others, as the online filing does;
- *  - anyone else (an officer of another office): 403 auth.forbidden.
- * Either way the application's channel is `open311`.
- */
-async function filerOf(
-  ctx: ServicesContext,
-  principal: Principal,
-  unitCode: string,
-): Promise<'officer' | 'citizen'> {
-  if (principal.mustChangePassword) {
-    throw failPlatform('auth.password.change_required');
-  }
-  if (await ctx.access.holdsAt(ctx.db, principal, [FILE_APPLICATIONS], unitCode)) return 'officer';
-  if (principal.assignments.every((assignment) => assignment.permissions.size === 0)) return 'citizen';
-  throw forbidden(`Needs the permission ${FILE_APPLICATIONS} at unit ${unitCode}, or a citizen's token.`);
-}
-
-/** Open311 sends a day as a datetime: a date field keeps its day. */
-function normaliseDates(
-  fields: readonly FormField[],
-  values: Record<string, unknown>,
-): Record<string, unknown> {
-  const out = { ...values };
-  for (const field of fields) {
-    const value = out[field.code];
-    if (field.datatype === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value.trim())) {
-      out[field.code] = value.trim().slice(0, 10);
-    }
-  }
-  return out;
-}
-
-export async function postRequest(
-  ctx: ServicesContext,
-  actor: Actor,
-  principal: Principal,
-  input: PostInput,
-  lang: Lang,
-) {
-  if (input.jurisdictionId === null) {
-    throw fail('open311.jurisdiction.required');
-  }
-  if (input.serviceCode === null) {
-    throw fail('open311.service_code.required');
-  }
-  const version = await findStandardVersion(ctx.db, input.serviceCode);
-  if (!version) throw failServices('services.standard.unknown', input.serviceCode);
-  const filer = await filerOf(ctx, principal, input.jurisdictionId);
-  const named = [input.firstName, input.lastName].filter((part) => part !== null).join(' ') || null;
-  const person = {
-    phone: input.phone,
-    email: input.email,
-    sex: input.sex,
-    ageGroup: input.ageGroup,
-    disability: input.disability,
-  };
-  const applicant =
-    filer === 'officer'
-      ? checkApplicant({ ...person, name: named })
-      : applicantFromAccount(principal, {
-          ...(named === null ? {} : { name: named }),
-          ...(input.phone === null ? {} : { phone: input.phone }),
-          ...(input.email === null ? {} : { email: input.email }),
-          sex: input.sex,
-          ageGroup: input.ageGroup,
-          disability: input.disability,
-        });
-  const application = await fileApplication(ctx, actor, {
-    serviceCode: input.serviceCode,
-    unitCode: input.jurisdictionId,
-    values: normaliseDates(version.form_fields, input.attributes),
-    description: input.description,
-    applicant,
-    channel: 'open311',
-    applicantUserId: filer === 'citizen' ? principal.userId : null,
-  });
-  const filedUnder =
-    application.standardVersion === version.version
-      ? version
-      : ((await findStandardVersion(ctx.db, input.serviceCode, application.standardVersion)) ?? version);
-  return {
-    service_request_id: application.trackingNumber,
-    service_notice: serviceNotice(filedUnder, lang),
-    account_id: null,
-  };
 }
