@@ -38,7 +38,7 @@ async function importInto(databaseUrl: string | undefined): Promise<number> {
       files: files(),
       dryRun: false,
       effectiveDate: null,
-      applyValidPart: false,
+      applyValid: false,
       actor: CLI_ACTOR('bench'),
     });
     const elapsed = performance.now() - started;

@@ -5,8 +5,6 @@
  * platform/auth; this module provides the `authenticator` port it uses, and writes the
  * built-in roles with the grants every module's manifest declares.
  */
-import type { Kysely } from 'kysely';
-import type { Authenticator } from '../../platform/auth/principal.ts';
 import { defineModule } from '../../platform/module.ts';
 import { ACCESS_ERRORS } from './access.errors.ts';
 import type { AccessTables } from './access.tables.ts';
@@ -19,10 +17,6 @@ import { ACCESS_PERMISSIONS } from './roles.ts';
 export type { AccessTables } from './access.tables.ts';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-seed.ts';
 export { BUILT_IN_ROLES } from './roles.ts';
-// TODO(contract): modules still build their own authenticator; they move to ctx.access.viewer.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const accessAuthenticator = (db: Kysely<any>): Authenticator =>
-  createAuthenticator(db as Kysely<AccessTables>);
 export { ARGON2_OPTIONS, hashPassword, verifyPassword } from './passwords.ts';
 
 export const accessModule = defineModule<AccessTables, 'gazetteer'>({

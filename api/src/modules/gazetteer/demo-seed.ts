@@ -4,9 +4,9 @@
  * level before any official file is imported. These are official facts, each row carrying its
  * source. The whole country loads from the NCDD files with the gazetteer import.
  */
-import { sql } from 'kysely';
 import type { SeedContext } from '../../platform/module.ts';
-import { asGazetteerDb, type GazetteerDb } from './gazetteer.queries.ts';
+import { insertUnitsIfAbsent, writeFirstHistory } from './demo-seed.queries.ts';
+import { asGazetteerDb } from './gazetteer.queries.ts';
 
 const SOURCE = 'NCDD gazetteer (Ministry of Interior), edition of 2024-10-14';
 
@@ -101,62 +101,27 @@ function kepUnitRows() {
 
 export async function seedGazetteerDemo({ db }: SeedContext): Promise<void> {
   const gazetteer = asGazetteerDb(db);
-  await gazetteer
-    .insertInto('gazetteer_unit')
-    .values(
-      PROVINCES.map(([code, nameKm, nameLatin]) => ({
-        code,
-        level: 1,
-        parent_code: null,
-        type_code: code === CAPITAL_CODE ? 'capital' : 'province',
-        name_km: nameKm,
-        name_latin: nameLatin,
-        is_urban: code === CAPITAL_CODE,
-        source: SOURCE,
-      })),
-    )
-    .onConflict((conflict) => conflict.column('code').doNothing())
-    .execute();
+  await insertUnitsIfAbsent(
+    gazetteer,
+    PROVINCES.map(([code, nameKm, nameLatin]) => ({
+      code,
+      level: 1,
+      parent_code: null,
+      type_code: code === CAPITAL_CODE ? 'capital' : 'province',
+      name_km: nameKm,
+      name_latin: nameLatin,
+      is_urban: code === CAPITAL_CODE,
+      source: SOURCE,
+    })),
+  );
   // Parents first, one statement per level, so that every row finds its parent already in
   // place (the parent_code foreign key, and the closure trigger that walks up from the parent).
   const kep = kepUnitRows();
   for (const level of [2, 3, 4]) {
-    await gazetteer
-      .insertInto('gazetteer_unit')
-      .values(kep.filter((row) => row.level === level))
-      .onConflict((conflict) => conflict.column('code').doNothing())
-      .execute();
+    await insertUnitsIfAbsent(
+      gazetteer,
+      kep.filter((row) => row.level === level),
+    );
   }
   await writeFirstHistory(gazetteer);
-}
-
-/**
- * Each unit's first version and its 'created' event, so that every unit has a history on a
- * fresh database (the history migration did the same for units seeded before it, and on a
- * fresh database it runs before this seed, on an empty tree). Only units without a version or
- * without a 'created' event get one, so a unit seeded earlier is not given a second history.
- * The valid_from is null: these units exist since before our records. On a database whose
- * migrations stop before the history tables (a seed run between migrations, as in the tests
- * of older migrations), there is nothing to write: the history migration backfills later.
- */
-async function writeFirstHistory(db: GazetteerDb): Promise<void> {
-  const history = await sql<{ found: boolean }>`
-    select to_regclass('gazetteer_unit_event') is not null as found`.execute(db);
-  if (history.rows[0]?.found !== true) return;
-  await sql`
-    insert into gazetteer_unit_version
-      (code, parent_code, type_code, name_km, name_latin, is_urban, legal_reference, valid_from, valid_to)
-    select u.code, u.parent_code, u.type_code, u.name_km, u.name_latin, u.is_urban, u.legal_reference,
-      u.valid_from, u.valid_to
-    from gazetteer_unit u
-    where not exists (select 1 from gazetteer_unit_version v where v.code = u.code)`.execute(db);
-  await sql`
-    insert into gazetteer_unit_event (unit_code, kind, effective_date, legal_reference, after)
-    select u.code, 'created', u.valid_from, u.legal_reference,
-      jsonb_build_object('parentCode', u.parent_code, 'typeCode', u.type_code, 'nameKm', u.name_km,
-        'nameLatin', u.name_latin, 'isUrban', u.is_urban)
-    from gazetteer_unit u
-    where not exists (select 1 from gazetteer_unit_event e where e.unit_code = u.code and e.kind = 'created')`.execute(
-    db,
-  );
 }

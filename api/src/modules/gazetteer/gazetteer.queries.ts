@@ -319,3 +319,12 @@ export function selectUnitCodesOfLevels(db: GazetteerDb, levels: readonly number
   if (levels.length === 0) return query.where(sql<boolean>`false`);
   return query.where('level', 'in', [...levels]);
 }
+
+/** The Khmer and Latin names of the units with these codes (units not found are left out). */
+export function selectUnitNamesOf(db: GazetteerDb, codes: readonly string[]) {
+  return db
+    .selectFrom('gazetteer_unit')
+    .select(['code', 'name_km', 'name_latin'])
+    .where('code', 'in', [...codes])
+    .execute();
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
+import { createModuleContext } from '../../platform/context.ts';
 import { ProblemSchema } from '../../platform/http/problem.ts';
 import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { gazetteerRoutes } from './gazetteer.routes.ts';
@@ -130,7 +131,9 @@ describe('route declarations', () => {
     });
     app.addSchema(ProblemSchema);
     app.decorate('db', t.db.kysely);
-    await app.register(gazetteerRoutes);
+    await app.register(
+      gazetteerRoutes(createModuleContext({ name: 'gazetteer', db: t.db.kysely, ports: {} })),
+    );
     await app.ready();
     await app.close();
     expect(declared.map((route) => route.url)).toEqual(

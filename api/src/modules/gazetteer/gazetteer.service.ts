@@ -4,7 +4,6 @@
  * gazetteer_unit_version). Changes to the tree are in history.service.ts.
  */
 import type { Kysely } from 'kysely';
-import { notFound } from '../../platform/http/problem.ts';
 import { fetchPage, parseSort, type PageResult } from '../../platform/http/paging.ts';
 import {
   asGazetteerDb,
@@ -21,10 +20,12 @@ import {
   selectSubtreeCodes,
   selectTreeRevision,
   selectUnitCodesOfLevels,
+  selectUnitNamesOf,
   selectUnits,
   unitCodeExists,
   type GazetteerDb,
 } from './gazetteer.queries.ts';
+import { fail } from './gazetteer.errors.ts';
 import type { Unit, UnitChildrenQuery, UnitCounts, UnitListQuery } from './gazetteer.schemas.ts';
 import { treeDate, type TreeDate } from './history-dates.ts';
 
@@ -35,11 +36,10 @@ type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-
 const SORT_COLUMNS: Record<string, string> = { code: 'code', nameLatin: 'name_latin', nameKm: 'name_km' };
 
 export const unitNotFound = (code: string, date?: string) =>
-  notFound(
-    'gazetteer.unit.not_found',
-    `No administrative unit has the code ${code}.`,
-    date === undefined ? undefined : `No unit ${code} in the tree on ${date}.`,
-  );
+  fail('gazetteer.unit.not_found', {
+    title: `No administrative unit has the code ${code}.`,
+    ...(date === undefined ? {} : { detail: `No unit ${code} in the tree on ${date}.` }),
+  });
 
 /** Does a unit of today's tree (as gazetteer_unit holds it) exist on `date`? */
 const existsOn = (unit: Pick<Unit, 'validFrom' | 'validTo'>, date: string) =>
@@ -194,11 +194,7 @@ export async function unitNames(
   codes: readonly string[],
 ): Promise<Map<string, { nameKm: string; nameLatin: string }>> {
   if (codes.length === 0) return new Map();
-  const rows = await asGazetteerDb(db)
-    .selectFrom('gazetteer_unit')
-    .select(['code', 'name_km', 'name_latin'])
-    .where('code', 'in', [...codes])
-    .execute();
+  const rows = await selectUnitNamesOf(asGazetteerDb(db), codes);
   return new Map(rows.map((row) => [row.code, { nameKm: row.name_km, nameLatin: row.name_latin }]));
 }
 

@@ -2,15 +2,13 @@
  * The tree's history: a unit's events, the changes between two dates, and the staff edit of a
  * unit (names, urban or rural), which is itself a dated change with its legal reference.
  */
-import type { FastifyRequest } from 'fastify';
-import { auditActor } from '../../platform/audit/audit-context.ts';
-import { writeAudit } from '../../platform/audit/audit.ts';
-import { AppError } from '../../platform/http/problem.ts';
+import type { Actor } from '../../platform/actor.ts';
 import { fetchPage, type PageResult } from '../../platform/http/paging.ts';
+import { fail } from './gazetteer.errors.ts';
 import { findUnitByCode, unitCodeExists, type GazetteerDb } from './gazetteer.queries.ts';
 import type { ChangesQuery, Unit, UnitEvent, UnitUpdateBody } from './gazetteer.schemas.ts';
 import { unitNotFound } from './gazetteer.service.ts';
-import { todayInCambodia } from './history-dates.ts';
+import type { GazetteerContext } from './gazetteer.context.ts';
 import {
   closeVersion,
   insertEvent,
@@ -48,12 +46,7 @@ export async function unitHistory(
 /** The events that took effect between two dates (both included). */
 export async function listChanges(db: GazetteerDb, query: ChangesQuery): Promise<PageResult<UnitEvent>> {
   if (query.from > query.to) {
-    throw new AppError(
-      400,
-      'gazetteer.changes.bad_range',
-      'The start date comes after the end date.',
-      `from ${query.from} is after to ${query.to}.`,
-    );
+    throw fail('gazetteer.changes.bad_range', `from ${query.from} is after to ${query.to}.`);
   }
   const page = await fetchPage(selectChanges(db, query), {
     page: query.page,
@@ -66,20 +59,9 @@ export async function listChanges(db: GazetteerDb, query: ChangesQuery): Promise
 }
 
 const nameRequired = (field: 'nameKm' | 'nameLatin') =>
-  new AppError(
-    400,
-    'gazetteer.unit.name_required',
-    'A unit needs a Khmer name and a romanised name.',
-    `${field} is empty.`,
-  );
+  fail('gazetteer.unit.name_required', `${field} is empty.`);
 
-export const badEffectiveDate = (detail: string) =>
-  new AppError(
-    400,
-    'gazetteer.unit.bad_effective_date',
-    'The effective date does not fit the unit’s history.',
-    detail,
-  );
+export const badEffectiveDate = (detail: string) => fail('gazetteer.unit.bad_effective_date', detail);
 
 /**
  * Changes a unit's names or its urban/rural status from `effectiveDate` on, in one transaction:
@@ -88,25 +70,25 @@ export const badEffectiveDate = (detail: string) =>
  * legal reference, and the audit record.
  */
 export async function updateUnit(
-  db: GazetteerDb,
-  code: string,
-  body: UnitUpdateBody,
-  request: FastifyRequest,
+  ctx: GazetteerContext,
+  actor: Actor,
+  input: UnitUpdateBody & { code: string },
 ): Promise<Unit> {
+  const { code, ...body } = input;
   const nameKm = body.nameKm?.trim();
   const nameLatin = body.nameLatin?.trim();
   if (nameKm === '') throw nameRequired('nameKm');
   if (nameLatin === '') throw nameRequired('nameLatin');
   const legalReference = body.legalReference.trim();
   if (legalReference === '') {
-    throw new AppError(400, 'gazetteer.unit.legal_reference_required', 'A change needs its legal reference.');
+    throw fail('gazetteer.unit.legal_reference_required');
   }
-  const today = todayInCambodia();
+  const today = ctx.today();
   // gazetteer_unit holds the tree as it is now: a change that takes effect later would show
   // before its time. Future changes wait for their day (or for the import, which dates them).
   if (body.effectiveDate > today) throw badEffectiveDate(`${body.effectiveDate} is after today (${today}).`);
 
-  await db.transaction().execute(async (trx) => {
+  await ctx.inTransaction(async (trx) => {
     const unit = await lockUnit(trx, code);
     if (!unit || (unit.valid_to !== null && unit.valid_to <= today)) throw unitNotFound(code, today);
 
@@ -128,7 +110,7 @@ export async function updateUnit(
     const renamed = Object.keys(renamedAfter).length > 0;
     const retyped = next.is_urban !== unit.is_urban;
     if (!renamed && !retyped) {
-      throw new AppError(400, 'gazetteer.unit.no_change', 'The unit already has these values.');
+      throw fail('gazetteer.unit.no_change');
     }
 
     let open = await lockOpenVersion(trx, code);
@@ -173,7 +155,7 @@ export async function updateUnit(
     }
     await updateUnitState(trx, code, versionState);
 
-    const recordedBy = request.principal?.userId ?? null;
+    const recordedBy = actor.userId;
     const dated = { unitCode: code, effectiveDate: body.effectiveDate, legalReference, recordedBy };
     if (renamed)
       await insertEvent(trx, { ...dated, kind: 'renamed', before: renamedBefore, after: renamedAfter });
@@ -186,8 +168,7 @@ export async function updateUnit(
       });
     }
     // Last, because the audit chain's lock is held until the transaction commits.
-    await writeAudit(trx, {
-      ...auditActor(request),
+    await ctx.audit.write(trx, actor, {
       action: 'gazetteer.unit.update',
       entityType: 'gazetteer.unit',
       entityId: code,
@@ -202,7 +183,7 @@ export async function updateUnit(
     });
   });
 
-  const unit = await findUnitByCode(db, code);
+  const unit = await findUnitByCode(ctx.db, code);
   if (!unit) throw unitNotFound(code);
   return unit;
 }

@@ -4,11 +4,13 @@
  * reads the tree only through the `gazetteer` port declared here (and the platform's
  * `jurisdiction` port, which the access check uses).
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { defineModule } from '../../platform/module.ts';
 import type { AnyDb } from '../../platform/ports.ts';
 import { boundaryRoutes } from './boundaries/boundaries.routes.ts';
 import { seedGazetteerDemo } from './demo-seed.ts';
+import type { GazetteerContext } from './gazetteer.context.ts';
+import { GAZETTEER_ERRORS } from './gazetteer.errors.ts';
 import { gazetteerRoutes } from './gazetteer.routes.ts';
 import {
   currentUnits,
@@ -67,12 +69,12 @@ declare module '../../platform/ports.ts' {
 }
 
 // One plugin per concern, all under /api/gazetteer.
-const routes: FastifyPluginAsync = async (app) => {
-  await app.register(gazetteerRoutes);
-  await app.register(searchRoutes);
-  await app.register(boundaryRoutes);
-  await app.register(importRoutes);
-  await app.register(restructureRoutes);
+const routes = (ctx: GazetteerContext) => async (app: FastifyInstance) => {
+  await app.register(gazetteerRoutes(ctx));
+  await app.register(searchRoutes(ctx));
+  await app.register(boundaryRoutes(ctx));
+  await app.register(importRoutes(ctx));
+  await app.register(restructureRoutes(ctx));
 };
 
 export const gazetteerModule = defineModule<GazetteerTables>({
@@ -88,6 +90,7 @@ export const gazetteerModule = defineModule<GazetteerTables>({
     'gazetteer_tree_revision',
   ],
   migrations: new URL('./migrations/', import.meta.url),
+  errors: GAZETTEER_ERRORS,
   permissions: GAZETTEER_PERMISSIONS,
   grants: {
     national_officer: ['gazetteer.unit.manage', 'gazetteer.import.run'],
@@ -110,7 +113,7 @@ export const gazetteerModule = defineModule<GazetteerTables>({
     },
     jurisdiction: { isUnitWithin },
   }),
-  routes: () => routes,
+  routes,
   // Search keys are computed in TypeScript (Khmer normalisation), so they are kept up to date
   // at every start and right after the demo seed writes its units.
   syncReferenceData: (ctx) => syncSearchIndex(ctx),

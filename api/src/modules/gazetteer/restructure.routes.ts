@@ -4,7 +4,8 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ProblemRef } from '../../platform/http/openapi.ts';
-import { asGazetteerDb } from './gazetteer.queries.ts';
+import { actorOf } from '../../platform/actor.ts';
+import type { GazetteerContext } from './gazetteer.context.ts';
 import { UnitCodeParams } from './gazetteer.schemas.ts';
 import { mergeUnit, splitUnit } from './restructure.service.ts';
 import { UnitMergeBody, UnitMergeResult, UnitSplitBody, UnitSplitResult } from './restructure.schemas.ts';
@@ -14,67 +15,67 @@ const access = { permission: 'gazetteer.import.run', unit: () => null };
 const DATE_RULE =
   '`gazetteer.unit.bad_effective_date` (after today in Cambodia, or not after the unit’s current state began)';
 
-export const restructureRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const db = asGazetteerDb(app.db);
-
-  app.post(
-    '/units/:code/merge',
-    {
-      config: { access },
-      schema: {
-        tags: ['gazetteer'],
-        summary: 'Merge a unit into another unit of the same level, from a date, under a legal act.',
-        description:
-          'One transaction: the absorbed unit leaves the tree on `effectiveDate` (its current version ' +
-          'ends), a `merged` event on each unit (the other in `relatedCodes`), and the audit record ' +
-          '(`gazetteer.unit.merge`). The absorbed unit must have no live children (their codes start ' +
-          `with its code): move or abolish them first. Errors: ${DATE_RULE}, \`gazetteer.merge.same_unit\`, ` +
-          '`gazetteer.merge.level_mismatch`, `gazetteer.merge.has_children`, `gazetteer.unit.not_found` ' +
-          '(either unit unknown or abolished).',
-        params: UnitCodeParams,
-        body: UnitMergeBody,
-        response: {
-          200: UnitMergeResult,
-          400: ProblemRef,
-          401: ProblemRef,
-          403: ProblemRef,
-          404: ProblemRef,
+export const restructureRoutes =
+  (ctx: GazetteerContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.post(
+      '/units/:code/merge',
+      {
+        config: { access },
+        schema: {
+          tags: ['gazetteer'],
+          summary: 'Merge a unit into another unit of the same level, from a date, under a legal act.',
+          description:
+            'One transaction: the absorbed unit leaves the tree on `effectiveDate` (its current version ' +
+            'ends), a `merged` event on each unit (the other in `relatedCodes`), and the audit record ' +
+            '(`gazetteer.unit.merge`). The absorbed unit must have no live children (their codes start ' +
+            `with its code): move or abolish them first. Errors: ${DATE_RULE}, \`gazetteer.merge.same_unit\`, ` +
+            '`gazetteer.merge.level_mismatch`, `gazetteer.merge.has_children`, `gazetteer.unit.not_found` ' +
+            '(either unit unknown or abolished).',
+          params: UnitCodeParams,
+          body: UnitMergeBody,
+          response: {
+            200: UnitMergeResult,
+            400: ProblemRef,
+            401: ProblemRef,
+            403: ProblemRef,
+            404: ProblemRef,
+          },
         },
       },
-    },
-    async (request) => mergeUnit(db, request.params.code, request.body, request),
-  );
+      async (request) => mergeUnit(ctx, actorOf(request), { ...request.body, code: request.params.code }),
+    );
 
-  app.post(
-    '/units/:code/split',
-    {
-      config: { access },
-      schema: {
-        tags: ['gazetteer'],
-        summary: 'Split a unit into new units under the same parent, from a date, under a legal act.',
-        description:
-          'One transaction: the new units with their first version from `effectiveDate` and a `split` ' +
-          'event each (the original in `relatedCodes`), a `split` event on the original (the new ' +
-          'units in `relatedCodes`), the original abolished on that date unless `keepOriginal`, ' +
-          `and the audit record (\`gazetteer.unit.split\`). Errors: ${DATE_RULE}, ` +
-          '`gazetteer.split.bad_code` (a code not of the original’s length, not starting with its ' +
-          'parent’s code, or given twice), `gazetteer.split.code_taken` (a code some unit has or had), ' +
-          '`gazetteer.split.bad_type`, `gazetteer.split.has_children` (an abolished original with ' +
-          'live children), `gazetteer.unit.not_found`.',
-        params: UnitCodeParams,
-        body: UnitSplitBody,
-        response: {
-          201: UnitSplitResult,
-          400: ProblemRef,
-          401: ProblemRef,
-          403: ProblemRef,
-          404: ProblemRef,
+    app.post(
+      '/units/:code/split',
+      {
+        config: { access },
+        schema: {
+          tags: ['gazetteer'],
+          summary: 'Split a unit into new units under the same parent, from a date, under a legal act.',
+          description:
+            'One transaction: the new units with their first version from `effectiveDate` and a `split` ' +
+            'event each (the original in `relatedCodes`), a `split` event on the original (the new ' +
+            'units in `relatedCodes`), the original abolished on that date unless `keepOriginal`, ' +
+            `and the audit record (\`gazetteer.unit.split\`). Errors: ${DATE_RULE}, ` +
+            '`gazetteer.split.bad_code` (a code not of the original’s length, not starting with its ' +
+            'parent’s code, or given twice), `gazetteer.split.code_taken` (a code some unit has or had), ' +
+            '`gazetteer.split.bad_type`, `gazetteer.split.has_children` (an abolished original with ' +
+            'live children), `gazetteer.unit.not_found`.',
+          params: UnitCodeParams,
+          body: UnitSplitBody,
+          response: {
+            201: UnitSplitResult,
+            400: ProblemRef,
+            401: ProblemRef,
+            403: ProblemRef,
+            404: ProblemRef,
+          },
         },
       },
-    },
-    async (request, reply) => {
-      const result = await splitUnit(db, request.params.code, request.body, request);
-      return reply.code(201).send(result);
-    },
-  );
-};
+      async (request, reply) => {
+        const result = await splitUnit(ctx, actorOf(request), { ...request.body, code: request.params.code });
+        return reply.code(201).send(result);
+      },
+    );
+  };

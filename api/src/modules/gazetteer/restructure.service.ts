@@ -8,14 +8,13 @@
  * follow a merge or the abolition of a split unit: such a unit must have no live children
  * (the caller moves or abolishes them first, through the import).
  */
-import type { FastifyRequest } from 'fastify';
-import { auditActor } from '../../platform/audit/audit-context.ts';
-import { writeAudit } from '../../platform/audit/audit.ts';
-import { AppError } from '../../platform/http/problem.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { AppError } from '../../platform/errors.ts';
+import { fail } from './gazetteer.errors.ts';
 import { findUnitByCode, type GazetteerDb } from './gazetteer.queries.ts';
 import type { Unit } from './gazetteer.schemas.ts';
 import { unitNotFound } from './gazetteer.service.ts';
-import { todayInCambodia } from './history-dates.ts';
+import type { GazetteerContext } from './gazetteer.context.ts';
 import { closeVersion, insertEvent, insertVersion, lockOpenVersion, lockUnit } from './history.queries.ts';
 import { badEffectiveDate } from './history.service.ts';
 import {
@@ -38,7 +37,7 @@ type LockedUnit = NonNullable<Awaited<ReturnType<typeof lockUnit>>>;
 function checkedLegalReference(value: string): string {
   const legalReference = value.trim();
   if (legalReference === '') {
-    throw new AppError(400, 'gazetteer.unit.legal_reference_required', 'A change needs its legal reference.');
+    throw fail('gazetteer.unit.legal_reference_required');
   }
   return legalReference;
 }
@@ -104,10 +103,8 @@ async function refuseLiveChildren(
   const children = await selectLiveChildCodes(trx, code, effectiveDate);
   if (children.length === 0) return;
   const shown = children.slice(0, 10).join(', ') + (children.length > 10 ? ', …' : '');
-  throw new AppError(
-    400,
+  throw fail(
     errorCode,
-    'The unit still has units below it: their codes start with its code, so they cannot follow it.',
     `${code} has ${children.length} unit(s) in the tree on ${effectiveDate}: ${shown}. Move or abolish them first (the import).`,
   );
 }
@@ -126,25 +123,20 @@ async function readUnit(db: GazetteerDb, code: string): Promise<Unit> {
 
 /** `code` is absorbed by `intoCode` (same level, both in the tree) from `effectiveDate` on. */
 export async function mergeUnit(
-  db: GazetteerDb,
-  code: string,
-  body: UnitMergeBody,
-  request: FastifyRequest,
+  ctx: GazetteerContext,
+  actor: Actor,
+  input: UnitMergeBody & { code: string },
 ): Promise<UnitMergeResult> {
+  const { code, ...body } = input;
   const legalReference = checkedLegalReference(body.legalReference);
   const { intoCode, effectiveDate } = body;
   if (intoCode === code) {
-    throw new AppError(
-      400,
-      'gazetteer.merge.same_unit',
-      'A unit cannot be merged into itself.',
-      `${code} twice.`,
-    );
+    throw fail('gazetteer.merge.same_unit', `${code} twice.`);
   }
-  const today = todayInCambodia();
+  const today = ctx.today();
   checkNotFuture(effectiveDate, today);
 
-  await db.transaction().execute(async (trx) => {
+  await ctx.inTransaction(async (trx) => {
     // Both rows locked, always in the order of their codes, so that two merges take turns.
     const [first, second] = [code, intoCode].sort();
     const locked = new Map<string, LockedUnit>();
@@ -152,10 +144,8 @@ export async function mergeUnit(
     const absorbed = locked.get(code)!;
     const into = locked.get(intoCode)!;
     if (absorbed.code.length !== into.code.length) {
-      throw new AppError(
-        400,
+      throw fail(
         'gazetteer.merge.level_mismatch',
-        'Only units of the same level can be merged.',
         `${code} is of level ${code.length / 2}, ${intoCode} of level ${intoCode.length / 2}.`,
       );
     }
@@ -169,7 +159,7 @@ export async function mergeUnit(
 
     await abolish(trx, code, open.id, effectiveDate);
 
-    const recordedBy = request.principal?.userId ?? null;
+    const recordedBy = actor.userId;
     const dated = { effectiveDate, legalReference, recordedBy, kind: 'merged' as const };
     await insertEvent(trx, {
       ...dated,
@@ -188,8 +178,7 @@ export async function mergeUnit(
       note: `absorbed ${code}`,
     });
     // Last, because the audit chain's lock is held until the transaction commits.
-    await writeAudit(trx, {
-      ...auditActor(request),
+    await ctx.audit.write(trx, actor, {
       action: 'gazetteer.unit.merge',
       entityType: 'gazetteer.unit',
       entityId: code,
@@ -199,28 +188,23 @@ export async function mergeUnit(
     });
   });
 
-  return { absorbed: await readUnit(db, code), into: await readUnit(db, intoCode) };
+  return { absorbed: await readUnit(ctx.db, code), into: await readUnit(ctx.db, intoCode) };
 }
 
 function badPartCode(detail: string): AppError {
-  return new AppError(
-    400,
-    'gazetteer.split.bad_code',
-    'A new unit’s code must have the length of the split unit’s and start with its parent’s code.',
-    detail,
-  );
+  return fail('gazetteer.split.bad_code', detail);
 }
 
 /** `code` is split into new units under the same parent from `effectiveDate` on. */
 export async function splitUnit(
-  db: GazetteerDb,
-  code: string,
-  body: UnitSplitBody,
-  request: FastifyRequest,
+  ctx: GazetteerContext,
+  actor: Actor,
+  input: UnitSplitBody & { code: string },
 ): Promise<UnitSplitResult> {
+  const { code, ...body } = input;
   const legalReference = checkedLegalReference(body.legalReference);
   const { effectiveDate, keepOriginal } = body;
-  const today = todayInCambodia();
+  const today = ctx.today();
   checkNotFuture(effectiveDate, today);
 
   const parts = body.parts.map((part) => ({
@@ -232,10 +216,8 @@ export async function splitUnit(
   const seen = new Set<string>();
   for (const part of parts) {
     if (part.nameKm === '' || part.nameLatin === '') {
-      throw new AppError(
-        400,
+      throw fail(
         'gazetteer.unit.name_required',
-        'A unit needs a Khmer name and a romanised name.',
         `${part.code}: ${part.nameKm === '' ? 'nameKm' : 'nameLatin'} is empty.`,
       );
     }
@@ -247,7 +229,7 @@ export async function splitUnit(
   }
   const newCodes = parts.map((part) => part.code);
 
-  await db.transaction().execute(async (trx) => {
+  await ctx.inTransaction(async (trx) => {
     const original = await lockLiveUnit(trx, code, today);
     const parentCode = original.parent_code;
     for (const part of parts) {
@@ -259,12 +241,7 @@ export async function splitUnit(
     }
     const taken = await selectTakenCodes(trx, newCodes);
     if (taken.length > 0) {
-      throw new AppError(
-        400,
-        'gazetteer.split.code_taken',
-        'A new unit needs a code no unit has ever had (codes are identities).',
-        `Already in use: ${taken.join(', ')}.`,
-      );
+      throw fail('gazetteer.split.code_taken', `Already in use: ${taken.join(', ')}.`);
     }
 
     const typeCodes = [...new Set(parts.map((part) => part.typeCode ?? original.type_code))];
@@ -273,10 +250,8 @@ export async function splitUnit(
     for (const typeCode of typeCodes) {
       const type = types.get(typeCode);
       if (!type || type.level !== level) {
-        throw new AppError(
-          400,
+        throw fail(
           'gazetteer.split.bad_type',
-          'A new unit’s type must be a type of the split unit’s level.',
           type ? `${typeCode} is a type of level ${type.level}, not ${level}.` : `No unit type ${typeCode}.`,
         );
       }
@@ -309,7 +284,7 @@ export async function splitUnit(
     for (const state of states) await insertVersion(trx, state);
     if (!keepOriginal) await abolish(trx, code, open.id, effectiveDate);
 
-    const recordedBy = request.principal?.userId ?? null;
+    const recordedBy = actor.userId;
     const dated = { effectiveDate, legalReference, recordedBy, kind: 'split' as const };
     await insertEvent(trx, {
       ...dated,
@@ -337,8 +312,7 @@ export async function splitUnit(
     }
     await refreshSearchIndex(trx, newCodes);
     // Last, because the audit chain's lock is held until the transaction commits.
-    await writeAudit(trx, {
-      ...auditActor(request),
+    await ctx.audit.write(trx, actor, {
       action: 'gazetteer.unit.split',
       entityType: 'gazetteer.unit',
       entityId: code,
@@ -359,7 +333,7 @@ export async function splitUnit(
     });
   });
 
-  const result: UnitSplitResult = { original: await readUnit(db, code), parts: [] };
-  for (const partCode of newCodes) result.parts.push(await readUnit(db, partCode));
+  const result: UnitSplitResult = { original: await readUnit(ctx.db, code), parts: [] };
+  for (const partCode of newCodes) result.parts.push(await readUnit(ctx.db, partCode));
   return result;
 }

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } f
 import { api, call } from '../../lib/api/client.ts';
 import { looseGet, loosePost } from '../../lib/api/loose.ts';
 import { ApiError } from '../../lib/api/problem.ts';
+import type { ImportRequest } from '../../lib/import-report.ts';
 import type { paths } from '../../lib/api/schema.d.ts';
 import { PROVINCE_LEVEL, type BoundaryFeature } from '../../lib/units.ts';
 
@@ -45,6 +46,7 @@ export interface UnitPatch {
   effectiveDate: string;
 }
 
+/** The one import report (rows, problems in the ImportProblem shape) and what the file changes. */
 export type ImportResult = Json<'/api/gazetteer/imports', 'post'>;
 export type ImportProblem = ImportResult['problems'][number];
 export type ImportChange = ImportResult['changes'][number];
@@ -277,11 +279,9 @@ export function useOrgans(code: string) {
   });
 }
 
-export interface ImportInput {
-  file: File;
-  dryRun: boolean;
+/** The one import contract's request (file, dryRun, applyValid) and the date the changes took effect. */
+export interface ImportInput extends ImportRequest {
   effectiveDate: string;
-  applyValid: boolean;
 }
 
 export function useRunImport() {

@@ -1,8 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { Counts } from '../../components/counts.tsx';
+import { DryRunImport } from '../../components/dry-run-import.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
@@ -29,138 +29,58 @@ export function ImportPage() {
   );
 }
 
-/** Imports an official gazetteer file: first a dry run that shows what would change, then apply. */
+/**
+ * Imports an official gazetteer file with the one import component (DryRunImport): a dry run
+ * first, which shows the problems and what would change, then apply it (or its valid part).
+ */
 function GazetteerImport() {
   const { t } = useTranslation();
-  const format = useFormat();
   useDocumentTitle(t('import.title'));
-  const ids = { file: useId(), date: useId(), fileHint: useId() };
-  const [file, setFile] = useState<File | null>(null);
+  const dateId = useId();
   const [effectiveDate, setEffectiveDate] = useState(() => todayInPhnomPenh());
-  const [checked, setChecked] = useState<ImportResult | null>(null);
-  const [applied, setApplied] = useState<ImportResult | null>(null);
-  const dryRun = useRunImport();
-  const apply = useRunImport();
-
-  const reset = () => {
-    setChecked(null);
-    setApplied(null);
-    dryRun.reset();
-    apply.reset();
-  };
-
-  const check = (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) return;
-    setApplied(null);
-    apply.reset();
-    dryRun.mutate({ file, dryRun: true, effectiveDate, applyValid: false }, { onSuccess: setChecked });
-  };
-
-  const run = (applyValid: boolean) => {
-    if (!file) return;
-    apply.mutate({ file, dryRun: false, effectiveDate, applyValid }, { onSuccess: setApplied });
-  };
+  const runImport = useRunImport();
 
   return (
     <section className="page" aria-labelledby="import-title">
       <h1 id="import-title">{t('import.title')}</h1>
       <p>{t('import.intro')}</p>
-      <form className="form import-form" onSubmit={check}>
-        <div className="field">
-          <label htmlFor={ids.file}>{t('import.file')}</label>
-          <p id={ids.fileHint} className="hint">
-            {t('import.fileHint')}
-          </p>
-          <input
-            id={ids.file}
-            name="file"
-            type="file"
-            required
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            aria-describedby={ids.fileHint}
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              reset();
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.date}>{t('unit.field.effectiveDate')}</label>
-          <input
-            id={ids.date}
-            name="effectiveDate"
-            type="date"
-            required
-            value={effectiveDate}
-            onChange={(e) => {
-              setEffectiveDate(e.target.value);
-              reset();
-            }}
-          />
-        </div>
-        <button type="submit" className="button" disabled={!file || dryRun.isPending}>
-          {dryRun.isPending ? t('import.checking') : t('import.check')}
-        </button>
-      </form>
-      {dryRun.isError ? <ErrorMessage error={dryRun.error} /> : null}
-
-      {checked && !applied ? (
-        <section className="import-result" aria-labelledby="import-check-title">
-          <h2 id="import-check-title">{t('import.checkResult')}</h2>
-          <ImportReport result={checked} />
-          {apply.isError ? <ErrorMessage error={apply.error} /> : null}
-          <div className="import-actions">
-            {checked.problems.length === 0 ? (
-              <ConfirmButton
-                label={t('import.apply')}
-                question={t('import.apply.question')}
-                confirmLabel={t('import.apply.confirm')}
-                disabled={apply.isPending}
-                onConfirm={() => run(false)}
-              />
-            ) : (
-              <>
-                <p className="field-error">
-                  {t('import.hasProblems', { total: format.number(checked.problems.length) })}
-                </p>
-                <ConfirmButton
-                  label={t('import.applyValid')}
-                  question={t('import.applyValid.question')}
-                  confirmLabel={t('import.apply.confirm')}
-                  disabled={apply.isPending}
-                  onConfirm={() => run(true)}
-                />
-              </>
-            )}
-            {apply.isPending ? (
-              <p role="status" className="loading">
-                {t('import.applying')}
-              </p>
-            ) : null}
+      <DryRunImport<ImportResult>
+        run={(request) => runImport.mutateAsync({ ...request, effectiveDate })}
+        fileLabel={t('import.file')}
+        fileHint={t('import.fileHint')}
+        ready={effectiveDate !== ''}
+        resetKey={effectiveDate}
+        applyQuestion={t('import.apply.question')}
+        problemsClassName="import-problems"
+        fields={
+          <div className="field">
+            <label htmlFor={dateId}>{t('unit.field.effectiveDate')}</label>
+            <input
+              id={dateId}
+              name="effectiveDate"
+              type="date"
+              required
+              value={effectiveDate}
+              onChange={(e) => setEffectiveDate(e.target.value)}
+            />
           </div>
-        </section>
-      ) : null}
-
-      {applied ? (
-        <section className="import-result" aria-labelledby="import-applied-title">
-          <h2 id="import-applied-title">{t('import.applied')}</h2>
-          <p className="success-message" role="status">
-            {t('import.appliedLead')}
-          </p>
-          <ImportReport result={applied} />
-          <p>
-            <Link to="/units/changes">{t('units.link.changes')}</Link>
-          </p>
-        </section>
-      ) : null}
+        }
+        appliedLead={() => (
+          <>
+            {t('import.appliedLead')} <Link to="/units/changes">{t('units.link.changes')}</Link>
+          </>
+        )}
+      >
+        {(report) => <ImportChanges result={report} />}
+      </DryRunImport>
 
       <PastImports />
     </section>
   );
 }
 
-function ImportReport({ result }: { result: ImportResult }) {
+/** What the file changes in the tree: counts by kind of change, then the first changes. */
+function ImportChanges({ result }: { result: ImportResult }) {
   const { t } = useTranslation();
   const format = useFormat();
   const kindLabel = useEventKindLabel();
@@ -184,36 +104,6 @@ function ImportReport({ result }: { result: ImportResult }) {
       {result.summary.skipped > 0 ? (
         <p className="hint">{t('import.skipped', { total: format.number(result.summary.skipped) })}</p>
       ) : null}
-      <h3>{t('import.problems')}</h3>
-      {result.problems.length === 0 ? (
-        <p>{t('import.noProblems')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table import-problems">
-            <thead>
-              <tr>
-                <th scope="col">{t('import.col.file')}</th>
-                <th scope="col">{t('import.col.sheet')}</th>
-                <th scope="col">{t('import.col.row')}</th>
-                <th scope="col">{t('import.col.problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.problems.map((problem, index) => (
-                <tr key={index} data-code={problem.code}>
-                  <td>{problem.source?.file ?? ''}</td>
-                  <td>{problem.source?.sheet ?? ''}</td>
-                  <td>{problem.source?.row != null ? format.number(problem.source.row) : ''}</td>
-                  <td>
-                    {t(`import.problem.${problem.code}`, { defaultValue: problem.message })}{' '}
-                    <span className="code muted">{problem.code}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
       <h3>{t('import.changes')}</h3>
       {result.totalChanges > result.changes.length ? (
         <p className="hint">

@@ -184,3 +184,12 @@ export async function insertBoundaryImportLog(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** The import's summary, once its boundaries are written. */
+export async function updateImportSummary(db: BoundaryDb, importId: number, summary: unknown): Promise<void> {
+  await db
+    .updateTable('gazetteer_import')
+    .set({ summary: JSON.stringify(summary) })
+    .where('id', '=', importId)
+    .execute();
+}

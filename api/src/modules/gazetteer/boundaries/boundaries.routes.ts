@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { ProblemRef } from '../../../platform/http/openapi.ts';
+import type { GazetteerContext } from '../gazetteer.context.ts';
 import { UnitCodeParams } from '../gazetteer.schemas.ts';
 import {
   BoundaryCollection,
@@ -32,74 +33,76 @@ function sendGeoJson(request: FastifyRequest, reply: FastifyReply, body: string)
   return reply.type(`${GEOJSON_MEDIA_TYPE}; charset=utf-8`).send(body);
 }
 
-export const boundaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const db = asBoundaryDb(app.db);
+export const boundaryRoutes =
+  (ctx: GazetteerContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const db = asBoundaryDb(ctx.db);
 
-  app.get(
-    '/boundaries/:level',
-    {
-      // Public reference data, like the rest of the gazetteer.
-      config: { access: 'public' },
-      schema: {
-        tags: ['gazetteer'],
-        summary: "A level's unit boundaries as a GeoJSON FeatureCollection.",
-        description:
-          'One Feature per unit of the level that has a boundary (current units only), ordered by ' +
-          'code: `id` and `properties.code` are the NCDD code, `properties` also carry level, ' +
-          'parentCode, typeCode, nameKm, nameLatin; `bbox` is [west, south, east, north]. Cached ' +
-          'for an hour (ETag for revalidation) and compressed.',
-        params: BoundaryLevelParams,
-        querystring: BoundaryListQuery,
-        response: {
-          200: {
-            description: 'GeoJSON FeatureCollection (RFC 7946), WGS84 longitude/latitude.',
-            content: { [GEOJSON_MEDIA_TYPE]: { schema: BoundaryCollection } },
+    app.get(
+      '/boundaries/:level',
+      {
+        // Public reference data, like the rest of the gazetteer.
+        config: { access: 'public' },
+        schema: {
+          tags: ['gazetteer'],
+          summary: "A level's unit boundaries as a GeoJSON FeatureCollection.",
+          description:
+            'One Feature per unit of the level that has a boundary (current units only), ordered by ' +
+            'code: `id` and `properties.code` are the NCDD code, `properties` also carry level, ' +
+            'parentCode, typeCode, nameKm, nameLatin; `bbox` is [west, south, east, north]. Cached ' +
+            'for an hour (ETag for revalidation) and compressed.',
+          params: BoundaryLevelParams,
+          querystring: BoundaryListQuery,
+          response: {
+            200: {
+              description: 'GeoJSON FeatureCollection (RFC 7946), WGS84 longitude/latitude.',
+              content: { [GEOJSON_MEDIA_TYPE]: { schema: BoundaryCollection } },
+            },
+            304: { description: 'Not modified (If-None-Match matched the ETag).', type: 'null' },
+            400: ProblemRef,
           },
-          304: { description: 'Not modified (If-None-Match matched the ETag).', type: 'null' },
-          400: ProblemRef,
         },
       },
-    },
-    async (request, reply) =>
-      sendGeoJson(
-        request,
-        reply,
-        await boundaryCollectionJson(db, {
-          level: request.params.level,
-          within: request.query.within,
-          detail: request.query.detail ?? 'simplified',
-        }),
-      ),
-  );
+      async (request, reply) =>
+        sendGeoJson(
+          request,
+          reply,
+          await boundaryCollectionJson(db, {
+            level: request.params.level,
+            within: request.query.within,
+            detail: request.query.detail ?? 'simplified',
+          }),
+        ),
+    );
 
-  app.get(
-    '/units/:code/boundary',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: ['gazetteer'],
-        summary: "One unit's boundary as a GeoJSON Feature.",
-        description:
-          '`gazetteer.unit.not_found` for an unknown code, `gazetteer.boundary.not_found` for a ' +
-          'unit without a stored boundary (villages, units created after the boundary survey).',
-        params: UnitCodeParams,
-        querystring: BoundaryUnitQuery,
-        response: {
-          200: {
-            description: 'GeoJSON Feature (RFC 7946), WGS84 longitude/latitude.',
-            content: { [GEOJSON_MEDIA_TYPE]: { schema: BoundaryFeature } },
+    app.get(
+      '/units/:code/boundary',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['gazetteer'],
+          summary: "One unit's boundary as a GeoJSON Feature.",
+          description:
+            '`gazetteer.unit.not_found` for an unknown code, `gazetteer.boundary.not_found` for a ' +
+            'unit without a stored boundary (villages, units created after the boundary survey).',
+          params: UnitCodeParams,
+          querystring: BoundaryUnitQuery,
+          response: {
+            200: {
+              description: 'GeoJSON Feature (RFC 7946), WGS84 longitude/latitude.',
+              content: { [GEOJSON_MEDIA_TYPE]: { schema: BoundaryFeature } },
+            },
+            304: { description: 'Not modified (If-None-Match matched the ETag).', type: 'null' },
+            400: ProblemRef,
+            404: ProblemRef,
           },
-          304: { description: 'Not modified (If-None-Match matched the ETag).', type: 'null' },
-          400: ProblemRef,
-          404: ProblemRef,
         },
       },
-    },
-    async (request, reply) =>
-      sendGeoJson(
-        request,
-        reply,
-        await unitBoundaryJson(db, request.params.code, request.query.detail ?? 'simplified'),
-      ),
-  );
-};
+      async (request, reply) =>
+        sendGeoJson(
+          request,
+          reply,
+          await unitBoundaryJson(db, request.params.code, request.query.detail ?? 'simplified'),
+        ),
+    );
+  };

@@ -4,6 +4,7 @@
  * response serializer ever sees them and nothing can be dropped on the way out.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { importReport, ImportProblem } from '../../../platform/http/imports.ts';
 import { UnitCode } from '../gazetteer.schemas.ts';
 
 export const BoundaryLevelParams = Type.Object({
@@ -94,3 +95,44 @@ export const BoundaryCollection = Type.Object(
 );
 
 export const GEOJSON_MEDIA_TYPE = 'application/geo+json';
+
+/** A problem of a boundary file in the one ImportProblem shape (`row` is the feature's position). */
+export const BoundaryImportProblem = Type.Object({
+  ...ImportProblem.properties,
+  feature: Type.Optional(Type.Integer({ description: '1-based position of the feature in the file.' })),
+  unitCode: Type.Optional(Type.String()),
+  label: Type.Optional(Type.String({ description: 'The feature’s name property, to find it.' })),
+  fatal: Type.Optional(
+    Type.Boolean({ description: 'A problem of the whole file: nothing is imported, even with applyValid.' }),
+  ),
+});
+export type BoundaryImportProblem = Static<typeof BoundaryImportProblem>;
+
+const BoundaryImportReportBase = importReport('BoundaryImportReport', {
+  file: Type.String({ description: 'The file’s name (the same as fileName).' }),
+  crosswalk: Type.Union([Type.Object({ file: Type.String(), checksum: Type.String() }), Type.Null()]),
+  codeSource: Type.Union([Type.String(), Type.Null()], {
+    description: 'How the codes were found: `property Adm1_text`, `crosswalk on shapeID`.',
+  }),
+  featureCount: Type.Integer({ description: 'Features in the file (rowsRead).' }),
+  validCount: Type.Integer({ description: 'Features that can be imported (rowsValid).' }),
+  importId: Type.Union([Type.Integer(), Type.Null()]),
+  added: Type.Array(Type.String(), { description: 'Codes whose boundary is (or would be) new.' }),
+  replaced: Type.Array(Type.String()),
+  unchanged: Type.Array(Type.String()),
+  levels: Type.Record(Type.String(), Type.Integer(), { description: 'Valid features per level.' }),
+  points: Type.Object({ full: Type.Integer(), simplified: Type.Integer() }),
+});
+
+/**
+ * The boundary import's report: the one import report (platform/http/imports.ts) and its own
+ * fields. `applied` says that the boundaries were (or, in a dry run, would be) written.
+ */
+export const BoundaryImportReport = Type.Object(
+  {
+    ...BoundaryImportReportBase.properties,
+    problems: Type.Array(BoundaryImportProblem, { description: 'Every problem found.' }),
+  },
+  { $id: 'BoundaryImportReport', title: 'BoundaryImportReport' },
+);
+export type BoundaryImportReport = Static<typeof BoundaryImportReport>;

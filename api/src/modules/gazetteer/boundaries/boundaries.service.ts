@@ -1,5 +1,5 @@
 /** Boundary reads: rows → GeoJSON text, ready to send. */
-import { notFound } from '../../../platform/http/problem.ts';
+import { fail } from '../gazetteer.errors.ts';
 import { unionBbox, type Bbox } from './boundary-geometry.ts';
 import {
   selectBoundaries,
@@ -54,9 +54,9 @@ export async function unitBoundaryJson(
   detail: BoundaryDetail,
 ): Promise<string> {
   const row = await selectUnitBoundary(db, code, detail);
-  if (!row) throw notFound('gazetteer.unit.not_found', `No administrative unit has the code ${code}.`);
+  if (!row) throw fail('gazetteer.unit.not_found', { title: `No administrative unit has the code ${code}.` });
   if (row.geometry === null) {
-    throw notFound('gazetteer.boundary.not_found', `No boundary is stored for the unit ${code}.`);
+    throw fail('gazetteer.boundary.not_found', { title: `No boundary is stored for the unit ${code}.` });
   }
   const withGeometry = row as BoundaryRow;
   return JSON.stringify(feature(withGeometry, bboxOf(withGeometry)));

@@ -9,13 +9,16 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../../../platform/audit/audit.ts';
+import { importProblem } from '../../../platform/http/imports.ts';
 import { geometryBbox, roundGeometry, countPositions, type BoundaryGeometry } from './boundary-geometry.ts';
 import {
   insertBoundaryImportLog,
   selectUnitLevels,
+  updateImportSummary,
   upsertBoundaries,
   type BoundaryWrite,
 } from './boundaries.queries.ts';
+import type { BoundaryImportProblem, BoundaryImportReport } from './boundaries.schemas.ts';
 import { asBoundaryDb } from './boundaries.tables.ts';
 import {
   parseCrosswalk,
@@ -27,6 +30,7 @@ import {
 import { SIMPLIFY_BY_LEVEL, simplifyBoundaries } from './simplify-boundaries.ts';
 
 export type { BoundaryProblem } from './read-boundaries.ts';
+export type { BoundaryImportReport } from './boundaries.schemas.ts';
 
 // The full geometry is kept at 6 decimals (about 0.1 m): far finer than any of these surveys,
 // and about half the size of the 9-15 decimals that GIS programs write.
@@ -51,30 +55,6 @@ export interface BoundaryImportOptions {
 export interface BoundaryFileInput {
   fileName: string;
   content: string | Buffer;
-}
-
-export interface BoundaryImportReport {
-  file: string;
-  checksum: string;
-  crosswalk: { file: string; checksum: string } | null;
-  /** How the codes were found: `property Adm1_text`, `crosswalk on shapeID`. */
-  codeSource: string | null;
-  featureCount: number;
-  /** Features that could be imported (a known code, a good polygon). */
-  validCount: number;
-  problems: BoundaryProblem[];
-  dryRun: boolean;
-  /** True when rows were written (or, in a dry run, would be). */
-  applied: boolean;
-  importId: number | null;
-  /** Boundaries inserted, replaced, and already stored exactly so (per code). */
-  added: string[];
-  replaced: string[];
-  unchanged: string[];
-  /** Valid features per level. */
-  levels: Record<string, number>;
-  /** Positions stored, full and simplified, over the valid features. */
-  points: { full: number; simplified: number };
 }
 
 const sha256 = (content: string | Buffer): string => createHash('sha256').update(content).digest('hex');
@@ -147,15 +127,19 @@ export async function importBoundaries(
     options.source ?? `${input.fileName} (sha256 ${checksum.slice(0, 12)})`,
   );
   const report: BoundaryImportReport = {
-    file: input.fileName,
+    fileName: input.fileName,
     checksum,
+    dryRun: options.dryRun === true,
+    applied: false,
+    rowsRead: read.featureCount,
+    rowsValid: valid.length,
+    rowsApplied: 0,
+    problems: problems.map((problem) => problemItem(problem, input.fileName, crosswalk?.file ?? null)),
+    file: input.fileName,
     crosswalk,
     codeSource: read.codeSource,
     featureCount: read.featureCount,
     validCount: valid.length,
-    problems,
-    dryRun: options.dryRun === true,
-    applied: false,
     importId: null,
     added: [],
     replaced: [],
@@ -190,12 +174,9 @@ export async function importBoundaries(
       // then rolls them back.
       if (importId === null) throw new DryRunRollback();
       report.importId = importId;
+      report.rowsApplied = inserted.length + replaced.length;
       const summary = importSummary(report);
-      await trx
-        .updateTable('gazetteer_import')
-        .set({ summary: JSON.stringify(summary) })
-        .where('id', '=', importId)
-        .execute();
+      await updateImportSummary(trx, importId, summary);
       // Last, as writeAudit asks: it holds the audit chain's lock until the commit.
       await writeAudit(trx, {
         actorUserId: options.actorUserId ?? null,
@@ -211,6 +192,26 @@ export async function importBoundaries(
     if (!(error instanceof DryRunRollback)) throw error;
   }
   return report;
+}
+
+/** A problem in the one ImportProblem shape: the feature's position as its row, its code as the value. */
+function problemItem(
+  problem: BoundaryProblem,
+  fileName: string,
+  crosswalkFile: string | null,
+): BoundaryImportProblem {
+  const inCrosswalk = problem.code.startsWith('gazetteer.boundary.crosswalk_');
+  return {
+    ...importProblem(problem.code, problem.message, {
+      file: inCrosswalk ? crosswalkFile : fileName,
+      row: problem.feature ?? null,
+      value: problem.unitCode ?? null,
+    }),
+    ...(problem.feature !== undefined ? { feature: problem.feature } : {}),
+    ...(problem.unitCode !== undefined ? { unitCode: problem.unitCode } : {}),
+    ...(problem.label !== undefined ? { label: problem.label } : {}),
+    ...(problem.fatal !== undefined ? { fatal: problem.fatal } : {}),
+  };
 }
 
 function buildRows(

@@ -4,14 +4,29 @@
  * one audit record for the whole import. Either all of it commits or none: the tree is never
  * left half-imported.
  */
-import { sql } from 'kysely';
 import { inTransaction } from '../../../platform/db/in-transaction.ts';
 import { writeAudit } from '../../../platform/audit/audit.ts';
 import type { AuditActor } from '../../../platform/audit/audit-context.ts';
-import { AppError } from '../../../platform/http/problem.ts';
+import { fail } from '../gazetteer.errors.ts';
 import type { ChangeSet, ImportedUnit, UnitChange } from './change-set.ts';
 import { isEmptyChangeSet } from './diff.ts';
 import { asImportDb, type AnyDb, type GazetteerUnitEventTable, type ImportDb } from './import-tables.ts';
+import {
+  analyzeUnits,
+  closeVersions,
+  currentDate,
+  deleteOpenVersions,
+  endUnits,
+  insertEvents,
+  insertImportRow,
+  insertUnits,
+  insertVersions,
+  insertVersionsFromUnits,
+  lockImports,
+  reinstateUnit,
+  setUrban,
+  updateChangedUnits,
+} from './import.queries.ts';
 import type { ProgressCallback } from './read-files.ts';
 import { compareCodes } from './validate.ts';
 
@@ -22,7 +37,7 @@ export interface ApplyOptions {
   fileChecksums: readonly string[];
   actor: AuditActor;
   /** Apply the valid part of a file with problems (the rows with problems and their descendants are left out). */
-  applyValidPart: boolean;
+  applyValid: boolean;
   onProgress?: ProgressCallback;
 }
 
@@ -45,10 +60,6 @@ export interface ApplyResult {
 // enough to stay far below PostgreSQL's 65,535 parameters (11 per unit row).
 const BATCH = 1000;
 
-// Any fixed number, distinct from the migrations' and the audit chain's locks: imports take
-// turns, so that a change set is never computed from a tree another import is changing.
-const IMPORT_LOCK_KEY = 724_110_2031;
-
 export const CLI_ACTOR = (login: string): AuditActor => ({
   actorUserId: null,
   actorLogin: login,
@@ -68,22 +79,12 @@ export function summaryOf(changeSet: ChangeSet): ImportSummary {
   };
 }
 
-export const hasProblems = () =>
-  new AppError(
-    422,
-    'gazetteer.import.has_problems',
-    'The file has problems: correct them, or apply only the valid part.',
-  );
+export const hasProblems = () => fail('gazetteer.import.has_problems');
 
 function chunks<T>(items: readonly T[], size = BATCH): T[][] {
   const result: T[][] = [];
   for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
   return result;
-}
-
-/** Takes the import lock for the rest of the transaction (re-entrant within it). */
-export async function lockImports(trx: AnyDb): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`.execute(trx);
 }
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
@@ -103,7 +104,7 @@ export async function applyChangeSet(
   options: ApplyOptions,
 ): Promise<ApplyResult> {
   const summary = summaryOf(changeSet);
-  if (changeSet.problems.length > 0 && !options.applyValidPart) throw hasProblems();
+  if (changeSet.problems.length > 0 && !options.applyValid) throw hasProblems();
   if (isEmptyChangeSet(changeSet)) return { importId: null, summary };
   const run = (trx: ImportDb) => write(trx, changeSet, options, summary);
   return inTransaction(asImportDb(db), run);
@@ -116,25 +117,18 @@ async function write(
   summary: ImportSummary,
 ): Promise<ApplyResult> {
   await lockImports(trx);
-  const today = await sql<{ today: string }>`select current_date::text as today`.execute(trx);
+  const today = await currentDate(trx);
   // Changes and removals need a date to close the state before them; a creation without a
   // known date is "since before our records" (a null valid_from).
-  const changeDate = options.effectiveDate ?? today.rows[0]?.today ?? new Date().toISOString().slice(0, 10);
+  const changeDate = options.effectiveDate ?? today ?? new Date().toISOString().slice(0, 10);
 
-  const importRow = await trx
-    .insertInto('gazetteer_import')
-    .values({
-      kind: 'gazetteer',
-      file_names: [...options.fileNames],
-      file_checksums: [...options.fileChecksums],
-      effective_date: options.effectiveDate,
-      dry_run: false,
-      summary: json(summary),
-      created_by: options.actor.actorUserId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const importId = importRow.id;
+  const importId = await insertImportRow(trx, {
+    fileNames: options.fileNames,
+    fileChecksums: options.fileChecksums,
+    effectiveDate: options.effectiveDate,
+    summary: json(summary),
+    createdBy: options.actor.actorUserId,
+  });
   const source = `NCDD gazetteer import #${importId}: ${options.fileNames.join(', ')}`;
 
   const total = changeSet.changes.length + changeSet.urbanFollowers.length;
@@ -159,66 +153,56 @@ async function write(
   // for the closure trigger, which walks up parent_code.
   const batches = chunks([...created].sort((a, b) => compareCodes(a.code, b.code)));
   for (const batch of batches) {
-    await trx
-      .insertInto('gazetteer_unit')
-      .values(
-        batch.map(({ after, unit }) => ({
-          code: after.code,
-          level: unit.level,
-          parent_code: after.parentCode,
-          type_code: after.typeCode,
-          name_km: after.nameKm,
-          name_latin: after.nameLatin,
-          is_urban: after.isUrban,
-          legal_reference: unit.legalReference,
-          valid_from: options.effectiveDate,
-          source,
-        })),
-      )
-      .execute();
-    await trx
-      .insertInto('gazetteer_unit_version')
-      .values(
-        batch.map(({ after, unit }) => ({
-          code: after.code,
-          parent_code: after.parentCode,
-          type_code: after.typeCode,
-          name_km: after.nameKm,
-          name_latin: after.nameLatin,
-          is_urban: after.isUrban,
-          legal_reference: unit.legalReference,
-          valid_from: options.effectiveDate,
-          valid_to: null,
-        })),
-      )
-      .execute();
-    progress(batch.length);
-    if (batch === batches[0] && batches.length > 1) {
-      // The closure trigger runs once per row, and its plan (and the foreign-key checks') is
-      // cached from the first rows: planned against an empty table, it scans the whole table
-      // for every later row, O(n²) — 64 s instead of 4 s for the whole country on PostgreSQL.
-      // Fresh statistics after the first batch make the cached plans use the indexes.
-      await sql`analyze gazetteer_unit`.execute(trx);
-    }
-  }
-
-  for (const { after, unit } of reinstated) {
-    await trx
-      .updateTable('gazetteer_unit')
-      .set({
+    await insertUnits(
+      trx,
+      batch.map(({ after, unit }) => ({
+        code: after.code,
+        level: unit.level,
         parent_code: after.parentCode,
         type_code: after.typeCode,
         name_km: after.nameKm,
         name_latin: after.nameLatin,
         is_urban: after.isUrban,
         legal_reference: unit.legalReference,
-        valid_from: changeDate,
-        valid_to: null,
+        valid_from: options.effectiveDate,
         source,
-        updated_at: sql`now()`,
-      })
-      .where('code', '=', after.code)
-      .execute();
+      })),
+    );
+    await insertVersions(
+      trx,
+      batch.map(({ after, unit }) => ({
+        code: after.code,
+        parent_code: after.parentCode,
+        type_code: after.typeCode,
+        name_km: after.nameKm,
+        name_latin: after.nameLatin,
+        is_urban: after.isUrban,
+        legal_reference: unit.legalReference,
+        valid_from: options.effectiveDate,
+        valid_to: null,
+      })),
+    );
+    progress(batch.length);
+    if (batch === batches[0] && batches.length > 1) {
+      // The closure trigger runs once per row, and its plan (and the foreign-key checks') is
+      // cached from the first rows: planned against an empty table, it scans the whole table
+      // for every later row, O(n²) — 64 s instead of 4 s for the whole country on PostgreSQL.
+      // Fresh statistics after the first batch make the cached plans use the indexes.
+      await analyzeUnits(trx);
+    }
+  }
+
+  for (const { after, unit } of reinstated) {
+    await reinstateUnit(trx, after.code, {
+      parent_code: after.parentCode,
+      type_code: after.typeCode,
+      name_km: after.nameKm,
+      name_latin: after.nameLatin,
+      is_urban: after.isUrban,
+      legal_reference: unit.legalReference,
+      valid_from: changeDate,
+      source,
+    });
   }
 
   // Changed units: one row per unit, whatever changed (a unit both renamed and retyped gets one
@@ -230,16 +214,10 @@ async function write(
     finalState.set(change.code, entry);
   }
   for (const batch of chunks([...finalState.values()], 500)) {
-    const values = batch.map(
-      ({ unit, isUrban }) =>
-        sql`(${unit.code}::text, ${unit.nameKm}::text, ${unit.nameLatin}::text, ${unit.parentCode}::text, ${unit.typeCode}::text, ${isUrban}::boolean)`,
+    await updateChangedUnits(
+      trx,
+      batch.map(({ unit, isUrban }) => ({ ...unit, isUrban })),
     );
-    await sql`
-      update gazetteer_unit as u
-      set name_km = v.name_km, name_latin = v.name_latin, parent_code = v.parent_code,
-        type_code = v.type_code, is_urban = coalesce(v.is_urban, u.is_urban), updated_at = now()
-      from (values ${sql.join(values)}) as v (code, name_km, name_latin, parent_code, type_code, is_urban)
-      where u.code = v.code`.execute(trx);
   }
   progress(changed.length);
 
@@ -248,22 +226,14 @@ async function write(
       .filter((item) => item.isUrban === isUrban)
       .map((item) => item.code);
     for (const batch of chunks(codes)) {
-      await trx
-        .updateTable('gazetteer_unit')
-        .set({ is_urban: isUrban, updated_at: sql`now()` })
-        .where('code', 'in', batch)
-        .execute();
+      await setUrban(trx, batch, isUrban);
     }
   }
   progress(changeSet.urbanFollowers.length);
 
   const removedCodes = removed.map((change) => change.code);
   for (const batch of chunks(removedCodes)) {
-    await trx
-      .updateTable('gazetteer_unit')
-      .set({ valid_to: changeDate, updated_at: sql`now()` })
-      .where('code', 'in', batch)
-      .execute();
+    await endUnits(trx, batch, changeDate);
   }
   progress(removed.length);
 
@@ -274,56 +244,17 @@ async function write(
     ...reinstated.map((change) => change.code),
   ];
   for (const batch of chunks([...rolled, ...removedCodes])) {
-    await trx
-      .updateTable('gazetteer_unit_version')
-      .set({ valid_to: changeDate })
-      .where('code', 'in', batch)
-      .where('valid_to', 'is', null)
-      .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<', changeDate)]))
-      .execute();
+    await closeVersions(trx, batch, changeDate);
   }
   for (const batch of chunks(rolled)) {
     // A version still open here began on the change date itself (a second import the same
     // day): the new state replaces it rather than leaving an empty period.
-    await trx
-      .deleteFrom('gazetteer_unit_version')
-      .where('code', 'in', batch)
-      .where('valid_to', 'is', null)
-      .execute();
-    await trx
-      .insertInto('gazetteer_unit_version')
-      .columns([
-        'code',
-        'parent_code',
-        'type_code',
-        'name_km',
-        'name_latin',
-        'is_urban',
-        'legal_reference',
-        'valid_from',
-        'valid_to',
-      ])
-      .expression((eb) =>
-        eb
-          .selectFrom('gazetteer_unit')
-          .select([
-            'code',
-            'parent_code',
-            'type_code',
-            'name_km',
-            'name_latin',
-            'is_urban',
-            'legal_reference',
-            sql<string>`${changeDate}::date`.as('valid_from'),
-            sql<null>`null::date`.as('valid_to'),
-          ])
-          .where('code', 'in', batch),
-      )
-      .execute();
+    await deleteOpenVersions(trx, batch);
+    await insertVersionsFromUnits(trx, batch, changeDate);
   }
 
   const events = changeSet.changes.map((change) => eventOf(change, importId, changeDate, options));
-  for (const batch of chunks(events)) await trx.insertInto('gazetteer_unit_event').values(batch).execute();
+  for (const batch of chunks(events)) await insertEvents(trx, batch);
 
   // Last, because the audit lock is held until commit (see writeAudit).
   await writeAudit(trx, {
@@ -337,7 +268,8 @@ async function write(
       fileNames: options.fileNames,
       fileChecksums: options.fileChecksums,
       effectiveDate: options.effectiveDate,
-      applyValidPart: options.applyValidPart,
+      // The audit record keeps its field's name.
+      applyValidPart: options.applyValid,
     },
   });
   return { importId, summary };

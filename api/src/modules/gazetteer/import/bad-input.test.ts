@@ -76,7 +76,7 @@ describe('bad input', () => {
       files: [file],
       dryRun: false,
       effectiveDate: null,
-      applyValidPart: false,
+      applyValid: false,
       actor,
     });
     expect(outcome.refused).toBe(true);
@@ -98,7 +98,7 @@ describe('bad input', () => {
         fileNames: [],
         fileChecksums: [],
         actor,
-        applyValidPart: false,
+        applyValid: false,
       }),
     ).rejects.toMatchObject({ statusCode: 422, code: 'gazetteer.import.has_problems' });
     expect(await unitCount()).toBe(before);
@@ -109,7 +109,7 @@ describe('bad input', () => {
       files: [file],
       dryRun: false,
       effectiveDate: null,
-      applyValidPart: true,
+      applyValid: true,
       actor,
     });
     expect(valid.applied).toBe(true);
@@ -145,7 +145,7 @@ describe('bad input', () => {
       files: [file],
       dryRun: true,
       effectiveDate: null,
-      applyValidPart: false,
+      applyValid: false,
       actor,
     });
     expect(outcome.formats).toEqual(['ncdd-workbook']);
@@ -182,7 +182,7 @@ describe('bad input', () => {
       files: [file],
       dryRun: true,
       effectiveDate: null,
-      applyValidPart: false,
+      applyValid: false,
       actor,
     });
     expect(outcome.changeSet.problems).toEqual([]);
@@ -216,7 +216,7 @@ describe('bad input', () => {
       files: [png, text, zip],
       dryRun: true,
       effectiveDate: null,
-      applyValidPart: false,
+      applyValid: false,
       actor,
     });
     expect(outcome.formats).toEqual(['unreadable', 'unreadable', 'unreadable']);
@@ -234,7 +234,7 @@ describe('bad input', () => {
       files: [file],
       dryRun: true,
       effectiveDate: null,
-      applyValidPart: false,
+      applyValid: false,
       actor,
     });
     expect(outcome.changeSet.problems).toEqual([

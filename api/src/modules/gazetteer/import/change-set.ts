@@ -123,7 +123,7 @@ export interface ChangeSet {
    * another's at every import. See spelling.ts.
    */
   spellingVariants: Array<{ code: string; tree: string; file: string }>;
-  /** Codes left out because of a problem on their row or on an ancestor's (applied only with applyValidPart). */
+  /** Codes left out because of a problem on their row or on an ancestor's (applied only with applyValid). */
   skippedCodes: string[];
   /** Province codes the files cover: removals are looked for only there. */
   coveredProvinces: string[];

@@ -161,7 +161,7 @@ export async function runGazetteerImport(args: string[], openDatabase: OpenDatab
       files,
       dryRun: options.dryRun,
       effectiveDate: options.effectiveDate,
-      applyValidPart: options.applyValid,
+      applyValid: options.applyValid,
       actor: CLI_ACTOR(`cli:${os.userInfo().username}`),
       onProgress: progressPrinter(),
     });

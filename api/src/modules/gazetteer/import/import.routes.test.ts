@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createModuleContext } from '../../../platform/context.ts';
 import { signedIn } from '../../../test-support/http.ts';
 import { buildAppOver } from '../../../test-support/test-app.ts';
 import { openTestDb, type TestDb } from '../../../test-support/test-db.ts';
@@ -26,7 +27,9 @@ beforeAll(async () => {
   app = await buildAppOver(db);
   // Until the module registers these routes itself (then this does nothing).
   if (!app.hasRoute({ method: 'POST', url: URL }))
-    await app.register(importRoutes, { prefix: '/api/gazetteer' });
+    await app.register(importRoutes(createModuleContext({ name: 'gazetteer', db: db.kysely, ports: {} })), {
+      prefix: '/api/gazetteer',
+    });
   await app.ready();
 });
 afterAll(async () => {

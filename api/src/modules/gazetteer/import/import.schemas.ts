@@ -1,19 +1,20 @@
 /** TypeBox schemas of the import routes: validation, types and OpenAPI in one place. */
 import { Type, type Static } from '@sinclair/typebox';
+import {
+  importReport,
+  ImportProblem,
+  ImportQuery as BaseImportQuery,
+} from '../../../platform/http/imports.ts';
 import { PageQuery } from '../../../platform/http/paging.ts';
 
 export const SHOWN_CHANGES = 200;
 
+/** The one import contract's query (dryRun, applyValid) and the date the changes took effect. */
 export const ImportQuery = Type.Object({
-  dryRun: Type.Boolean({ default: true, description: 'Only show what would change (the default).' }),
+  ...BaseImportQuery.properties,
   effectiveDate: Type.Optional(
     Type.String({ format: 'date', description: 'When the changes took effect; unknown when absent.' }),
   ),
-  applyValid: Type.Boolean({
-    default: false,
-    description:
-      'Apply the valid part of a file with problems (rows with problems and their descendants are left out).',
-  }),
 });
 export type ImportQuery = Static<typeof ImportQuery>;
 
@@ -47,12 +48,13 @@ const RowSource = Type.Object({
   row: Type.Optional(Type.Integer({ description: '1-based, as a spreadsheet program shows it.' })),
 });
 
+/** A problem in the ImportProblem shape, with the row and the unit code it concerns as before. */
 export const ImportProblemItem = Type.Object({
-  code: Type.String({ description: 'Stable code, e.g. gazetteer.import.duplicate_code.' }),
-  message: Type.String(),
+  ...ImportProblem.properties,
   source: RowSource,
   unitCode: Type.Optional(Type.String()),
 });
+export type ImportProblemItem = Static<typeof ImportProblemItem>;
 
 const Attributes = Type.Record(Type.String(), Type.Unknown());
 
@@ -66,21 +68,27 @@ export const ImportChangeItem = Type.Object({
 });
 export type ImportChangeItem = Static<typeof ImportChangeItem>;
 
-export const ImportResult = Type.Object({
+/** The one import report (platform/http/imports.ts) and what the gazetteer import would change. */
+const GazetteerImportReport = importReport('GazetteerImportReport', {
   importId: Type.Union([Type.Integer(), Type.Null()], {
     description: 'The import recorded; null for a dry run or when nothing had to change.',
   }),
-  applied: Type.Boolean(),
-  fileName: Type.String(),
   format: Type.String({ description: 'ncdd-workbook, ncdd-flat, pumi, csv or unreadable.' }),
-  fileChecksum: Type.String({ description: 'sha256 of the file, hex.' }),
   summary: Summary,
-  problems: Type.Array(ImportProblemItem, { description: 'Every problem found.' }),
   changes: Type.Array(ImportChangeItem, {
     description: `The first ${SHOWN_CHANGES} changes, in code order.`,
   }),
   totalChanges: Type.Integer(),
 });
+
+/** Its problems also say which row and unit, as the gazetteer's did before the one contract. */
+export const ImportResult = Type.Object(
+  {
+    ...GazetteerImportReport.properties,
+    problems: Type.Array(ImportProblemItem, { description: 'Every problem found.' }),
+  },
+  { $id: 'GazetteerImportReport', title: 'GazetteerImportReport' },
+);
 export type ImportResult = Static<typeof ImportResult>;
 
 export const ImportListQuery = PageQuery;
@@ -96,3 +104,4 @@ export const ImportListItem = Type.Object({
   createdBy: Type.Union([Type.Integer(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
 });
+export type ImportListItem = Static<typeof ImportListItem>;

@@ -50,7 +50,7 @@ describe('the real files', () => {
       files: PUMI(),
       dryRun: true,
       effectiveDate: null,
-      applyValidPart: false,
+      applyValid: false,
       actor,
     });
     expect(outcome.changeSet.problems).toEqual([]);
@@ -71,7 +71,7 @@ describe('the real files', () => {
       files: WORKBOOK(),
       dryRun: false,
       effectiveDate: null,
-      applyValidPart: false,
+      applyValid: false,
       actor,
       onProgress: (stage) => stages.add(stage),
     });
@@ -137,7 +137,7 @@ describe('the real files', () => {
       files: WORKBOOK(),
       dryRun: false,
       effectiveDate: null,
-      applyValidPart: false,
+      applyValid: false,
       actor,
     });
     expect(outcome.changeSet.changes).toEqual([]);
@@ -153,7 +153,7 @@ describe('the real files', () => {
       files: PUMI(),
       dryRun: true,
       effectiveDate: null,
-      applyValidPart: false,
+      applyValid: false,
       actor,
     });
     expect(changeSet.problems).toEqual([]);
@@ -226,7 +226,7 @@ describe('the real files', () => {
       files: PUMI(),
       dryRun: false,
       effectiveDate: '2025-06-01',
-      applyValidPart: false,
+      applyValid: false,
       actor,
     });
     expect(outcome.importId).not.toBeNull();
@@ -264,7 +264,7 @@ describe('the real files', () => {
       files: PUMI(),
       dryRun: true,
       effectiveDate: null,
-      applyValidPart: false,
+      applyValid: false,
       actor,
     });
     expect(again.changeSet.changes).toEqual([]);
@@ -274,7 +274,7 @@ describe('the real files', () => {
       files: WORKBOOK(),
       dryRun: true,
       effectiveDate: null,
-      applyValidPart: false,
+      applyValid: false,
       actor,
     });
     expect(back.changeSet.counts).toEqual({ added: 0, renamed: 16, moved: 0, retyped: 5, removed: 8 });

@@ -6,10 +6,11 @@
  */
 import type { AuditActor } from '../../../platform/audit/audit-context.ts';
 import { refreshSearchIndex } from '../search/search-index.ts';
-import { applyChangeSet, lockImports, type ImportSummary, summaryOf } from './apply.ts';
+import { applyChangeSet, type ImportSummary, summaryOf } from './apply.ts';
 import type { ChangeSet, ImportProblem } from './change-set.ts';
-import { diffUnits, type TreeUnit } from './diff.ts';
-import { asImportDb, type AnyDb } from './import-tables.ts';
+import { diffUnits } from './diff.ts';
+import type { AnyDb } from './import-tables.ts';
+import { loadTree, lockImports } from './import.queries.ts';
 import {
   readImportFiles,
   type FileFormat,
@@ -23,7 +24,8 @@ export interface ImportRequest {
   files: readonly ImportFile[];
   dryRun: boolean;
   effectiveDate: string | null;
-  applyValidPart: boolean;
+  /** Apply the rows without problems (and not below a row with one) and report the rest. */
+  applyValid: boolean;
   actor: AuditActor;
   onProgress?: ProgressCallback;
 }
@@ -39,23 +41,10 @@ export interface ImportOutcome {
   fileNames: string[];
   fileChecksums: string[];
   formats: FileFormat[];
-}
-
-export async function loadTree(db: AnyDb): Promise<TreeUnit[]> {
-  const rows = await asImportDb(db)
-    .selectFrom('gazetteer_unit')
-    .select([
-      'code',
-      'level',
-      'parent_code as parentCode',
-      'type_code as typeCode',
-      'name_km as nameKm',
-      'name_latin as nameLatin',
-      'is_urban as isUrban',
-      'valid_to as validTo',
-    ])
-    .execute();
-  return rows;
+  /** Data rows read from the files. */
+  rowsRead: number;
+  /** Rows without a problem and not below a row with one (the valid part). */
+  rowsValid: number;
 }
 
 /** Problems as a reader meets them: file by file, sheet by sheet, row by row. */
@@ -73,11 +62,13 @@ function inFileOrder(problems: ImportProblem[], read: ReadFilesResult): ImportPr
 
 export async function runImport(db: AnyDb, request: ImportRequest): Promise<ImportOutcome> {
   const read = await readImportFiles(request.files, request.onProgress);
+  let rowsValid = 0;
   const compare = async (trx: AnyDb): Promise<ChangeSet> => {
     request.onProgress?.('compare', 0, 1);
     const tree = await loadTree(trx);
     const treeCodes = new Set(tree.filter((unit) => unit.validTo === null).map((unit) => unit.code));
     const validated = validateRows(read.rows, treeCodes);
+    rowsValid = validated.units.filter((unit) => !unit.implied).length;
     const changeSet = diffUnits({
       ...validated,
       problems: inFileOrder([...read.problems, ...validated.problems], read),
@@ -95,6 +86,8 @@ export async function runImport(db: AnyDb, request: ImportRequest): Promise<Impo
     fileNames: read.fileNames,
     fileChecksums: read.fileChecksums,
     formats: read.formats,
+    rowsRead: read.rows.length,
+    rowsValid,
     ...fields,
   });
 
@@ -106,14 +99,14 @@ export async function runImport(db: AnyDb, request: ImportRequest): Promise<Impo
     // The lock first, then the tree: the change set is computed from the tree it is applied to.
     await lockImports(trx);
     const changeSet = await compare(trx);
-    if (changeSet.problems.length > 0 && !request.applyValidPart)
+    if (changeSet.problems.length > 0 && !request.applyValid)
       return outcome(changeSet, { importId: null, applied: false, refused: true });
     const result = await applyChangeSet(trx, changeSet, {
       effectiveDate: request.effectiveDate,
       fileNames: read.fileNames,
       fileChecksums: read.fileChecksums,
       actor: request.actor,
-      applyValidPart: request.applyValidPart,
+      applyValid: request.applyValid,
       ...(request.onProgress ? { onProgress: request.onProgress } : {}),
     });
     // New and renamed units must be findable at once: their search keys are written in the

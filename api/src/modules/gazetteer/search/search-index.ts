@@ -8,37 +8,30 @@
  *     set, in the same transaction, so that a rename is searchable the moment it is committed.
  */
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { SeedContext } from '../../../platform/module.ts';
-import type { GazetteerTables } from '../gazetteer.tables.ts';
 import { NORMALISER_VERSION, normaliseKhmer, normaliseLatin } from './normalise.ts';
+import {
+  asSearchDb,
+  type GazetteerUnitSearchPartTable,
+  type GazetteerUnitSearchTable,
+  type SearchDb,
+} from './search.tables.ts';
+import {
+  deleteSearchParts,
+  insertSearchParts,
+  selectStaleUnitNames,
+  selectUnitNames,
+  upsertSearchKeys,
+} from './search.queries.ts';
 
-export interface GazetteerUnitSearchTable {
-  code: string;
-  level: number;
-  key_km: string;
-  key_latin: string;
-  names_hash: string;
-}
-
-export interface GazetteerUnitSearchPartTable {
-  code: string;
-  level: number;
-  script: 'km' | 'latin';
-  part: string;
-}
-
-export interface GazetteerSearchTables extends GazetteerTables {
-  gazetteer_unit_search: GazetteerUnitSearchTable;
-  gazetteer_unit_search_part: GazetteerUnitSearchPartTable;
-}
-
-export type SearchDb = Kysely<GazetteerSearchTables>;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function asSearchDb(db: Kysely<any>): SearchDb {
-  return db as SearchDb;
-}
+export {
+  asSearchDb,
+  type GazetteerSearchTables,
+  type GazetteerUnitSearchPartTable,
+  type GazetteerUnitSearchTable,
+  type SearchDb,
+} from './search.tables.ts';
 
 // 1,000 rows of 4 values stay far below PostgreSQL's 65,535 parameters per statement, and
 // keep each statement small enough for PGlite's single connection not to stall a start.
@@ -50,15 +43,13 @@ const SEPARATOR = '\u001f';
 /**
  * What the stored keys were computed from. The normaliser's version is part of it, so that a
  * change of the rules (with its version bump) makes every stored key stale at the next start.
- * The SQL twin of this function is `namesHashSql` below; a test checks that they agree.
+ * The SQL twin of this function is `namesHashSql` in search.queries.ts; a test checks that they agree.
  */
 export function namesHash(nameKm: string, nameLatin: string): string {
   return createHash('md5')
     .update(`${NORMALISER_VERSION}${SEPARATOR}${nameKm}${SEPARATOR}${nameLatin}`, 'utf8')
     .digest('hex');
 }
-
-const namesHashSql = sql<string>`md5(${String(NORMALISER_VERSION)}::text || chr(31) || u.name_km || chr(31) || u.name_latin)`;
 
 interface UnitNames {
   code: string;
@@ -115,31 +106,14 @@ async function writeKeys(db: SearchDb, units: readonly UnitNames[]): Promise<voi
       for (const part of km) parts.push({ code: unit.code, level, script: 'km', part });
       for (const part of latin) parts.push({ code: unit.code, level, script: 'latin', part });
     }
-    await db
-      .insertInto('gazetteer_unit_search')
-      .values(rows)
-      .onConflict((conflict) =>
-        conflict.column('code').doUpdateSet((eb) => ({
-          key_km: eb.ref('excluded.key_km'),
-          key_latin: eb.ref('excluded.key_latin'),
-          names_hash: eb.ref('excluded.names_hash'),
-        })),
-      )
-      .execute();
+    await upsertSearchKeys(db, rows);
     // A unit's parts are replaced as a whole: a rename may leave fewer.
-    await db
-      .deleteFrom('gazetteer_unit_search_part')
-      .where(
-        'code',
-        'in',
-        rows.map((row) => row.code),
-      )
-      .execute();
+    await deleteSearchParts(
+      db,
+      rows.map((row) => row.code),
+    );
     for (let from = 0; from < parts.length; from += BATCH_SIZE) {
-      await db
-        .insertInto('gazetteer_unit_search_part')
-        .values(parts.slice(from, from + BATCH_SIZE))
-        .execute();
+      await insertSearchParts(db, parts.slice(from, from + BATCH_SIZE));
     }
   }
 }
@@ -152,18 +126,15 @@ async function writeKeys(db: SearchDb, units: readonly UnitNames[]): Promise<voi
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function refreshSearchIndex(db: Kysely<any>, codes?: readonly string[]): Promise<number> {
   const searchDb = asSearchDb(db);
-  const select = () => searchDb.selectFrom('gazetteer_unit').select(['code', 'name_km', 'name_latin']);
   if (codes === undefined) {
-    const units = await select().execute();
+    const units = await selectUnitNames(searchDb);
     await writeKeys(searchDb, units);
     return units.length;
   }
   let written = 0;
   const unique = [...new Set(codes)];
   for (let start = 0; start < unique.length; start += BATCH_SIZE) {
-    const units = await select()
-      .where('code', 'in', unique.slice(start, start + BATCH_SIZE))
-      .execute();
+    const units = await selectUnitNames(searchDb, unique.slice(start, start + BATCH_SIZE));
     await writeKeys(searchDb, units);
     written += units.length;
   }
@@ -177,12 +148,7 @@ export async function refreshSearchIndex(db: Kysely<any>, codes?: readonly strin
  */
 export async function syncSearchIndex({ db, log }: SeedContext): Promise<void> {
   const searchDb = asSearchDb(db);
-  const stale = await searchDb
-    .selectFrom('gazetteer_unit as u')
-    .leftJoin('gazetteer_unit_search as s', 's.code', 'u.code')
-    .select(['u.code', 'u.name_km', 'u.name_latin'])
-    .where((eb) => eb.or([eb('s.code', 'is', null), eb('s.names_hash', '<>', namesHashSql)]))
-    .execute();
+  const stale = await selectStaleUnitNames(searchDb);
   if (stale.length === 0) return;
   await writeKeys(searchDb, stale);
   log(`gazetteer: search keys computed for ${stale.length} units`);

@@ -1,6 +1,7 @@
 /** SQL over the search index: (db, args) -> rows, no rules. */
 import { sql, type RawBuilder } from 'kysely';
-import type { SearchDb } from './search-index.ts';
+import type { GazetteerUnitSearchPartTable, GazetteerUnitSearchTable, SearchDb } from './search.tables.ts';
+import { NORMALISER_VERSION } from './normalise.ts';
 
 /** What a query's keys are compared with. */
 export type SearchKey = 'km' | 'latin' | 'code';
@@ -160,4 +161,60 @@ export async function selectInfixMatches(
     ) t
     order by t.level, t.part, t.code`.execute(db);
   return result.rows;
+}
+
+// ---------------------------------------------------------------------------- keeping the index
+
+/** The SQL twin of `namesHash` (search-index.ts); a test checks that they agree. */
+const namesHashSql = () =>
+  sql<string>`md5(${String(NORMALISER_VERSION)}::text || chr(31) || u.name_km || chr(31) || u.name_latin)`;
+
+/** The names of the units with these codes, or of every unit. */
+export function selectUnitNames(db: SearchDb, codes?: readonly string[]) {
+  const select = db.selectFrom('gazetteer_unit').select(['code', 'name_km', 'name_latin']);
+  return (codes === undefined ? select : select.where('code', 'in', [...codes])).execute();
+}
+
+/** The units with no search keys, or whose names (or the normaliser's version) changed since. */
+export function selectStaleUnitNames(db: SearchDb) {
+  return db
+    .selectFrom('gazetteer_unit as u')
+    .leftJoin('gazetteer_unit_search as s', 's.code', 'u.code')
+    .select(['u.code', 'u.name_km', 'u.name_latin'])
+    .where((eb) => eb.or([eb('s.code', 'is', null), eb('s.names_hash', '<>', namesHashSql())]))
+    .execute();
+}
+
+export async function upsertSearchKeys(
+  db: SearchDb,
+  rows: readonly GazetteerUnitSearchTable[],
+): Promise<void> {
+  await db
+    .insertInto('gazetteer_unit_search')
+    .values([...rows])
+    .onConflict((conflict) =>
+      conflict.column('code').doUpdateSet((eb) => ({
+        key_km: eb.ref('excluded.key_km'),
+        key_latin: eb.ref('excluded.key_latin'),
+        names_hash: eb.ref('excluded.names_hash'),
+      })),
+    )
+    .execute();
+}
+
+export async function deleteSearchParts(db: SearchDb, codes: readonly string[]): Promise<void> {
+  await db
+    .deleteFrom('gazetteer_unit_search_part')
+    .where('code', 'in', [...codes])
+    .execute();
+}
+
+export async function insertSearchParts(
+  db: SearchDb,
+  parts: readonly GazetteerUnitSearchPartTable[],
+): Promise<void> {
+  await db
+    .insertInto('gazetteer_unit_search_part')
+    .values([...parts])
+    .execute();
 }

@@ -1,0 +1,30 @@
+/** The search index's tables (kept by search-index.ts) and the Kysely view over them. */
+import type { Kysely } from 'kysely';
+import type { GazetteerTables } from '../gazetteer.tables.ts';
+
+export interface GazetteerUnitSearchTable {
+  code: string;
+  level: number;
+  key_km: string;
+  key_latin: string;
+  names_hash: string;
+}
+
+export interface GazetteerUnitSearchPartTable {
+  code: string;
+  level: number;
+  script: 'km' | 'latin';
+  part: string;
+}
+
+export interface GazetteerSearchTables extends GazetteerTables {
+  gazetteer_unit_search: GazetteerUnitSearchTable;
+  gazetteer_unit_search_part: GazetteerUnitSearchPartTable;
+}
+
+export type SearchDb = Kysely<GazetteerSearchTables>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function asSearchDb(db: Kysely<any>): SearchDb {
+  return db as SearchDb;
+}
