@@ -14,7 +14,7 @@ import { AllocationActions } from './allocation-actions.tsx';
 import { AllocationLines } from './allocation-lines.tsx';
 import { AllocationMap } from './allocation-map.tsx';
 import { useAllocation } from './api.ts';
-import { pickName, StatusBadge, TransfersLinks, usePercent } from './common.tsx';
+import { pickName, StatusBadge, TransfersLinks, usePercent, LegalReferenceValue } from './common.tsx';
 import { EquityTable } from './equity-table.tsx';
 import { LorenzChart } from './lorenz-chart.tsx';
 import { asSummary, type Allocation, type AllocationSummary } from './types.ts';
@@ -111,19 +111,7 @@ function AllocationDetails({
       {legal ? (
         <>
           <dt>{t('transfers.field.legalReference')}</dt>
-          <dd data-field="legalReference">
-            {legal.text}
-            {legal.date ? ` (${format.date(legal.date)})` : null}
-            {legal.url ? (
-              <>
-                {' '}
-                <a href={legal.url} rel="noreferrer">
-                  {t('transfers.field.legalLink')}
-                </a>
-              </>
-            ) : null}
-            {legal.note ? <span className="hint legal-note">{legal.note}</span> : null}
-          </dd>
+          <LegalReferenceValue legal={legal} />
         </>
       ) : null}
       <dt>{t('transfers.field.formula')}</dt>

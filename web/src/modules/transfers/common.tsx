@@ -9,7 +9,7 @@ import { formatNumber } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import './i18n.ts';
-import type { AllocationStatus, Criterion } from './types.ts';
+import type { AllocationStatus, Criterion, LegalReference } from './types.ts';
 import './transfers.css';
 
 /** What the signed-in person may do nationally (the API decides; the page only offers). */
@@ -53,6 +53,27 @@ export function StatusBadge({ status }: { status: AllocationStatus }) {
 }
 
 /** An indicator's name in words (population, villages…), or its code when the catalogues lack it. */
+/** A legal reference (a formula's, an allocation's): its text, date, link and note, as a `dd`. */
+export function LegalReferenceValue({ legal }: { legal: LegalReference }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <dd data-field="legalReference">
+      {legal.text}
+      {legal.date ? ` (${format.date(legal.date)})` : null}
+      {legal.url ? (
+        <>
+          {' '}
+          <a href={legal.url} rel="noreferrer">
+            {t('transfers.field.legalLink')}
+          </a>
+        </>
+      ) : null}
+      {legal.note ? <span className="hint legal-note">{legal.note}</span> : null}
+    </dd>
+  );
+}
+
 export function useIndicatorLabel() {
   const { t, i18n } = useTranslation();
   return (indicator: string) => {

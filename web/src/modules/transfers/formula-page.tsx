@@ -10,7 +10,14 @@ import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { useFormula } from './api.ts';
-import { pickName, TransfersLinks, useCriterionLabel, usePercent, useTransfersStaff } from './common.tsx';
+import {
+  pickName,
+  TransfersLinks,
+  useCriterionLabel,
+  usePercent,
+  useTransfersStaff,
+  LegalReferenceValue,
+} from './common.tsx';
 import { UploadFormula } from './formulas-page.tsx';
 import { formulaFileName, poolOf } from './helpers.ts';
 import type { FormulaDocument } from './types.ts';
@@ -90,19 +97,7 @@ export function FormulaBody({ formula, isExample }: { formula: FormulaDocument; 
         <dt>{t('transfers.field.version')}</dt>
         <dd>{format.number(formula.version)}</dd>
         <dt>{t('transfers.field.legalReference')}</dt>
-        <dd data-field="legalReference">
-          {legal.text}
-          {legal.date ? ` (${format.date(legal.date)})` : null}
-          {legal.url ? (
-            <>
-              {' '}
-              <a href={legal.url} rel="noreferrer">
-                {t('transfers.field.legalLink')}
-              </a>
-            </>
-          ) : null}
-          {legal.note ? <span className="hint legal-note">{legal.note}</span> : null}
-        </dd>
+        <LegalReferenceValue legal={legal} />
       </dl>
 
       <section className="transfers-section" aria-labelledby="formula-pool-title">
