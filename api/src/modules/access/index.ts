@@ -18,6 +18,9 @@ export type { AccessTables } from './access.tables.ts';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-seed.ts';
 export { BUILT_IN_ROLES } from './roles.ts';
 export { ARGON2_OPTIONS, hashPassword, verifyPassword } from './passwords.ts';
+/** The first national administrator, created by `npm run admin:create` (api/src/cli/). */
+export { createFirstAdministrator } from './first-admin.service.ts';
+export type { AccessContext } from './access.context.ts';
 
 export const accessModule = defineModule<AccessTables, 'gazetteer'>({
   name: 'access',
