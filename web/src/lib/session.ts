@@ -100,14 +100,18 @@ export function useSignIn() {
   });
 }
 
-/** Signs out, then goes to the home page (public) before the session data is forgotten. */
-export function useSignOut() {
+/**
+ * Signs out, then goes to the home page (public) before the session data is forgotten. With
+ * `everywhere`, every session of the person ends and every API token is revoked.
+ */
+export function useSignOut({ everywhere = false }: { everywhere?: boolean } = {}) {
   const client = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
     mutationFn: async () => {
       try {
-        await call(api.POST('/api/auth/sign-out'));
+        if (everywhere) await call(api.POST('/api/auth/sign-out-everywhere'));
+        else await call(api.POST('/api/auth/sign-out'));
       } catch (err) {
         // Already signed out on the server: the goal is reached.
         if (!(err instanceof ApiError && err.code === 'auth.unauthenticated')) throw err;

@@ -30,7 +30,13 @@ import { createOwnToken, listOwnTokens, revokeOwnToken } from './api-tokens.serv
 import { grantRole, revokeRole, unitOfAssignment } from './assignments.service.ts';
 import { listRoles } from './roles.service.ts';
 import { clearSessionCookie, setSessionCookie } from './sessions.ts';
-import { changeOwnPassword, signIn, signOut, userWithAssignments } from './sign-in.service.ts';
+import {
+  changeOwnPassword,
+  signIn,
+  signOut,
+  signOutEverywhere,
+  userWithAssignments,
+} from './sign-in.service.ts';
 import { createUser, listUsers, resetPassword, unitOfUser, updateUser } from './users.service.ts';
 
 const problems = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef, 409: ProblemRef };
@@ -80,6 +86,28 @@ export const accessRoutes =
         await signOut(ctx, actorOf(request));
         clearSessionCookie(reply);
         return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/auth/sign-out-everywhere',
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          ...auth,
+          summary:
+            'End every session of the signed-in person, this one included, and revoke all their API tokens.',
+          response: {
+            200: Type.Object({ tokensRevoked: Type.Integer({ minimum: 0 }) }),
+            401: ProblemRef,
+            403: ProblemRef,
+          },
+        },
+      },
+      async (request, reply) => {
+        const result = await signOutEverywhere(ctx, actorOf(request));
+        clearSessionCookie(reply);
+        return result;
       },
     );
 

@@ -77,3 +77,15 @@ export function revokeApiToken(db: AccessDb, userId: number, tokenId: number) {
     .returning('id')
     .executeTakeFirst();
 }
+
+/** Revokes every live token of the user; the ids revoked, for their audit records. */
+export async function revokeUserTokens(db: AccessDb, userId: number): Promise<number[]> {
+  const rows = await db
+    .updateTable('access_api_token')
+    .set({ revoked_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id).sort((a, b) => a - b);
+}

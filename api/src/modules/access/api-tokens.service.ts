@@ -6,7 +6,8 @@
 import type { Actor } from '../../platform/actor.ts';
 import type { AccessContext } from './access.context.ts';
 import { fail } from './access.errors.ts';
-import { insertApiToken, listApiTokens, revokeApiToken } from './api-tokens.queries.ts';
+import type { AccessDb } from './access.queries.ts';
+import { insertApiToken, listApiTokens, revokeApiToken, revokeUserTokens } from './api-tokens.queries.ts';
 import { newSecret, sha256 } from './secrets.ts';
 
 export const TOKEN_PREFIX = 'sndd_';
@@ -28,6 +29,9 @@ export function createOwnToken(
   input: { name: string; expiresInDays: number },
 ) {
   const userId = signedInUser(actor);
+  // A password someone else set (a reset) or a first password is not yet the person's own: a
+  // token minted now would outlive the change that makes the account theirs.
+  if (actor.principal?.mustChangePassword) throw fail('auth.password.change_required');
   return ctx.inTransaction(async (trx) => {
     const token = `${TOKEN_PREFIX}${newSecret()}`;
     const row = await insertApiToken(trx, {
@@ -58,4 +62,29 @@ export async function revokeOwnToken(ctx: AccessContext, actor: Actor, input: { 
       entityId: String(revoked.id),
     });
   });
+}
+
+/**
+ * Revokes every live token of a user in the caller's transaction, one audit record each: when
+ * an administrator resets the password or disables the account, and when the person signs out
+ * everywhere. `reason` says which, in the records.
+ */
+export async function revokeAllTokens(
+  ctx: AccessContext,
+  trx: AccessDb,
+  actor: Actor,
+  input: { userId: number; reason: 'password_reset' | 'account_disabled' | 'sign_out_everywhere' },
+): Promise<number> {
+  const ids = await revokeUserTokens(trx, input.userId);
+  await ctx.audit.writeMany(
+    trx,
+    actor,
+    ids.map((id) => ({
+      action: 'auth.token.revoke',
+      entityType: 'access.api_token',
+      entityId: String(id),
+      after: { reason: input.reason, userId: input.userId },
+    })),
+  );
+  return ids.length;
 }

@@ -214,6 +214,90 @@ describe('API tokens', () => {
     expect((await admin.request('PATCH', '/api/access/users/5', { isActive: true })).statusCode).toBe(200);
   });
 
+  it('die with a lost password: none is minted while the password must change; a reset and a disabled account revoke them all, and they stay dead', async () => {
+    const admin = await signedIn(t.app, 'admin@sndd.example', DEMO_PASSWORD);
+    const created = await admin.request('POST', '/api/access/users', {
+      email: 'token.clerk@sndd.example',
+      displayName: 'Token clerk',
+      homeUnitCode: '230202',
+      password: 'first-password-2026',
+    });
+    const id = created.json<{ id: number }>().id;
+    await admin.request('POST', `/api/access/users/${id}/assignments`, {
+      roleCode: 'commune_clerk',
+      unitCode: '230202',
+    });
+
+    // A first password (set by someone else) must be changed before a token can exist.
+    const person = await signedIn(t.app, 'token.clerk@sndd.example', 'first-password-2026');
+    const early = await person.request('POST', '/api/auth/tokens', { name: 'too early', expiresInDays: 30 });
+    expect(early.json()).toMatchObject({ code: 'auth.password.change_required' });
+    expect(
+      await t.db.kysely.selectFrom('access_api_token').select('id').where('user_id', '=', id).execute(),
+    ).toEqual([]);
+    await person.request('POST', '/api/auth/password', {
+      currentPassword: 'first-password-2026',
+      newPassword: 'my-own-passphrase-2026',
+    });
+
+    const mint = async (name: string) =>
+      (await person.request('POST', '/api/auth/tokens', { name, expiresInDays: 30 })).json<{
+        token: string;
+      }>().token;
+    const [one, two] = [await mint('one'), await mint('two')];
+    expect((await withToken(t.app, one).request('GET', '/api/auth/me')).statusCode).toBe(200);
+
+    // An administrator's reset revokes them, and they do not come back when the person sets a
+    // new password.
+    await admin.request('POST', `/api/access/users/${id}/password-reset`, {
+      newPassword: 'reset-by-admin-2026',
+    });
+    const again = await signedIn(t.app, 'token.clerk@sndd.example', 'reset-by-admin-2026');
+    await again.request('POST', '/api/auth/password', {
+      currentPassword: 'reset-by-admin-2026',
+      newPassword: 'my-second-passphrase-2026',
+    });
+    for (const token of [one, two]) {
+      expect((await withToken(t.app, token).request('GET', '/api/auth/me')).statusCode).toBe(401);
+    }
+    const revocations = await t.db.kysely
+      .selectFrom('audit_record')
+      .select(['action', 'after'])
+      .where('action', '=', 'auth.token.revoke')
+      .where('entity_type', '=', 'access.api_token')
+      .execute();
+    expect(revocations.filter((row) => (row.after as { userId?: number } | null)?.userId === id)).toEqual([
+      expect.objectContaining({ after: { reason: 'password_reset', userId: id } }),
+      expect.objectContaining({ after: { reason: 'password_reset', userId: id } }),
+    ]);
+
+    // Disabling the account revokes the tokens too (not only hides them while disabled).
+    const three = (
+      await again.request('POST', '/api/auth/tokens', { name: 'three', expiresInDays: 30 })
+    ).json<{
+      token: string;
+    }>().token;
+    await admin.request('PATCH', `/api/access/users/${id}`, { isActive: false });
+    await admin.request('PATCH', `/api/access/users/${id}`, { isActive: true });
+    expect((await withToken(t.app, three).request('GET', '/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('sign out everywhere ends every session and revokes every token of the person', async () => {
+    const first = await signedIn(t.app, 'kep.council@sndd.example', DEMO_PASSWORD);
+    const second = await signedIn(t.app, 'kep.council@sndd.example', DEMO_PASSWORD);
+    const token = (
+      await first.request('POST', '/api/auth/tokens', { name: 'phone', expiresInDays: 7 })
+    ).json<{
+      token: string;
+    }>().token;
+    const everywhere = await second.request('POST', '/api/auth/sign-out-everywhere');
+    expect(everywhere.statusCode).toBe(200);
+    expect(everywhere.json()).toEqual({ tokensRevoked: 1 });
+    for (const client of [first, second, withToken(t.app, token)]) {
+      expect((await client.request('GET', '/api/auth/me')).statusCode).toBe(401);
+    }
+  });
+
   it('answers a malformed Authorization header with 401, not a crash', async () => {
     const response = await anonymous(t.app).request('GET', '/api/auth/me', undefined, {
       authorization: 'Basic abc',

@@ -15,6 +15,7 @@ import {
 import { normaliseLogin } from './logins.ts';
 import { checkPasswordPolicy, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { newSecret, sha256 } from './secrets.ts';
+import { revokeAllTokens } from './api-tokens.service.ts';
 import { endSession, insertSession, revokeUserSessions } from './sessions.queries.ts';
 import { forgiveSignInAttempt, reserveSignInAttempt } from './sign-in-throttle.ts';
 
@@ -102,6 +103,32 @@ export async function signOut(ctx: AccessContext, actor: Actor): Promise<void> {
       entityType: 'access.user',
       entityId: String(actor.principal?.userId),
     });
+  });
+}
+
+/**
+ * Signs the person out of every session (this one included) and revokes every API token:
+ * for a lost phone, a shared computer, a token that may have leaked.
+ */
+export async function signOutEverywhere(
+  ctx: AccessContext,
+  actor: Actor,
+): Promise<{ tokensRevoked: number }> {
+  const principal = actor.principal;
+  if (!principal) throw fail('auth.unauthenticated');
+  return ctx.inTransaction(async (trx) => {
+    await revokeUserSessions(trx, principal.userId);
+    const tokensRevoked = await revokeAllTokens(ctx, trx, actor, {
+      userId: principal.userId,
+      reason: 'sign_out_everywhere',
+    });
+    await ctx.audit.write(trx, actor, {
+      action: 'auth.sign_out_everywhere',
+      entityType: 'access.user',
+      entityId: String(principal.userId),
+      after: { tokensRevoked },
+    });
+    return { tokensRevoked };
   });
 }
 

@@ -23,6 +23,7 @@ import type { CreateUserBody, UpdateUserBody, UserListQuery } from './access.sch
 import { normaliseLogin } from './logins.ts';
 import { checkPasswordPolicy, hashPassword } from './passwords.ts';
 import { assignmentHolding } from './scope.ts';
+import { revokeAllTokens } from './api-tokens.service.ts';
 import { revokeUserSessions } from './sessions.queries.ts';
 
 export { userWithAssignments } from './sign-in.service.ts';
@@ -132,7 +133,10 @@ export async function updateUser(
       ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
       ...(input.homeUnitCode !== undefined ? { homeUnitCode: input.homeUnitCode } : {}),
     });
-    if (input.isActive === false) await revokeUserSessions(trx, userId);
+    if (input.isActive === false) {
+      await revokeUserSessions(trx, userId);
+      await revokeAllTokens(ctx, trx, actor, { userId, reason: 'account_disabled' });
+    }
     const after = await findUserById(trx, userId);
     await ctx.audit.write(trx, actor, {
       action: 'access.user.update',
@@ -146,7 +150,7 @@ export async function updateUser(
   });
 }
 
-/** A new password the person must change at next sign-in; their sessions end. */
+/** A new password the person must change at next sign-in; their sessions and tokens end. */
 export async function resetPassword(
   ctx: AccessContext,
   actor: Actor,
@@ -160,6 +164,8 @@ export async function resetPassword(
     if (!user) throw fail('access.user.not_found');
     await updatePassword(trx, userId, hash, true);
     await revokeUserSessions(trx, userId);
+    // The tokens go too: they would otherwise work again once the person sets a new password.
+    await revokeAllTokens(ctx, trx, actor, { userId, reason: 'password_reset' });
     await ctx.audit.write(trx, actor, {
       action: 'access.user.password_reset',
       entityType: 'access.user',

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../components/confirm-button.tsx';
+import { ErrorMessage } from '../../components/error-message.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { UnitName } from '../../components/unit-name.tsx';
-import { useSession } from '../../lib/session.ts';
+import { useSession, useSignOut } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { AssignmentList } from './assignment-list.tsx';
@@ -52,6 +54,27 @@ function Account() {
         <PasswordForm />
       </section>
       <TokensSection />
+      <SignOutEverywhere />
     </div>
+  );
+}
+
+/** For a lost phone or a shared computer: every session ends and every token is revoked. */
+function SignOutEverywhere() {
+  const { t } = useTranslation();
+  const signOut = useSignOut({ everywhere: true });
+  return (
+    <section aria-labelledby="everywhere-title">
+      <h2 id="everywhere-title">{t('account.everywhere.title')}</h2>
+      <p>{t('account.everywhere.lead')}</p>
+      <ConfirmButton
+        label={t('account.everywhere.button')}
+        question={t('account.everywhere.question')}
+        confirmLabel={t('account.everywhere.confirm')}
+        disabled={signOut.isPending}
+        onConfirm={() => signOut.mutate()}
+      />
+      {signOut.isError ? <ErrorMessage error={signOut.error} /> : null}
+    </section>
   );
 }
