@@ -88,6 +88,10 @@ export const PLATFORM_ERRORS = defineErrors({
   'auth.forbidden': { status: 403, title: 'You may not do this here.' },
   'auth.csrf.invalid': { status: 403, title: 'The form is out of date: reload the page and try again.' },
   'auth.password.change_required': { status: 403, title: 'Change your password before you go on.' },
+  // Signing in and API tokens (the access module answers them; every client knows them as auth.*).
+  'auth.sign_in.failed': { status: 401, title: 'The login or the password is wrong.' },
+  'auth.sign_in.throttled': { status: 429, title: 'Too many attempts. Wait a few minutes, then try again.' },
+  'auth.token.not_found': { status: 404, title: 'No such token.' },
   'platform.database.unavailable': { status: 503, title: 'The database cannot be reached right now.' },
   'platform.migrations.pending': { status: 503, title: 'The database is being brought up to date.' },
   'platform.unavailable': { status: 503, title: 'The service is not available right now.' },

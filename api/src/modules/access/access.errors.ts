@@ -1,7 +1,7 @@
 /**
  * Every error the access module answers. Its own codes start with `access.`; signing in and
- * API tokens answer under `auth.` (the web and the tests know them by those codes), declared
- * apart in AUTH_ERRORS because a manifest's registry holds only codes of its own name.
+ * API tokens answer under `auth.` (the web and the tests know them by those codes): those are
+ * the platform's (PLATFORM_ERRORS), beside the access check's own `auth.*` codes.
  */
 import { defineErrors, failWith, PLATFORM_ERRORS } from '../../platform/errors.ts';
 
@@ -41,11 +41,4 @@ export const ACCESS_ERRORS = defineErrors({
   },
 });
 
-/** Signing in and API tokens (the `auth` tag of this module). */
-export const AUTH_ERRORS = defineErrors({
-  'auth.sign_in.failed': { status: 401, title: 'The login or the password is wrong.' },
-  'auth.sign_in.throttled': { status: 429, title: 'Too many attempts. Wait a few minutes, then try again.' },
-  'auth.token.not_found': { status: 404, title: 'No such token.' },
-});
-
-export const fail = failWith({ ...PLATFORM_ERRORS, ...AUTH_ERRORS, ...ACCESS_ERRORS });
+export const fail = failWith({ ...PLATFORM_ERRORS, ...ACCESS_ERRORS });
