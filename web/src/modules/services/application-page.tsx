@@ -36,6 +36,7 @@ import { RequiredMark } from './service-fields.tsx';
 import { formatTrackingNumber } from './tracking.ts';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import { Loading } from '../../components/query-states.tsx';
+import { InputField } from '../../components/fields.tsx';
 import './services.css';
 
 export function ApplicationPage() {
@@ -387,16 +388,13 @@ function FeeForm({ application, standard }: { application: Application; standard
           onChange={(event) => setReceipt(event.target.value)}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-paid-on`}>{t('services.fee.paidOn')}</label>
-        <input
-          id={`${id}-paid-on`}
-          name="paidOn"
-          type="date"
-          value={paidOn}
-          onChange={(event) => setPaidOn(event.target.value)}
-        />
-      </div>
+      <InputField
+        label={t('services.fee.paidOn')}
+        name="paidOn"
+        type="date"
+        value={paidOn}
+        onValue={setPaidOn}
+      />
       <button type="submit" className="button" disabled={record.isPending}>
         {t('services.fee.record')}
       </button>

@@ -3,7 +3,6 @@
  * overdue; overdue rows stand out (in words as well as colour).
  */
 import './i18n.ts';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { RequireSession } from '../../components/require-session.tsx';
@@ -29,6 +28,7 @@ import { formatTrackingNumber } from './tracking.ts';
 import { PagedTable } from '../../components/paged-table.tsx';
 import './services.css';
 import { pageParam } from '../../lib/page-param.ts';
+import { SelectField } from '../../components/fields.tsx';
 
 export function ApplicationsPage() {
   return (
@@ -81,7 +81,6 @@ function Applications() {
   const format = useFormat();
   useDocumentTitle(t('services.office.applications'));
   const [params, setParams] = useSearchParams();
-  const id = useId();
   const page = pageParam(params);
   const status = (params.get('status') ?? '') as ApplicationStatus | '';
   const service = params.get('service') ?? '';
@@ -110,38 +109,32 @@ function Applications() {
       <h1 id="applications-title">{t('services.office.applications')}</h1>
       <OfficeLinks />
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor={`${id}-status`}>{t('services.status.label')}</label>
-          <select
-            id={`${id}-status`}
-            name="status"
-            value={status}
-            onChange={(event) => set('status', event.target.value)}
-          >
-            <option value="">{t('services.filter.all')}</option>
-            {APPLICATION_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(STATUS_KEYS[value])}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-service`}>{t('services.service')}</label>
-          <select
-            id={`${id}-service`}
-            name="service"
-            value={service}
-            onChange={(event) => set('service', event.target.value)}
-          >
-            <option value="">{t('services.filter.all')}</option>
-            {(standards.data?.items ?? []).map((standard) => (
-              <option key={standard.code} value={standard.code}>
-                {serviceName(standard, format.lang)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('services.status.label')}
+          name="status"
+          value={status}
+          onChange={(event) => set('status', event.target.value)}
+        >
+          <option value="">{t('services.filter.all')}</option>
+          {APPLICATION_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {t(STATUS_KEYS[value])}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('services.service')}
+          name="service"
+          value={service}
+          onChange={(event) => set('service', event.target.value)}
+        >
+          <option value="">{t('services.filter.all')}</option>
+          {(standards.data?.items ?? []).map((standard) => (
+            <option key={standard.code} value={standard.code}>
+              {serviceName(standard, format.lang)}
+            </option>
+          ))}
+        </SelectField>
         <div className="field svc-check">
           <label>
             <input

@@ -17,6 +17,7 @@ import { emptyFormState, prepareValues, type FieldProblem, type FormState } from
 import { FeeAndTimeLimit, serviceName, TrackingNumberBox } from './parts.tsx';
 import { ServiceFields } from './service-fields.tsx';
 import { Loading } from '../../components/query-states.tsx';
+import { TextAreaField } from '../../components/fields.tsx';
 import './services.css';
 
 export const MAX_DESCRIPTION_LENGTH = 2000;
@@ -69,7 +70,6 @@ function ApplyForm({ standard }: { standard: Standard }) {
   const [uploadError, setUploadError] = useState<unknown>(null);
   const [uploading, setUploading] = useState(false);
   const file = useFileOnline();
-  const id = useId();
 
   if (filed) {
     return (
@@ -147,21 +147,15 @@ function ApplyForm({ standard }: { standard: Standard }) {
         problems={problems}
         onChange={(code, value) => setState((before) => ({ ...before, [code]: value }))}
       />
-      <div className="field">
-        <label htmlFor={`${id}-description`}>{t('services.apply.description')}</label>
-        <p id={`${id}-description-hint`} className="hint">
-          {t('services.apply.descriptionHint')}
-        </p>
-        <textarea
-          id={`${id}-description`}
-          name="description"
-          rows={4}
-          maxLength={MAX_DESCRIPTION_LENGTH}
-          aria-describedby={`${id}-description-hint`}
-          value={description}
-          onChange={(event) => setDescription(event.target.value)}
-        />
-      </div>
+      <TextAreaField
+        label={t('services.apply.description')}
+        hint={t('services.apply.descriptionHint')}
+        name="description"
+        rows={4}
+        maxLength={MAX_DESCRIPTION_LENGTH}
+        value={description}
+        onValue={setDescription}
+      />
       <FilePicker files={files} onChange={setFiles} />
       <button type="submit" className="button" disabled={file.isPending || uploading}>
         {uploading ? t('services.files.sending') : t('services.apply.submit')}

@@ -1,6 +1,5 @@
 /** Ombudsman officers: the complaints their offices handle, in pages, filtered by status and subject. */
 import './i18n.ts';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { RequireSession } from '../../components/require-session.tsx';
@@ -24,6 +23,7 @@ import { formatTrackingNumber } from './tracking.ts';
 import { PagedTable } from '../../components/paged-table.tsx';
 import './services.css';
 import { pageParam } from '../../lib/page-param.ts';
+import { SelectField } from '../../components/fields.tsx';
 
 export function ComplaintsPage() {
   return (
@@ -37,7 +37,6 @@ function Complaints() {
   const { t } = useTranslation();
   const format = useFormat();
   useDocumentTitle(t('services.complaints.title'));
-  const id = useId();
   const [params, setParams] = useSearchParams();
   const page = pageParam(params);
   const status = (params.get('status') ?? '') as ComplaintStatus | '';
@@ -63,32 +62,30 @@ function Complaints() {
       <h1 id="complaints-title">{t('services.complaints.title')}</h1>
       <OfficeLinks />
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor={`${id}-status`}>{t('services.status.label')}</label>
-          <select id={`${id}-status`} value={status} onChange={(event) => set('status', event.target.value)}>
-            <option value="">{t('services.filter.all')}</option>
-            {COMPLAINT_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(COMPLAINT_STATUS_KEYS[value])}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-subject`}>{t('services.complain.subject')}</label>
-          <select
-            id={`${id}-subject`}
-            value={subject}
-            onChange={(event) => set('subject', event.target.value)}
-          >
-            <option value="">{t('services.filter.all')}</option>
-            {COMPLAINT_SUBJECTS.map((value) => (
-              <option key={value} value={value}>
-                {t(SUBJECT_KEYS[value])}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('services.status.label')}
+          value={status}
+          onChange={(event) => set('status', event.target.value)}
+        >
+          <option value="">{t('services.filter.all')}</option>
+          {COMPLAINT_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {t(COMPLAINT_STATUS_KEYS[value])}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('services.complain.subject')}
+          value={subject}
+          onChange={(event) => set('subject', event.target.value)}
+        >
+          <option value="">{t('services.filter.all')}</option>
+          {COMPLAINT_SUBJECTS.map((value) => (
+            <option key={value} value={value}>
+              {t(SUBJECT_KEYS[value])}
+            </option>
+          ))}
+        </SelectField>
       </form>
       <PagedTable
         className="svc-table"

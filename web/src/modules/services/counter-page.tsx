@@ -4,7 +4,7 @@
  * big, to write on the person's slip.
  */
 import './i18n.ts';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
@@ -29,6 +29,7 @@ import { FeeAndTimeLimit, serviceName, TrackingNumberBox } from './parts.tsx';
 import { disabilityValue, EMPTY_PERSON, PersonFields, type PersonState } from './person-fields.tsx';
 import { ServiceFields } from './service-fields.tsx';
 import { Loading } from '../../components/query-states.tsx';
+import { SelectField, TextAreaField } from '../../components/fields.tsx';
 import './services.css';
 
 export function CounterPage() {
@@ -51,7 +52,6 @@ function Counter() {
   const only = scope.length === 1 && typeof first === 'string' ? first : '';
   const unit = params.get('unit') ?? only;
   const serviceCode = params.get('service') ?? '';
-  const id = useId();
   const offered = useStandards({ unitCode: unit, page: 1, pageSize: 500, sort: 'nameEn' }, unit !== '');
   const standard = offered.data?.items.find((item) => item.code === serviceCode);
   const [filed, setFiled] = useState<Application | null>(null);
@@ -103,22 +103,19 @@ function Counter() {
           ) : offered.data.items.length === 0 ? (
             <p className="notice">{t('services.counter.noneHere')}</p>
           ) : (
-            <div className="field">
-              <label htmlFor={`${id}-service`}>{t('services.service')}</label>
-              <select
-                id={`${id}-service`}
-                name="service"
-                value={serviceCode}
-                onChange={(event) => choose({ service: event.target.value })}
-              >
-                <option value="">{t('services.form.choose')}</option>
-                {offered.data.items.map((item) => (
-                  <option key={item.code} value={item.code}>
-                    {serviceName(item, format.lang)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              label={t('services.service')}
+              name="service"
+              value={serviceCode}
+              onChange={(event) => choose({ service: event.target.value })}
+            >
+              <option value="">{t('services.form.choose')}</option>
+              {offered.data.items.map((item) => (
+                <option key={item.code} value={item.code}>
+                  {serviceName(item, format.lang)}
+                </option>
+              ))}
+            </SelectField>
           )}
           {standard ? (
             <CounterForm
@@ -142,7 +139,6 @@ interface CounterFormProps {
 
 function CounterForm({ unit, standard, onFiled }: CounterFormProps) {
   const { t } = useTranslation();
-  const id = useId();
   const file = useFileAtCounter();
   const [person, setPerson] = useState<PersonState>(EMPTY_PERSON);
   const [state, setState] = useState<FormState>(() => emptyFormState(standard.formFields));
@@ -228,17 +224,14 @@ function CounterForm({ unit, standard, onFiled }: CounterFormProps) {
         problems={problems}
         onChange={(code, value) => setState((before) => ({ ...before, [code]: value }))}
       />
-      <div className="field">
-        <label htmlFor={`${id}-description`}>{t('services.apply.description')}</label>
-        <textarea
-          id={`${id}-description`}
-          name="description"
-          rows={3}
-          maxLength={MAX_DESCRIPTION_LENGTH}
-          value={description}
-          onChange={(event) => setDescription(event.target.value)}
-        />
-      </div>
+      <TextAreaField
+        label={t('services.apply.description')}
+        name="description"
+        rows={3}
+        maxLength={MAX_DESCRIPTION_LENGTH}
+        value={description}
+        onValue={setDescription}
+      />
       <FilePicker files={files} onChange={setFiles} />
       <button type="submit" className="button" disabled={file.isPending || uploading || file.isSuccess}>
         {uploading ? t('services.files.sending') : t('services.counter.submit')}

@@ -5,6 +5,7 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { InputField, SelectField } from '../../components/fields.tsx';
 import { AGE_GROUPS, SEXES } from './api.ts';
 import { AGE_GROUP_KEYS, SEX_KEYS } from './labels.ts';
 import { RequiredMark } from './service-fields.tsx';
@@ -75,66 +76,51 @@ export function PersonFields({
           onChange={(event) => set({ name: event.target.value })}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-sex`}>{t('services.person.sex')}</label>
-        <select
-          id={`${id}-sex`}
-          name="sex"
-          value={value.sex}
-          onChange={(event) => set({ sex: event.target.value })}
-        >
-          {SEXES.map((sex) => (
-            <option key={sex} value={sex}>
-              {t(SEX_KEYS[sex] ?? sex)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-age`}>{t('services.person.ageGroup')}</label>
-        <select
-          id={`${id}-age`}
-          name="ageGroup"
-          value={value.ageGroup}
-          onChange={(event) => set({ ageGroup: event.target.value })}
-        >
-          {AGE_GROUPS.map((group) => (
-            <option key={group} value={group}>
-              {t(AGE_GROUP_KEYS[group] ?? group)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-disability`}>{t('services.person.disability')}</label>
-        <select
-          id={`${id}-disability`}
-          name="disability"
-          value={value.disability}
-          onChange={(event) => set({ disability: event.target.value })}
-        >
-          <option value="">{t('services.person.disability.unknown')}</option>
-          <option value="yes">{t('services.person.disability.yes')}</option>
-          <option value="no">{t('services.person.disability.no')}</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-phone`}>{t('services.person.phone')}</label>
-        <p id={`${id}-phone-hint`} className="hint">
-          {phoneHint ?? t('services.person.phoneHint')}
-        </p>
-        <input
-          id={`${id}-phone`}
-          name="phone"
-          type="tel"
-          inputMode="tel"
-          maxLength={30}
-          autoComplete="off"
-          aria-describedby={`${id}-phone-hint`}
-          value={value.phone}
-          onChange={(event) => set({ phone: event.target.value })}
-        />
-      </div>
+      <SelectField
+        label={t('services.person.sex')}
+        name="sex"
+        value={value.sex}
+        onChange={(event) => set({ sex: event.target.value })}
+      >
+        {SEXES.map((sex) => (
+          <option key={sex} value={sex}>
+            {t(SEX_KEYS[sex] ?? sex)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('services.person.ageGroup')}
+        name="ageGroup"
+        value={value.ageGroup}
+        onChange={(event) => set({ ageGroup: event.target.value })}
+      >
+        {AGE_GROUPS.map((group) => (
+          <option key={group} value={group}>
+            {t(AGE_GROUP_KEYS[group] ?? group)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('services.person.disability')}
+        name="disability"
+        value={value.disability}
+        onChange={(event) => set({ disability: event.target.value })}
+      >
+        <option value="">{t('services.person.disability.unknown')}</option>
+        <option value="yes">{t('services.person.disability.yes')}</option>
+        <option value="no">{t('services.person.disability.no')}</option>
+      </SelectField>
+      <InputField
+        label={t('services.person.phone')}
+        hint={phoneHint ?? t('services.person.phoneHint')}
+        name="phone"
+        type="tel"
+        inputMode="tel"
+        maxLength={30}
+        autoComplete="off"
+        value={value.phone}
+        onChange={(event) => set({ phone: event.target.value })}
+      />
     </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useFormat } from '../../lib/use-format.ts';
+import { InputField, TextAreaField } from '../../components/fields.tsx';
 import { useRate } from './api.ts';
 
 const STARS = [1, 2, 3, 4, 5] as const;
@@ -67,34 +68,25 @@ export function RatingForm({ number }: { number: string }) {
           </label>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-comment`}>{t('services.rating.comment')}</label>
-        <textarea
-          id={`${id}-comment`}
-          name="comment"
-          rows={3}
-          maxLength={1000}
-          value={comment}
-          onChange={(event) => setComment(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-phone`}>{t('services.rating.phone')}</label>
-        <p id={`${id}-phone-hint`} className="hint">
-          {t('services.rating.phoneHint')}
-        </p>
-        <input
-          id={`${id}-phone`}
-          name="phone"
-          type="tel"
-          inputMode="tel"
-          maxLength={30}
-          autoComplete="tel"
-          aria-describedby={`${id}-phone-hint`}
-          value={phone}
-          onChange={(event) => setPhone(event.target.value)}
-        />
-      </div>
+      <TextAreaField
+        label={t('services.rating.comment')}
+        name="comment"
+        rows={3}
+        maxLength={1000}
+        value={comment}
+        onValue={setComment}
+      />
+      <InputField
+        label={t('services.rating.phone')}
+        hint={t('services.rating.phoneHint')}
+        name="phone"
+        type="tel"
+        inputMode="tel"
+        maxLength={30}
+        autoComplete="tel"
+        value={phone}
+        onValue={setPhone}
+      />
       <button type="submit" className="button" disabled={rate.isPending}>
         {t('services.rating.submit')}
       </button>

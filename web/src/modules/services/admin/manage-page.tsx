@@ -6,7 +6,7 @@
  * province (and add offerings of any standard at their units): the list says which.
  */
 import './i18n.ts';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PagedTable } from '../../../components/paged-table.tsx';
@@ -25,6 +25,7 @@ import { ExampleBadge } from '../../../components/example-badge.tsx';
 import '../services.css';
 import './admin.css';
 import { pageParam } from '../../../lib/page-param.ts';
+import { InputField } from '../../../components/fields.tsx';
 
 export function ManagePage() {
   return (
@@ -37,7 +38,6 @@ export function ManagePage() {
 function Manage() {
   const { t } = useTranslation();
   useDocumentTitle(t('servicesAdmin.manage.title'));
-  const id = useId();
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const page = pageParam(params);
@@ -65,16 +65,13 @@ function Manage() {
         </Link>
       </p>
       <form className="filters svc-admin__search" role="search" onSubmit={search}>
-        <div className="field">
-          <label htmlFor={`${id}-q`}>{t('servicesAdmin.manage.search')}</label>
-          <input
-            id={`${id}-q`}
-            name="q"
-            type="search"
-            value={typed}
-            onChange={(event) => setTyped(event.target.value)}
-          />
-        </div>
+        <InputField
+          label={t('servicesAdmin.manage.search')}
+          name="q"
+          type="search"
+          value={typed}
+          onValue={setTyped}
+        />
         <button type="submit" className="button button--secondary">
           {t('servicesAdmin.manage.searchButton')}
         </button>

@@ -12,6 +12,7 @@ import { todayInPhnomPenh } from '../../../lib/format.ts';
 import { useSession } from '../../../lib/session.ts';
 import { useFormat } from '../../../lib/use-format.ts';
 import type { Standard } from '../api.ts';
+import { InputField } from '../../../components/fields.tsx';
 import { MANAGE_STANDARDS, useAddOffering, useUpdateOffering, type Offering } from './api.ts';
 import { mayEnd, offeringState, TIER_LEVEL, type OfferingState } from './draft.ts';
 
@@ -164,17 +165,14 @@ function AddOffering({ standard, today }: { standard: Standard; today: string })
         required
       />
       <div className="svc-admin__dates">
-        <div className="field">
-          <label htmlFor={`${id}-from`}>{t('servicesAdmin.offerings.from')}</label>
-          <input
-            id={`${id}-from`}
-            name="validFrom"
-            type="date"
-            value={from}
-            required
-            onChange={(event) => setFrom(event.target.value)}
-          />
-        </div>
+        <InputField
+          label={t('servicesAdmin.offerings.from')}
+          name="validFrom"
+          type="date"
+          value={from}
+          required
+          onValue={setFrom}
+        />
         <div className="field">
           <label htmlFor={`${id}-to`}>
             {t('servicesAdmin.offerings.to')}{' '}

@@ -18,6 +18,7 @@ import { useSession } from '../../../lib/session.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useFormat } from '../../../lib/use-format.ts';
 import { Loading } from '../../../components/query-states.tsx';
+import { InputField, SelectField } from '../../../components/fields.tsx';
 import { MANAGE_CALENDAR, useCalendarYear, useDueDate, type CalendarYear } from './api.ts';
 import { daysFromText, MAX_DAYS, sourceOf, weekdayOf, yearChoices, yearFromAddress } from './helpers.ts';
 import './i18n.ts';
@@ -45,21 +46,18 @@ export function CalendarPage() {
         <Link to="/services">{t('servicesCalendar.toServices')}</Link>
       </p>
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor={`${id}-year`}>{t('servicesCalendar.year')}</label>
-          <select
-            id={`${id}-year`}
-            name="year"
-            value={year}
-            onChange={(event) => setParams({ year: event.target.value })}
-          >
-            {yearChoices(thisYear, year).map((choice) => (
-              <option key={choice} value={choice}>
-                {format.digits(String(choice))}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('servicesCalendar.year')}
+          name="year"
+          value={year}
+          onChange={(event) => setParams({ year: event.target.value })}
+        >
+          {yearChoices(thisYear, year).map((choice) => (
+            <option key={choice} value={choice}>
+              {format.digits(String(choice))}
+            </option>
+          ))}
+        </SelectField>
       </form>
       {/* A new key per year: an edit in progress does not follow the reader to another year. */}
       <YearView key={year} year={year} mayEdit={mayEdit} />
@@ -223,33 +221,27 @@ function DueDateHelper() {
       <h2 id={`${id}-title`}>{t('servicesCalendar.due.title')}</h2>
       <p className="hint">{t('servicesCalendar.due.intro')}</p>
       <form className="filters svc-calendar__due-form" noValidate onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={`${id}-from`}>{t('servicesCalendar.due.from')}</label>
-          <input
-            id={`${id}-from`}
-            name="from"
-            type="date"
-            required
-            value={from}
-            onChange={(event) => setFrom(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-days`}>{t('servicesCalendar.due.days')}</label>
-          <input
-            id={`${id}-days`}
-            name="days"
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={3}
-            required
-            aria-describedby={problem ? `${id}-days-error` : undefined}
-            aria-invalid={problem ? true : undefined}
-            value={daysText}
-            onChange={(event) => setDaysText(event.target.value)}
-          />
-        </div>
+        <InputField
+          label={t('servicesCalendar.due.from')}
+          name="from"
+          type="date"
+          required
+          value={from}
+          onValue={setFrom}
+        />
+        <InputField
+          label={t('servicesCalendar.due.days')}
+          name="days"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={3}
+          required
+          aria-describedby={problem ? `${id}-days-error` : undefined}
+          aria-invalid={problem ? true : undefined}
+          value={daysText}
+          onValue={setDaysText}
+        />
         <div className="field">
           <button type="submit" className="button">
             {t('servicesCalendar.due.submit')}
