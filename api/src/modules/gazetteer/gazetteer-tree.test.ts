@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allMigrations } from '../../modules.ts';
 import { migrate } from '../../platform/db/migrations.ts';
 import { openEmptyTestDb, openTestDb, type TestDb } from '../../test-support/test-db.ts';
-import { isUnitWithin, subtreeCodesQuery, unitAncestors, unitExists } from './index.ts';
+import { isUnitWithin, subtreeCodesQuery, unitAncestors, unitExists } from './gazetteer.service.ts';
 import { asGazetteerDb, selectUnits } from './gazetteer.queries.ts';
 import type { GazetteerTables } from './gazetteer.tables.ts';
 import { treeDate } from './history-dates.ts';

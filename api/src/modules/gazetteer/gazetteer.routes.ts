@@ -33,8 +33,6 @@ const AS_OF_NOTE =
 export const gazetteerRoutes =
   (ctx: GazetteerContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const { db } = ctx;
-
     // The administrative tree is public reference data (the NCDD publishes it): every read of
     // this module says so, for the access layer that refuses routes without a declaration.
     app.get(
@@ -49,7 +47,7 @@ export const gazetteerRoutes =
           response: { 200: Page(Unit), 400: ProblemRef },
         },
       },
-      async (request) => listUnits(db, request.query),
+      async (request) => listUnits(ctx, request.query),
     );
 
     app.get(
@@ -65,7 +63,7 @@ export const gazetteerRoutes =
           response: { 200: Unit, 400: ProblemRef, 404: ProblemRef },
         },
       },
-      async (request) => getUnitOn(db, request.params.code, request.query.asOf),
+      async (request) => getUnitOn(ctx, request.params.code, request.query.asOf),
     );
 
     app.get(
@@ -81,7 +79,7 @@ export const gazetteerRoutes =
           response: { 200: Page(Unit), 400: ProblemRef, 404: ProblemRef },
         },
       },
-      async (request) => listUnitChildren(db, request.params.code, request.query),
+      async (request) => listUnitChildren(ctx, request.params.code, request.query),
     );
 
     app.get(
@@ -99,7 +97,7 @@ export const gazetteerRoutes =
           response: { 200: UnitAncestors, 400: ProblemRef, 404: ProblemRef },
         },
       },
-      async (request) => listUnitAncestors(db, request.params.code, request.query.asOf),
+      async (request) => listUnitAncestors(ctx, request.params.code, request.query.asOf),
     );
 
     app.get(
@@ -115,7 +113,7 @@ export const gazetteerRoutes =
           response: { 200: UnitCounts, 400: ProblemRef, 404: ProblemRef },
         },
       },
-      async (request) => unitCounts(db, request.params.code, request.query.asOf),
+      async (request) => unitCounts(ctx, request.params.code, request.query.asOf),
     );
 
     app.get(
@@ -130,7 +128,7 @@ export const gazetteerRoutes =
           response: { 200: UnitCounts, 400: ProblemRef },
         },
       },
-      async (request) => unitCounts(db, undefined, request.query.asOf),
+      async (request) => unitCounts(ctx, undefined, request.query.asOf),
     );
 
     app.get(
@@ -148,7 +146,7 @@ export const gazetteerRoutes =
           response: { 200: Page(UnitEvent), 400: ProblemRef, 404: ProblemRef },
         },
       },
-      async (request) => unitHistory(db, request.params.code, request.query),
+      async (request) => unitHistory(ctx, request.params.code, request.query),
     );
 
     app.get(
@@ -163,7 +161,7 @@ export const gazetteerRoutes =
           response: { 200: Page(UnitEvent), 400: ProblemRef },
         },
       },
-      async (request) => listChanges(db, request.query),
+      async (request) => listChanges(ctx, request.query),
     );
 
     // Staff of the unit or of a unit above it: the closure table says whether the unit lies in

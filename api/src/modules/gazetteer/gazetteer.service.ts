@@ -25,6 +25,7 @@ import {
   unitCodeExists,
   type GazetteerDb,
 } from './gazetteer.queries.ts';
+import type { GazetteerContext } from './gazetteer.context.ts';
 import { fail } from './gazetteer.errors.ts';
 import type { Unit, UnitChildrenQuery, UnitCounts, UnitListQuery } from './gazetteer.schemas.ts';
 import { treeDate, type TreeDate } from './history-dates.ts';
@@ -56,7 +57,11 @@ export async function getUnit(db: GazetteerDb, code: string): Promise<Unit> {
 }
 
 /** One unit as it is today (404 once abolished) or as it was on `asOf` (404 if it did not exist then). */
-export async function getUnitOn(db: GazetteerDb, code: string, asOf: string | undefined): Promise<Unit> {
+export function getUnitOn(ctx: GazetteerContext, code: string, asOf: string | undefined): Promise<Unit> {
+  return unitOnDate(ctx.db, code, asOf);
+}
+
+async function unitOnDate(db: GazetteerDb, code: string, asOf: string | undefined): Promise<Unit> {
   const at = treeDate(asOf);
   if (at.asOf !== undefined) {
     const unit = await findUnitAt(db, code, at);
@@ -78,8 +83,8 @@ async function assertUnitOn(db: GazetteerDb, code: string, at: TreeDate): Promis
   if (!unit || !existsOn(unit, at.today)) throw unitNotFound(code, at.today);
 }
 
-export function listUnits(db: GazetteerDb, query: UnitListQuery): Promise<PageResult<Unit>> {
-  return fetchPage(selectUnits(db, query, treeDate(query.asOf)), {
+export function listUnits(ctx: GazetteerContext, query: UnitListQuery): Promise<PageResult<Unit>> {
+  return fetchPage(selectUnits(ctx.db, query, treeDate(query.asOf)), {
     page: query.page,
     pageSize: query.pageSize,
     sort: query.sort,
@@ -90,10 +95,11 @@ export function listUnits(db: GazetteerDb, query: UnitListQuery): Promise<PageRe
 
 /** The units directly below a unit on the tree's date; 404 when the unit itself was not there. */
 export async function listUnitChildren(
-  db: GazetteerDb,
+  ctx: GazetteerContext,
   code: string,
   query: UnitChildrenQuery,
 ): Promise<PageResult<Unit>> {
+  const { db } = ctx;
   const at = treeDate(query.asOf);
   const { field, direction } = parseSort(query.sort);
   const filters = { parent: code, type: query.type };
@@ -118,10 +124,11 @@ export async function listUnitChildren(
 
 /** The unit's ancestors and the unit itself, root first, on the tree's date; 404 for a unit not there. */
 export async function listUnitAncestors(
-  db: GazetteerDb,
+  ctx: GazetteerContext,
   code: string,
   asOf?: string,
 ): Promise<{ items: Unit[] }> {
+  const { db } = ctx;
   const at = treeDate(asOf);
   if (at.asOf !== undefined) {
     const items = await selectAncestorUnitsAt(db, code, at.asOf);
@@ -148,10 +155,11 @@ const COUNTS_CACHE_LIMIT = 2000;
  * is undefined, by level and by type, on the tree's date.
  */
 export async function unitCounts(
-  db: GazetteerDb,
+  ctx: GazetteerContext,
   code: string | undefined,
   asOf: string | undefined,
 ): Promise<UnitCounts> {
+  const { db } = ctx;
   const at = treeDate(asOf);
   const revision = await selectTreeRevision(db);
   let cache = countsCache.get(db);
@@ -212,7 +220,7 @@ export function subtreeCodesQuery(db: AnyDb, scopeCodes: string[]) {
 
 /** A unit of today's tree; `gazetteer.unit.not_found` for an unknown or abolished code. */
 export function getCurrentUnit(db: AnyDb, code: string): Promise<Unit> {
-  return getUnitOn(asGazetteerDb(db), code, undefined);
+  return unitOnDate(asGazetteerDb(db), code, undefined);
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Actor } from '../../platform/actor.ts';
 import { fetchPage, type PageResult } from '../../platform/http/paging.ts';
 import { fail } from './gazetteer.errors.ts';
-import { findUnitByCode, unitCodeExists, type GazetteerDb } from './gazetteer.queries.ts';
+import { findUnitByCode, unitCodeExists } from './gazetteer.queries.ts';
 import type { ChangesQuery, Unit, UnitEvent, UnitUpdateBody } from './gazetteer.schemas.ts';
 import { unitNotFound } from './gazetteer.service.ts';
 import type { GazetteerContext } from './gazetteer.context.ts';
@@ -33,10 +33,11 @@ const asEvent = (row: EventRow): UnitEvent => row as UnitEvent;
 
 /** A unit's events, newest first (those without a date last); 404 for a code never in the tree. */
 export async function unitHistory(
-  db: GazetteerDb,
+  ctx: GazetteerContext,
   code: string,
   query: { page: number; pageSize: number },
 ): Promise<PageResult<UnitEvent>> {
+  const { db } = ctx;
   const { items, total } = await selectUnitEvents(db, code, query.page, query.pageSize);
   // A unit always has at least its 'created' event: only an empty answer needs the lookup.
   if (total === 0 && !(await unitCodeExists(db, code))) throw unitNotFound(code);
@@ -44,11 +45,14 @@ export async function unitHistory(
 }
 
 /** The events that took effect between two dates (both included). */
-export async function listChanges(db: GazetteerDb, query: ChangesQuery): Promise<PageResult<UnitEvent>> {
+export async function listChanges(
+  ctx: GazetteerContext,
+  query: ChangesQuery,
+): Promise<PageResult<UnitEvent>> {
   if (query.from > query.to) {
     throw fail('gazetteer.changes.bad_range', `from ${query.from} is after to ${query.to}.`);
   }
-  const page = await fetchPage(selectChanges(db, query), {
+  const page = await fetchPage(selectChanges(ctx.db, query), {
     page: query.page,
     pageSize: query.pageSize,
     sort: query.sort,

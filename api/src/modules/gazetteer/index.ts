@@ -32,8 +32,9 @@ import { syncSearchIndex } from './search/search-index.ts';
 import { searchRoutes } from './search.routes.ts';
 
 export type { GazetteerTables } from './gazetteer.tables.ts';
-// TODO(contract): other modules still import these directly; they move to the `gazetteer` port.
-export { getUnit, isUnitWithin, subtreeCodesQuery, unitAncestors, unitExists, unitNames };
+// TODO(contract): services/dashboard/dashboard.direct.ts still imports it directly; it moves to
+// the `gazetteer` port (ctx.ports.gazetteer.subtreeCodesQuery).
+export { subtreeCodesQuery };
 /** The command-line imports, run by api/src/cli/import.ts with the database it opens. */
 export { runBoundariesImport } from './boundaries/boundaries-cli.ts';
 export { runGazetteerImport } from './import/import-cli.ts';

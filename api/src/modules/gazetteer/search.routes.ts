@@ -2,15 +2,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ProblemRef } from '../../platform/http/openapi.ts';
 import type { GazetteerContext } from './gazetteer.context.ts';
-import { asSearchDb } from './search/search-index.ts';
 import { UnitSearchQuery, UnitSearchResult } from './search/search.schemas.ts';
 import { searchUnits } from './search/search.service.ts';
 
 export const searchRoutes =
   (ctx: GazetteerContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const db = asSearchDb(ctx.db);
-
     // Public like the rest of the tree: the citizen's "find my commune" needs no account.
     app.get(
       '/search',
@@ -28,6 +25,6 @@ export const searchRoutes =
           response: { 200: UnitSearchResult, 400: ProblemRef },
         },
       },
-      async (request) => searchUnits(db, request.query),
+      async (request) => searchUnits(ctx, request.query),
     );
   };

@@ -14,7 +14,6 @@ import {
   GEOJSON_MEDIA_TYPE,
 } from './boundaries.schemas.ts';
 import { boundaryCollectionJson, unitBoundaryJson } from './boundaries.service.ts';
-import { asBoundaryDb } from './boundaries.tables.ts';
 
 // Boundaries change only with an import, a few times a year: an hour in browser and proxy
 // caches saves the same megabyte on every map view; the ETag makes the revalidation after it
@@ -36,8 +35,6 @@ function sendGeoJson(request: FastifyRequest, reply: FastifyReply, body: string)
 export const boundaryRoutes =
   (ctx: GazetteerContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const db = asBoundaryDb(ctx.db);
-
     app.get(
       '/boundaries/:level',
       {
@@ -67,7 +64,7 @@ export const boundaryRoutes =
         sendGeoJson(
           request,
           reply,
-          await boundaryCollectionJson(db, {
+          await boundaryCollectionJson(ctx, {
             level: request.params.level,
             within: request.query.within,
             detail: request.query.detail ?? 'simplified',
@@ -102,7 +99,7 @@ export const boundaryRoutes =
         sendGeoJson(
           request,
           reply,
-          await unitBoundaryJson(db, request.params.code, request.query.detail ?? 'simplified'),
+          await unitBoundaryJson(ctx, request.params.code, request.query.detail ?? 'simplified'),
         ),
     );
   };

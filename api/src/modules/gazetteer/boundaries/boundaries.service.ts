@@ -7,7 +7,8 @@ import {
   type BoundaryDetail,
   type BoundaryRow,
 } from './boundaries.queries.ts';
-import type { BoundaryDb } from './boundaries.tables.ts';
+import type { GazetteerContext } from '../gazetteer.context.ts';
+import { asBoundaryDb } from './boundaries.tables.ts';
 
 function feature(row: BoundaryRow, bbox: Bbox) {
   return {
@@ -34,10 +35,10 @@ const bboxOf = (row: BoundaryRow): Bbox => [row.minLon, row.minLat, row.maxLon, 
  * out exactly as stored, without a schema-driven serializer in the way.
  */
 export async function boundaryCollectionJson(
-  db: BoundaryDb,
+  ctx: GazetteerContext,
   options: { level: number; within?: string | undefined; detail: BoundaryDetail },
 ): Promise<string> {
-  const rows = await selectBoundaries(db, options);
+  const rows = await selectBoundaries(asBoundaryDb(ctx.db), options);
   const boxes = rows.map(bboxOf);
   const bbox = unionBbox(boxes);
   return JSON.stringify({
@@ -49,11 +50,11 @@ export async function boundaryCollectionJson(
 
 /** One unit's boundary as a GeoJSON Feature (text); 404 for an unknown unit or one without a boundary. */
 export async function unitBoundaryJson(
-  db: BoundaryDb,
+  ctx: GazetteerContext,
   code: string,
   detail: BoundaryDetail,
 ): Promise<string> {
-  const row = await selectUnitBoundary(db, code, detail);
+  const row = await selectUnitBoundary(asBoundaryDb(ctx.db), code, detail);
   if (!row) throw fail('gazetteer.unit.not_found', { title: `No administrative unit has the code ${code}.` });
   if (row.geometry === null) {
     throw fail('gazetteer.boundary.not_found', { title: `No boundary is stored for the unit ${code}.` });

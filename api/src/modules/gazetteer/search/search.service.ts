@@ -1,6 +1,7 @@
 /** The rules of unit search: which key a query is compared with, and in what order answers come. */
 import { codePrefixes, normaliseKhmer, normaliseLatin, queryScript } from './normalise.ts';
-import type { SearchDb } from './search-index.ts';
+import type { GazetteerContext } from '../gazetteer.context.ts';
+import { asSearchDb } from './search.tables.ts';
 import { selectInfixMatches, selectPrefixMatches, type SearchKey } from './search.queries.ts';
 import type { UnitSearchQuery, UnitSearchResult } from './search.schemas.ts';
 
@@ -32,7 +33,8 @@ function plan(q: string): Plan | undefined {
   };
 }
 
-export async function searchUnits(db: SearchDb, query: UnitSearchQuery): Promise<UnitSearchResult> {
+export async function searchUnits(ctx: GazetteerContext, query: UnitSearchQuery): Promise<UnitSearchResult> {
+  const db = asSearchDb(ctx.db);
   const how = plan(query.q);
   if (!how) return { items: [] };
   const filters = { level: query.level, within: query.within };
