@@ -1201,17 +1201,17 @@ export interface paths {
         put?: never;
         /**
          * Import an official gazetteer file: see what changes (dry run), then apply it.
-         * @description The body is the file itself: an NCDD workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or a CSV (text/csv), at most 25 MB; the x-file-name header names it. Problems in the file are listed in a dry run; applying a file with problems is refused (gazetteer.import.has_problems) unless applyValid=true.
+         * @description The body is the file itself: an NCDD workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or a CSV (text/csv), at most 25 MB; the x-file-name header names it. The one import contract: a dry run (the default) reports every problem and what would change; applying a file with problems is refused with 422 gazetteer.import.has_problems unless applyValid=true, which applies the rows without problems (and not below a row with one).
          */
         post: {
             parameters: {
                 query: {
-                    /** @description Only show what would change (the default). */
+                    /** @description Check and report only; write nothing. */
                     dryRun: boolean;
+                    /** @description Apply the rows without problems and report the rest (otherwise a file with problems is refused). */
+                    applyValid: boolean;
                     /** @description When the changes took effect; unknown when absent. */
                     effectiveDate?: string;
-                    /** @description Apply the valid part of a file with problems (rows with problems and their descendants are left out). */
-                    applyValid: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -1226,14 +1226,44 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            fileName: string;
+                            /** @description sha256 of the file, hex. */
+                            checksum: string;
+                            dryRun: boolean;
+                            /** @description Whether anything was written. */
+                            applied: boolean;
+                            rowsRead: number;
+                            /** @description Rows without a problem. */
+                            rowsValid: number;
+                            /** @description Rows written (0 for a dry run). */
+                            rowsApplied: number;
+                            /** @description Every problem found. */
+                            problems: {
+                                /** @description Stable code, e.g. gazetteer.import.duplicate_code: clients translate it. */
+                                code: string;
+                                /** @description The same in English, with the values concerned. */
+                                message: string;
+                                /** @description The file, when several are imported at once. */
+                                file: string | null;
+                                /** @description The workbook sheet, if any. */
+                                sheet: string | null;
+                                /** @description 1-based, as a spreadsheet program shows it. */
+                                row: number | null;
+                                column: string | null;
+                                /** @description The value found, cut to 200 characters. */
+                                value: string | null;
+                                source: {
+                                    file: string;
+                                    sheet?: string;
+                                    /** @description 1-based, as a spreadsheet program shows it. */
+                                    row?: number;
+                                };
+                                unitCode?: string;
+                            }[];
                             /** @description The import recorded; null for a dry run or when nothing had to change. */
                             importId: number | null;
-                            applied: boolean;
-                            fileName: string;
                             /** @description ncdd-workbook, ncdd-flat, pumi, csv or unreadable. */
                             format: string;
-                            /** @description sha256 of the file, hex. */
-                            fileChecksum: string;
                             summary: {
                                 counts: {
                                     added: number;
@@ -1257,19 +1287,6 @@ export interface paths {
                                 /** @description Names the files spell differently from the tree (not renames; left as they are). */
                                 spellingVariants: number;
                             };
-                            /** @description Every problem found. */
-                            problems: {
-                                /** @description Stable code, e.g. gazetteer.import.duplicate_code. */
-                                code: string;
-                                message: string;
-                                source: {
-                                    file: string;
-                                    sheet?: string;
-                                    /** @description 1-based, as a spreadsheet program shows it. */
-                                    row?: number;
-                                };
-                                unitCode?: string;
-                            }[];
                             /** @description The first 200 changes, in code order. */
                             changes: {
                                 kind: "added" | "renamed" | "moved" | "retyped" | "removed";
@@ -1781,6 +1798,62 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sign-out-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of the signed-in person, this one included, and revoke all their API tokens. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tokensRevoked: number;
+                        };
+                    };
                 };
                 /** @description Default Response */
                 401: {
@@ -10136,14 +10209,16 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import a BOOST-style CSV of budgets: dry run (default), then apply (national).
-         * @description The body is the CSV itself (text/csv), the x-file-name header names it. Columns: year, admin_unit_code, econ_class, func_class, fund_source, approved, executed (and optionally program, description_km, description_en). Applying a file with problems is refused (422 budgets.import.has_problems).
+         * Import a BOOST-style CSV of budgets: dry run (default), then apply, or apply the valid rows (national).
+         * @description The body is the CSV itself (text/csv), the x-file-name header names it. Columns: year, admin_unit_code, econ_class, func_class, fund_source, approved, executed (and optionally program, description_km, description_en). Applying a file with problems is refused (422 budgets.import.has_problems) unless applyValid=true, which applies the budgets without problems and reports the rest.
          */
         post: {
             parameters: {
                 query: {
-                    /** @description List the problems and what would be created; change nothing. */
+                    /** @description Check and report only; write nothing. */
                     dryRun: boolean;
+                    /** @description Apply the rows without problems and report the rest (otherwise a file with problems is refused). */
+                    applyValid: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -10159,18 +10234,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             fileName: string;
+                            /** @description sha256 of the file, hex. */
                             checksum: string;
-                            rows: number;
-                            validRows: number;
+                            dryRun: boolean;
+                            /** @description Whether anything was written. */
                             applied: boolean;
-                            problems: {
-                                /** @description Line number in the file (the header is line 1). */
-                                row: number;
-                                column: string | null;
-                                code: string;
-                                message: string;
-                                value: string | null;
-                            }[];
+                            rowsRead: number;
+                            /** @description Rows without a problem. */
+                            rowsValid: number;
+                            /** @description Rows written (0 for a dry run). */
+                            rowsApplied: number;
+                            /** @description Every problem found. */
+                            problems: components["schemas"]["ImportProblem"][];
                             budgets: {
                                 unitCode: string;
                                 fiscalYear: number;
@@ -10638,9 +10713,91 @@ export interface paths {
                         "application/json": {
                             id: number;
                             isExample: boolean;
-                            /** @description The formula document (docs/transfer-formula.md). */
+                            /** TransferFormula */
                             formula: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                format: "sndd.transfer-formula.v1";
+                                program: {
+                                    /** @description Lower-case letters, digits, - and _. */
+                                    code: string;
+                                    nameKm: string;
+                                    nameEn: string;
+                                };
+                                fiscalYear: number;
+                                /** @description Each change to a year’s formula is a new version. */
+                                version: number;
+                                legalReference: {
+                                    /** @description The instrument, e.g. a sub-decree with its number. */
+                                    text: string;
+                                    /** @description YYYY-MM-DD */
+                                    date?: string;
+                                    url?: string;
+                                    note?: string;
+                                };
+                                pool: {
+                                    /** @enum {string} */
+                                    kind: "share_of_base";
+                                    /** @description Percent of the base. */
+                                    percent: number;
+                                    base: {
+                                        /** @description What the base is, e.g. the previous year's current revenue. */
+                                        label: string;
+                                        /** @description The base. Whole riel. */
+                                        amount: number;
+                                        /** @description True when the amount is not an official figure. */
+                                        isExample?: boolean;
+                                        source?: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "fixed";
+                                    /** @description The pool. Whole riel. */
+                                    amount: number;
+                                    isExample?: boolean;
+                                    source?: string;
+                                };
+                                components: {
+                                    /** @description Lower-case letters, digits, - and _. */
+                                    code: string;
+                                    nameKm: string;
+                                    nameEn: string;
+                                    /** @description Share of the pool. Percent, at most 4 decimals. */
+                                    sharePercent: number;
+                                    criteria: ({
+                                        /** @enum {string} */
+                                        kind: "equal";
+                                        /** @description Share of the component. Percent, at most 4 decimals. */
+                                        weightPercent: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "indicator";
+                                        /** @description Name of a per-unit figure: population, poor_households, villages, area_km2, councillors, staff, or any other. */
+                                        indicator: string;
+                                        /** @description Share of the component. Percent, at most 4 decimals. */
+                                        weightPercent: number;
+                                        /** @description Share in proportion to 1/value (less capacity, more money). Every value must be above 0. */
+                                        inverse?: boolean;
+                                    })[];
+                                }[];
+                                eligibility: {
+                                    /** @description 1 capital/province, 2 municipality/district/khan, 3 commune/sangkat, 4 village. */
+                                    levels?: number[];
+                                    /** @description Unit types, e.g. commune, sangkat. */
+                                    types?: string[];
+                                    /** @description Only these units (and the units below them). */
+                                    includeCodes?: string[];
+                                    /** @description Never these units, nor those below them. */
+                                    excludeCodes?: string[];
+                                };
+                                /** @description No eligible unit gets less (a multiple of the rounding unit). Whole riel. */
+                                floorPerUnit?: number;
+                                /** @description No eligible unit gets more (a multiple of the rounding unit). Whole riel. */
+                                capPerUnit?: number;
+                                rounding: {
+                                    /** @description Amounts are multiples of it (riel). */
+                                    unit: number;
+                                };
+                                notes?: string;
                             };
                         };
                     };
@@ -10881,7 +11038,7 @@ export interface paths {
         put?: never;
         /**
          * Import figures from a CSV (text/csv body): a dry run by default.
-         * @description Every problem is listed with its row and column; codes the tree does not know are listed, never dropped. Nothing is written unless dryRun=false and the file is clean.
+         * @description The one import contract: every problem is listed with its row and column; codes the tree does not know are listed, never dropped. dryRun=false writes a clean file; a file with problems is refused (422 transfers.import.has_problems) unless applyValid=true, which writes its valid rows.
          */
         post: {
             parameters: {
@@ -10893,8 +11050,13 @@ export interface paths {
                     codeColumn: string;
                     /** @description indicator:column pairs separated by commas, e.g. `population:TT_Both,poor_households:HH_ID1`. */
                     map: string;
+                    /** @description The name of the file, for the report. */
+                    fileName?: string;
+                    /** @description Check and report only; write nothing. */
                     dryRun?: boolean;
-                    /** @description Write the rows without problems and with known codes; report the rest. */
+                    /** @description Apply the rows without problems and report the rest (otherwise a file with problems is refused). */
+                    applyValid?: boolean;
+                    /** @description The former name of applyValid, still accepted. */
                     applyValidPart?: boolean;
                 };
                 header?: never;
@@ -10915,20 +11077,26 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            fileName: string;
+                            /** @description sha256 of the file, hex. */
+                            checksum: string;
+                            dryRun: boolean;
+                            /** @description Whether anything was written. */
+                            applied: boolean;
                             rowsRead: number;
+                            /** @description Rows without a problem. */
+                            rowsValid: number;
+                            /** @description Rows written (0 for a dry run). */
+                            rowsApplied: number;
+                            /** @description Every problem found. */
+                            problems: components["schemas"]["ImportProblem"][];
+                            /** @description Figures (cells) read, every row. */
                             values: number;
-                            problems: {
-                                row: number;
-                                column: string | null;
-                                code: string;
-                                message: string;
-                            }[];
+                            /** @description Codes the tree does not know: reported, never silently dropped. */
                             unknownCodes: {
                                 code: string;
                                 row: number | null;
                             }[];
-                            applied: boolean;
-                            rowsApplied: number;
                         };
                     };
                 };
@@ -10970,6 +11138,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11028,8 +11205,7 @@ export interface paths {
                                 status: "draft" | "approved" | "published" | "superseded";
                                 /** @description Riel distributed. */
                                 pool: number;
-                                /** @description inputsYear, pool, components, totals, excluded units, equity figures. */
-                                summary: unknown;
+                                summary: components["schemas"]["TransfersAllocationSummary"];
                                 correctionOf: number | null;
                                 correctionReason: string | null;
                                 createdBy: string | null;
@@ -11097,8 +11273,7 @@ export interface paths {
                             status: "draft" | "approved" | "published" | "superseded";
                             /** @description Riel distributed. */
                             pool: number;
-                            /** @description inputsYear, pool, components, totals, excluded units, equity figures. */
-                            summary: unknown;
+                            summary: components["schemas"]["TransfersAllocationSummary"];
                             correctionOf: number | null;
                             correctionReason: string | null;
                             createdBy: string | null;
@@ -11209,8 +11384,7 @@ export interface paths {
                             status: "draft" | "approved" | "published" | "superseded";
                             /** @description Riel distributed. */
                             pool: number;
-                            /** @description inputsYear, pool, components, totals, excluded units, equity figures. */
-                            summary: unknown;
+                            summary: components["schemas"]["TransfersAllocationSummary"];
                             correctionOf: number | null;
                             correctionReason: string | null;
                             createdBy: string | null;
@@ -11281,8 +11455,7 @@ export interface paths {
                                 nameKm: string;
                                 nameLatin: string;
                                 amount: number;
-                                /** @description formulaAmount, limit, amountBeforeRounding, roundingAdjustment, parts[]. */
-                                explanation: unknown;
+                                explanation: components["schemas"]["TransfersAllocationExplanation"];
                             }[];
                             page: number;
                             pageSize: number;
@@ -11357,8 +11530,7 @@ export interface paths {
                             status: "draft" | "approved" | "published" | "superseded";
                             /** @description Riel distributed. */
                             pool: number;
-                            /** @description inputsYear, pool, components, totals, excluded units, equity figures. */
-                            summary: unknown;
+                            summary: components["schemas"]["TransfersAllocationSummary"];
                             correctionOf: number | null;
                             correctionReason: string | null;
                             createdBy: string | null;
@@ -11453,8 +11625,7 @@ export interface paths {
                             status: "draft" | "approved" | "published" | "superseded";
                             /** @description Riel distributed. */
                             pool: number;
-                            /** @description inputsYear, pool, components, totals, excluded units, equity figures. */
-                            summary: unknown;
+                            summary: components["schemas"]["TransfersAllocationSummary"];
                             correctionOf: number | null;
                             correctionReason: string | null;
                             createdBy: string | null;
@@ -11557,8 +11728,7 @@ export interface paths {
                             status: "draft" | "approved" | "published" | "superseded";
                             /** @description Riel distributed. */
                             pool: number;
-                            /** @description inputsYear, pool, components, totals, excluded units, equity figures. */
-                            summary: unknown;
+                            summary: components["schemas"]["TransfersAllocationSummary"];
                             correctionOf: number | null;
                             correctionReason: string | null;
                             createdBy: string | null;
@@ -11661,13 +11831,118 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description units[] (baseline, scenario, change, change per person), gainers, losers, equity before and after. */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            units: {
+                                code: string;
+                                baseline: number;
+                                scenario: number;
+                                /** @description scenario − baseline. */
+                                change: number;
+                                /** @description null when the baseline is 0. */
+                                changePercent: number | null;
+                                /** @description null without a population. */
+                                changePerPerson: number | null;
+                                /** @description Eligible in one allocation only. */
+                                onlyIn: "baseline" | "scenario" | null;
+                            }[];
+                            gainers: number;
+                            losers: number;
+                            unchanged: number;
+                            totalBaseline: number;
+                            totalScenario: number;
+                            largestGain: {
+                                code: string;
+                                baseline: number;
+                                scenario: number;
+                                /** @description scenario − baseline. */
+                                change: number;
+                                /** @description null when the baseline is 0. */
+                                changePercent: number | null;
+                                /** @description null without a population. */
+                                changePerPerson: number | null;
+                                /** @description Eligible in one allocation only. */
+                                onlyIn: "baseline" | "scenario" | null;
+                            } | null;
+                            largestLoss: {
+                                code: string;
+                                baseline: number;
+                                scenario: number;
+                                /** @description scenario − baseline. */
+                                change: number;
+                                /** @description null when the baseline is 0. */
+                                changePercent: number | null;
+                                /** @description null without a population. */
+                                changePerPerson: number | null;
+                                /** @description Eligible in one allocation only. */
+                                onlyIn: "baseline" | "scenario" | null;
+                            } | null;
+                            /** TransfersEquityFigures */
+                            equityBefore: {
+                                units: {
+                                    code: string;
+                                    amount: number;
+                                    population: number;
+                                    perPerson: number;
+                                }[];
+                                /** @description Codes of allocated units without a population. */
+                                withoutPopulation: string[];
+                                totalAmount: number;
+                                totalPopulation: number;
+                                meanPerPerson: number | null;
+                                minPerPerson: {
+                                    code: string;
+                                    perPerson: number;
+                                } | null;
+                                maxPerPerson: {
+                                    code: string;
+                                    perPerson: number;
+                                } | null;
+                                gini: number | null;
+                                theil: number | null;
+                                coefficientOfVariation: number | null;
+                                maxMinRatio: number | null;
+                                /** @description null without a poverty indicator, or when either series is constant. */
+                                povertyCorrelation: number | null;
+                                /** @description [population share, amount share] pairs from [0, 0] to [1, 1]. */
+                                lorenz: number[][];
+                            };
+                            /** TransfersEquityFigures */
+                            equityAfter: {
+                                units: {
+                                    code: string;
+                                    amount: number;
+                                    population: number;
+                                    perPerson: number;
+                                }[];
+                                /** @description Codes of allocated units without a population. */
+                                withoutPopulation: string[];
+                                totalAmount: number;
+                                totalPopulation: number;
+                                meanPerPerson: number | null;
+                                minPerPerson: {
+                                    code: string;
+                                    perPerson: number;
+                                } | null;
+                                maxPerPerson: {
+                                    code: string;
+                                    perPerson: number;
+                                } | null;
+                                gini: number | null;
+                                theil: number | null;
+                                coefficientOfVariation: number | null;
+                                maxMinRatio: number | null;
+                                /** @description null without a poverty indicator, or when either series is constant. */
+                                povertyCorrelation: number | null;
+                                /** @description [population share, amount share] pairs from [0, 0] to [1, 1]. */
+                                lorenz: number[][];
+                            };
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -11762,7 +12037,7 @@ export interface paths {
                                 version: number;
                                 publishedAt: string | null;
                                 amount: number;
-                                explanation: unknown;
+                                explanation: components["schemas"]["TransfersAllocationExplanation"];
                             }[];
                         };
                     };
@@ -12135,6 +12410,130 @@ export interface components {
             createdAt: string;
             sentAt: string | null;
             deliveryError: string | null;
+        };
+        /** ImportProblem */
+        ImportProblem: {
+            /** @description Stable code, e.g. gazetteer.import.duplicate_code: clients translate it. */
+            code: string;
+            /** @description The same in English, with the values concerned. */
+            message: string;
+            /** @description The file, when several are imported at once. */
+            file: string | null;
+            /** @description The workbook sheet, if any. */
+            sheet: string | null;
+            /** @description 1-based, as a spreadsheet program shows it. */
+            row: number | null;
+            column: string | null;
+            /** @description The value found, cut to 200 characters. */
+            value: string | null;
+        };
+        /** TransfersAllocationSummary */
+        TransfersAllocationSummary: {
+            /** @description The year of the figures used. */
+            inputsYear: number;
+            pool: {
+                /** @description Distributed: a multiple of the rounding unit. */
+                amount: number;
+                /** @description Before rounding to the rounding unit. */
+                exact: string;
+                /** @description exact − amount: less than one rounding unit, not distributed. */
+                undistributed: string;
+                /** @description How it was reached, in words. */
+                basis: string;
+                isExample: boolean;
+            };
+            components: {
+                code: string;
+                nameKm: string;
+                nameEn: string;
+                sharePercent: number;
+                /** @description Pool × share, exactly. */
+                exact: string;
+                /** @description Pool × share in rounding units by largest remainder. */
+                pool: number;
+                /** @description The sum of the units’ parts of this component. */
+                allocated: number;
+            }[];
+            totals: {
+                allocated: number;
+                eligibleUnits: number;
+                excludedUnits: number;
+                floored: number;
+                capped: number;
+            };
+            excluded: {
+                code: string;
+                reason: "level" | "type" | "excluded_code" | "not_included";
+                detail: string;
+            }[];
+            legalReference: {
+                /** @description The instrument, e.g. a sub-decree with its number. */
+                text: string;
+                /** @description YYYY-MM-DD */
+                date?: string;
+                url?: string;
+                note?: string;
+            };
+            roundingUnit: number;
+            equity: components["schemas"]["TransfersEquityTotals"];
+        };
+        /** TransfersEquityTotals */
+        TransfersEquityTotals: {
+            /** @description Codes of allocated units without a population. */
+            withoutPopulation: string[];
+            totalAmount: number;
+            totalPopulation: number;
+            meanPerPerson: number | null;
+            minPerPerson: {
+                code: string;
+                perPerson: number;
+            } | null;
+            maxPerPerson: {
+                code: string;
+                perPerson: number;
+            } | null;
+            gini: number | null;
+            theil: number | null;
+            coefficientOfVariation: number | null;
+            maxMinRatio: number | null;
+            /** @description null without a poverty indicator, or when either series is constant. */
+            povertyCorrelation: number | null;
+            /** @description [population share, amount share] pairs from [0, 0] to [1, 1]. */
+            lorenz: number[][];
+        };
+        /** TransfersAllocationExplanation */
+        TransfersAllocationExplanation: {
+            /** @description The sum of the parts’ formula amounts. */
+            formulaAmount: string;
+            /** @description Held at the floor or the cap; null when shared by the formula. */
+            limit: "floor" | "cap" | null;
+            amountBeforeRounding: string;
+            /** @description amount − amountBeforeRounding. */
+            roundingAdjustment: string;
+            parts: {
+                component: string;
+                /** @description `equal`, the indicator name, or `name (inverse)`. */
+                criterion: string;
+                kind: "equal" | "indicator";
+                indicator: string | null;
+                inverse: boolean;
+                /** @description The criterion’s weight within its component, percent. */
+                weightPercent: number;
+                /** @description The unit’s value: 1 for an equal share, the indicator’s value otherwise. */
+                value: number;
+                /** @description The sum of the values used over the eligible units. */
+                total: string;
+                /** @description The unit’s share of this criterion’s pool. */
+                share: string;
+                /** @description Pool × component share × weight. */
+                criterionPool: string;
+                /** @description criterionPool × share: what the formula alone gives. */
+                formulaAmount: string;
+                /** @description After floors and caps, before rounding. */
+                amountBeforeRounding: string;
+                /** @description Whole riel; a unit’s parts add up to its amount. */
+                amount: number;
+            }[];
         };
     };
     responses: never;
