@@ -19,7 +19,6 @@ export const ACCESS_ERRORS = defineErrors({
   'access.password.unchanged': { status: 400, title: 'The new password must differ from the current one.' },
   'access.password.too_short': { status: 400, title: 'A password needs at least 10 characters.' },
   'access.password.too_weak': { status: 400, title: 'This password is too easy to guess. Choose another.' },
-  'access.unit.not_found': { status: 400, title: 'No administrative unit has this code.' },
   'access.role.not_found': { status: 400, title: 'There is no such role.' },
   'access.assignment.not_found': { status: 404, title: 'No such role assignment.' },
   'access.assignment.wrong_level': {

@@ -38,7 +38,7 @@ export async function unitOfUser(ctx: AccessContext, userId: number): Promise<st
 /** A unit an account or an assignment names must exist (null: national). */
 export async function requireUnit(ctx: AccessContext, unitCode: string | null): Promise<void> {
   if (unitCode !== null && !(await ctx.ports.gazetteer.unitExists(ctx.db, unitCode))) {
-    throw fail('access.unit.not_found', { title: `No administrative unit has the code ${unitCode}.` });
+    throw ctx.ports.gazetteer.unknownUnit(unitCode);
   }
 }
 

@@ -5,7 +5,6 @@
 import { defineErrors, failWith } from '../../platform/errors.ts';
 
 export const COUNCILS_ERRORS = defineErrors({
-  'councils.unit.unknown': { status: 400, title: 'No administrative unit has this code.' },
   'councils.organ.not_found': { status: 404, title: 'No such organ.' },
   'councils.organ.bad_kind': { status: 400, title: 'Not a kind of organ.' },
   'councils.organ.end_before_start': { status: 400, title: 'The mandate ends before it starts.' },

@@ -264,7 +264,7 @@ describe('statistics', () => {
 
   it('refuses an unknown unit and an unknown kind', async () => {
     const unit = await anon.request('GET', '/api/councils/stats?within=999999');
-    expect(unit.json()).toMatchObject({ status: 400, code: 'councils.unit.unknown' });
+    expect(unit.json()).toMatchObject({ status: 400, code: 'gazetteer.unit.unknown' });
     const kind = await anon.request('GET', '/api/councils/stats?kind=parliament');
     expect(kind.json()).toMatchObject({ status: 400, code: 'http.request.invalid' });
   });
@@ -543,7 +543,7 @@ describe('register of functions', () => {
       (await admin.request('POST', '/api/councils/functions', fn({ holder: '999999' }))).json(),
     ).toMatchObject({
       status: 400,
-      code: 'councils.unit.unknown',
+      code: 'gazetteer.unit.unknown',
     });
     expect(
       (await admin.request('POST', '/api/councils/functions', fn({ holder: 'village' }))).json(),
@@ -553,7 +553,7 @@ describe('register of functions', () => {
     });
     expect((await anon.request('GET', '/api/councils/functions?holder=999999')).json()).toMatchObject({
       status: 400,
-      code: 'councils.unit.unknown',
+      code: 'gazetteer.unit.unknown',
     });
 
     // A unit-level account never keeps the national register.

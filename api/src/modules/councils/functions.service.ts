@@ -43,7 +43,7 @@ async function resolveHolder(ctx: CouncilsContext, holder: string) {
   const db = portDb(ctx.db);
   if (isUnitCode(holder)) {
     if (!(await gazetteer.unitExists(db, holder))) {
-      throw fail('councils.unit.unknown', { title: `No administrative unit has the code ${holder}.` });
+      throw gazetteer.unknownUnit(holder);
     }
     const unit = await gazetteer.getUnit(db, holder);
     if (unit.level > 3)

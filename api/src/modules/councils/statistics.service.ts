@@ -4,7 +4,6 @@
  */
 import type { MemberStats, StatsQuery } from './councils.schemas.ts';
 import { portDb, type CouncilsContext } from './councils.context.ts';
-import { fail } from './councils.errors.ts';
 import { breakdowns } from './member-stats.ts';
 import { selectGroupedMembers } from './statistics.queries.ts';
 
@@ -12,7 +11,7 @@ export async function memberStats(ctx: CouncilsContext, query: StatsQuery): Prom
   const gazetteer = ctx.ports.gazetteer;
   const db = portDb(ctx.db);
   if (query.within !== undefined && !(await gazetteer.unitExists(db, query.within))) {
-    throw fail('councils.unit.unknown', { title: `No administrative unit has the code ${query.within}.` });
+    throw gazetteer.unknownUnit(query.within);
   }
   const day = query.asOf ?? ctx.today();
   const { organs, groups } = await selectGroupedMembers(ctx.db, {

@@ -36,6 +36,13 @@ type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-
 
 const SORT_COLUMNS: Record<string, string> = { code: 'code', nameLatin: 'name_latin', nameKm: 'name_km' };
 
+/**
+ * The one answer of every module to a request naming a unit that does not exist (400
+ * gazetteer.unit.unknown), through the port: a module never declares a code of its own for it.
+ */
+export const unknownUnit = (code: string, title = `No administrative unit has the code ${code}.`) =>
+  fail('gazetteer.unit.unknown', { title });
+
 export const unitNotFound = (code: string, date?: string) =>
   fail('gazetteer.unit.not_found', {
     title: `No administrative unit has the code ${code}.`,

@@ -5,6 +5,7 @@
  * `jurisdiction` port, which the access check uses).
  */
 import type { FastifyInstance } from 'fastify';
+import type { ModuleContext } from '../../platform/context.ts';
 import { defineModule } from '../../platform/module.ts';
 import type { AnyDb } from '../../platform/ports.ts';
 import { boundaryRoutes } from './boundaries/boundaries.routes.ts';
@@ -23,8 +24,10 @@ import {
   unitExists,
   unitCodesOfLevelsQuery,
   unitNames,
+  unknownUnit,
 } from './gazetteer.service.ts';
-import type { GazetteerTables } from './gazetteer.tables.ts';
+import type { BoundaryTables } from './boundaries/boundaries.tables.ts';
+import type { GazetteerSearchTables } from './search/search.tables.ts';
 import { importRoutes } from './import/import.routes.ts';
 import { restructureRoutes } from './restructure.routes.ts';
 import { GAZETTEER_PERMISSIONS } from './permissions.ts';
@@ -51,6 +54,8 @@ export interface GazetteerPort {
   unitAncestors: typeof unitAncestors;
   unitNames: typeof unitNames;
   unitExists: typeof unitExists;
+  /** The error for a unit a request names and the tree does not hold: gazetteer.unit.unknown, one code for all. */
+  unknownUnit: typeof unknownUnit;
   /** A subquery of the codes in the subtrees of the given units, for `where unit_code in (…)`. */
   subtreeCodesQuery: (db: AnyDb, scopeCodes: string[]) => ReturnType<typeof subtreeCodesQuery>;
   /** A unit of today's tree (gazetteer.unit.not_found when unknown or abolished). */
@@ -78,7 +83,17 @@ const routes = (ctx: GazetteerContext) => async (app: FastifyInstance) => {
   await app.register(restructureRoutes(ctx));
 };
 
-export const gazetteerModule = defineModule<GazetteerTables>({
+/** Every table the module owns: the tree's, the outlines' and the search index's. */
+type GazetteerModuleTables = BoundaryTables & GazetteerSearchTables;
+
+/**
+ * The module's context as its services take it: typed to the tree's tables, which most of them
+ * use; the outlines and the search index view the same database through their own table types
+ * (boundaries.tables.ts, search.tables.ts).
+ */
+const servicesContext = (ctx: ModuleContext<GazetteerModuleTables>) => ctx as unknown as GazetteerContext;
+
+export const gazetteerModule = defineModule<GazetteerModuleTables>({
   name: 'gazetteer',
   tags: [{ name: 'gazetteer', description: 'The administrative tree.' }],
   tables: [
@@ -89,6 +104,9 @@ export const gazetteerModule = defineModule<GazetteerTables>({
     'gazetteer_unit_version',
     'gazetteer_unit_event',
     'gazetteer_tree_revision',
+    'gazetteer_unit_boundary',
+    'gazetteer_unit_search',
+    'gazetteer_unit_search_part',
   ],
   migrations: new URL('./migrations/', import.meta.url),
   errors: GAZETTEER_ERRORS,
@@ -106,6 +124,7 @@ export const gazetteerModule = defineModule<GazetteerTables>({
       unitAncestors,
       unitNames,
       unitExists,
+      unknownUnit,
       subtreeCodesQuery,
       getCurrentUnit,
       currentUnits,
@@ -114,12 +133,12 @@ export const gazetteerModule = defineModule<GazetteerTables>({
     },
     jurisdiction: { isUnitWithin },
   }),
-  routes,
+  routes: (ctx) => routes(servicesContext(ctx)),
   // Search keys are computed in TypeScript (Khmer normalisation), so they are kept up to date
   // at every start and right after the demo seed writes its units.
-  syncReferenceData: (ctx) => syncSearchIndex(ctx),
+  syncReferenceData: (ctx) => syncSearchIndex(servicesContext(ctx)),
   seedDemo: async (ctx) => {
-    await seedGazetteerDemo(ctx);
-    await syncSearchIndex(ctx);
+    await seedGazetteerDemo(servicesContext(ctx));
+    await syncSearchIndex(servicesContext(ctx));
   },
 });

@@ -89,7 +89,7 @@ describe('complaints', () => {
       [complaint({ subject: 'officer' }), 'services.complaint.officer_required'],
       [complaint({ description: 'x'.repeat(4001) }), 'services.complaint.description_too_long'],
       [complaint({ description: '   ' }), 'services.complaint.description_required'],
-      [complaint({ unitCode: '239999' }), 'services.unit.unknown'],
+      [complaint({ unitCode: '239999' }), 'gazetteer.unit.unknown'],
       [complaint({ applicationNumber: 'AAAA-AAAA' }), 'services.complaint.unknown_application'],
       [complaint({ complainant: { phone: 'abc' } }), 'services.applicant.bad_phone'],
     ];

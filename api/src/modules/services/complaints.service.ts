@@ -69,13 +69,13 @@ export async function handlingUnitOf(ctx: ServicesContext, unitCode: string): Pr
   const unit = await gazetteer
     .getUnit(ctx.db as unknown as Parameters<typeof gazetteer.getUnit>[0], unitCode)
     .catch(() => {
-      throw fail('services.unit.unknown', { title: `No administrative unit has the code ${unitCode}.` });
+      throw gazetteer.unknownUnit(unitCode);
     });
   if (unit.level <= 2) return unit.code;
   const ancestors = await gazetteer.unitAncestors(ctx.db, unitCode);
   // Codes have two digits per level: the district is the ancestor with four.
   const district = ancestors.find((code) => code.length === 4);
-  if (!district) throw fail('services.unit.unknown', { title: `No district above ${unitCode}.` });
+  if (!district) throw gazetteer.unknownUnit(unitCode, `No district above ${unitCode}.`);
   return district;
 }
 

@@ -28,7 +28,7 @@ export async function unitOfOffering(ctx: ServicesModuleContext, id: number): Pr
 
 async function checkOfferingUnit(ctx: ServicesModuleContext, unitCode: string, tier: ProviderTier) {
   const unit = await ctx.ports.gazetteer.getUnit(gazetteerDb(ctx.db), unitCode).catch(() => {
-    throw fail('services.unit.unknown', { title: `No administrative unit has the code ${unitCode}.` });
+    throw ctx.ports.gazetteer.unknownUnit(unitCode);
   });
   if (unit.level !== TIER_LEVEL[tier]) {
     throw fail('services.offering.wrong_tier', {

@@ -34,7 +34,6 @@ export const SERVICES_ERRORS = defineErrors({
     title: 'The unit already offers this service during part of that time.',
   },
   'services.offering.end_before_start': { status: 400, title: 'The last day comes before the first.' },
-  'services.unit.unknown': { status: 400, title: 'No administrative unit has this code.' },
   // The working-day calendar
   'services.calendar.date_outside_year': { status: 400, title: 'Every day must fall in the year.' },
   'services.calendar.duplicate_date': { status: 400, title: 'A day is listed twice.' },

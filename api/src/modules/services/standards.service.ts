@@ -253,7 +253,7 @@ function versionValues(
 async function checkOwner(ctx: ServicesModuleContext, ownerUnitCode: string | null) {
   if (ownerUnitCode === null) return;
   const unit = await ctx.ports.gazetteer.getUnit(gazetteerDb(ctx.db), ownerUnitCode).catch(() => {
-    throw fail('services.unit.unknown', { title: `No administrative unit has the code ${ownerUnitCode}.` });
+    throw ctx.ports.gazetteer.unknownUnit(ownerUnitCode);
   });
   if (unit.level > 3) throw fail('services.standard.bad_owner');
 }

@@ -89,7 +89,6 @@ export const SERVICES_ERROR_CODES = [
   'services.offering.wrong_tier',
   'services.offering.overlap',
   'services.offering.end_before_start',
-  'services.unit.unknown',
   'services.calendar.date_outside_year',
   'services.calendar.duplicate_date',
   'services.application.not_found',

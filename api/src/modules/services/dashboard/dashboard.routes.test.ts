@@ -351,7 +351,7 @@ describe('GET /api/services/dashboard', () => {
     }
     const unknown = await admin.request('GET', '/api/services/dashboard?unit=99');
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json<{ code: string }>().code).toBe('services.unit.unknown');
+    expect(unknown.json<{ code: string }>().code).toBe('gazetteer.unit.unknown');
     expect((await admin.request('GET', '/api/services/dashboard?unit=23x')).statusCode).toBe(400);
   });
 });

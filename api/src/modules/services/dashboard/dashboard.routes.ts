@@ -17,7 +17,7 @@ const problems = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef };
 
 const FILTERS =
   '`unit` (a unit: it and its subtree; absent: the whole country, for national callers), `from` and `to` (YYYY-MM, inclusive; default the last 12 months). Errors: ' +
-  '`services.dashboard.bad_period`, `services.unit.unknown` (400).';
+  '`services.dashboard.bad_period`, `gazetteer.unit.unknown` (400).';
 
 /** The unit the request is about; null (no `unit`) is the whole country, for national callers. */
 export const dashboardUnit = (request: FastifyRequest): string | null =>

@@ -52,8 +52,7 @@ export function periodOf(
 /** The unit asked about, checked against the tree; null for the country. */
 export async function scopeOf(ctx: ServicesModuleContext, unit: string | undefined): Promise<string | null> {
   if (unit === undefined) return null;
-  if (!(await ctx.ports.gazetteer.unitExists(ctx.db, unit)))
-    throw fail('services.unit.unknown', { title: `No administrative unit has the code ${unit}.` });
+  if (!(await ctx.ports.gazetteer.unitExists(ctx.db, unit))) throw ctx.ports.gazetteer.unknownUnit(unit);
   return unit;
 }
 

@@ -23,7 +23,6 @@ const ERROR_CODES = [
   'services.offering.wrong_tier',
   'services.offering.overlap',
   'services.offering.end_before_start',
-  'services.unit.unknown',
 ];
 
 describe('the service standards management catalogues', () => {

@@ -35,19 +35,20 @@ describe('the dashboard catalogues', () => {
     expect('servicesDashboard.nav' in mainKm && 'servicesDashboard.nav' in mainEn).toBe(true);
   });
 
-  it('register the message of services.unit.unknown when the services catalogue is not loaded', async () => {
-    // services.unit.unknown belongs to the services catalogue; ours registers it when missing.
+  it('find the text of an unknown unit in the main catalogues, loaded before the module', () => {
+    expect(mainKm['errors.gazetteer.unit.unknown']).toBeTruthy();
+    expect(mainEn['errors.gazetteer.unit.unknown']).toBeTruthy();
+  });
+
+  it('register their texts, error messages included, when the chunk loads', async () => {
     const { default: i18next } = await import('i18next');
     await i18next.init({ lng: 'km', keySeparator: false, nsSeparator: false, resources: {} });
     await import('./i18n.ts');
-    expect(i18next.t('errors.services.unit.unknown', { lng: 'km' })).toBe(
-      km['servicesDashboard.error.unitUnknown'],
-    );
-    expect(i18next.t('errors.services.unit.unknown', { lng: 'en' })).toBe(
-      en['servicesDashboard.error.unitUnknown'],
-    );
     expect(i18next.t('errors.services.dashboard.bad_period', { lng: 'en' })).toBe(
       en['errors.services.dashboard.bad_period'],
+    );
+    expect(i18next.t('errors.services.dashboard.bad_period', { lng: 'km' })).toBe(
+      km['errors.services.dashboard.bad_period'],
     );
   });
 });
