@@ -7831,7 +7831,7 @@ export interface paths {
         };
         /**
          * The office dashboard: received, completed, on time, median working days, overdue now, fees, satisfaction; by service, month, sex, age group and disability.
-         * @description Reads running totals kept with every change (a few thousand rows whatever the number of applications). Filters: `unit` (a unit: it and its subtree; absent: the whole country, for national callers), `from` and `to` (YYYY-MM, inclusive; default the last 12 months). Errors: `services.dashboard.bad_period`, `services.unit.unknown` (400). Definitions: see the services module README, "Dashboard".
+         * @description Reads running totals kept with every change (a few thousand rows whatever the number of applications). Filters: `unit` (a unit: it and its subtree; absent: the whole country, for national callers), `from` and `to` (YYYY-MM, inclusive; default the last 12 months). Errors: `services.dashboard.bad_period`, `gazetteer.unit.unknown` (400). Definitions: see the services module README, "Dashboard".
          */
         get: {
             parameters: {
@@ -8081,7 +8081,7 @@ export interface paths {
         };
         /**
          * The dashboard as CSV (UTF-8 with BOM): one row per cell, the breakdown first; Khmer and English headers.
-         * @description Filters: `unit` (a unit: it and its subtree; absent: the whole country, for national callers), `from` and `to` (YYYY-MM, inclusive; default the last 12 months). Errors: `services.dashboard.bad_period`, `services.unit.unknown` (400).
+         * @description Filters: `unit` (a unit: it and its subtree; absent: the whole country, for national callers), `from` and `to` (YYYY-MM, inclusive; default the last 12 months). Errors: `services.dashboard.bad_period`, `gazetteer.unit.unknown` (400).
          */
         get: {
             parameters: {
@@ -8160,7 +8160,7 @@ export interface paths {
         };
         /**
          * The dashboard as an XLSX workbook: one sheet per breakdown; Khmer and English headers.
-         * @description Filters: `unit` (a unit: it and its subtree; absent: the whole country, for national callers), `from` and `to` (YYYY-MM, inclusive; default the last 12 months). Errors: `services.dashboard.bad_period`, `services.unit.unknown` (400).
+         * @description Filters: `unit` (a unit: it and its subtree; absent: the whole country, for national callers), `from` and `to` (YYYY-MM, inclusive; default the last 12 months). Errors: `services.dashboard.bad_period`, `gazetteer.unit.unknown` (400).
          */
         get: {
             parameters: {
