@@ -8,7 +8,7 @@ import http from 'node:http';
 import pg from 'pg';
 import type { Database } from '../../api/src/modules.ts';
 import { prepareDatabase } from '../../api/src/modules.ts';
-import { createDb } from '../../api/src/platform/db/create-db.ts';
+import { createDb, PGLITE_PARSERS } from '../../api/src/platform/db/create-db.ts';
 
 const QUERY =
   'select code, level, parent_code as "parentCode", type_code as "typeCode", name_km as "nameKm", ' +
@@ -25,7 +25,8 @@ if (process.env.DATABASE_URL) {
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
   run = async (code) => (await pool.query<Record<string, unknown>>(QUERY, [code])).rows;
 } else {
-  const pglite = await PGlite.create();
+  // The platform's type parsers: the seed reads dates as 'YYYY-MM-DD' text, as the app does.
+  const pglite = await PGlite.create({ parsers: PGLITE_PARSERS });
   // Prepare the schema through the same code path, then query PGlite directly.
   const { Kysely, PostgresDialect } = await import('kysely');
   const { PGlitePool } = await import('../../api/src/platform/db/pglite-pool.ts');

@@ -51,7 +51,8 @@ function postgresTypes(): pg.CustomTypesConfig {
   };
 }
 
-const pgliteParsers = {
+/** PGlite's parsers for the same types (exported for the benchmarks' bare baseline). */
+export const PGLITE_PARSERS = {
   [TYPE_OID.INT8]: (value: string) => Number(value),
   [TYPE_OID.DATE]: keepText,
   [TYPE_OID.NUMERIC]: keepText,
@@ -105,7 +106,7 @@ async function createPgliteDb<Schema>(dataDir: string | undefined): Promise<Db<S
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(dataDir ? path.join(dataDir, 'pglite') : undefined, {
-      parsers: pgliteParsers,
+      parsers: PGLITE_PARSERS,
     });
   } catch (error) {
     await unlock?.();
