@@ -52,7 +52,7 @@ function isWalkable(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The JSON pointers of every value `isBad` picks (values, and keys when `keys` is given),
+ * The JSON pointers of every value `isBad` picks (and of every key `badKey` picks, if given),
  * walking without recursion so that a deeply nested body cannot overflow the stack.
  */
 function pathsWhere(
