@@ -14,7 +14,8 @@ import { TableWrap } from '../../components/table-wrap.tsx';
 
 export interface LorenzSeries {
   label: string;
-  points: readonly (readonly [number, number])[];
+  /** (share of people, share of money) pairs: arrays of two numbers, as the API's schema says. */
+  points: readonly (readonly number[])[];
   /** 'before' draws a dashed grey curve (a scenario's baseline). */
   variant?: 'main' | 'before';
 }
@@ -33,9 +34,9 @@ export function LorenzChart({ series, title }: { series: readonly LorenzSeries[]
   const y = scaleLinear()
     .domain([0, 1])
     .range([SIZE - MARGIN.bottom, MARGIN.top]);
-  const path = line<readonly [number, number]>()
-    .x((point) => x(point[0]))
-    .y((point) => y(point[1]));
+  const path = line<readonly number[]>()
+    .x((point) => x(point[0] ?? 0))
+    .y((point) => y(point[1] ?? 0));
   const percent = (value: number) => `${decimal(value * 100, 0)}%`;
   const percent1 = (value: number) => `${decimal(value * 100, 1)}%`;
 
@@ -124,7 +125,7 @@ export function LorenzChart({ series, title }: { series: readonly LorenzSeries[]
                   </tr>
                 </thead>
                 <tbody>
-                  {item.points.map(([people, money], index) => (
+                  {item.points.map(([people = 0, money = 0], index) => (
                     <tr key={index}>
                       <td>{percent1(people)}</td>
                       <td>{percent1(money)}</td>
