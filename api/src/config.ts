@@ -2,7 +2,15 @@
  * Runtime configuration, read once from the environment (never from files in the repository:
  * secrets live only in the environment). Every setting has a default that makes
  * `npm start` work on a laptop with nothing else installed.
+ *
+ * Every variable is parsed strictly, at start, by `loadConfig`: a malformed value is refused
+ * with its name and what is allowed (a `ConfigError`; `loadConfigOrExit` prints it on one line
+ * and exits with code 2), never turned silently into 0 or a default. The one rule for empty
+ * values, the same for every variable: **empty is the same as unset** (the default applies), so
+ * that `FOO=` in a compose file or a systemd unit means "not set". The README's settings table
+ * lists every variable read here.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,48 +37,189 @@ export interface Config {
    * Otherwise the client is the right-most address of X-Forwarded-For not in the list.
    */
   trustProxy: string[];
+  /** API processes sharing the port (node's cluster module); more than 1 needs PostgreSQL. */
+  workers: number;
 }
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function readBoolean(value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined || value === '') return fallback;
-  return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
-}
-
-function readPort(value: string | undefined): number {
-  if (value === undefined || value === '') return 3000;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be an integer between 0 and 65535, not "${value}"`);
+/** A setting refused at start: one line naming the variable, its value and what is allowed. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
   }
-  return port;
 }
 
-/** An unset or empty variable takes the default (RATE_LIMIT_PER_MINUTE="" is not a limit of 0). */
-function readPositiveInteger(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) {
-    throw new Error(`${name} must be a positive integer, not "${value}"`);
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Every variable the platform reads, with what it allows (the README's table says the same).
+ * Modules that read their own (attachments, sessions) are checked here too, so that a bad
+ * value stops the start instead of surfacing at the first upload or sign-in.
+ */
+type Env = NodeJS.ProcessEnv;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  /** The value, or undefined when unset or empty (the one rule for every variable). */
+  raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value;
   }
-  return number;
+
+  refuse(name: string, value: string, allowed: string): void {
+    this.problems.push(`Setting ${name}=${JSON.stringify(value)} is refused: ${allowed}.`);
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const number = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(number) || number < min || number > max) {
+      this.refuse(
+        name,
+        value,
+        `a whole number from ${min} to ${max} is expected (unset or empty: ${fallback})`,
+      );
+      return fallback;
+    }
+    return number;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const lower = value.trim().toLowerCase();
+    if (['1', 'true', 'yes', 'on'].includes(lower)) return true;
+    if (['0', 'false', 'no', 'off'].includes(lower)) return false;
+    this.refuse(
+      name,
+      value,
+      `true or false is expected (also 1/0, yes/no, on/off; unset or empty: ${fallback})`,
+    );
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const lower = value.trim().toLowerCase();
+    if ((allowed as readonly string[]).includes(lower)) return lower as T;
+    this.refuse(name, value, `one of ${allowed.join(', ')} is expected (unset or empty: ${fallback})`);
+    return fallback;
+  }
+
+  url(name: string, protocols: readonly string[]): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(value.trim());
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !protocols.includes(parsed.protocol)) {
+      // The value may hold a password: never repeat it.
+      this.problems.push(
+        `Setting ${name} is refused: a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')} is expected.`,
+      );
+      return undefined;
+    }
+    return value.trim();
+  }
+
+  text(name: string): string | undefined {
+    return this.raw(name)?.trim();
+  }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  return {
-    port: readPort(env.PORT),
-    host: env.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, 'data')),
-    databaseUrl: env.DATABASE_URL === '' ? undefined : env.DATABASE_URL,
-    demoData: readBoolean(env.DEMO_DATA, true),
-    logLevel: env.LOG_LEVEL ?? 'info',
-    buildWebIfMissing: readBoolean(env.BUILD_WEB_IF_MISSING, true),
-    webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(repoRoot, 'web', 'dist')),
-    rateLimitPerMinute: readPositiveInteger('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600),
-    trustProxy: (env.TRUST_PROXY ?? '')
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== ''),
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const number = /^\d+$/.test(bits) ? Number(bits) : Number.NaN;
+  return Number.isInteger(number) && number >= 0 && number <= (family === 4 ? 32 : 128);
+}
+
+function isHost(value: string): boolean {
+  return isIP(value) !== 0 || /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(value);
+}
+
+/** Reads and checks every setting; throws a ConfigError listing every refused one. */
+export function loadConfig(env: Env = process.env): Config {
+  const read = new Reader(env);
+
+  const host = read.text('HOST') ?? '0.0.0.0';
+  if (!isHost(host))
+    read.refuse('HOST', host, 'an IP address or a host name is expected (unset or empty: 0.0.0.0)');
+
+  const trustProxy = (read.text('TRUST_PROXY') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const badProxies = trustProxy.filter((entry) => !isAddressOrRange(entry));
+  if (badProxies.length > 0) {
+    read.refuse(
+      'TRUST_PROXY',
+      env.TRUST_PROXY ?? '',
+      `IP addresses or CIDR ranges separated by commas are expected (not ${badProxies.join(', ')})`,
+    );
+  }
+
+  const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const workers = read.integer('WORKERS', 1, 1, 64);
+  if (workers > 1 && databaseUrl === undefined && read.raw('DATABASE_URL') === undefined) {
+    read.problems.push(
+      `Setting WORKERS=${workers} is refused: several processes need PostgreSQL (DATABASE_URL); PGlite's folder belongs to one process, so use WORKERS=1 (or leave it unset).`,
+    );
+  }
+
+  const config: Config = {
+    port: read.integer('PORT', 3000, 0, 65535),
+    host,
+    dataDir: path.resolve(read.text('DATA_DIR') ?? path.join(repoRoot, 'data')),
+    databaseUrl,
+    demoData: read.boolean('DEMO_DATA', true),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    buildWebIfMissing: read.boolean('BUILD_WEB_IF_MISSING', true),
+    webDistDir: path.resolve(read.text('WEB_DIST_DIR') ?? path.join(repoRoot, 'web', 'dist')),
+    rateLimitPerMinute: read.integer('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    trustProxy,
+    workers,
   };
+
+  // Read by modules themselves (sessions, attachments), checked here so a bad value stops the start.
+  read.integer('SESSION_IDLE_MINUTES', 30, 1, 60 * 24 * 30);
+  read.integer('SESSION_MAX_HOURS', 12, 1, 24 * 365);
+  const store = read.oneOf('ATTACHMENTS_STORE', ['local', 's3'] as const, 'local');
+  read.url('S3_ENDPOINT', ['http:', 'https:']);
+  if (store === 's3') {
+    const missing = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter(
+      (name) => read.raw(name) === undefined,
+    );
+    if (missing.length > 0) {
+      read.problems.push(`Setting ATTACHMENTS_STORE=s3 is refused: it needs ${missing.join(', ')} too.`);
+    }
+  }
+
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}
+
+/**
+ * For entry points: the configuration, or — when a setting is refused — one line per refused
+ * setting on stderr (no stack trace) and exit code 2.
+ */
+export function loadConfigOrExit(env: Env = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.problems.join('\n')}\n`);
+    process.exit(2);
+  }
 }

@@ -7,7 +7,7 @@
 import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { buildApp } from './app.ts';
-import { loadConfig, repoRoot } from './config.ts';
+import { loadConfigOrExit, repoRoot } from './config.ts';
 import type { Database } from './modules.ts';
 import { allMigrations, modules, prepareDatabase } from './modules.ts';
 import { createDb } from './platform/db/create-db.ts';
@@ -15,7 +15,7 @@ import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { buildWebIfMissing } from './platform/web/build-if-missing.ts';
 
 const startedAt = performance.now();
-const config = loadConfig();
+const config = loadConfigOrExit();
 const logger = pino({ level: config.logLevel });
 const say = (message: string): void => logger.info(message);
 
