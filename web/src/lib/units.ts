@@ -5,10 +5,9 @@
  * gazetteer port does), so it lives with the shared code.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { useTranslation } from 'react-i18next';
 import { api, call } from './api/client.ts';
-import { looseGet } from './api/loose.ts';
 import { ApiError } from './api/problem.ts';
 import type { paths } from './api/schema.d.ts';
 
@@ -18,14 +17,22 @@ export const VILLAGE_LEVEL = 4;
 export type GazetteerUnit =
   paths['/api/gazetteer/units/{code}']['get']['responses'][200]['content']['application/json'];
 
-export interface BoundaryProperties {
-  code: string;
-  nameKm: string;
-  nameLatin: string;
-  typeCode: string;
+type ApiBoundaryFeature =
+  paths['/api/gazetteer/units/{code}/boundary']['get']['responses'][200]['content']['application/geo+json'];
+export type BoundaryProperties = ApiBoundaryFeature['properties'];
+/**
+ * Outlines as GeoJSON's own types, which d3-geo reads. The API's schema describes exactly this
+ * (polygons, four-number bboxes), but the generated client widens every tuple to `number[]`,
+ * so `asGeoJson` is the one place where the answer is taken as GeoJSON.
+ */
+export type BoundaryFeature = Feature<Polygon | MultiPolygon, BoundaryProperties>;
+export type BoundaryCollection = FeatureCollection<Polygon | MultiPolygon, BoundaryProperties>;
+
+export function asGeoJson(answer: { type: 'Feature' } & Omit<ApiBoundaryFeature, 'bbox'>): BoundaryFeature;
+export function asGeoJson(answer: { type: 'FeatureCollection'; features: unknown[] }): BoundaryCollection;
+export function asGeoJson(answer: { type: string }): BoundaryFeature | BoundaryCollection {
+  return answer as BoundaryFeature | BoundaryCollection;
 }
-export type BoundaryFeature = Feature<Geometry, BoundaryProperties>;
-export type BoundaryCollection = FeatureCollection<Geometry, BoundaryProperties>;
 
 /** Catalogue keys of the unit types the gazetteer knows; a type added later shows its code. */
 export const UNIT_TYPE_KEYS: Readonly<Record<string, string>> = {
@@ -108,11 +115,13 @@ export function useBoundaries(level: number, within: string) {
     staleTime: 60 * 60_000,
     queryFn: async ({ signal }) => {
       try {
-        const collection = await looseGet<BoundaryCollection>('/api/gazetteer/boundaries/{level}', {
-          params: { path: { level: String(level) }, query: { within } },
-          signal,
-        });
-        return collection.features.length > 0 ? collection : null;
+        const collection = await call(
+          api.GET('/api/gazetteer/boundaries/{level}', {
+            params: { path: { level }, query: { within } },
+            signal,
+          }),
+        );
+        return collection.features.length > 0 ? asGeoJson(collection) : null;
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;

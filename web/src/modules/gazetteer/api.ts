@@ -1,10 +1,10 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../lib/api/client.ts';
-import { looseGet, loosePost } from '../../lib/api/loose.ts';
+import { loosePost } from '../../lib/api/loose.ts';
 import { ApiError } from '../../lib/api/problem.ts';
 import type { ImportRequest } from '../../lib/import-report.ts';
 import type { paths } from '../../lib/api/schema.d.ts';
-import { PROVINCE_LEVEL, type BoundaryFeature } from '../../lib/units.ts';
+import { asGeoJson, PROVINCE_LEVEL } from '../../lib/units.ts';
 
 export interface Paged<T> {
   items: T[];
@@ -252,11 +252,10 @@ export function useUnitBoundary(code: string) {
     staleTime: 60 * 60_000,
     queryFn: async ({ signal }) => {
       try {
-        // Served as application/geo+json, which the generated types do not map to `data`.
-        return await looseGet<BoundaryFeature>('/api/gazetteer/units/{code}/boundary', {
-          params: { path: { code } },
-          signal,
-        });
+        const outline = await call(
+          api.GET('/api/gazetteer/units/{code}/boundary', { params: { path: { code } }, signal }),
+        );
+        return asGeoJson(outline);
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;
