@@ -9,7 +9,7 @@ import type { BudgetsTables } from './budgets.tables.ts';
 
 export type BudgetsContext = ModuleContext<
   BudgetsTables,
-  PortsOf<'gazetteer' | 'authenticator' | 'ownSourceRevenue'>
+  PortsOf<'gazetteer' | 'authenticator' | 'ownSourceRevenue' | 'councilDecisions'>
 >;
 
 /** The open data routes (their own manifest) read the budgets' tables and the tree. */

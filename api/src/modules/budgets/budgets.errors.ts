@@ -53,6 +53,16 @@ export const BUDGETS_ERRORS = defineErrors({
     status: 400,
     title: 'A council decision cannot be dated in the future.',
   },
+  'budgets.council_decision.not_found': { status: 400, title: 'No council decision with this id.' },
+  'budgets.council_decision.not_passed': { status: 409, title: 'The council did not pass this decision.' },
+  'budgets.council_decision.wrong_unit': {
+    status: 409,
+    title: 'The decision is not one of this unit’s council.',
+  },
+  'budgets.council_decision.wrong_kind': {
+    status: 409,
+    title: 'The decision does not approve a budget.',
+  },
   'budgets.adjustment.reason_missing': { status: 400, title: 'An adjustment needs its reason.' },
   'budgets.adjustment.partial_decision': {
     status: 400,
@@ -111,10 +121,6 @@ export const BUDGETS_ERRORS = defineErrors({
     title: 'An expenditure row needs its functional class.',
   },
   'budgets.import.unknown_fund_source': { status: 'problem', title: 'Unknown fund source.' },
-  'budgets.import.misaligned_row': {
-    status: 'problem',
-    title: 'A row has more cells than the header (an amount with separators and no quotes?).',
-  },
   'budgets.import.bad_amount': {
     status: 'problem',
     title: 'An amount is a whole, non-negative number of riel.',

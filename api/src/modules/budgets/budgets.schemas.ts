@@ -129,6 +129,14 @@ export type CouncilDecisionBody = Static<typeof CouncilDecisionBody>;
 
 export const ApproveBody = Type.Object(
   {
+    councilDecisionId: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description:
+          'A decision recorded in the councils module (GET /api/councils/decisions): passed by this unit’s ' +
+          'council, of kind approve_budget. Its number and date are taken from it.',
+      }),
+    ),
     councilDecisionNumber: Type.Optional(Type.String({ maxLength: 120 })),
     councilDecisionDate: Type.Optional(DateText),
   },

@@ -3,6 +3,7 @@
  * follows it: a budget is approved only once the decision is recorded and it has lines.
  */
 import type { Actor } from '../../platform/actor.ts';
+import { APPROVE_BUDGET } from '../councils/index.ts';
 import { auditedBudget, budgetAnswer } from './budgets.answers.ts';
 import type { BudgetsContext } from './budgets.context.ts';
 import { fail } from './budgets.errors.ts';
@@ -48,8 +49,8 @@ export async function approveBudget(
   input: { budgetId: number; body: ApproveBody },
 ): Promise<Budget> {
   const { budgetId, body } = input;
-  const number = body?.councilDecisionNumber?.trim() || null;
-  const date = body?.councilDecisionDate ?? null;
+  let number = body?.councilDecisionNumber?.trim() || null;
+  let date = body?.councilDecisionDate ?? null;
   if (date !== null) checkDecisionDate(ctx, date);
   return ctx.inTransaction(async (trx) => {
     const before = await lockedBudget(trx, budgetId);
@@ -58,6 +59,31 @@ export async function approveBudget(
         title: 'Only a proposed budget can be approved.',
         detail: `The budget is ${before.phase}.`,
       });
+    }
+    // A decision recorded in the councils module: checked there, its number and date copied here.
+    if (body?.councilDecisionId !== undefined) {
+      const decision = await ctx.ports.councilDecisions.decisionOf(trx, body.councilDecisionId);
+      if (decision === null) throw fail('budgets.council_decision.not_found');
+      if (decision.unitCode !== before.unit_code || decision.organKind !== 'council') {
+        throw fail(
+          'budgets.council_decision.wrong_unit',
+          `Decision ${decision.reference} of ${decision.unitCode}.`,
+        );
+      }
+      if (decision.kind !== APPROVE_BUDGET) throw fail('budgets.council_decision.wrong_kind');
+      if (
+        !(await ctx.ports.councilDecisions.isPassedDecisionOf(
+          trx,
+          before.unit_code,
+          decision.id,
+          APPROVE_BUDGET,
+        ))
+      ) {
+        throw fail('budgets.council_decision.not_passed', `Decision ${decision.reference}.`);
+      }
+      checkDecisionDate(ctx, decision.date);
+      number = decision.reference;
+      date = decision.date;
     }
     const decisionNumber = number ?? before.council_decision_number;
     const decisionDate = date ?? before.council_decision_date;

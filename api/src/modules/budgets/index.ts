@@ -62,7 +62,10 @@ declare module '../../platform/ports.ts' {
   }
 }
 
-export const budgetsModule = defineModule<BudgetsTables, 'gazetteer' | 'authenticator' | 'ownSourceRevenue'>({
+export const budgetsModule = defineModule<
+  BudgetsTables,
+  'gazetteer' | 'authenticator' | 'ownSourceRevenue' | 'councilDecisions'
+>({
   name: 'budgets',
   tags: [
     { name: 'budgets', description: 'SNA budgets: lines, phases, council decisions, actuals and reports.' },
@@ -90,7 +93,8 @@ export const budgetsModule = defineModule<BudgetsTables, 'gazetteer' | 'authenti
     district_officer: ['budgets.line.manage', 'budgets.council_decision.record', 'budgets.actual.record'],
     commune_clerk: ['budgets.line.manage', 'budgets.council_decision.record', 'budgets.actual.record'],
   },
-  requires: ['gazetteer', 'authenticator', 'ownSourceRevenue'],
+  // councilDecisions: a budget's approval may point at the council's decision (councils module).
+  requires: ['gazetteer', 'authenticator', 'ownSourceRevenue', 'councilDecisions'],
   provides: (ctx) => ({ budgets: { recordTransferRevenue: transferRevenuePort(ctx) } }),
   routes: (ctx) => budgetRoutes(ctx),
   syncReferenceData: syncClassifications,

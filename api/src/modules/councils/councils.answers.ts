@@ -2,8 +2,18 @@
  * How the councils module answers and what its audit records keep: rows to the API's shapes,
  * and rows as the audit trail stores them (members' personal details hidden). No I/O.
  */
-import type { Member, Organ, SnaFunction } from './councils.schemas.ts';
-import type { FunctionRow, MemberRow, OrganRow } from './councils.tables.ts';
+import type { AgendaItem, Decision, Meeting, Member, Organ, SnaFunction } from './councils.schemas.ts';
+import type {
+  AgendaItemRow,
+  DecisionRow,
+  FunctionRow,
+  MeetingRow,
+  MemberRow,
+  OrganRow,
+  Vote,
+} from './councils.tables.ts';
+import type { DecisionWithContext } from './decisions.queries.ts';
+import type { MeetingWithOrgan } from './meetings.queries.ts';
 
 export const inOffice = (start: string | null, end: string | null, day: string) =>
   (start === null || start <= day) && (end === null || end >= day);
@@ -104,4 +114,117 @@ export function auditedOrgan(row: OrganRow) {
 export function auditedFunction(row: FunctionRow) {
   const { created_at: _created, updated_at: _updated, id: _id, ...rest } = row;
   return rest;
+}
+
+// ---------------------------------------------------------------------------------- meetings
+
+/** A decision as it is cited: number/year. */
+export const decisionReference = (row: { number: number; decision_year: number }) =>
+  `${row.number}/${row.decision_year}`;
+
+export function toAgendaItem(row: AgendaItemRow): AgendaItem {
+  return {
+    id: row.id,
+    position: row.position,
+    titleKm: row.title_km,
+    titleEn: row.title_en,
+    documentRef: row.document_ref,
+  };
+}
+
+export function toMeeting(
+  row: MeetingWithOrgan,
+  agenda: AgendaItemRow[],
+  convener: { id: number; name_km: string; name_latin: string } | null,
+): Meeting {
+  return {
+    id: row.id,
+    organId: row.organ_id,
+    unitCode: row.unit_code,
+    organKind: row.organ_kind,
+    organNameKm: row.organ_name_km,
+    organNameEn: row.organ_name_en,
+    kind: row.kind,
+    date: row.meeting_date,
+    place: row.place,
+    isOnline: row.is_online,
+    convenedBy: convener
+      ? { id: convener.id, nameKm: convener.name_km, nameLatin: convener.name_latin }
+      : null,
+    status: row.status,
+    observersFemale: row.observers_female,
+    observersMale: row.observers_male,
+    decisionCount: row.decision_count,
+    isExample: row.is_example,
+    agenda: agenda.filter((item) => item.meeting_id === row.id).map(toAgendaItem),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toDecision(
+  row: DecisionWithContext,
+  votes: { decision_id: number; member_id: number; vote: Vote; name_km: string; name_latin: string }[],
+): Decision {
+  return {
+    id: row.id,
+    organId: row.organ_id,
+    unitCode: row.unit_code,
+    organKind: row.organ_kind,
+    organNameKm: row.organ_name_km,
+    organNameEn: row.organ_name_en,
+    meetingId: row.meeting_id,
+    agendaItemId: row.agenda_item_id,
+    year: row.decision_year,
+    number: row.number,
+    reference: decisionReference(row),
+    date: row.decision_date,
+    kind: row.kind,
+    kindNameKm: row.kind_name_km,
+    kindNameEn: row.kind_name_en,
+    titleKm: row.title_km,
+    titleEn: row.title_en,
+    amendsDecisionId: row.amends_decision_id,
+    voteMode: row.vote_mode,
+    votesFor: row.votes_for,
+    votesAgainst: row.votes_against,
+    votesAbstain: row.votes_abstain,
+    membersInOffice: row.members_in_office,
+    membersPresent: row.members_present,
+    quorumMet: row.quorum_met,
+    passed: row.passed,
+    isFinal: row.meeting_status === 'closed',
+    isExample: row.is_example,
+    votes: votes
+      .filter((vote) => vote.decision_id === row.id)
+      .map((vote) => ({
+        memberId: vote.member_id,
+        nameKm: vote.name_km,
+        nameLatin: vote.name_latin,
+        vote: vote.vote,
+      })),
+    createdAt: row.created_at,
+  };
+}
+
+export function auditedMeeting(row: MeetingRow, agenda?: AgendaItemRow[]) {
+  const { created_at: _created, updated_at: _updated, id: _id, ...rest } = row;
+  return agenda
+    ? {
+        ...rest,
+        agenda: agenda.map((item) => ({
+          position: item.position,
+          titleKm: item.title_km,
+          titleEn: item.title_en,
+          documentRef: item.document_ref,
+        })),
+      }
+    : rest;
+}
+
+export function auditedDecision(row: DecisionRow, votes?: { member_id: number; vote: Vote }[]) {
+  const { created_at: _created, updated_at: _updated, id: _id, ...rest } = row;
+  return votes
+    ? { ...rest, votes: votes.map((vote) => ({ memberId: vote.member_id, vote: vote.vote })) }
+    : rest;
 }

@@ -49,6 +49,74 @@ export const COUNCILS_ERRORS = defineErrors({
     status: 409,
     title: 'This holder already has this function in the register.',
   },
+  'councils.meeting.not_found': { status: 404, title: 'No such meeting.' },
+  'councils.meeting.bad_kind': { status: 400, title: 'A meeting is ordinary or extraordinary.' },
+  'councils.meeting.place_missing': { status: 400, title: 'A meeting takes place somewhere, or online.' },
+  'councils.meeting.convener_not_member': {
+    status: 400,
+    title: 'The meeting is convened by a member of the organ in office on its date.',
+  },
+  'councils.meeting.before_organ': {
+    status: 400,
+    title: 'The organ’s mandate has not started on that date.',
+  },
+  'councils.meeting.bad_status_change': {
+    status: 409,
+    title: 'A meeting goes planned → held → closed, or planned → cancelled.',
+  },
+  'councils.meeting.not_yet': { status: 409, title: 'A meeting cannot be held before its date.' },
+  'councils.meeting.frozen': {
+    status: 409,
+    title: 'The meeting is closed or cancelled: it can no longer change.',
+  },
+  'councils.meeting.not_planned': {
+    status: 409,
+    title: 'Only a planned meeting can change its date, place or agenda.',
+  },
+  'councils.attendance.bad_status': { status: 400, title: 'Attendance is one of: present, excused, absent.' },
+  'councils.attendance.not_member': {
+    status: 400,
+    title: 'Only members of the organ in office on the meeting’s date have an attendance.',
+  },
+  'councils.attendance.duplicate': { status: 400, title: 'A member is listed twice.' },
+  'councils.attendance.decisions_taken': {
+    status: 409,
+    title: 'Decisions were taken with this attendance: it can no longer change.',
+  },
+  'councils.decision.not_found': { status: 404, title: 'No such decision.' },
+  'councils.decision.bad_kind': { status: 400, title: 'Not a kind of decision.' },
+  'councils.decision.meeting_not_held': {
+    status: 409,
+    title: 'Decisions are taken at a meeting that has been held and is not closed.',
+  },
+  'councils.decision.no_quorum': {
+    status: 409,
+    title: 'The meeting had no quorum: it cannot take a decision.',
+  },
+  'councils.decision.number_taken': {
+    status: 409,
+    title: 'This organ already has a decision with this number this year.',
+  },
+  'councils.decision.bad_agenda_item': { status: 400, title: 'The item is not on this meeting’s agenda.' },
+  'councils.decision.bad_amends': {
+    status: 400,
+    title: 'A decision amends an earlier decision of the same organ.',
+  },
+  'councils.decision.frozen': {
+    status: 409,
+    title: 'The meeting is closed: its decisions can no longer change; take a new decision that amends it.',
+  },
+  'councils.vote.missing': {
+    status: 400,
+    title: 'Give either the vote of each member present or the tally, not both.',
+  },
+  'councils.vote.bad_vote': { status: 400, title: 'A vote is one of: for, against, abstain.' },
+  'councils.vote.not_present': { status: 400, title: 'Only members present vote.' },
+  'councils.vote.duplicate': { status: 400, title: 'A member votes once.' },
+  'councils.vote.exceeds_present': {
+    status: 400,
+    title: 'There are more votes than members present.',
+  },
 });
 
 export type CouncilsErrorCode = keyof typeof COUNCILS_ERRORS;

@@ -13,6 +13,17 @@ import { ProblemRef } from '../../platform/http/openapi.ts';
 import { Page } from '../../platform/http/paging.ts';
 import type { CouncilsContext } from './councils.context.ts';
 import {
+  AttendanceBody,
+  CreateDecisionBody,
+  CreateMeetingBody,
+  Decision,
+  DecisionKind,
+  DecisionListQuery,
+  Meeting,
+  MeetingDetail,
+  MeetingListQuery,
+  UpdateDecisionBody,
+  UpdateMeetingBody,
   CreateFunctionBody,
   CreateMemberBody,
   CreateOrganBody,
@@ -40,6 +51,24 @@ import {
   updateOrgan,
 } from './organs.service.ts';
 import { memberStats } from './statistics.service.ts';
+import {
+  getDecision,
+  listDecisionKinds,
+  listDecisions,
+  takeDecision,
+  unitOfDecision,
+  updateDecision,
+} from './decisions.service.ts';
+import {
+  createMeeting,
+  getMeeting,
+  listMeetings,
+  MANAGE_MEETINGS,
+  recordAttendance,
+  unitOfMeeting,
+  updateMeeting,
+} from './meetings.service.ts';
+import { Type } from '@sinclair/typebox';
 
 const problems = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef, 409: ProblemRef };
 const tags = ['councils'];
@@ -180,6 +209,181 @@ export const councilRoutes =
         },
       },
       async (request) => memberStats(ctx, request.query),
+    );
+
+    // ------------------------------------------------------------------ meetings and decisions
+    // Councils are public bodies: their meetings, attendance, decisions and votes are public.
+
+    app.get(
+      '/meetings',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'Meetings of organs, latest first: of one unit’s organs, of one organ, or all.',
+          querystring: MeetingListQuery,
+          response: { 200: Page(Meeting), 400: ProblemRef },
+        },
+      },
+      async (request) => listMeetings(ctx, request.query),
+    );
+
+    app.get(
+      '/meetings/:id',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary:
+            'One meeting: agenda, attendance of the members in office on its date, quorum, decisions and votes.',
+          params: IdParams,
+          response: { 200: MeetingDetail, 400: ProblemRef, 404: ProblemRef },
+        },
+      },
+      async (request) => getMeeting(ctx, { id: request.params.id }),
+    );
+
+    app.post(
+      '/organs/:id/meetings',
+      {
+        config: {
+          access: { permission: MANAGE_MEETINGS, unit: (request) => unitOfOrgan(db, idOf(request)) },
+        },
+        schema: {
+          tags,
+          summary: 'Convene a meeting of an organ with its agenda (planned).',
+          params: IdParams,
+          body: CreateMeetingBody,
+          response: { 201: MeetingDetail, ...problems },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(
+            await createMeeting(ctx, actorOf(request), { organId: request.params.id, body: request.body }),
+          ),
+    );
+
+    app.patch(
+      '/meetings/:id',
+      {
+        config: {
+          access: { permission: MANAGE_MEETINGS, unit: (request) => unitOfMeeting(db, idOf(request)) },
+        },
+        schema: {
+          tags,
+          summary: 'Change a planned meeting (date, place, agenda), or move it on: held, closed, cancelled.',
+          description:
+            'planned → held (on or after its date) → closed (its decisions become final); planned → cancelled.',
+          params: IdParams,
+          body: UpdateMeetingBody,
+          response: { 200: MeetingDetail, ...problems },
+        },
+      },
+      async (request) => updateMeeting(ctx, actorOf(request), { id: request.params.id, body: request.body }),
+    );
+
+    app.put(
+      '/meetings/:id/attendance',
+      {
+        config: {
+          access: { permission: MANAGE_MEETINGS, unit: (request) => unitOfMeeting(db, idOf(request)) },
+        },
+        schema: {
+          tags,
+          summary:
+            'Record who attended (members not listed are absent) and observers by sex; the meeting is held.',
+          params: IdParams,
+          body: AttendanceBody,
+          response: { 200: MeetingDetail, ...problems },
+        },
+      },
+      async (request) =>
+        recordAttendance(ctx, actorOf(request), { id: request.params.id, body: request.body }),
+    );
+
+    app.post(
+      '/meetings/:id/decisions',
+      {
+        config: {
+          access: { permission: MANAGE_MEETINGS, unit: (request) => unitOfMeeting(db, idOf(request)) },
+        },
+        schema: {
+          tags,
+          summary: 'Record a decision of a held meeting with its vote (per member present, or a tally).',
+          description:
+            'Refused without quorum (409 councils.decision.no_quorum). Passed when the votes for reach the ' +
+            'majority of its kind (GET /decision-kinds). Numbered per organ and year when no number is given.',
+          params: IdParams,
+          body: CreateDecisionBody,
+          response: { 201: Decision, ...problems },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(
+            await takeDecision(ctx, actorOf(request), { meetingId: request.params.id, body: request.body }),
+          ),
+    );
+
+    app.patch(
+      '/decisions/:id',
+      {
+        config: {
+          access: { permission: MANAGE_MEETINGS, unit: (request) => unitOfDecision(db, idOf(request)) },
+        },
+        schema: {
+          tags,
+          summary: 'Correct a decision’s titles or item while its meeting is not closed.',
+          params: IdParams,
+          body: UpdateDecisionBody,
+          response: { 200: Decision, ...problems },
+        },
+      },
+      async (request) => updateDecision(ctx, actorOf(request), { id: request.params.id, body: request.body }),
+    );
+
+    app.get(
+      '/decisions',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'The register of decisions, latest first, by unit, organ, meeting, kind and dates.',
+          querystring: DecisionListQuery,
+          response: { 200: Page(Decision), 400: ProblemRef },
+        },
+      },
+      async (request) => listDecisions(ctx, request.query),
+    );
+
+    app.get(
+      '/decisions/:id',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'One decision with its vote.',
+          params: IdParams,
+          response: { 200: Decision, 400: ProblemRef, 404: ProblemRef },
+        },
+      },
+      async (request) => getDecision(ctx, { id: request.params.id }),
+    );
+
+    app.get(
+      '/decision-kinds',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'The kinds of decision and the majority each needs, with its legal reference.',
+          response: { 200: Type.Array(DecisionKind) },
+        },
+      },
+      async () => listDecisionKinds(ctx),
     );
 
     // ------------------------------------------------------------------ register of functions

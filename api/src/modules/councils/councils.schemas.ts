@@ -9,7 +9,15 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { PageQuery, SortQuery } from '../../platform/http/paging.ts';
 import { Timestamp } from '../../platform/http/timestamp.ts';
-import { MEMBER_ROLES, ORGAN_KINDS, SEXES } from './councils.tables.ts';
+import {
+  ATTENDANCE_STATUSES,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  MEMBER_ROLES,
+  ORGAN_KINDS,
+  SEXES,
+  VOTES,
+} from './councils.tables.ts';
 
 // A closed list of strings, typed as their union (an `enum` in the OpenAPI document).
 const literals = <const T extends string>(values: readonly T[], description: string, extra: object = {}) =>
@@ -341,3 +349,319 @@ export const UpdateFunctionBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateFunctionBody = Static<typeof UpdateFunctionBody>;
+
+// ---------------------------------------------------------------------------------- meetings
+
+export const MeetingKindSchema = literals(MEETING_KINDS, 'ordinary | extraordinary');
+export const MeetingStatusSchema = literals(MEETING_STATUSES, 'planned → held → closed, or cancelled');
+export const AttendanceStatusSchema = literals(ATTENDANCE_STATUSES, 'present | excused | absent');
+export const VoteSchema = literals(VOTES, 'for | against | abstain');
+
+export const AgendaItem = Type.Object(
+  {
+    id: Type.Integer(),
+    position: Type.Integer({ minimum: 1 }),
+    titleKm: Type.String(),
+    titleEn: Type.String(),
+    documentRef: Type.Union([Type.String(), Type.Null()], {
+      description: 'The document discussed: a file of the attachments store, or its number.',
+    }),
+  },
+  { $id: 'CouncilsAgendaItem', title: 'CouncilsAgendaItem' },
+);
+export type AgendaItem = Static<typeof AgendaItem>;
+
+const PersonRef = Type.Object({ id: Type.Integer(), nameKm: Type.String(), nameLatin: Type.String() });
+
+export const Meeting = Type.Object(
+  {
+    id: Type.Integer(),
+    organId: Type.Integer(),
+    unitCode: UnitCode,
+    organKind: OrganKindSchema,
+    organNameKm: Type.String(),
+    organNameEn: Type.String(),
+    kind: MeetingKindSchema,
+    date: DateText,
+    place: Type.Union([Type.String(), Type.Null()]),
+    isOnline: Type.Boolean(),
+    convenedBy: Type.Union([PersonRef, Type.Null()], { description: 'The member who convened it.' }),
+    status: MeetingStatusSchema,
+    observersFemale: Type.Integer({ description: 'Observers and citizens attending: women.' }),
+    observersMale: Type.Integer({ description: 'Observers and citizens attending: men.' }),
+    decisionCount: Type.Integer(),
+    isExample: Type.Boolean({ description: 'Demo data, not an official record.' }),
+    agenda: Type.Array(AgendaItem, { description: 'In order.' }),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'CouncilsMeeting', title: 'CouncilsMeeting' },
+);
+export type Meeting = Static<typeof Meeting>;
+
+export const Quorum = Type.Object(
+  {
+    membersInOffice: Type.Integer({ description: 'Members of the organ in office on the meeting’s date.' }),
+    present: Type.Integer(),
+    excused: Type.Integer(),
+    absent: Type.Integer(),
+    notRecorded: Type.Integer({ description: 'Members in office whose attendance is not recorded.' }),
+    required: Type.Integer({ description: 'Members present the rule requires.' }),
+    met: Type.Boolean(),
+    ruleKm: Type.String(),
+    ruleEn: Type.String(),
+    legalReference: Type.String(),
+    referenceIsExample: Type.Boolean({
+      description: 'The legal reference is an example, not the cited article.',
+    }),
+  },
+  { $id: 'CouncilsQuorum', title: 'CouncilsQuorum' },
+);
+export type Quorum = Static<typeof Quorum>;
+
+export const AttendanceLine = Type.Object({
+  memberId: Type.Integer(),
+  nameKm: Type.String(),
+  nameLatin: Type.String(),
+  role: MemberRoleSchema,
+  sex: SexSchema,
+  status: Type.Union([AttendanceStatusSchema, Type.Null()], { description: 'null: not recorded.' }),
+});
+
+export const MemberVote = Type.Object({
+  memberId: Type.Integer(),
+  nameKm: Type.String(),
+  nameLatin: Type.String(),
+  vote: VoteSchema,
+});
+
+export const Decision = Type.Object(
+  {
+    id: Type.Integer(),
+    organId: Type.Integer(),
+    unitCode: UnitCode,
+    organKind: OrganKindSchema,
+    organNameKm: Type.String(),
+    organNameEn: Type.String(),
+    meetingId: Type.Integer(),
+    agendaItemId: Type.Union([Type.Integer(), Type.Null()]),
+    year: Type.Integer(),
+    number: Type.Integer(),
+    reference: Type.String({ description: 'number/year, as the decision is cited.', examples: ['3/2026'] }),
+    date: DateText,
+    kind: Type.String({ description: 'A kind of decision (GET /decision-kinds).' }),
+    kindNameKm: Type.String(),
+    kindNameEn: Type.String(),
+    titleKm: Type.String(),
+    titleEn: Type.String(),
+    amendsDecisionId: Type.Union([Type.Integer(), Type.Null()]),
+    voteMode: literals(
+      ['per_member', 'tally'] as const,
+      'per_member: each vote recorded; tally: counts only',
+    ),
+    votesFor: Type.Integer(),
+    votesAgainst: Type.Integer(),
+    votesAbstain: Type.Integer(),
+    membersInOffice: Type.Integer(),
+    membersPresent: Type.Integer(),
+    quorumMet: Type.Boolean(),
+    passed: Type.Boolean(),
+    isFinal: Type.Boolean({ description: 'The meeting is closed: the decision can no longer change.' }),
+    isExample: Type.Boolean(),
+    votes: Type.Array(MemberVote, { description: 'Per member when recorded so; empty for a tally.' }),
+    createdAt: Timestamp,
+  },
+  { $id: 'CouncilsDecision', title: 'CouncilsDecision' },
+);
+export type Decision = Static<typeof Decision>;
+
+export const MeetingDetail = Type.Composite(
+  [
+    Meeting,
+    Type.Object({
+      attendance: Type.Array(AttendanceLine, { description: 'Every member in office on the date.' }),
+      quorum: Quorum,
+      decisions: Type.Array(Decision),
+    }),
+  ],
+  { $id: 'CouncilsMeetingDetail', title: 'CouncilsMeetingDetail' },
+);
+export type MeetingDetail = Static<typeof MeetingDetail>;
+
+const AgendaInput = Type.Object(
+  {
+    titleKm: Text(500),
+    titleEn: Text(500),
+    documentRef: Type.Optional(NullableText(300)),
+  },
+  { additionalProperties: false },
+);
+
+export const CreateMeetingBody = Type.Object(
+  {
+    kind: Type.String({ minLength: 1, maxLength: 40, description: MeetingKindSchema.description }),
+    date: DateText,
+    place: Type.Optional(NullableText(300)),
+    isOnline: Type.Optional(Type.Boolean({ default: false })),
+    convenedBy: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'A member id.' }),
+    ),
+    agenda: Type.Array(AgendaInput, { minItems: 1, maxItems: 60, description: 'In order.' }),
+  },
+  { additionalProperties: false },
+);
+export type CreateMeetingBody = Static<typeof CreateMeetingBody>;
+
+export const UpdateMeetingBody = Type.Object(
+  {
+    kind: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    date: Type.Optional(DateText),
+    place: Type.Optional(NullableText(300)),
+    isOnline: Type.Optional(Type.Boolean()),
+    convenedBy: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    agenda: Type.Optional(
+      Type.Array(AgendaInput, {
+        minItems: 1,
+        maxItems: 60,
+        description: 'Replaces the agenda (planned only).',
+      }),
+    ),
+    status: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 20,
+        description:
+          'held (on or after its date), closed (after held: decisions are final), cancelled (when planned).',
+      }),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateMeetingBody = Static<typeof UpdateMeetingBody>;
+
+export const AttendanceBody = Type.Object(
+  {
+    attendance: Type.Array(
+      Type.Object(
+        {
+          memberId: Type.Integer({ minimum: 1 }),
+          status: Type.String({
+            minLength: 1,
+            maxLength: 20,
+            description: AttendanceStatusSchema.description,
+          }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 200, description: 'Members in office not listed are recorded absent.' },
+    ),
+    observersFemale: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+    observersMale: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+  },
+  { additionalProperties: false },
+);
+export type AttendanceBody = Static<typeof AttendanceBody>;
+
+export const MeetingListQuery = Type.Composite([
+  PageQuery,
+  Type.Object({
+    unit: Type.Optional(
+      Type.String({ pattern: UnitCode.pattern, description: 'Meetings of this unit’s organs.' }),
+    ),
+    organ: Type.Optional(Type.Integer({ minimum: 1 })),
+    status: Type.Optional(
+      Type.Union(
+        MEETING_STATUSES.map((status) => Type.Literal(status)),
+        { description: 'Only meetings in this status.' },
+      ),
+    ),
+  }),
+]);
+export type MeetingListQuery = Static<typeof MeetingListQuery>;
+
+// ---------------------------------------------------------------------------------- decisions
+
+export const DecisionKind = Type.Object(
+  {
+    code: Type.String(),
+    nameKm: Type.String(),
+    nameEn: Type.String(),
+    majorityBase: literals(['present', 'in_office'] as const, 'The members the majority is counted over.'),
+    ruleKm: Type.String(),
+    ruleEn: Type.String(),
+    legalReference: Type.String(),
+    referenceIsExample: Type.Boolean(),
+  },
+  { $id: 'CouncilsDecisionKind', title: 'CouncilsDecisionKind' },
+);
+export type DecisionKind = Static<typeof DecisionKind>;
+
+export const CreateDecisionBody = Type.Object(
+  {
+    kind: Type.String({
+      minLength: 1,
+      maxLength: 40,
+      description: 'A kind of decision (GET /decision-kinds).',
+    }),
+    titleKm: Text(500),
+    titleEn: Text(500),
+    agendaItemId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    number: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100000,
+        description: 'The next number of the organ’s year when absent.',
+      }),
+    ),
+    amendsDecisionId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    votes: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            memberId: Type.Integer({ minimum: 1 }),
+            vote: Type.String({ minLength: 1, maxLength: 20, description: VoteSchema.description }),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 200, description: 'The vote of each member present (or give tally).' },
+      ),
+    ),
+    tally: Type.Optional(
+      Type.Object(
+        {
+          for: Type.Integer({ minimum: 0 }),
+          against: Type.Integer({ minimum: 0 }),
+          abstain: Type.Integer({ minimum: 0 }),
+        },
+        { additionalProperties: false, description: 'The counts, when votes were not recorded per member.' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreateDecisionBody = Static<typeof CreateDecisionBody>;
+
+export const UpdateDecisionBody = Type.Object(
+  {
+    titleKm: Type.Optional(Text(500)),
+    titleEn: Type.Optional(Text(500)),
+    agendaItemId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateDecisionBody = Static<typeof UpdateDecisionBody>;
+
+export const DecisionListQuery = Type.Composite([
+  PageQuery,
+  Type.Object({
+    unit: Type.Optional(
+      Type.String({ pattern: UnitCode.pattern, description: 'Decisions of this unit’s organs.' }),
+    ),
+    organ: Type.Optional(Type.Integer({ minimum: 1 })),
+    meeting: Type.Optional(Type.Integer({ minimum: 1 })),
+    kind: Type.Optional(Type.String({ pattern: '^[a-z][a-z_]*$', maxLength: 40 })),
+    from: Type.Optional(Type.String({ format: 'date', description: 'Taken on or after this day.' })),
+    to: Type.Optional(Type.String({ format: 'date', description: 'Taken on or before this day.' })),
+  }),
+]);
+export type DecisionListQuery = Static<typeof DecisionListQuery>;

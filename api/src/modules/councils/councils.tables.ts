@@ -70,10 +70,114 @@ export interface CouncilsFunctionTable {
   updated_at: Generated<Date>;
 }
 
+export const MEETING_KINDS = ['ordinary', 'extraordinary'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_STATUSES = ['planned', 'held', 'closed', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const ATTENDANCE_STATUSES = ['present', 'excused', 'absent'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export const VOTES = ['for', 'against', 'abstain'] as const;
+export type Vote = (typeof VOTES)[number];
+
+export interface CouncilsQuorumRuleTable {
+  organ_kind: OrganKind;
+  quorum_numerator: number;
+  quorum_denominator: number;
+  quorum_strict: boolean;
+  rule_km: string;
+  rule_en: string;
+  legal_reference: string;
+  reference_is_example: boolean;
+}
+
+export interface CouncilsDecisionKindTable {
+  code: string;
+  name_km: string;
+  name_en: string;
+  majority_base: 'present' | 'in_office';
+  majority_numerator: number;
+  majority_denominator: number;
+  majority_strict: boolean;
+  rule_km: string;
+  rule_en: string;
+  legal_reference: string;
+  reference_is_example: boolean;
+  sort_order: number;
+}
+
+export interface CouncilsMeetingTable {
+  id: Generated<number>;
+  organ_id: number;
+  kind: MeetingKind;
+  meeting_date: string;
+  place: string | null;
+  is_online: boolean;
+  convened_by: number | null;
+  status: Generated<MeetingStatus>;
+  observers_female: Generated<number>;
+  observers_male: Generated<number>;
+  is_example: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CouncilsAgendaItemTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  title_km: string;
+  title_en: string;
+  document_ref: string | null;
+}
+
+export interface CouncilsAttendanceTable {
+  meeting_id: number;
+  member_id: number;
+  status: AttendanceStatus;
+}
+
+export interface CouncilsDecisionTable {
+  id: Generated<number>;
+  organ_id: number;
+  meeting_id: number;
+  agenda_item_id: number | null;
+  decision_year: number;
+  number: number;
+  decision_date: string;
+  kind: string;
+  title_km: string;
+  title_en: string;
+  amends_decision_id: number | null;
+  vote_mode: 'per_member' | 'tally';
+  votes_for: number;
+  votes_against: number;
+  votes_abstain: number;
+  members_in_office: number;
+  members_present: number;
+  quorum_met: boolean;
+  passed: boolean;
+  is_example: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CouncilsVoteTable {
+  decision_id: number;
+  member_id: number;
+  vote: Vote;
+}
+
 export interface CouncilsTables {
   councils_organ: CouncilsOrganTable;
   councils_member: CouncilsMemberTable;
   councils_function: CouncilsFunctionTable;
+  councils_quorum_rule: CouncilsQuorumRuleTable;
+  councils_decision_kind: CouncilsDecisionKindTable;
+  councils_meeting: CouncilsMeetingTable;
+  councils_agenda_item: CouncilsAgendaItemTable;
+  councils_attendance: CouncilsAttendanceTable;
+  councils_decision: CouncilsDecisionTable;
+  councils_vote: CouncilsVoteTable;
 }
 
 /** The module's database view (its context's `db`, or a transaction of it). */
@@ -81,3 +185,10 @@ export type CouncilsDb = Kysely<CouncilsTables>;
 export type OrganRow = Selectable<CouncilsOrganTable>;
 export type MemberRow = Selectable<CouncilsMemberTable>;
 export type FunctionRow = Selectable<CouncilsFunctionTable>;
+export type QuorumRuleRow = Selectable<CouncilsQuorumRuleTable>;
+export type DecisionKindRow = Selectable<CouncilsDecisionKindTable>;
+export type MeetingRow = Selectable<CouncilsMeetingTable>;
+export type AgendaItemRow = Selectable<CouncilsAgendaItemTable>;
+export type AttendanceRow = Selectable<CouncilsAttendanceTable>;
+export type DecisionRow = Selectable<CouncilsDecisionTable>;
+export type VoteRow = Selectable<CouncilsVoteTable>;

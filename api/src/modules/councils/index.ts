@@ -10,8 +10,23 @@ import type { CouncilsTables } from './councils.tables.ts';
 import { COUNCILS_ERRORS } from './councils.errors.ts';
 import { seedCouncilsDemo } from './demo-seed.ts';
 import { COUNCILS_PERMISSIONS } from './permissions.ts';
+import { councilDecisionsPort, type CouncilDecisionsPort } from './decisions.service.ts';
 
 export type { CouncilsTables } from './councils.tables.ts';
+export type { CouncilDecisionRef, CouncilDecisionsPort } from './decisions.service.ts';
+
+/** The kind of decision that approves a budget (councils_decision_kind). */
+export const APPROVE_BUDGET = 'approve_budget';
+
+declare module '../../platform/ports.ts' {
+  interface PortRegistry {
+    /**
+     * The decisions of organs, for the approvals that point at one (a budget's approval):
+     * `decisionOf(db, id)` and `isPassedDecisionOf(db, unitCode, id, kind)`.
+     */
+    councilDecisions: CouncilDecisionsPort;
+  }
+}
 
 export const councilsModule = defineModule<CouncilsTables, 'gazetteer' | 'authenticator'>({
   name: 'councils',
@@ -21,17 +36,29 @@ export const councilsModule = defineModule<CouncilsTables, 'gazetteer' | 'authen
       description: 'Councils, boards, committees, offices and the register of functions.',
     },
   ],
-  tables: ['councils_organ', 'councils_member', 'councils_function'],
+  tables: [
+    'councils_organ',
+    'councils_member',
+    'councils_function',
+    'councils_quorum_rule',
+    'councils_decision_kind',
+    'councils_meeting',
+    'councils_agenda_item',
+    'councils_attendance',
+    'councils_decision',
+    'councils_vote',
+  ],
   migrations: new URL('./migrations/', import.meta.url),
   errors: COUNCILS_ERRORS,
   permissions: COUNCILS_PERMISSIONS,
   grants: {
-    national_officer: ['councils.organ.manage', 'councils.function.manage'],
-    provincial_officer: ['councils.organ.manage'],
-    district_officer: ['councils.organ.manage'],
-    commune_clerk: ['councils.organ.manage'],
+    national_officer: ['councils.organ.manage', 'councils.function.manage', 'councils.meeting.manage'],
+    provincial_officer: ['councils.organ.manage', 'councils.meeting.manage'],
+    district_officer: ['councils.organ.manage', 'councils.meeting.manage'],
+    commune_clerk: ['councils.organ.manage', 'councils.meeting.manage'],
   },
   requires: ['gazetteer', 'authenticator'],
+  provides: () => ({ councilDecisions: councilDecisionsPort }),
   routes: (ctx) => councilRoutes(ctx),
   // Runs after the gazetteer's and the access module's seeds (module order in modules.ts).
   seedDemo: seedCouncilsDemo,

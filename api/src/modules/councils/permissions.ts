@@ -14,4 +14,11 @@ export const COUNCILS_PERMISSIONS: PermissionDefinition[] = [
     descriptionEn: 'Keep the register of functions assigned or transferred to SNAs (national)',
     descriptionKm: 'គ្រប់គ្រងបញ្ជីមុខងារដែលបានប្រគល់ ឬផ្ទេរទៅរដ្ឋបាលថ្នាក់ក្រោមជាតិ (ថ្នាក់ជាតិ)',
   },
+  {
+    code: 'councils.meeting.manage',
+    descriptionEn:
+      'Convene and record the meetings of organs of units in scope: agenda, attendance, decisions and votes',
+    descriptionKm:
+      'កោះប្រជុំ និងកត់ត្រាកិច្ចប្រជុំនៃស្ថាប័ននៃអង្គភាពក្នុងដែនសមត្ថកិច្ច៖ របៀបវារៈ វត្តមាន សេចក្ដីសម្រេច និងការបោះឆ្នោត',
+  },
 ];

@@ -819,7 +819,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    /** @description What was typed: a Khmer name (any code-point order, with or without zero-width spaces), a romanised name (any case, with or without diacritics, spaces, apostrophes or hyphens), or a code (ASCII or Khmer digits, with or without its leading zero). Matches names and codes that start with it. From 2 characters on, a Khmer syllable or a romanised word inside a name that starts with it matches too, listed after the names that start with it. */
+                    /** @description What was typed: a Khmer name (any code-point order, with or without zero-width spaces), a romanised name (any case, with or without diacritics, spaces, apostrophes or hyphens; the official Latin name or the UNGEGN romanisation of the Khmer name, with the common variants folded: Kompong/Kg./Kâmpóng, Prah/Preah, Chh/Ch, ou/o, ae/e, doubled letters), or a code (ASCII or Khmer digits, with or without its leading zero). Matches names and codes that start with it. From 2 characters on, a Khmer syllable or a romanised word inside a name that starts with it matches too, listed after the names that start with it; from 3 letters on, romanised names similar by trigrams (a typo) come last. */
                     q: string;
                     /** @description Only units of this level. */
                     level?: number;
@@ -844,7 +844,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description Exact matches first, then by level (provinces first), then by name; names that match only at a later syllable or word come after those that start with it. Abolished units are left out. */
+                            /** @description Exact matches first, then by level (provinces first), then by name; names that match only at a later syllable or word come after those that start with it, and names that are only similar (trigrams) after those. Abolished units are left out. */
                             items: {
                                 /**
                                  * @description NCDD code, zero-padded: 2 digits (province), 4 (district), 6 (commune), 8 (village).
@@ -866,6 +866,11 @@ export interface paths {
                                 /** @description Romanised name, as stored. */
                                 nameLatin: string;
                                 parentCode: string | null;
+                                /**
+                                 * @description The UNGEGN romanisation of the Khmer name (with its diacritics), present when the query matched it rather than the official Latin name: "Kâmpóngchhnăng" for "kompong chhnang".
+                                 * @example Kâmpóngchhnăng
+                                 */
+                                romanised?: string;
                                 /** @description The ancestors of the unit, the province or capital first, the parent last (empty for a province): enough to show "កែប › ព្រៃធំ" beside a village of the same name elsewhere. */
                                 path: {
                                     /**
@@ -3980,6 +3985,1250 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/councils/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meetings of organs, latest first: of one unit’s organs, of one organ, or all. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    /** @description Meetings of this unit’s organs. */
+                    unit?: string;
+                    organ?: number;
+                    /** @description Only meetings in this status. */
+                    status?: "planned" | "held" | "closed" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CouncilsMeeting"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One meeting: agenda, attendance of the members in office on its date, quorum, decisions and votes. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            organId: number;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            /**
+                             * @description council | board_of_governors | committee | office
+                             * @enum {string}
+                             */
+                            organKind: "council" | "board_of_governors" | "committee" | "office";
+                            organNameKm: string;
+                            organNameEn: string;
+                            /**
+                             * @description ordinary | extraordinary
+                             * @enum {string}
+                             */
+                            kind: "ordinary" | "extraordinary";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            place: string | null;
+                            isOnline: boolean;
+                            /** @description The member who convened it. */
+                            convenedBy: {
+                                id: number;
+                                nameKm: string;
+                                nameLatin: string;
+                            } | null;
+                            /**
+                             * @description planned → held → closed, or cancelled
+                             * @enum {string}
+                             */
+                            status: "planned" | "held" | "closed" | "cancelled";
+                            /** @description Observers and citizens attending: women. */
+                            observersFemale: number;
+                            /** @description Observers and citizens attending: men. */
+                            observersMale: number;
+                            decisionCount: number;
+                            /** @description Demo data, not an official record. */
+                            isExample: boolean;
+                            /** @description In order. */
+                            agenda: components["schemas"]["CouncilsAgendaItem"][];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Every member in office on the date. */
+                            attendance: {
+                                memberId: number;
+                                nameKm: string;
+                                nameLatin: string;
+                                /**
+                                 * @description council: chief, deputy, member; board_of_governors: governor, deputy_governor, member; committee: head, deputy, secretary, member; office: head, deputy, member.
+                                 * @enum {string}
+                                 */
+                                role: "chief" | "deputy" | "member" | "governor" | "deputy_governor" | "head" | "secretary";
+                                /**
+                                 * @description female | male
+                                 * @enum {string}
+                                 */
+                                sex: "female" | "male";
+                                /** @description null: not recorded. */
+                                status: ("present" | "excused" | "absent") | null;
+                            }[];
+                            quorum: components["schemas"]["CouncilsQuorum"];
+                            decisions: components["schemas"]["CouncilsDecision"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a planned meeting (date, place, agenda), or move it on: held, closed, cancelled.
+         * @description planned → held (on or after its date) → closed (its decisions become final); planned → cancelled.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date?: string;
+                        place?: string | null;
+                        isOnline?: boolean;
+                        convenedBy?: number | null;
+                        /** @description Replaces the agenda (planned only). */
+                        agenda?: {
+                            titleKm: string;
+                            titleEn: string;
+                            documentRef?: string | null;
+                        }[];
+                        /** @description held (on or after its date), closed (after held: decisions are final), cancelled (when planned). */
+                        status?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            organId: number;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            /**
+                             * @description council | board_of_governors | committee | office
+                             * @enum {string}
+                             */
+                            organKind: "council" | "board_of_governors" | "committee" | "office";
+                            organNameKm: string;
+                            organNameEn: string;
+                            /**
+                             * @description ordinary | extraordinary
+                             * @enum {string}
+                             */
+                            kind: "ordinary" | "extraordinary";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            place: string | null;
+                            isOnline: boolean;
+                            /** @description The member who convened it. */
+                            convenedBy: {
+                                id: number;
+                                nameKm: string;
+                                nameLatin: string;
+                            } | null;
+                            /**
+                             * @description planned → held → closed, or cancelled
+                             * @enum {string}
+                             */
+                            status: "planned" | "held" | "closed" | "cancelled";
+                            /** @description Observers and citizens attending: women. */
+                            observersFemale: number;
+                            /** @description Observers and citizens attending: men. */
+                            observersMale: number;
+                            decisionCount: number;
+                            /** @description Demo data, not an official record. */
+                            isExample: boolean;
+                            /** @description In order. */
+                            agenda: components["schemas"]["CouncilsAgendaItem"][];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Every member in office on the date. */
+                            attendance: {
+                                memberId: number;
+                                nameKm: string;
+                                nameLatin: string;
+                                /**
+                                 * @description council: chief, deputy, member; board_of_governors: governor, deputy_governor, member; committee: head, deputy, secretary, member; office: head, deputy, member.
+                                 * @enum {string}
+                                 */
+                                role: "chief" | "deputy" | "member" | "governor" | "deputy_governor" | "head" | "secretary";
+                                /**
+                                 * @description female | male
+                                 * @enum {string}
+                                 */
+                                sex: "female" | "male";
+                                /** @description null: not recorded. */
+                                status: ("present" | "excused" | "absent") | null;
+                            }[];
+                            quorum: components["schemas"]["CouncilsQuorum"];
+                            decisions: components["schemas"]["CouncilsDecision"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/councils/organs/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Convene a meeting of an organ with its agenda (planned). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ordinary | extraordinary */
+                        kind: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        place?: string | null;
+                        /** @default false */
+                        isOnline?: boolean;
+                        /** @description A member id. */
+                        convenedBy?: number | null;
+                        /** @description In order. */
+                        agenda: {
+                            titleKm: string;
+                            titleEn: string;
+                            documentRef?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            organId: number;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            /**
+                             * @description council | board_of_governors | committee | office
+                             * @enum {string}
+                             */
+                            organKind: "council" | "board_of_governors" | "committee" | "office";
+                            organNameKm: string;
+                            organNameEn: string;
+                            /**
+                             * @description ordinary | extraordinary
+                             * @enum {string}
+                             */
+                            kind: "ordinary" | "extraordinary";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            place: string | null;
+                            isOnline: boolean;
+                            /** @description The member who convened it. */
+                            convenedBy: {
+                                id: number;
+                                nameKm: string;
+                                nameLatin: string;
+                            } | null;
+                            /**
+                             * @description planned → held → closed, or cancelled
+                             * @enum {string}
+                             */
+                            status: "planned" | "held" | "closed" | "cancelled";
+                            /** @description Observers and citizens attending: women. */
+                            observersFemale: number;
+                            /** @description Observers and citizens attending: men. */
+                            observersMale: number;
+                            decisionCount: number;
+                            /** @description Demo data, not an official record. */
+                            isExample: boolean;
+                            /** @description In order. */
+                            agenda: components["schemas"]["CouncilsAgendaItem"][];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Every member in office on the date. */
+                            attendance: {
+                                memberId: number;
+                                nameKm: string;
+                                nameLatin: string;
+                                /**
+                                 * @description council: chief, deputy, member; board_of_governors: governor, deputy_governor, member; committee: head, deputy, secretary, member; office: head, deputy, member.
+                                 * @enum {string}
+                                 */
+                                role: "chief" | "deputy" | "member" | "governor" | "deputy_governor" | "head" | "secretary";
+                                /**
+                                 * @description female | male
+                                 * @enum {string}
+                                 */
+                                sex: "female" | "male";
+                                /** @description null: not recorded. */
+                                status: ("present" | "excused" | "absent") | null;
+                            }[];
+                            quorum: components["schemas"]["CouncilsQuorum"];
+                            decisions: components["schemas"]["CouncilsDecision"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/meetings/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record who attended (members not listed are absent) and observers by sex; the meeting is held. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Members in office not listed are recorded absent. */
+                        attendance: {
+                            memberId: number;
+                            /** @description present | excused | absent */
+                            status: string;
+                        }[];
+                        observersFemale?: number;
+                        observersMale?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            organId: number;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            /**
+                             * @description council | board_of_governors | committee | office
+                             * @enum {string}
+                             */
+                            organKind: "council" | "board_of_governors" | "committee" | "office";
+                            organNameKm: string;
+                            organNameEn: string;
+                            /**
+                             * @description ordinary | extraordinary
+                             * @enum {string}
+                             */
+                            kind: "ordinary" | "extraordinary";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            place: string | null;
+                            isOnline: boolean;
+                            /** @description The member who convened it. */
+                            convenedBy: {
+                                id: number;
+                                nameKm: string;
+                                nameLatin: string;
+                            } | null;
+                            /**
+                             * @description planned → held → closed, or cancelled
+                             * @enum {string}
+                             */
+                            status: "planned" | "held" | "closed" | "cancelled";
+                            /** @description Observers and citizens attending: women. */
+                            observersFemale: number;
+                            /** @description Observers and citizens attending: men. */
+                            observersMale: number;
+                            decisionCount: number;
+                            /** @description Demo data, not an official record. */
+                            isExample: boolean;
+                            /** @description In order. */
+                            agenda: components["schemas"]["CouncilsAgendaItem"][];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Every member in office on the date. */
+                            attendance: {
+                                memberId: number;
+                                nameKm: string;
+                                nameLatin: string;
+                                /**
+                                 * @description council: chief, deputy, member; board_of_governors: governor, deputy_governor, member; committee: head, deputy, secretary, member; office: head, deputy, member.
+                                 * @enum {string}
+                                 */
+                                role: "chief" | "deputy" | "member" | "governor" | "deputy_governor" | "head" | "secretary";
+                                /**
+                                 * @description female | male
+                                 * @enum {string}
+                                 */
+                                sex: "female" | "male";
+                                /** @description null: not recorded. */
+                                status: ("present" | "excused" | "absent") | null;
+                            }[];
+                            quorum: components["schemas"]["CouncilsQuorum"];
+                            decisions: components["schemas"]["CouncilsDecision"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/meetings/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a decision of a held meeting with its vote (per member present, or a tally).
+         * @description Refused without quorum (409 councils.decision.no_quorum). Passed when the votes for reach the majority of its kind (GET /decision-kinds). Numbered per organ and year when no number is given.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A kind of decision (GET /decision-kinds). */
+                        kind: string;
+                        titleKm: string;
+                        titleEn: string;
+                        agendaItemId?: number | null;
+                        /** @description The next number of the organ’s year when absent. */
+                        number?: number;
+                        amendsDecisionId?: number | null;
+                        /** @description The vote of each member present (or give tally). */
+                        votes?: {
+                            memberId: number;
+                            /** @description for | against | abstain */
+                            vote: string;
+                        }[];
+                        /** @description The counts, when votes were not recorded per member. */
+                        tally?: {
+                            for: number;
+                            against: number;
+                            abstain: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            organId: number;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            /**
+                             * @description council | board_of_governors | committee | office
+                             * @enum {string}
+                             */
+                            organKind: "council" | "board_of_governors" | "committee" | "office";
+                            organNameKm: string;
+                            organNameEn: string;
+                            meetingId: number;
+                            agendaItemId: number | null;
+                            year: number;
+                            number: number;
+                            /**
+                             * @description number/year, as the decision is cited.
+                             * @example 3/2026
+                             */
+                            reference: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            /** @description A kind of decision (GET /decision-kinds). */
+                            kind: string;
+                            kindNameKm: string;
+                            kindNameEn: string;
+                            titleKm: string;
+                            titleEn: string;
+                            amendsDecisionId: number | null;
+                            /**
+                             * @description per_member: each vote recorded; tally: counts only
+                             * @enum {string}
+                             */
+                            voteMode: "per_member" | "tally";
+                            votesFor: number;
+                            votesAgainst: number;
+                            votesAbstain: number;
+                            membersInOffice: number;
+                            membersPresent: number;
+                            quorumMet: boolean;
+                            passed: boolean;
+                            /** @description The meeting is closed: the decision can no longer change. */
+                            isFinal: boolean;
+                            isExample: boolean;
+                            /** @description Per member when recorded so; empty for a tally. */
+                            votes: {
+                                memberId: number;
+                                nameKm: string;
+                                nameLatin: string;
+                                /**
+                                 * @description for | against | abstain
+                                 * @enum {string}
+                                 */
+                                vote: "for" | "against" | "abstain";
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/decisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One decision with its vote. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            organId: number;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            /**
+                             * @description council | board_of_governors | committee | office
+                             * @enum {string}
+                             */
+                            organKind: "council" | "board_of_governors" | "committee" | "office";
+                            organNameKm: string;
+                            organNameEn: string;
+                            meetingId: number;
+                            agendaItemId: number | null;
+                            year: number;
+                            number: number;
+                            /**
+                             * @description number/year, as the decision is cited.
+                             * @example 3/2026
+                             */
+                            reference: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            /** @description A kind of decision (GET /decision-kinds). */
+                            kind: string;
+                            kindNameKm: string;
+                            kindNameEn: string;
+                            titleKm: string;
+                            titleEn: string;
+                            amendsDecisionId: number | null;
+                            /**
+                             * @description per_member: each vote recorded; tally: counts only
+                             * @enum {string}
+                             */
+                            voteMode: "per_member" | "tally";
+                            votesFor: number;
+                            votesAgainst: number;
+                            votesAbstain: number;
+                            membersInOffice: number;
+                            membersPresent: number;
+                            quorumMet: boolean;
+                            passed: boolean;
+                            /** @description The meeting is closed: the decision can no longer change. */
+                            isFinal: boolean;
+                            isExample: boolean;
+                            /** @description Per member when recorded so; empty for a tally. */
+                            votes: {
+                                memberId: number;
+                                nameKm: string;
+                                nameLatin: string;
+                                /**
+                                 * @description for | against | abstain
+                                 * @enum {string}
+                                 */
+                                vote: "for" | "against" | "abstain";
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a decision’s titles or item while its meeting is not closed. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        titleKm?: string;
+                        titleEn?: string;
+                        agendaItemId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            organId: number;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            /**
+                             * @description council | board_of_governors | committee | office
+                             * @enum {string}
+                             */
+                            organKind: "council" | "board_of_governors" | "committee" | "office";
+                            organNameKm: string;
+                            organNameEn: string;
+                            meetingId: number;
+                            agendaItemId: number | null;
+                            year: number;
+                            number: number;
+                            /**
+                             * @description number/year, as the decision is cited.
+                             * @example 3/2026
+                             */
+                            reference: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            /** @description A kind of decision (GET /decision-kinds). */
+                            kind: string;
+                            kindNameKm: string;
+                            kindNameEn: string;
+                            titleKm: string;
+                            titleEn: string;
+                            amendsDecisionId: number | null;
+                            /**
+                             * @description per_member: each vote recorded; tally: counts only
+                             * @enum {string}
+                             */
+                            voteMode: "per_member" | "tally";
+                            votesFor: number;
+                            votesAgainst: number;
+                            votesAbstain: number;
+                            membersInOffice: number;
+                            membersPresent: number;
+                            quorumMet: boolean;
+                            passed: boolean;
+                            /** @description The meeting is closed: the decision can no longer change. */
+                            isFinal: boolean;
+                            isExample: boolean;
+                            /** @description Per member when recorded so; empty for a tally. */
+                            votes: {
+                                memberId: number;
+                                nameKm: string;
+                                nameLatin: string;
+                                /**
+                                 * @description for | against | abstain
+                                 * @enum {string}
+                                 */
+                                vote: "for" | "against" | "abstain";
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/councils/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of decisions, latest first, by unit, organ, meeting, kind and dates. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    /** @description Decisions of this unit’s organs. */
+                    unit?: string;
+                    organ?: number;
+                    meeting?: number;
+                    kind?: string;
+                    /** @description Taken on or after this day. */
+                    from?: string;
+                    /** @description Taken on or before this day. */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CouncilsDecision"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/decision-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of decision and the majority each needs, with its legal reference. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CouncilsDecisionKind"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/councils/functions": {
         parameters: {
             query?: never;
@@ -5603,7 +6852,8 @@ export interface paths {
                              */
                             channel: "online" | "counter" | "open311";
                             applicant: {
-                                name: string;
+                                /** @description Null only for an Open311 filing by an officer who named nobody. */
+                                name: string | null;
                                 /**
                                  * @description female | male | unknown
                                  * @enum {string}
@@ -5825,7 +7075,8 @@ export interface paths {
                              */
                             channel: "online" | "counter" | "open311";
                             applicant: {
-                                name: string;
+                                /** @description Null only for an Open311 filing by an officer who named nobody. */
+                                name: string | null;
                                 /**
                                  * @description female | male | unknown
                                  * @enum {string}
@@ -6084,7 +7335,8 @@ export interface paths {
                              */
                             channel: "online" | "counter" | "open311";
                             applicant: {
-                                name: string;
+                                /** @description Null only for an Open311 filing by an officer who named nobody. */
+                                name: string | null;
                                 /**
                                  * @description female | male | unknown
                                  * @enum {string}
@@ -6274,7 +7526,8 @@ export interface paths {
                              */
                             channel: "online" | "counter" | "open311";
                             applicant: {
-                                name: string;
+                                /** @description Null only for an Open311 filing by an officer who named nobody. */
+                                name: string | null;
                                 /**
                                  * @description female | male | unknown
                                  * @enum {string}
@@ -6481,7 +7734,8 @@ export interface paths {
                              */
                             channel: "online" | "counter" | "open311";
                             applicant: {
-                                name: string;
+                                /** @description Null only for an Open311 filing by an officer who named nobody. */
+                                name: string | null;
                                 /**
                                  * @description female | male | unknown
                                  * @enum {string}
@@ -6678,7 +7932,8 @@ export interface paths {
                              */
                             channel: "online" | "counter" | "open311";
                             applicant: {
-                                name: string;
+                                /** @description Null only for an Open311 filing by an officer who named nobody. */
+                                name: string | null;
                                 /**
                                  * @description female | male | unknown
                                  * @enum {string}
@@ -8240,7 +9495,10 @@ export interface paths {
         /** Service discovery (json). */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description NCDD code of a unit (province to commune). */
+                    jurisdiction_id?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8361,6 +9619,8 @@ export interface paths {
                 query?: {
                     /** @description Language of names and descriptions (an extension): km (default) or en. */
                     lang?: "km" | "en";
+                    /** @description NCDD code of a unit (province to commune). */
+                    jurisdiction_id?: string;
                 };
                 header?: never;
                 path?: never;
@@ -8393,7 +9653,10 @@ export interface paths {
         /** Service discovery (xml). */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description NCDD code of a unit (province to commune). */
+                    jurisdiction_id?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8514,6 +9777,8 @@ export interface paths {
                 query?: {
                     /** @description Language of names and descriptions (an extension): km (default) or en. */
                     lang?: "km" | "en";
+                    /** @description NCDD code of a unit (province to commune). */
+                    jurisdiction_id?: string;
                 };
                 header?: never;
                 path?: never;
@@ -8549,6 +9814,8 @@ export interface paths {
                 query?: {
                     /** @description Language of names and descriptions (an extension): km (default) or en. */
                     lang?: "km" | "en";
+                    /** @description NCDD code of a unit (province to commune). */
+                    jurisdiction_id?: string;
                 };
                 header?: never;
                 path: {
@@ -8589,6 +9856,8 @@ export interface paths {
                 query?: {
                     /** @description Language of names and descriptions (an extension): km (default) or en. */
                     lang?: "km" | "en";
+                    /** @description NCDD code of a unit (province to commune). */
+                    jurisdiction_id?: string;
                 };
                 header?: never;
                 path: {
@@ -8626,7 +9895,10 @@ export interface paths {
         /** The service_request_id of a token, {token}.json or .xml (requests are created at once: the token is the id). */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description NCDD code of a unit (province to commune). */
+                    jurisdiction_id?: string;
+                };
                 header?: never;
                 path: {
                     /** @description {id}.json or {id}.xml */
@@ -9720,6 +10992,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description A decision recorded in the councils module (GET /api/councils/decisions): passed by this unit’s council, of kind approve_budget. Its number and date are taken from it. */
+                        councilDecisionId?: number;
                         councilDecisionNumber?: string;
                         /**
                          * Format: date
@@ -12246,6 +13520,171 @@ export interface components {
             /** @description Personal, null = not known: present only for callers who manage this organ. */
             isIndigenous?: boolean | null;
         };
+        /** CouncilsMeeting */
+        CouncilsMeeting: {
+            id: number;
+            organId: number;
+            /**
+             * @description NCDD code, zero-padded.
+             * @example 23
+             * @example 2302
+             * @example 230201
+             */
+            unitCode: string;
+            /**
+             * @description council | board_of_governors | committee | office
+             * @enum {string}
+             */
+            organKind: "council" | "board_of_governors" | "committee" | "office";
+            organNameKm: string;
+            organNameEn: string;
+            /**
+             * @description ordinary | extraordinary
+             * @enum {string}
+             */
+            kind: "ordinary" | "extraordinary";
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            date: string;
+            place: string | null;
+            isOnline: boolean;
+            /** @description The member who convened it. */
+            convenedBy: {
+                id: number;
+                nameKm: string;
+                nameLatin: string;
+            } | null;
+            /**
+             * @description planned → held → closed, or cancelled
+             * @enum {string}
+             */
+            status: "planned" | "held" | "closed" | "cancelled";
+            /** @description Observers and citizens attending: women. */
+            observersFemale: number;
+            /** @description Observers and citizens attending: men. */
+            observersMale: number;
+            decisionCount: number;
+            /** @description Demo data, not an official record. */
+            isExample: boolean;
+            /** @description In order. */
+            agenda: components["schemas"]["CouncilsAgendaItem"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** CouncilsAgendaItem */
+        CouncilsAgendaItem: {
+            id: number;
+            position: number;
+            titleKm: string;
+            titleEn: string;
+            /** @description The document discussed: a file of the attachments store, or its number. */
+            documentRef: string | null;
+        };
+        /** CouncilsQuorum */
+        CouncilsQuorum: {
+            /** @description Members of the organ in office on the meeting’s date. */
+            membersInOffice: number;
+            present: number;
+            excused: number;
+            absent: number;
+            /** @description Members in office whose attendance is not recorded. */
+            notRecorded: number;
+            /** @description Members present the rule requires. */
+            required: number;
+            met: boolean;
+            ruleKm: string;
+            ruleEn: string;
+            legalReference: string;
+            /** @description The legal reference is an example, not the cited article. */
+            referenceIsExample: boolean;
+        };
+        /** CouncilsDecision */
+        CouncilsDecision: {
+            id: number;
+            organId: number;
+            /**
+             * @description NCDD code, zero-padded.
+             * @example 23
+             * @example 2302
+             * @example 230201
+             */
+            unitCode: string;
+            /**
+             * @description council | board_of_governors | committee | office
+             * @enum {string}
+             */
+            organKind: "council" | "board_of_governors" | "committee" | "office";
+            organNameKm: string;
+            organNameEn: string;
+            meetingId: number;
+            agendaItemId: number | null;
+            year: number;
+            number: number;
+            /**
+             * @description number/year, as the decision is cited.
+             * @example 3/2026
+             */
+            reference: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            date: string;
+            /** @description A kind of decision (GET /decision-kinds). */
+            kind: string;
+            kindNameKm: string;
+            kindNameEn: string;
+            titleKm: string;
+            titleEn: string;
+            amendsDecisionId: number | null;
+            /**
+             * @description per_member: each vote recorded; tally: counts only
+             * @enum {string}
+             */
+            voteMode: "per_member" | "tally";
+            votesFor: number;
+            votesAgainst: number;
+            votesAbstain: number;
+            membersInOffice: number;
+            membersPresent: number;
+            quorumMet: boolean;
+            passed: boolean;
+            /** @description The meeting is closed: the decision can no longer change. */
+            isFinal: boolean;
+            isExample: boolean;
+            /** @description Per member when recorded so; empty for a tally. */
+            votes: {
+                memberId: number;
+                nameKm: string;
+                nameLatin: string;
+                /**
+                 * @description for | against | abstain
+                 * @enum {string}
+                 */
+                vote: "for" | "against" | "abstain";
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** CouncilsDecisionKind */
+        CouncilsDecisionKind: {
+            code: string;
+            nameKm: string;
+            nameEn: string;
+            /**
+             * @description The members the majority is counted over.
+             * @enum {string}
+             */
+            majorityBase: "present" | "in_office";
+            ruleKm: string;
+            ruleEn: string;
+            legalReference: string;
+            referenceIsExample: boolean;
+        };
         /** CouncilsFunction */
         CouncilsFunction: {
             id: number;
@@ -12372,7 +13811,7 @@ export interface components {
              */
             status: "received" | "under_review" | "more_info_needed" | "approved" | "rejected" | "ready_for_collection" | "closed";
             channel: string;
-            applicantName: string;
+            applicantName: string | null;
             /**
              * @description female | male | unknown
              * @enum {string}

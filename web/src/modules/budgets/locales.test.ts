@@ -24,6 +24,8 @@ describe('the budgets catalogues', () => {
       ...['original', 'adjustment', 'transfer'].map((kind) => `budgets.versions.kind.${kind}`),
     ],
     errorCodes: [
+      'budgets.council_decision.not_passed',
+      'budgets.council_decision.wrong_unit',
       'budgets.budget.council_decision_missing',
       'budgets.budget.not_proposed',
       'budgets.budget.not_approved',
