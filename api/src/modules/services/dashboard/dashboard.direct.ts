@@ -5,7 +5,7 @@
  * their number (seconds over a million); the API never calls it.
  */
 import { sql } from 'kysely';
-import { subtreeCodesQuery } from '../../gazetteer/index.ts';
+import type { GazetteerPort } from '../../gazetteer/index.ts';
 import { assemble, cellOf, emptyCells, type Dashboard, type Sums } from './dashboard.figures.ts';
 import { serviceNames } from './dashboard.queries.ts';
 import type { DashboardDb } from './dashboard.tables.ts';
@@ -34,6 +34,8 @@ interface DirectRow {
 
 export async function directDashboard(
   db: DashboardDb,
+  /** The subtree comes from the gazetteer's port, as in the API (the caller hands it over). */
+  gazetteer: Pick<GazetteerPort, 'subtreeCodesQuery'>,
   options: { unitCode: string | null; from: string; to: string; today: string },
 ): Promise<Dashboard> {
   const first = `${options.from}-01`;
@@ -41,7 +43,7 @@ export async function directDashboard(
   const inScope =
     options.unitCode === null
       ? sql`true`
-      : sql`a.unit_code in (${subtreeCodesQuery(db, [options.unitCode])})`;
+      : sql`a.unit_code in (${gazetteer.subtreeCodesQuery(db, [options.unitCode])})`;
   const { rows } = await sql<DirectRow>`
     with application as (
       select a.*, case a.applicant_disability when true then 'yes' when false then 'no' else 'unknown' end as disability

@@ -26,6 +26,7 @@ import type { ServicesContext, ServicesModuleContext } from '../context.ts';
 import { createServicesContext } from '../filing-queue.ts';
 import { outboxChannel } from '../notifications.ts';
 import { dayNumber, dayText, todayInCambodia } from '../working-days.ts';
+import { subtreeCodesQuery } from '../../gazetteer/index.ts';
 import { directDashboard } from './dashboard.direct.ts';
 import type { Dashboard } from './dashboard.figures.ts';
 import { medianOfHistogram } from './dashboard.figures.ts';
@@ -270,12 +271,16 @@ describe('GET /api/services/dashboard', () => {
     async (_name, unit, period) => {
       const query = [unit ? `unit=${unit}` : '', period].filter(Boolean).join('&');
       const answer = await dashboard(admin, `?${query}`);
-      const direct = await directDashboard(db(), {
-        unitCode: unit,
-        from: answer.from,
-        to: answer.to,
-        today: answer.today,
-      });
+      const direct = await directDashboard(
+        db(),
+        { subtreeCodesQuery },
+        {
+          unitCode: unit,
+          from: answer.from,
+          to: answer.to,
+          today: answer.today,
+        },
+      );
       expect(answer).toEqual(direct);
     },
   );
