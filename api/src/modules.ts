@@ -5,8 +5,10 @@
  * database type below, the built-in roles' permissions (each manifest's `grants`), the OpenAPI
  * tags, the error codes the web must translate, and the wiring of ports (platform/wiring.ts).
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
+import { repoRoot } from './config.ts';
 import type { AuditTables } from './platform/audit/audit.ts';
 import {
   collectMigrations,
@@ -62,18 +64,40 @@ export function allMigrations(): Migration[] {
 }
 
 /**
- * Brings a database up to date: migrations, then every module's reference data (roles,
- * permissions), then — unless told not to — the demo data of modules that have not loaded it.
- * `npm start`, the command-line entries, the tests and the benchmarks all prepare databases
- * this one way.
+ * Which official reference data a database is given on its first start: `country` (the default,
+ * `npm start`), the whole of `reference-data/`; `sample`, the same files cut to the places the
+ * demo uses (tests and benchmarks that need the demo but not 16,457 units); `none`, nothing
+ * (command-line entries, and tests that bring their own tree).
+ */
+export type ReferenceDataScope = 'country' | 'sample' | 'none';
+
+export const REFERENCE_DATA_DIR = path.join(repoRoot, 'reference-data');
+
+/**
+ * Brings a database up to date: migrations, then the official reference data each module ships
+ * (loaded once: a later start finds it there), then every module's reference data synchronised
+ * at every start (roles, permissions, search keys), then — unless told not to — the demo data
+ * of modules that have not loaded it. `npm start`, the command-line entries, the tests and the
+ * benchmarks all prepare databases this one way.
  */
 export async function prepareDatabase(
   db: Kysely<unknown>,
-  options: { demoData: boolean; log?: (message: string) => void },
-): Promise<{ applied: string[]; seeded: string[]; announcements: string[] }> {
+  options: { demoData: boolean; referenceData?: ReferenceDataScope; log?: (message: string) => void },
+): Promise<{ applied: string[]; seeded: string[]; skipped: string[]; announcements: string[] }> {
   const log = options.log ?? (() => {});
   const applied = await migrate(db, allMigrations(), log);
   const wired = wireModules(db, modules, { log });
+  const scope = options.referenceData ?? 'country';
+  if (scope !== 'none') {
+    // Each module's own imports open their transactions: a load that fails leaves nothing.
+    for (const module of modules) {
+      await module.loadReferenceData?.(wired.contextOf(module.name), {
+        scope,
+        directory: REFERENCE_DATA_DIR,
+        log,
+      });
+    }
+  }
   await db.transaction().execute(async (trx) => {
     for (const module of modules) {
       await module.syncReferenceData?.(wired.contextOf(module.name).bind(trx), modules);
@@ -81,6 +105,6 @@ export async function prepareDatabase(
   });
   const demo = options.demoData
     ? await seedDemoData(db, modules, (name, trx) => wired.contextOf(name).bind(trx), log)
-    : { seeded: [], announcements: [] };
+    : { seeded: [], skipped: [], announcements: [] };
   return { applied, ...demo };
 }

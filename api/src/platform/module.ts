@@ -52,6 +52,20 @@ export interface SeedContext {
   log: (message: string) => void;
 }
 
+/** What a module's first-start loading of reference data is told (see `loadReferenceData`). */
+export interface ReferenceDataRequest {
+  /**
+   * `country`: the whole of every file (`npm start`); `sample`: the files cut to the places the
+   * demo uses (the capital and provinces, Phnom Penh's khan, one rural district, Kep), so that
+   * tests build a database in a second.
+   */
+  scope: 'country' | 'sample';
+  /** The folder of the files shipped with the platform (`reference-data/`). */
+  directory: string;
+  /** One progress line per step, with counts. */
+  log: (message: string) => void;
+}
+
 export interface SeedResult {
   /** Lines printed once after the first start, e.g. the demo accounts. */
   announcements?: string[];
@@ -94,6 +108,15 @@ export interface ModuleDefinition<Tables, Required extends PortName> {
     ctx: ModuleContext<Tables, PortsOf<Required>>,
     allModules: readonly ModuleManifest[],
   ) => Promise<void>;
+  /**
+   * Official data shipped in `reference-data/` (the tree, its outlines, commune figures), loaded
+   * after migrations when the database lacks it, through the module's own imports (each with its
+   * history). It decides itself whether the data is there; a later start must cost a query.
+   */
+  loadReferenceData?: (
+    ctx: ModuleContext<Tables, PortsOf<Required>>,
+    request: ReferenceDataRequest,
+  ) => Promise<void>;
   /** Demo data: run once per database (recorded in `platform_seed`), never in production. */
   seedDemo?: (ctx: ModuleContext<Tables, PortsOf<Required>>) => Promise<SeedResult | void>;
 }
@@ -117,6 +140,7 @@ export interface ModuleManifest<Tables = unknown> {
   readonly routePrefix?: string;
   readonly mountPath?: string;
   readonly syncReferenceData?: (ctx: ModuleContext, allModules: readonly ModuleManifest[]) => Promise<void>;
+  readonly loadReferenceData?: (ctx: ModuleContext, request: ReferenceDataRequest) => Promise<void>;
   readonly seedDemo?: (ctx: ModuleContext) => Promise<SeedResult | void>;
   /** Never set: carries the module's table types to `DatabaseOf`. */
   readonly __tables?: Tables;

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Database } from '../modules.ts';
+import type { Database, ReferenceDataScope } from '../modules.ts';
 import { prepareDatabase } from '../modules.ts';
 import { createDb, type Db } from '../platform/db/create-db.ts';
 
@@ -47,9 +47,19 @@ export async function openEmptyTestDb(): Promise<TestDb> {
   };
 }
 
-/** A migrated database, with the demo data unless told otherwise. */
-export async function openTestDb(options: { demoData?: boolean } = {}): Promise<TestDb> {
+/**
+ * A migrated database, with the demo data unless told otherwise. Its reference data is the
+ * `sample` (the provinces and the places of the demo, about 120 units) with the demo and none
+ * without it, unless told otherwise: the whole country (`country`) takes tens of seconds.
+ */
+export async function openTestDb(
+  options: { demoData?: boolean; referenceData?: ReferenceDataScope } = {},
+): Promise<TestDb> {
   const db = await openEmptyTestDb();
-  await prepareDatabase(db.kysely as never, { demoData: options.demoData ?? true });
+  const demoData = options.demoData ?? true;
+  await prepareDatabase(db.kysely as never, {
+    demoData,
+    referenceData: options.referenceData ?? (demoData ? 'sample' : 'none'),
+  });
   return db;
 }

@@ -1,9 +1,17 @@
 /**
  * Starts the real server (API + built web app) as a child process on a free port with a fresh
  * PGlite folder, exactly as `npm start` would, and stops it with SIGTERM like an operator.
+ *
+ * The first start of a PGlite folder loads the whole country (reference data) and the demo:
+ * tens of seconds. So the first journey of a run prepares one folder with a real first start
+ * (the same `npm start`, stopped cleanly) and every journey starts on a copy of it, which is
+ * a later start. The prepared folder is kept in the system's temporary folder under a key of
+ * the API's code and the reference data, so a change to either prepares it again.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
-const READY_TIMEOUT_MS = 120_000;
+// The first start of a run loads the whole country and the demo.
+const READY_TIMEOUT_MS = 300_000;
 const STOP_TIMEOUT_MS = 25_000;
 
 export interface RunningServer {
@@ -47,9 +56,49 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+/** Every file under the folders, by path, size and time of change: what the prepared folder depends on. */
+async function keyOf(folders: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  const walk = async (folder: string): Promise<void> => {
+    for (const entry of (await readdir(folder, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const full = join(folder, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else {
+        const info = await stat(full);
+        hash.update(`${full}\u0000${info.size}\u0000${info.mtimeMs}\n`);
+      }
+    }
+  };
+  for (const folder of folders) await walk(join(repoRoot, folder));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** A PGlite folder after a first start (country and demo loaded), prepared once per code state. */
+async function preparedFolder(): Promise<string> {
+  const template = join(tmpdir(), `sndd-e2e-prepared-${await keyOf(['api/src', 'reference-data'])}`);
+  if (existsSync(join(template, '.prepared'))) return template;
+  const building = await mkdtemp(join(tmpdir(), 'sndd-e2e-preparing-'));
+  const server = await launch(building, { keepDataDir: true });
+  await server.stop();
+  await writeFile(join(building, '.prepared'), new Date().toISOString());
+  // Another run may have prepared it meanwhile: theirs is as good as ours.
+  await rename(building, template).catch(() => rm(building, { recursive: true, force: true }));
+  return template;
+}
+
 export async function startServer(): Promise<RunningServer> {
-  const port = await freePort();
+  // On PostgreSQL, the one database keeps what the first start loaded: later starts are fast.
+  if (process.env.DATABASE_URL) return launch(await mkdtemp(join(tmpdir(), 'sndd-e2e-')));
+  const template = await preparedFolder();
   const dataDir = await mkdtemp(join(tmpdir(), 'sndd-e2e-'));
+  await cp(template, dataDir, { recursive: true });
+  return launch(dataDir);
+}
+
+async function launch(dataDir: string, options: { keepDataDir?: boolean } = {}): Promise<RunningServer> {
+  const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -86,7 +135,7 @@ export async function startServer(): Promise<RunningServer> {
         await waitForExit(child, 5_000);
       }
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (!options.keepDataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + READY_TIMEOUT_MS;

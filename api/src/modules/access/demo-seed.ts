@@ -1,9 +1,12 @@
 /**
- * Demo accounts, one per built-in role, in Kep province (the province the gazetteer's demo
- * data holds down to its villages). They are examples, not real people: marked `is_example`,
- * and all share one password printed at first start and listed in the README.
+ * Demo accounts, one per built-in role, in Kep province, and officers of the other places the
+ * demo covers: khan Chamkar Mon of Phnom Penh and one of its sangkats, and Chey Saen, a rural
+ * district of Preah Vihear. They are examples, not real people: marked `is_example`, and all
+ * share one password printed at first start and listed in the README. When the tree lacks a
+ * unit they sit at (an import of another edition, a partial tree), the seed skips itself.
  */
 import { cliActor } from '../../platform/actor.ts';
+import { skipSeed } from '../../platform/db/seeds.ts';
 import type { SeedResult } from '../../platform/module.ts';
 import type { AccessContext } from './access.context.ts';
 import { insertAssignment, insertUser } from './access.queries.ts';
@@ -39,12 +42,40 @@ export const DEMO_ACCOUNTS = [
     role: 'council_member',
     unit: '230201',
   },
+  {
+    login: 'chamkarmon.khan@sndd.example',
+    name: 'មន្ត្រីខណ្ឌចំការមន (គំរូ) / Example Chamkar Mon khan officer',
+    role: 'district_officer',
+    unit: '1201',
+  },
+  {
+    login: 'tonlebasak.clerk@sndd.example',
+    name: 'ស្មៀនសង្កាត់ទន្លេបាសាក់ (គំរូ) / Example Tonle Basak sangkat clerk',
+    role: 'commune_clerk',
+    unit: '120101',
+  },
+  {
+    login: 'preahvihear.province@sndd.example',
+    name: 'មន្ត្រីខេត្តព្រះវិហារ (គំរូ) / Example Preah Vihear provincial officer',
+    role: 'provincial_officer',
+    unit: '13',
+  },
+  {
+    login: 'sang.clerk@sndd.example',
+    name: 'ស្មៀនឃុំស្អាង (គំរូ) / Example S’ang commune clerk',
+    role: 'commune_clerk',
+    unit: '130101',
+  },
   { login: '+85512345678', name: 'Example citizen', role: 'citizen', unit: null },
 ] as const;
 
 export async function seedAccessDemo(ctx: AccessContext): Promise<SeedResult> {
   // Demo data is a change like any other: it goes in the audit trail, made by no one.
   const actor = cliActor('demo-seed');
+  const places = [...new Set(DEMO_ACCOUNTS.flatMap((account) => (account.unit ? [account.unit] : [])))];
+  const present = await ctx.ports.gazetteer.unitNames(ctx.db, places);
+  const missing = places.filter((code) => !present.has(code));
+  if (missing.length > 0) skipSeed(`the tree lacks unit(s) ${missing.join(', ')} that demo accounts sit at`);
   const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
   for (const [index, account] of DEMO_ACCOUNTS.entries()) {
     const isPhone = account.login.startsWith('+');

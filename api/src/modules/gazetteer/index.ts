@@ -9,7 +9,6 @@ import type { ModuleContext } from '../../platform/context.ts';
 import { defineModule } from '../../platform/module.ts';
 import type { AnyDb } from '../../platform/ports.ts';
 import { boundaryRoutes } from './boundaries/boundaries.routes.ts';
-import { seedGazetteerDemo } from './demo-seed.ts';
 import type { GazetteerContext } from './gazetteer.context.ts';
 import { GAZETTEER_ERRORS } from './gazetteer.errors.ts';
 import { gazetteerRoutes } from './gazetteer.routes.ts';
@@ -31,16 +30,18 @@ import type { GazetteerSearchTables } from './search/search.tables.ts';
 import { importRoutes } from './import/import.routes.ts';
 import { restructureRoutes } from './restructure.routes.ts';
 import { GAZETTEER_PERMISSIONS } from './permissions.ts';
+import { loadGazetteerReferenceData } from './reference/load-reference-data.ts';
 import { syncSearchIndex } from './search/search-index.ts';
 import { searchRoutes } from './search.routes.ts';
 
 export type { GazetteerTables } from './gazetteer.tables.ts';
-// TODO(contract): services/dashboard/dashboard.direct.ts still imports it directly; it moves to
-// the `gazetteer` port (ctx.ports.gazetteer.subtreeCodesQuery).
+/** For the oracles of tests and benchmarks (services' direct dashboard); modules use the port. */
 export { subtreeCodesQuery };
 /** The command-line imports, run by api/src/cli/import.ts with the database it opens. */
 export { runBoundariesImport } from './boundaries/boundaries-cli.ts';
 export { runGazetteerImport } from './import/import-cli.ts';
+/** The places of the demo's examples (the reference data's `sample` scope). */
+export { SAMPLE_SUBTREES } from './reference/load-reference-data.ts';
 /** The official tree loaded from files, as tests of other modules load the real country. */
 export { CLI_ACTOR } from './import/apply.ts';
 export { runImport } from './import/run-import.ts';
@@ -134,11 +135,11 @@ export const gazetteerModule = defineModule<GazetteerModuleTables>({
     jurisdiction: { isUnitWithin },
   }),
   routes: (ctx) => routes(servicesContext(ctx)),
+  // The official tree (NCDD, 2024-10-14) and the outlines of three levels, from reference-data/,
+  // on the first start (an import with its history); a tree already imported is left alone.
+  // The tree is not an example: the module has no demo seed.
+  loadReferenceData: (ctx, request) => loadGazetteerReferenceData(servicesContext(ctx), request),
   // Search keys are computed in TypeScript (Khmer normalisation), so they are kept up to date
-  // at every start and right after the demo seed writes its units.
+  // at every start (an import writes those of the units it changes).
   syncReferenceData: (ctx) => syncSearchIndex(servicesContext(ctx)),
-  seedDemo: async (ctx) => {
-    await seedGazetteerDemo(servicesContext(ctx));
-    await syncSearchIndex(servicesContext(ctx));
-  },
 });

@@ -1,15 +1,19 @@
 /**
  * Demo data: the transfer programs NP-2 names, the built-in supplementary commune fund formula
- * for 2025, example figures for Kep's five communes and sangkats, and one published allocation
- * of them, so that `npm start` shows the whole path (formula -> amounts -> budget revenue).
+ * for 2025, figures of 2025 for every commune taken from the real commune figures of the
+ * reference data, and one published allocation among every eligible commune of the country
+ * (Phnom Penh excluded, as the formula says), so that `npm start` shows the whole path
+ * (formula -> amounts -> budget revenue) with equity figures that mean something.
  *
- * The programs are real; the figures and the formula's base amount are examples, and say so in
- * the data (`is_example`, `isExample`, the source 'example').
+ * The programs are real; the 2025 figures and the formula's base amount are examples, and say
+ * so in the data (`is_example`, `isExample`, a source starting 'example').
  */
 import { readFileSync } from 'node:fs';
 import { cliActor } from '../../platform/actor.ts';
 import { approveAllocation, createAllocation, publishAllocation } from './allocations.service.ts';
+import { skipSeed } from '../../platform/db/seeds.ts';
 import { insertFigures } from './figures.queries.ts';
+import { selectIndicatorOfYear } from './reference-figures.queries.ts';
 import { createFormula } from './formulas.service.ts';
 import { markProgramsReal } from './programs.queries.ts';
 import { createProgram } from './programs.service.ts';
@@ -43,17 +47,87 @@ const PROGRAMS = [
   },
 ] as const;
 
-/** Example figures of Kep's communes and sangkats for 2025: not official. */
-export const DEMO_FIGURES: Record<string, { population: number; poverty_rate: number }> = {
-  '230101': { population: 9120, poverty_rate: 14.2 },
-  '230103': { population: 6480, poverty_rate: 18.9 },
-  '230201': { population: 5210, poverty_rate: 8.1 },
-  '230202': { population: 7860, poverty_rate: 11.4 },
-  '230203': { population: 4330, poverty_rate: 16.7 },
-};
+/** The fiscal year of the demo's formula and figures. */
+export const DEMO_YEAR = 2025;
 
-/** Runs with the module's context on the seed's transaction (platform/db/seeds.ts). */
+/** Where the demo's figures come from, stored with each (all are examples: is_example). */
+export const DEMO_SOURCES = {
+  population: 'example: population of the Commune Database 2011 (reference data)',
+  estimated: 'example: estimated, villages of 2024 × persons per village of 2011 in the country',
+  povertyRate: 'example: ID Poor 2022 share of households (reference data)',
+} as const;
+
+/**
+ * The demo's figures of 2025, from the real commune figures of the reference data: each
+ * commune's population of 2011 (or, for a commune created since, its villages times the
+ * country's persons per village of 2011) and its ID Poor share of households of 2022 as the
+ * poverty rate. Examples, since they stand in for 2025; the formula counts villages in the tree.
+ */
+export function demoFigures(
+  communes: readonly string[],
+  population2011: ReadonlyMap<string, number>,
+  villages: ReadonlyMap<string, number>,
+  households2022: ReadonlyMap<string, number>,
+  poor2022: ReadonlyMap<string, number>,
+) {
+  let persons = 0;
+  let villagesCounted = 0;
+  for (const [code, population] of population2011) {
+    const count = villages.get(code);
+    if (count === undefined) continue;
+    persons += population;
+    villagesCounted += count;
+  }
+  const perVillage = villagesCounted > 0 ? persons / villagesCounted : 0;
+  const rows: {
+    unit_code: string;
+    fiscal_year: number;
+    indicator: string;
+    value: number;
+    source: string;
+    is_example: boolean;
+  }[] = [];
+  for (const code of communes) {
+    const population = population2011.get(code);
+    const estimate = Math.round((villages.get(code) ?? 0) * perVillage);
+    if (population !== undefined || estimate > 0)
+      rows.push({
+        unit_code: code,
+        fiscal_year: DEMO_YEAR,
+        indicator: 'population',
+        value: population ?? estimate,
+        source: population !== undefined ? DEMO_SOURCES.population : DEMO_SOURCES.estimated,
+        is_example: true,
+      });
+    const households = households2022.get(code);
+    const poor = poor2022.get(code);
+    if (households !== undefined && households > 0 && poor !== undefined)
+      rows.push({
+        unit_code: code,
+        fiscal_year: DEMO_YEAR,
+        indicator: 'poverty_rate',
+        value: Math.round((poor / households) * 1000) / 10,
+        source: DEMO_SOURCES.povertyRate,
+        is_example: true,
+      });
+  }
+  return rows;
+}
+
+const byUnit = (rows: readonly { unit_code: string; value: unknown }[]) =>
+  new Map(rows.map((row) => [row.unit_code, Number(row.value)]));
+
+/**
+ * Runs with the module's context on the seed's transaction (platform/db/seeds.ts). Skips itself
+ * (nothing written) when the tree has no commune or the reference figures are not loaded.
+ */
 export async function seedTransfersDemo(ctx: TransfersContext): Promise<void> {
+  const communes = (await ctx.ports.gazetteer.currentUnits(ctx.db, { levels: [3] })).map((unit) => unit.code);
+  if (communes.length === 0) skipSeed('the tree holds no commune or sangkat to share the fund among');
+  const population2011 = byUnit(await selectIndicatorOfYear(ctx.db, 2011, 'population'));
+  if (population2011.size === 0)
+    skipSeed('the commune figures of reference-data are not loaded (no population of 2011)');
+
   const seed = cliActor('demo-seed');
   for (const program of PROGRAMS) await createProgram(ctx, seed, program);
   await markProgramsReal(ctx.db);
@@ -61,20 +135,15 @@ export async function seedTransfersDemo(ctx: TransfersContext): Promise<void> {
   const document: unknown = JSON.parse(readFileSync(BUILT_IN_FORMULA_FILE, 'utf8'));
   const { id: formulaId } = await createFormula(ctx, seed, { formula: document, isExample: true });
 
-  // Only the communes that exist in this database (the demo tree may lack some).
-  const present = await ctx.ports.gazetteer.unitNames(ctx.db, Object.keys(DEMO_FIGURES));
-  const rows = [...present.keys()].sort().flatMap((code) =>
-    Object.entries(DEMO_FIGURES[code] ?? {}).map(([indicator, value]) => ({
-      unit_code: code,
-      fiscal_year: 2025,
-      indicator,
-      value,
-      source: 'example',
-      is_example: true,
-    })),
+  const rows = demoFigures(
+    communes,
+    population2011,
+    await ctx.ports.gazetteer.descendantCountsOfLevel(ctx.db, 4),
+    byUnit(await selectIndicatorOfYear(ctx.db, 2022, 'households')),
+    byUnit(await selectIndicatorOfYear(ctx.db, 2022, 'idpoor_households')),
   );
-  if (rows.length === 0) return;
-  await insertFigures(ctx.db, rows);
+  for (let start = 0; start < rows.length; start += 1000)
+    await insertFigures(ctx.db, rows.slice(start, start + 1000));
 
   // Computed by one (example) officer, approved and published by another: the four-eyes rule.
   const draft = await createAllocation(ctx, cliActor('demo-seed:compute'), { formulaId });

@@ -9,6 +9,7 @@
 import { defineModule } from '../../platform/module.ts';
 import { seedTransfersDemo } from './demo-seed.ts';
 import { TRANSFERS_PERMISSIONS } from './permissions.ts';
+import { loadReferenceFigures } from './reference-figures.ts';
 import { TRANSFERS_ERRORS } from './transfers.errors.ts';
 import { transfersRoutes } from './transfers.routes.ts';
 import type { TransfersTables } from './transfers.tables.ts';
@@ -45,6 +46,8 @@ export const transfersModule = defineModule<TransfersTables, 'gazetteer' | 'budg
   },
   requires: ['gazetteer', 'budgets'],
   routes: (ctx) => transfersRoutes(ctx),
-  // After the gazetteer's seed (Kep's communes) and the budgets module (revenue lines).
+  // The commune figures of reference-data/ on the first start (after the gazetteer's tree).
+  loadReferenceData: (ctx, request) => loadReferenceFigures(ctx, request),
+  // After the budgets module (revenue lines); the figures come from the reference data.
   seedDemo: seedTransfersDemo,
 });

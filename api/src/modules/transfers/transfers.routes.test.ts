@@ -10,7 +10,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { anonymous, signedIn, type Client } from '../../test-support/http.ts';
 import { DEMO_PASSWORD } from '../access/index.ts';
-import { BUILT_IN_FORMULA_FILE, DEMO_FIGURES } from './demo-seed.ts';
+import { BUILT_IN_FORMULA_FILE } from './demo-seed.ts';
+
+/** Kep's communes and sangkats, among which the test formula shares. */
+const KEP_COMMUNES = ['230101', '230103', '230201', '230202', '230203'];
+
+/** The communes and sangkats of the test database's tree (the reference data's sample). */
+async function communesOfTree(outsideCapital: boolean): Promise<string[]> {
+  const rows = await sql<{ code: string }>`
+    select code from gazetteer_unit where level = 3 and valid_to is null
+    and (${!outsideCapital} or code not in (select descendant_code from gazetteer_unit_closure where ancestor_code = '12'))
+    order by code`.execute(t.db.kysely);
+  return rows.rows.map((row) => row.code);
+}
 
 let t: TestApp;
 let anon: Client;
@@ -97,7 +109,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe('the demo: a published supplementary commune fund allocation for Kep', () => {
+describe('the demo: a published supplementary commune fund allocation for every eligible commune', () => {
   it('is public, adds up to its pool exactly, and explains every amount', async () => {
     const list = await json<{ items: AllocationAnswer[] }>(anon, 'GET', '/api/transfers/allocations');
     const published = list.items.find((item) => item.status === 'published');
@@ -107,7 +119,8 @@ describe('the demo: a published supplementary commune fund allocation for Kep', 
       'GET',
       `/api/transfers/allocations/${published!.id}/lines?pageSize=50`,
     );
-    expect(lines.items.map((line) => line.unitCode).sort()).toEqual(Object.keys(DEMO_FIGURES).sort());
+    // Every commune and sangkat of the tree outside Phnom Penh (the formula excludes it).
+    expect(lines.items.map((line) => line.unitCode).sort()).toEqual(await communesOfTree(true));
     expect(lines.items.reduce((sum, line) => sum + line.amount, 0)).toBe(published!.pool);
     for (const line of lines.items) {
       expect(line.amount % 1000).toBe(0);
@@ -201,9 +214,7 @@ describe('an allocation from figures to publication', () => {
     expect(response.statusCode).toBe(422);
     const body = response.json<{ code: string; errors: { path: string }[] }>();
     expect(body.code).toBe('transfers.input.missing_value');
-    expect(body.errors.map((error) => error.path.split('/')[2]).sort()).toEqual(
-      Object.keys(DEMO_FIGURES).sort(),
-    );
+    expect(body.errors.map((error) => error.path.split('/')[2]).sort()).toEqual(KEP_COMMUNES);
     expect(await auditCount('transfers.allocation.compute')).toBe(before);
   });
 
@@ -245,7 +256,11 @@ describe('an allocation from figures to publication', () => {
       expect.objectContaining({ indicator: 'population', fiscalYear: 2027, units: 4 }),
     );
     expect(available.items).toContainEqual(
-      expect.objectContaining({ indicator: 'population', fiscalYear: 2025, units: 5 }),
+      expect.objectContaining({
+        indicator: 'population',
+        fiscalYear: 2025,
+        units: (await communesOfTree(false)).length,
+      }),
     );
     // What the map reads: one figure of one level within a province.
     const communes = await json<{ total: number; items: { unitCode: string; value: number }[] }>(
@@ -253,9 +268,17 @@ describe('an allocation from figures to publication', () => {
       'GET',
       '/api/transfers/indicators?fiscalYear=2025&indicator=population&level=3&within=23',
     );
-    expect(communes.items.map((item) => [item.unitCode, item.value])).toEqual(
-      Object.entries(DEMO_FIGURES).map(([code, figures]) => [code, figures.population]),
+    // The demo's 2025 population of Kep's communes is their population of 2011 (reference data),
+    // or an estimate for a sangkat the Commune Database of 2011 does not have (230203).
+    const census = await json<{ items: { unitCode: string; value: number }[] }>(
+      anon,
+      'GET',
+      '/api/transfers/indicators?fiscalYear=2011&indicator=population&level=3&within=23',
     );
+    expect(census.items.length).toBeGreaterThanOrEqual(4);
+    expect(communes.items.map((item) => item.unitCode)).toEqual(KEP_COMMUNES);
+    const demo = new Map(communes.items.map((item) => [item.unitCode, item.value]));
+    for (const item of census.items) expect(demo.get(item.unitCode)).toBe(item.value);
     const districts = await json<{ total: number }>(
       anon,
       'GET',

@@ -1,8 +1,8 @@
 /**
  * The capital and the 24 provinces, for files that imply them without listing them (the NCDD
- * workbook has one sheet per province and no province row): the official list of the demo seed.
+ * workbook has one sheet per province and no province row): the official list (provinces.ts).
  */
-import { CAPITAL_CODE, PROVINCES } from '../demo-seed.ts';
+import { CAPITAL_CODE, PROVINCES } from '../provinces.ts';
 
 export interface OfficialProvince {
   code: string;
