@@ -15,7 +15,7 @@ export { AppError } from './http/problem.ts';
 
 export interface ErrorDefinition {
   /** The HTTP status of the answer, or 'problem' for a row-level problem of an import or a check. */
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 431 | 503 | 'problem';
+  status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 431 | 503 | 'problem';
   /** A short English sentence for people; the web shows its own Khmer and English text by code. */
   title: string;
 }

@@ -48,7 +48,8 @@ async function checkFiling(ctx: ServicesContext, actor: Actor, input: FilingInpu
       title: `The description may have at most ${MAX_DESCRIPTION_LENGTH} characters.`,
     });
   }
-  if (input.applicant.name === null) {
+  // Open311 makes first_name and last_name optional: an officer filing through it may name nobody.
+  if (input.applicant.name === null && input.channel !== 'open311') {
     throw fail('services.application.applicant_name_required');
   }
   const today = input.filedOn ?? ctx.today();
@@ -82,7 +83,12 @@ export async function writeFilings(
     status: 'received' as const,
     channel: input.channel,
     applicant_user_id: input.applicantUserId,
-    applicant_name: input.applicant.name!,
+    applicant_name: input.applicant.name,
+    location_lat: input.location?.lat ?? null,
+    location_long: input.location?.long ?? null,
+    address_string: input.location?.addressString ?? null,
+    address_id: input.location?.addressId ?? null,
+    media_url: input.mediaUrl ?? null,
     applicant_sex: input.applicant.sex,
     applicant_age_group: input.applicant.ageGroup,
     applicant_disability: input.applicant.disability,

@@ -1,6 +1,7 @@
 /** TypeBox schemas of the application routes (filing, processing, tracking, rating, attachments). */
 import { Type, type Static } from '@sinclair/typebox';
 import { PageQuery, SortQuery } from '../../platform/http/paging.ts';
+import { RequiredText } from '../../platform/http/text.ts';
 import { Timestamp } from '../../platform/http/timestamp.ts';
 import { AGE_GROUPS, APPLICATION_STATUSES, CHANNELS, SEXES } from './services.tables.ts';
 import { DateText, ServiceCode, UnitCode } from './standards.schemas.ts';
@@ -28,7 +29,7 @@ const Sex = literals(SEXES, 'female | male | unknown');
 const AgeGroup = literals(AGE_GROUPS, 'Age group in years.');
 
 const applicantFields = {
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: RequiredText(200),
   sex: Type.String({ minLength: 1, maxLength: 20, description: 'female | male | unknown' }),
   ageGroup: Type.String({ minLength: 1, maxLength: 20, description: AGE_GROUPS.join(' | ') }),
   disability: Type.Union([Type.Boolean(), Type.Null()], { description: 'null: not said.' }),
@@ -90,7 +91,9 @@ export const CounterApplicationBody = Type.Object(
 export type CounterApplicationBody = Static<typeof CounterApplicationBody>;
 
 export const Applicant = Type.Object({
-  name: Type.String(),
+  name: Type.Union([Type.String(), Type.Null()], {
+    description: 'Null only for an Open311 filing by an officer who named nobody.',
+  }),
   sex: Sex,
   ageGroup: AgeGroup,
   disability: Type.Union([Type.Boolean(), Type.Null()]),
@@ -178,7 +181,7 @@ export const ApplicationSummary = Type.Object(
     unitCode: UnitCode,
     status: ApplicationStatusSchema,
     channel: Type.String(),
-    applicantName: Type.String(),
+    applicantName: Type.Union([Type.String(), Type.Null()]),
     applicantSex: Sex,
     applicantPhone: Type.Union([Type.String(), Type.Null()]),
     filedOn: DateText,

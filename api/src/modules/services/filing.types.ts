@@ -5,6 +5,13 @@ import type { ApplicationRow, EventRow } from './applications.queries.ts';
 import type { StandardVersionRow } from './standards.queries.ts';
 import type { FilingChannel } from './services.tables.ts';
 
+export interface FilingLocation {
+  lat: number | null;
+  long: number | null;
+  addressString: string | null;
+  addressId: string | null;
+}
+
 export interface FilingInput {
   serviceCode: string;
   unitCode: string;
@@ -14,6 +21,10 @@ export interface FilingInput {
   channel: FilingChannel;
   /** The citizen's account (online and Open311 filings by a signed-in person). */
   applicantUserId: number | null;
+  /** Where the request is about (Open311), checked by its caller (open311/post-body.ts). */
+  location?: FilingLocation;
+  /** A picture or document about the request (Open311's media_url), an http(s) URL. */
+  mediaUrl?: string | null;
   /** For the demo seed: a filing day in the past. */
   filedOn?: string;
   isExample?: boolean;

@@ -116,7 +116,8 @@ export interface ServicesApplicationTable {
   status: ApplicationStatus;
   channel: FilingChannel;
   applicant_user_id: number | null;
-  applicant_name: string;
+  /** Null only for an Open311 filing by an officer who named nobody. */
+  applicant_name: string | null;
   applicant_sex: Sex;
   applicant_age_group: AgeGroup;
   applicant_disability: boolean | null;
@@ -124,6 +125,12 @@ export interface ServicesApplicationTable {
   applicant_email: string | null;
   field_values: FieldValues;
   description: string;
+  /** Where the request is about (Open311): WGS84 degrees, both or neither, inside Cambodia. */
+  location_lat: number | null;
+  location_long: number | null;
+  address_string: string | null;
+  address_id: string | null;
+  media_url: string | null;
   filed_by_user_id: number | null;
   filed_at: Generated<Date>;
   filed_on: string;

@@ -127,7 +127,7 @@ function ApplicationView() {
       <h2>{t('services.applicant')}</h2>
       <dl className="details">
         <dt>{t('services.person.name')}</dt>
-        <dd>{a.applicant.name}</dd>
+        <dd>{a.applicant.name ?? t('services.person.unnamed')}</dd>
         <dt>{t('services.person.sex')}</dt>
         <dd>{t(SEX_KEYS[a.applicant.sex] ?? a.applicant.sex)}</dd>
         <dt>{t('services.person.ageGroup')}</dt>

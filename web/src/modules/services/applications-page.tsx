@@ -173,7 +173,7 @@ function Applications() {
               </Link>
             </td>
             <td>{serviceName(item, format.lang)}</td>
-            <th scope="row">{item.applicantName}</th>
+            <th scope="row">{item.applicantName ?? t('services.person.unnamed')}</th>
             <td>
               <UnitName code={item.unitCode} withPath={false} />
             </td>

@@ -73,7 +73,9 @@ function Counter() {
       <p>{t('services.counter.intro')}</p>
       {filed ? (
         <div className="svc-filed" data-number={filed.trackingNumber}>
-          <p className="success-message">{t('services.counter.done', { name: filed.applicant.name })}</p>
+          <p className="success-message">
+            {t('services.counter.done', { name: filed.applicant.name ?? '' })}
+          </p>
           <TrackingNumberBox number={filed.trackingNumber} hint={t('services.number.writeOnSlip')} />
           <ul className="chips page-links">
             <li>

@@ -24,12 +24,15 @@ async function exported(tier?: string): Promise<{ descriptor: FdpDescriptor; row
   const base = `/api/open-data/budgets/${DEMO_YEAR}`;
   const response = await anon.request('GET', `${base}/datapackage.json${tier ? `?tier=${tier}` : ''}`);
   expect(response.statusCode, response.body).toBe(200);
+  // Open data: any web page may read it (CORS *).
+  expect(response.headers['access-control-allow-origin']).toBe('*');
   const descriptor = response.json<FdpDescriptor>();
   const texts = new Map<string, string>();
   for (const resource of descriptor.resources) {
     const csv = await anon.request('GET', `${base}/${resource.path}`);
     expect(csv.statusCode, csv.body).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['access-control-allow-origin']).toBe('*');
     texts.set(resource.path!, csv.body);
   }
   return { descriptor, rows: readFiscalDataPackage(descriptor, (path) => texts.get(path)!).rows };

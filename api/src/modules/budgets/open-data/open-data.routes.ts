@@ -20,6 +20,16 @@ const CACHE = 'public, max-age=300';
 export const openDataRoutes =
   (ctx: OpenDataContext): FastifyPluginAsyncTypebox =>
   async (app) => {
+    // Open data may be read by any web page (CORS `*`): it is public and read-only. The
+    // platform's `cross-origin-resource-policy: same-origin` is relaxed for it too.
+    app.addHook('onRequest', (request, reply, done) => {
+      if (request.method === 'GET' || request.method === 'HEAD') {
+        reply.header('access-control-allow-origin', '*');
+        reply.header('cross-origin-resource-policy', 'cross-origin');
+      }
+      done();
+    });
+
     app.get(
       '/budgets/:year/datapackage.json',
       {

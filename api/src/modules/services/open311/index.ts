@@ -18,7 +18,7 @@ import { open311Routes } from './open311.routes.ts';
 
 export const OPEN311_MOUNT_PATH = '/open311/v2';
 
-/** Open311 files no attachments (media_url is not taken): a store that refuses. */
+/** Open311 files no attachments (media_url is stored as an address, never fetched): a store that refuses. */
 const noAttachments: AttachmentStore = {
   put: () => Promise.reject(new Error('Open311 requests carry no files.')),
   get: () => Promise.resolve(null),

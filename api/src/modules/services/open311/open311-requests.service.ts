@@ -16,6 +16,7 @@ import {
   type ServicesContext,
 } from '../index.ts';
 import { FILE_APPLICATIONS } from '../context.ts';
+import { APPLICATION_STATUS_TEXT } from '../notifications.ts';
 import { fail, failPlatform } from './open311.errors.ts';
 import { selectRequests, selectVersionFacts, type RequestRow, type VersionFacts } from './open311.queries.ts';
 import {
@@ -36,11 +37,17 @@ const MAX_IDS = MAX_REQUESTS;
 
 // ------------------------------------------------------------------ requests
 
-/** One request as GET requests shows it: the case, never the person. */
+/**
+ * One request as GET requests shows it: the case, its description and where it is about; never
+ * the person (name, phone, e-mail, sex, age) nor the form's answers.
+ */
 export interface Open311Request {
   service_request_id: string;
   status: 'open' | 'closed';
+  /** Readable text in the language asked (lang): the step the request is at. */
   status_notes: string;
+  /** Extension: the detailed step, a stable code (received … ready_for_collection, closed). */
+  detailed_status: string;
   service_name: string;
   service_code: string;
   description: string;
@@ -49,6 +56,20 @@ export interface Open311Request {
   requested_datetime: string;
   updated_datetime: string;
   expected_datetime: string;
+  address: string | null;
+  address_id: string | null;
+  /** Cambodia's addresses carry no postcode on the forms: always null. */
+  zipcode: null;
+  lat: number | null;
+  long: number | null;
+  media_url: string | null;
+}
+
+/** "under review" → "Under review." (Khmer: the text and its full stop, ។). */
+function statusNotes(status: string, lang: Lang): string {
+  const text = APPLICATION_STATUS_TEXT[status];
+  if (!text) return status;
+  return lang === 'km' ? `${text.km}។` : `${text.en.charAt(0).toUpperCase()}${text.en.slice(1)}.`;
 }
 
 async function toRequests(ctx: ServicesContext, rows: RequestRow[], lang: Lang): Promise<Open311Request[]> {
@@ -67,18 +88,23 @@ async function toRequests(ctx: ServicesContext, rows: RequestRow[], lang: Lang):
     return {
       service_request_id: row.tracking_number,
       status: row.status === 'closed' ? 'closed' : 'open',
-      // The detailed step: received, under_review, more_info_needed, approved, rejected,
-      // ready_for_collection, closed. Officers' notes are for the applicant, not the public.
-      status_notes: row.status,
+      // Readable text; officers' notes are for the applicant, not the public.
+      status_notes: statusNotes(row.status, lang),
+      detailed_status: row.status,
       service_name: (lang === 'km' ? version?.name_km : version?.name_en) ?? '',
       service_code: row.service_code,
-      // The applicant's own words may name people or places: not published.
-      description: '',
+      description: row.description,
       agency_responsible: agencies.get(row.unit_code) ?? row.unit_code,
       service_notice: version?.notice ?? '',
       requested_datetime: cambodiaDateTime(row.filed_at),
       updated_datetime: cambodiaDateTime(row.status_changed_at),
       expected_datetime: endOfDay(row.due_date),
+      address: row.address_string,
+      address_id: row.address_id,
+      zipcode: null,
+      lat: row.location_lat,
+      long: row.location_long,
+      media_url: row.media_url,
     };
   });
 }
@@ -103,8 +129,9 @@ const commaList = (raw: string) =>
 /**
  * GET requests. Named ids (service_request_id=a,b) ignore every other filter, as the spec
  * says. Otherwise: requested between start_date and end_date — by default the 90 days up to
- * now, or the 90 days after start_date / before end_date when only one is given — newest
- * first, at most 1,000 an answer, paged with page and page_size (the common extension).
+ * now; start_date alone: from it to now; end_date alone: the 90 days before it — at most 90
+ * days apart (a longer range is refused, open311.request.range_too_long), newest first, at most
+ * 1,000 an answer, paged with page and page_size (the common extension).
  */
 export async function listRequests(ctx: ServicesContext, query: RequestsQuery, lang: Lang, now = new Date()) {
   const { db } = ctx;
@@ -131,8 +158,14 @@ export async function listRequests(ctx: ServicesContext, query: RequestsQuery, l
   let to = query.end_date === undefined ? undefined : parseInstant(query.end_date, 'end_date');
   if (from === undefined && to === undefined) to = now;
   if (from === undefined) from = new Date(to!.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS);
-  if (to === undefined) to = new Date(from.getTime() + DEFAULT_WINDOW_DAYS * DAY_MS);
+  if (to === undefined) to = now;
   if (to < from) throw fail('open311.request.bad_dates');
+  if (to.getTime() - from.getTime() > DEFAULT_WINDOW_DAYS * DAY_MS) {
+    throw fail('open311.request.range_too_long', {
+      title: `start_date and end_date may be at most ${DEFAULT_WINDOW_DAYS} days apart (start_date alone: up to now).`,
+      detail: `${cambodiaDateTime(from)} to ${cambodiaDateTime(to)}`,
+    });
+  }
   if (query.jurisdiction_id !== undefined) await checkJurisdiction(ctx, query.jurisdiction_id);
   const serviceCodes = query.service_code === undefined ? undefined : commaList(query.service_code);
   const rows = await selectRequests(db, {
@@ -221,8 +254,18 @@ export async function postRequest(
   principal: Principal,
   input: PostInput,
   lang: Lang,
+  queryJurisdictionId?: string,
 ) {
-  if (input.jurisdictionId === null) {
+  // jurisdiction_id in the body, or in the query string (as on every GET): the same one if both.
+  if (
+    input.jurisdictionId !== null &&
+    queryJurisdictionId !== undefined &&
+    input.jurisdictionId !== queryJurisdictionId
+  ) {
+    throw fail('open311.jurisdiction.mismatch', `${queryJurisdictionId} / ${input.jurisdictionId}`);
+  }
+  const jurisdictionId = input.jurisdictionId ?? queryJurisdictionId ?? null;
+  if (jurisdictionId === null) {
     throw fail('open311.jurisdiction.required');
   }
   if (input.serviceCode === null) {
@@ -230,7 +273,7 @@ export async function postRequest(
   }
   const version = await findStandardVersion(ctx.db, input.serviceCode);
   if (!version) throw failServices('services.standard.unknown', input.serviceCode);
-  const filer = await filerOf(ctx, principal, input.jurisdictionId);
+  const filer = await filerOf(ctx, principal, jurisdictionId);
   const named = [input.firstName, input.lastName].filter((part) => part !== null).join(' ') || null;
   const person = {
     phone: input.phone,
@@ -252,9 +295,11 @@ export async function postRequest(
         });
   const application = await fileApplication(ctx, actor, {
     serviceCode: input.serviceCode,
-    unitCode: input.jurisdictionId,
+    unitCode: jurisdictionId,
     values: normaliseDates(version.form_fields, input.attributes),
     description: input.description,
+    location: input.location,
+    mediaUrl: input.mediaUrl,
     applicant,
     channel: 'open311',
     applicantUserId: filer === 'citizen' ? principal.userId : null,

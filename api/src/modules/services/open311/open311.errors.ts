@@ -8,6 +8,7 @@ import { defineErrors, failWith, PLATFORM_ERRORS } from '../../../platform/error
 
 export const OPEN311_ERRORS = defineErrors({
   'open311.not_found': { status: 404, title: 'No such Open311 resource.' },
+  'open311.method_not_allowed': { status: 405, title: 'This method is not served at this address.' },
   'open311.format.unknown': { status: 404, title: 'Ask for .json or .xml.' },
   'open311.api_key.missing': { status: 403, title: 'Send api_key: a personal API token.' },
   'open311.api_key.invalid': { status: 403, title: 'The api_key is not a valid, live API token.' },
@@ -24,6 +25,19 @@ export const OPEN311_ERRORS = defineErrors({
   'open311.request.repeated_field': { status: 400, title: 'A field was sent more than once.' },
   'open311.request.bad_field': { status: 400, title: 'A field has a value of the wrong kind.' },
   'open311.request.bad_location': { status: 400, title: 'A coordinate is not in WGS84 degrees.' },
+  'open311.request.outside_cambodia': {
+    status: 400,
+    title: 'The point (lat, long) is outside Cambodia.',
+  },
+  'open311.request.bad_media_url': { status: 400, title: 'media_url is not an http or https address.' },
+  'open311.request.range_too_long': {
+    status: 400,
+    title: 'start_date and end_date may be at most 90 days apart (start_date alone: up to now).',
+  },
+  'open311.jurisdiction.mismatch': {
+    status: 400,
+    title: 'jurisdiction_id differs between the query string and the body.',
+  },
   'open311.request.no_body': {
     status: 400,
     title: 'Send the request as application/x-www-form-urlencoded or as a JSON object.',

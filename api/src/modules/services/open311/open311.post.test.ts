@@ -149,7 +149,9 @@ describe('POST requests', () => {
       method: 'GET',
       url: `/open311/v2/requests/${created!.service_request_id}.json`,
     });
-    expect(read.json()).toEqual([expect.objectContaining({ status: 'open', status_notes: 'received' })]);
+    expect(read.json()).toEqual([
+      expect.objectContaining({ status: 'open', status_notes: 'បានទទួល។', detailed_status: 'received' }),
+    ]);
     expect(read.body).not.toContain('Sok Dara');
   });
 
@@ -272,11 +274,33 @@ describe('POST requests', () => {
         fields: licenceForm(officerKey).filter(([key]) => key !== 'jurisdiction_id'),
         code: 'open311.jurisdiction.required',
       },
-      {
-        fields: licenceForm(officerKey).filter(([key]) => key !== 'first_name' && key !== 'last_name'),
-        code: 'services.application.applicant_name_required',
-      },
       { fields: licenceForm(officerKey, [['lat', '123']]), code: 'open311.request.bad_location' },
+      // One coordinate alone.
+      { fields: licenceForm(officerKey, [['lat', '10.48']]), code: 'open311.request.bad_location' },
+      { fields: licenceForm(officerKey, [['long', '104.3']]), code: 'open311.request.bad_location' },
+      // Valid degrees, but in Bangkok, or with latitude and longitude swapped.
+      {
+        fields: licenceForm(officerKey, [
+          ['lat', '13.75'],
+          ['long', '100.5'],
+        ]),
+        code: 'open311.request.outside_cambodia',
+      },
+      {
+        fields: licenceForm(officerKey, [
+          ['lat', '104.3'],
+          ['long', '10.48'],
+        ]),
+        code: 'open311.request.bad_location',
+      },
+      {
+        fields: licenceForm(officerKey, [['media_url', 'javascript:alert(1)']]),
+        code: 'open311.request.bad_media_url',
+      },
+      {
+        fields: licenceForm(officerKey, [['address_string', 'x'.repeat(501)]]),
+        code: 'open311.request.bad_field',
+      },
       {
         fields: licenceForm(officerKey).map(([key, value]): [string, string] =>
           key === 'sex' ? [key, 'x'] : [key, value],
@@ -406,5 +430,173 @@ describe('POST requests', () => {
     expect(broken.json()).toEqual([
       { code: 400, description: expect.stringMatching(/^http\.body\.malformed_json: /) },
     ]);
+  });
+});
+
+describe('GeoReport v2 to the letter (#13)', () => {
+  const KEP_MARKET = { lat: '10.4833', long: '104.3167' };
+
+  it('stores lat, long, address_string, address_id and media_url, and GET gives them back', async () => {
+    const response = await postForm(
+      licenceForm(officerKey, [
+        ['lat', KEP_MARKET.lat],
+        ['long', KEP_MARKET.long],
+        ['address_string', 'Kep market, stall 12'],
+        ['address_id', 'KEP-M-12'],
+        ['media_url', 'https://example.org/stall-12.jpg'],
+      ]),
+    );
+    expect(response.statusCode, response.body).toBe(201);
+    const [created] = response.json<{ service_request_id: string }[]>();
+    const row = await applicationRow(created!.service_request_id);
+    expect(row).toMatchObject({
+      location_lat: 10.4833,
+      location_long: 104.3167,
+      address_string: 'Kep market, stall 12',
+      address_id: 'KEP-M-12',
+      media_url: 'https://example.org/stall-12.jpg',
+    });
+    const read = await t.app.inject({
+      method: 'GET',
+      url: `/open311/v2/requests/${created!.service_request_id}.json?lang=en`,
+    });
+    expect(read.json()).toEqual([
+      expect.objectContaining({
+        lat: 10.4833,
+        long: 104.3167,
+        address: 'Kep market, stall 12',
+        address_id: 'KEP-M-12',
+        zipcode: null,
+        media_url: 'https://example.org/stall-12.jpg',
+        description: 'A small noodle shop',
+        status_notes: 'Received.',
+        detailed_status: 'received',
+      }),
+    ]);
+    // An address alone (no coordinates) is a location too.
+    const addressOnly = await postForm(licenceForm(officerKey, [['address_string', 'Kep market']]));
+    expect(addressOnly.statusCode, addressOnly.body).toBe(201);
+  });
+
+  it('lets an officer file without first_name and last_name; a citizen still files under their name', async () => {
+    const response = await postForm(
+      licenceForm(officerKey).filter(([key]) => key !== 'first_name' && key !== 'last_name'),
+    );
+    expect(response.statusCode, response.body).toBe(201);
+    const [created] = response.json<{ service_request_id: string }[]>();
+    expect((await applicationRow(created!.service_request_id)).applicant_name).toBeNull();
+    // The officers' list shows it without a name.
+    const officer = await signedIn(t.app, 'kep.district@sndd.example', DEMO_PASSWORD);
+    const one = await officer.request('GET', `/api/services/applications/${created!.service_request_id}`);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json<{ applicant: { name: string | null } }>().applicant.name).toBeNull();
+  });
+
+  it('takes jurisdiction_id from the query string as well as the body; two different ones are refused', async () => {
+    const fields = licenceForm(officerKey).filter(([key]) => key !== 'jurisdiction_id');
+    const inQuery = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json?jurisdiction_id=2302',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form(fields),
+    });
+    expect(inQuery.statusCode, inQuery.body).toBe(201);
+    const [created] = inQuery.json<{ service_request_id: string }[]>();
+    expect((await applicationRow(created!.service_request_id)).unit_code).toBe('2302');
+    const before = await footprint();
+    const clash = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json?jurisdiction_id=2301',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form(licenceForm(officerKey)),
+    });
+    expect(clash.statusCode).toBe(400);
+    expect(clash.headers['x-error-code']).toBe('open311.jurisdiction.mismatch');
+    expect(await footprint()).toEqual(before);
+    // Every GET takes it too.
+    for (const url of [
+      'discovery.json?jurisdiction_id=23',
+      'services.json?jurisdiction_id=2302',
+      'services/owso.business_licence_small.json?jurisdiction_id=2302',
+      `requests/${created!.service_request_id}.json?jurisdiction_id=2302`,
+      `tokens/${created!.service_request_id}.json?jurisdiction_id=2302`,
+    ]) {
+      const answer = await t.app.inject({ method: 'GET', url: `/open311/v2/${url}` });
+      expect(answer.statusCode, `${url}: ${answer.body}`).toBe(200);
+    }
+  });
+
+  it('answers 405 with Allow to a method a path does not serve, 415 to a content type it does not read', async () => {
+    const cases: [string, string, string][] = [
+      ['PUT', '/open311/v2/requests.json', 'GET, HEAD, POST, OPTIONS'],
+      ['DELETE', '/open311/v2/requests/ABCD2345.json', 'GET, HEAD, OPTIONS'],
+      ['POST', '/open311/v2/services.xml', 'GET, HEAD, OPTIONS'],
+      ['PATCH', '/open311/v2/discovery.json', 'GET, HEAD, OPTIONS'],
+    ];
+    for (const [method, url, allow] of cases) {
+      const response = await t.app.inject({ method: method as 'PUT', url, payload: {} });
+      expect(response.statusCode, `${method} ${url}`).toBe(405);
+      expect(response.headers.allow).toBe(allow);
+      expect(response.headers['x-error-code']).toBe('open311.method_not_allowed');
+      if (url.endsWith('.xml')) {
+        expect(parseXml(response.body).errors.error.code).toBe('405');
+      } else {
+        expect(response.json()).toEqual([
+          { code: 405, description: expect.stringMatching(/^open311\.method_not_allowed: /) },
+        ]);
+      }
+    }
+    // A path that does not exist is still 404.
+    expect((await t.app.inject({ method: 'PUT', url: '/open311/v2/nothing.json' })).statusCode).toBe(404);
+    // OPTIONS names the methods.
+    const options = await t.app.inject({ method: 'OPTIONS', url: '/open311/v2/requests.json' });
+    expect(options.statusCode).toBe(204);
+    expect(options.headers.allow).toBe('GET, HEAD, POST, OPTIONS');
+    const before = await footprint();
+    for (const type of ['text/plain', 'application/xml', 'multipart/form-data; boundary=x']) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/open311/v2/requests.json',
+        headers: { 'content-type': type },
+        payload: `api_key=${officerKey}&jurisdiction_id=2302`,
+      });
+      expect(response.statusCode, type).toBe(415);
+      expect(response.headers['x-error-code']).toBe('http.content_type.unsupported');
+    }
+    expect(await footprint()).toEqual(before);
+  });
+
+  it('lets any web page read the GETs (CORS *), never the POST', async () => {
+    for (const url of [
+      'discovery.json',
+      'services.json',
+      'services/owso.business_licence_small.xml',
+      'requests.json',
+      'requests/NOSUCH12.json',
+    ]) {
+      const answer = await t.app.inject({
+        method: 'GET',
+        url: `/open311/v2/${url}`,
+        headers: { origin: 'https://maps.example.org' },
+      });
+      expect(answer.headers['access-control-allow-origin'], url).toBe('*');
+    }
+    const preflight = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/open311/v2/requests.json',
+      headers: { origin: 'https://maps.example.org', 'access-control-request-method': 'POST' },
+    });
+    // The preflight grants the reads only: a browser will not send the POST.
+    expect(preflight.headers['access-control-allow-methods']).toBe('GET, HEAD');
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { origin: 'https://maps.example.org', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form(licenceForm(officerKey)),
+    });
+    expect(posted.statusCode).toBe(201);
+    expect(posted.headers['access-control-allow-origin']).toBeUndefined();
+    const refused = await postForm([['api_key', 'nope']]);
+    expect(refused.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The SQL of the Open311 reads: (db, args) -> rows, no rules. Only columns that say what
- * happened to a case are read: never the applicant's name, phone, e-mail, person details,
- * answers or description, so that no public answer can carry them by mistake.
+ * happened to a case and what it is about (its description, place and picture) are read:
+ * never the applicant's name, phone, e-mail, person details or answers, so that no public
+ * answer can carry them by mistake.
  */
 import { sql } from 'kysely';
 import type { GazetteerPort } from '../../gazetteer/index.ts';
@@ -35,6 +36,12 @@ export function selectRequests(db: ServicesDb, filter: RequestFilter) {
       'a.filed_at',
       'a.status_changed_at',
       'a.due_date',
+      'a.description',
+      'a.location_lat',
+      'a.location_long',
+      'a.address_string',
+      'a.address_id',
+      'a.media_url',
     ]);
   if (filter.trackingNumbers !== undefined) {
     if (filter.trackingNumbers.length === 0) return query.where(sql<boolean>`false`).limit(0);

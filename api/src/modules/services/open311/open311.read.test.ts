@@ -13,7 +13,7 @@ import {
   keysOf,
   parseXml,
   readFixture,
-  UNPUBLISHED_REQUEST_FIELDS,
+  withExtensions,
 } from './open311-test-support.ts';
 
 let t: TestApp;
@@ -48,6 +48,7 @@ beforeAll(async () => {
       serviceCode: 'commune.family_book',
       unitCode: '230201',
       filedAt: new Date(now - 2 * DAY),
+      place: { lat: 10.4833, long: 104.3167, address: 'Kep market', mediaUrl: 'https://example.org/kep.jpg' },
     }),
   );
   mine.set(
@@ -97,7 +98,8 @@ describe('services', () => {
     expect(licence).toMatchObject({
       service_name: 'Business licence for a small enterprise',
       metadata: true,
-      type: 'batch',
+      // POST answers the service_request_id at once.
+      type: 'realtime',
       group: 'commerce',
     });
     const fixture = parseXml(readFixture('services.xml'));
@@ -188,22 +190,33 @@ describe('service definition', () => {
 });
 
 describe('GET requests', () => {
-  it('answers requests shaped like the fixture, without the place, media or anything personal', async () => {
+  it('answers requests shaped like the fixture, with the place, media and description, nothing personal', async () => {
     const body = await get('requests.json');
     expect(body.statusCode).toBe(200);
-    for (const secret of ['Secret Applicant', '+85512999777', 'private words', 'applicant', 'phone']) {
+    for (const secret of ['Secret Applicant', '+85512999777', 'applicant', 'phone']) {
       expect(body.body).not.toContain(secret);
     }
     const requests = body.json<Record<string, string>[]>();
     const recent = requests.find((item) => item.service_request_id === mine.get('recent'))!;
     expect(recent).toMatchObject({
       status: 'open',
-      status_notes: 'received',
+      // Readable text (Khmer by default); the step's code in the extension detailed_status.
+      status_notes: 'បានទទួល។',
+      detailed_status: 'received',
       service_code: 'commune.family_book',
       service_name: 'សៀវភៅគ្រួសារ',
       agency_responsible: expect.any(String),
-      description: '',
+      description: 'private words',
+      lat: 10.4833,
+      long: 104.3167,
+      address: 'Kep market',
+      address_id: null,
+      zipcode: null,
+      media_url: 'https://example.org/kep.jpg',
     });
+    const closed = requests.find((item) => item.service_request_id === mine.get('closed'))!;
+    // Unknown place and media: null, never left out.
+    expect(closed).toMatchObject({ lat: null, long: null, address: null, media_url: null });
     expect(recent.requested_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
     expect(recent.expected_datetime).toMatch(/T23:59:59\+07:00$/);
     expect(recent.service_notice).toContain('ថ្ងៃធ្វើការ');
@@ -212,9 +225,7 @@ describe('GET requests', () => {
     const ours = await xml('requests.xml');
     expect(keysOf(ours)).toEqual(keysOf(fixture));
     const fixtureKeys = keysOf(fixture.service_requests.request);
-    expect(keysOf(ours.service_requests.request)).toEqual(
-      fixtureKeys.filter((key) => !UNPUBLISHED_REQUEST_FIELDS.includes(key)),
-    );
+    expect(keysOf(ours.service_requests.request)).toEqual(withExtensions(fixtureKeys));
     const xmlText = (await get('requests.xml')).body;
     expect(xmlText).not.toContain('Secret Applicant');
   });
@@ -228,29 +239,48 @@ describe('GET requests', () => {
     expect(requests[0]!.agency_responsible).toMatch(/[A-Za-z]/);
   });
 
-  it('keeps to the last 90 days by default; start_date and end_date move the window', async () => {
+  it('keeps to the last 90 days by default; start_date alone runs to now; a range over 90 days is refused', async () => {
     const byDefault = ids(await json<{ service_request_id: string }[]>('requests.json'));
     expect(byDefault).toContain(mine.get('recent'));
     expect(byDefault).not.toContain(mine.get('old'));
-    const start = new Date(Date.now() - 120 * DAY).toISOString();
+    // start_date alone: from it to now.
+    const start = new Date(Date.now() - 60 * DAY).toISOString();
     const fromStart = ids(
       await json<{ service_request_id: string }[]>(`requests.json?start_date=${encodeURIComponent(start)}`),
     );
-    // 90 days from start_date: the old case, not the recent one.
-    expect(fromStart).toContain(mine.get('old'));
-    expect(fromStart).not.toContain(mine.get('recent'));
+    expect(fromStart).toEqual(expect.arrayContaining([mine.get('recent'), mine.get('closed')]));
+    expect(fromStart).not.toContain(mine.get('old'));
+    // end_date alone: the 90 days before it.
     const end = new Date(Date.now() - 5 * DAY).toISOString();
     const untilEnd = ids(
       await json<{ service_request_id: string }[]>(`requests.json?end_date=${encodeURIComponent(end)}`),
     );
     expect(untilEnd).toContain(mine.get('closed'));
     expect(untilEnd).not.toContain(mine.get('recent'));
-    const both = ids(
+    const oldStart = new Date(Date.now() - 120 * DAY).toISOString();
+    const oldWindow = ids(
       await json<{ service_request_id: string }[]>(
-        `requests.json?start_date=${encodeURIComponent(start)}&end_date=${encodeURIComponent(new Date().toISOString())}`,
+        `requests.json?start_date=${encodeURIComponent(oldStart)}&end_date=${encodeURIComponent(new Date(Date.now() - 40 * DAY).toISOString())}`,
       ),
     );
-    expect(both).toEqual(expect.arrayContaining([mine.get('old'), mine.get('recent'), mine.get('closed')]));
+    expect(oldWindow).toContain(mine.get('old'));
+    expect(oldWindow).not.toContain(mine.get('recent'));
+    // Over 90 days, with both dates or with start_date alone (up to now): the standard's error.
+    for (const url of [
+      `requests.json?start_date=${encodeURIComponent(oldStart)}&end_date=${encodeURIComponent(new Date().toISOString())}`,
+      `requests.json?start_date=${encodeURIComponent(oldStart)}`,
+    ]) {
+      const tooLong = await get(url);
+      expect(tooLong.statusCode).toBe(400);
+      expect(tooLong.headers['x-error-code']).toBe('open311.request.range_too_long');
+      expect(tooLong.json()).toEqual([
+        { code: 400, description: expect.stringMatching(/^open311\.request\.range_too_long: /) },
+      ]);
+    }
+    const tooLongXml = await get(`requests.xml?start_date=${encodeURIComponent(oldStart)}`);
+    expect(tooLongXml.statusCode).toBe(400);
+    // The spec's error envelope: <errors><error><code>400</code><description>…</description></error></errors>.
+    expect(keysOf(parseXml(tooLongXml.body).errors.error)).toEqual(['code', 'description']);
     const reversed = await get(
       `requests.json?start_date=${encodeURIComponent(end)}&end_date=${encodeURIComponent(start)}`,
     );
@@ -315,12 +345,16 @@ describe('GET one request and tokens', () => {
       `requests/${typed}.json`,
     );
     expect(one).toHaveLength(1);
-    expect(one[0]).toMatchObject({ service_request_id: number, status: 'closed', status_notes: 'closed' });
+    expect(one[0]).toMatchObject({ service_request_id: number, status: 'closed', status_notes: 'បានបញ្ចប់។' });
+    const english = await json<{ status_notes: string; detailed_status: string }[]>(
+      `requests/${number}.json?lang=en`,
+    );
+    expect(english[0]).toMatchObject({ status_notes: 'Closed.', detailed_status: 'closed' });
     const fixture = parseXml(readFixture('get_service_request.xml'));
     const ours = await xml(`requests/${number}.xml`);
     expect(keysOf(ours)).toEqual(keysOf(fixture));
     expect(keysOf(ours.service_requests.request)).toEqual(
-      keysOf(fixture.service_requests.request).filter((key) => !UNPUBLISHED_REQUEST_FIELDS.includes(key)),
+      withExtensions(keysOf(fixture.service_requests.request)),
     );
     expect((await get(`requests/${number}.json`)).body).not.toContain('Secret Applicant');
   });

@@ -5,15 +5,22 @@
  * (open311.format.ts), never as problem+json.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import zlib from 'node:zlib';
 import { actorOf } from '../../../platform/actor.ts';
 import type { ServicesContext } from '../index.ts';
 import { formatOfUrl, handleOpen311Error, send, sendErrors, splitFormat, toXml } from './open311.format.ts';
 import { getRequest, listRequests, postRequest, requestIdFromToken } from './open311-requests.service.ts';
-import { discovery, listServices, MAX_REQUESTS, serviceDefinition, type Lang } from './open311.service.ts';
-import { fail, OPEN311_ERRORS } from './open311.errors.ts';
+import {
+  checkJurisdiction,
+  discovery,
+  listServices,
+  MAX_REQUESTS,
+  serviceDefinition,
+  type Lang,
+} from './open311.service.ts';
+import { fail, failPlatform, OPEN311_ERRORS } from './open311.errors.ts';
 import { parseFormBody, readPostBody } from './post-body.ts';
 
 const tags = ['open311'];
@@ -80,15 +87,66 @@ function baseUrlOf(request: FastifyRequest): string {
 
 const requestsXml = (items: unknown[]) => toXml('service_requests', { request: items });
 
+/**
+ * The paths this API serves and their methods (HEAD comes with every GET), for 405 answers
+ * and OPTIONS: a method a path does not serve is 405 with `Allow`, an unknown path 404.
+ */
+const PATHS: { pattern: RegExp; methods: readonly string[] }[] = [
+  { pattern: /^\/(discovery|services)\.[^/]+$/, methods: ['GET', 'HEAD'] },
+  { pattern: /^\/requests\.[^/]+$/, methods: ['GET', 'HEAD', 'POST'] },
+  { pattern: /^\/(services|requests|tokens)\/[^/]+$/, methods: ['GET', 'HEAD'] },
+];
+
+/** The methods served at a URL under /open311/v2 (with OPTIONS), or undefined when nothing is there. */
+export function allowedMethods(url: string): string[] | undefined {
+  const path = (url.split('?')[0] ?? '').replace(/^\/open311\/v2/, '');
+  const found = PATHS.find((entry) => entry.pattern.test(path));
+  return found ? [...found.methods, 'OPTIONS'] : undefined;
+}
+
+/** The content types POST requests reads: the spec's form post, and JSON. */
+const POST_TYPES = ['application/x-www-form-urlencoded', 'application/json'];
+
+/**
+ * Read-only answers may be read by any web page (CORS `*`: they are public and carry no
+ * personal data); writes get no CORS header, so a browser never lets another site read what a
+ * POST answered. The platform's `cross-origin-resource-policy: same-origin` is relaxed for them.
+ */
+function allowAnyOrigin(reply: FastifyReply): void {
+  reply.header('access-control-allow-origin', '*');
+  reply.header('cross-origin-resource-policy', 'cross-origin');
+}
+
 export const open311Routes =
   (ctx: ServicesContext): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.setErrorHandler(handleOpen311Error);
-    app.setNotFoundHandler((request, reply) =>
-      sendErrors(reply, formatOfUrl(request.url), 404, 'open311.not_found', [
-        { code: 404, description: `open311.not_found: ${OPEN311_ERRORS['open311.not_found'].title}` },
-      ]),
-    );
+    app.addHook('onRequest', (request, reply, done) => {
+      if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') {
+        allowAnyOrigin(reply);
+      }
+      done();
+    });
+    app.setNotFoundHandler((request, reply) => {
+      const format = formatOfUrl(request.url);
+      const allowed = allowedMethods(request.url);
+      if (allowed === undefined) {
+        return sendErrors(reply, format, 404, 'open311.not_found', [
+          { code: 404, description: `open311.not_found: ${OPEN311_ERRORS['open311.not_found'].title}` },
+        ]);
+      }
+      reply.header('allow', allowed.join(', '));
+      if (request.method === 'OPTIONS') {
+        // A CORS preflight is only ever granted for the reads.
+        reply.header('access-control-allow-methods', 'GET, HEAD');
+        reply.header('access-control-max-age', '86400');
+        return reply.code(204).send();
+      }
+      const title = `${request.method} is not served here; use ${allowed.join(', ')}.`;
+      return sendErrors(reply, format, 405, 'open311.method_not_allowed', [
+        { code: 405, description: `open311.method_not_allowed: ${title}` },
+      ]);
+    });
     // The spec's form posts. Parsed here only: the rest of the API takes JSON.
     app.addContentTypeParser(
       'application/x-www-form-urlencoded',
@@ -103,7 +161,11 @@ export const open311Routes =
         `/discovery.${format}`,
         {
           config: { access: 'public' },
-          schema: { tags, summary: `Service discovery (${format}).` },
+          schema: {
+            tags,
+            summary: `Service discovery (${format}).`,
+            querystring: Type.Object({ ...JurisdictionQuery }),
+          },
         },
         async (request, reply) => {
           const body = discovery(baseUrlOf(request));
@@ -169,10 +231,17 @@ export const open311Routes =
               'service_code, attribute[code] for each form field, description, first_name, last_name, phone, ' +
               'email; extensions sex, age_group, disability. An officer holding services.application.file at the ' +
               'office files for the person named; a citizen files as themselves.',
-            querystring: Type.Object(LangQuery),
+            querystring: Type.Object({ ...LangQuery, ...JurisdictionQuery }),
           },
         },
         async (request, reply) => {
+          const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+          if (type !== '' && !POST_TYPES.includes(type)) {
+            throw failPlatform('http.content_type.unsupported', {
+              title: `Send ${POST_TYPES.join(' or ')}.`,
+              detail: type,
+            });
+          }
           const input = readPostBody(request.body);
           // Open311 sends the key in the form; a client may also send it as a bearer token.
           const apiKey = input.apiKey ?? /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -186,7 +255,14 @@ export const open311Routes =
             throw fail('open311.api_key.invalid');
           }
           request.principal = principal;
-          const created = await postRequest(ctx, actorOf(request), principal, input, langOf(request.query));
+          const created = await postRequest(
+            ctx,
+            actorOf(request),
+            principal,
+            input,
+            langOf(request.query),
+            request.query.jurisdiction_id,
+          );
           return send(reply, format, [created], () => requestsXml([created]), 201);
         },
       );
@@ -201,11 +277,13 @@ export const open311Routes =
           summary:
             'A service definition: the form fields (attributes) of a service, {service_code}.json or .xml.',
           params: FileParams,
-          querystring: Type.Object(LangQuery),
+          querystring: Type.Object({ ...LangQuery, ...JurisdictionQuery }),
         },
       },
       async (request, reply) => {
         const { name, format } = fileOf(request.params.file);
+        if (request.query.jurisdiction_id !== undefined)
+          await checkJurisdiction(ctx, request.query.jurisdiction_id);
         const definition = await serviceDefinition(ctx, name, langOf(request.query));
         return send(reply, format, definition, () =>
           toXml('service_definition', {
@@ -228,11 +306,13 @@ export const open311Routes =
           tags,
           summary: 'One service request, {service_request_id}.json or .xml (the tracking number).',
           params: FileParams,
-          querystring: Type.Object(LangQuery),
+          querystring: Type.Object({ ...LangQuery, ...JurisdictionQuery }),
         },
       },
       async (request, reply) => {
         const { name, format } = fileOf(request.params.file);
+        if (request.query.jurisdiction_id !== undefined)
+          await checkJurisdiction(ctx, request.query.jurisdiction_id);
         const found = await getRequest(ctx, name, langOf(request.query));
         return send(reply, format, [found], () => requestsXml([found]));
       },
@@ -247,10 +327,13 @@ export const open311Routes =
           summary:
             'The service_request_id of a token, {token}.json or .xml (requests are created at once: the token is the id).',
           params: FileParams,
+          querystring: Type.Object({ ...JurisdictionQuery }),
         },
       },
       async (request, reply) => {
         const { name, format } = fileOf(request.params.file);
+        if (request.query.jurisdiction_id !== undefined)
+          await checkJurisdiction(ctx, request.query.jurisdiction_id);
         const found = await requestIdFromToken(ctx, name);
         return send(reply, format, [found], () => requestsXml([found]));
       },

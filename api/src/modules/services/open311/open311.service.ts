@@ -97,8 +97,9 @@ export async function listServices(ctx: ServicesContext, jurisdictionId: string 
     description: lang === 'km' ? row.description_km : row.description_en,
     // The form has fields to fill in: the client reads them from the service definition.
     metadata: row.form_fields.some((field) => field.variable),
-    // Officers handle each application over days: requests are accepted now, decided later.
-    type: 'batch',
+    // POST requests answers the service_request_id at once (never a token to redeem later):
+    // GeoReport v2's `realtime`, though officers decide over days.
+    type: 'realtime',
     keywords: [row.sector, row.provider_tier].join(','),
     group: row.sector,
   }));

@@ -4,6 +4,7 @@
  * a multivaluelist as `attribute[code][]=a&attribute[code][]=b`; JSON may send those same keys
  * or an `attribute` object `{ "code": value }`.
  */
+import type { FilingLocation } from '../filing.types.ts';
 import { fail } from './open311.errors.ts';
 
 /** A form body: each key with its value, or its values when it is repeated or ends in `[]`. */
@@ -36,9 +37,17 @@ export interface PostInput {
   disability: boolean | null;
   /** The form fields' answers, by field code. */
   attributes: Record<string, unknown>;
-  lat: number | null;
-  long: number | null;
+  /** Where the request is about: both coordinates (inside Cambodia) or neither; an address; its id. */
+  location: FilingLocation;
+  /** A picture or document about the request: an http(s) URL, stored and given back, never fetched. */
+  mediaUrl: string | null;
 }
+
+/**
+ * Cambodia's extent with its islands (WGS84 degrees), a little wider than the land: a point
+ * outside it is a mistake (swapped coordinates, another country), never a place we serve.
+ */
+export const CAMBODIA_EXTENT = { minLat: 9.8, maxLat: 14.8, minLong: 102.1, maxLong: 107.8 } as const;
 
 const ATTRIBUTE_KEY = /^attribute\[([^\]]+)\]$/;
 
@@ -66,6 +75,54 @@ function coordinate(body: Record<string, unknown>, key: 'lat' | 'long', limit: n
     });
   }
   return value;
+}
+
+function limited(body: Record<string, unknown>, key: string, max: number): string | null {
+  const value = text(body, key);
+  if (value !== null && value.length > max) {
+    throw fail('open311.request.bad_field', { title: `${key} has at most ${max} characters.`, detail: key });
+  }
+  return value;
+}
+
+/** lat and long both or neither, inside Cambodia; address_string and address_id as given. */
+function location(body: Record<string, unknown>): FilingLocation {
+  const lat = coordinate(body, 'lat', 90);
+  const long = coordinate(body, 'long', 180);
+  if ((lat === null) !== (long === null)) {
+    throw fail('open311.request.bad_location', {
+      title: 'Send lat and long together (or neither, with address_string or address_id).',
+      detail: lat === null ? 'long without lat' : 'lat without long',
+    });
+  }
+  const { minLat, maxLat, minLong, maxLong } = CAMBODIA_EXTENT;
+  if (lat !== null && long !== null && (lat < minLat || lat > maxLat || long < minLong || long > maxLong)) {
+    throw fail('open311.request.outside_cambodia', {
+      title: `The point is outside Cambodia (latitude ${minLat} to ${maxLat}, longitude ${minLong} to ${maxLong}).`,
+      detail: `lat=${lat} long=${long}`,
+    });
+  }
+  return {
+    lat,
+    long,
+    addressString: limited(body, 'address_string', 500),
+    addressId: limited(body, 'address_id', 200),
+  };
+}
+
+function mediaUrl(body: Record<string, unknown>): string | null {
+  const raw = limited(body, 'media_url', 2000);
+  if (raw === null) return null;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw fail('open311.request.bad_media_url', raw);
+  }
+  return raw;
 }
 
 function flag(body: Record<string, unknown>, key: string): boolean | null {
@@ -107,7 +164,7 @@ export function readPostBody(body: unknown): PostInput {
     ageGroup: text(fields, 'age_group'),
     disability: flag(fields, 'disability'),
     attributes,
-    lat: coordinate(fields, 'lat', 90),
-    long: coordinate(fields, 'long', 180),
+    location: location(fields),
+    mediaUrl: mediaUrl(fields),
   };
 }
