@@ -24,7 +24,7 @@ const BRUTE_SECONDS = Number(process.env.BENCH_BRUTE_SECONDS ?? 60);
 
 export async function run(): Promise<BenchResult[]> {
   const db = await createDb<Database>({});
-  await prepareDatabase(db.kysely as never, { demoData: true });
+  await prepareDatabase(db.kysely as never, { demoData: true, referenceData: 'sample' });
   const app = await buildApp({
     config: {
       logLevel: 'silent',

@@ -32,7 +32,7 @@ async function parseOnly(): Promise<number> {
 async function importInto(databaseUrl: string | undefined): Promise<number> {
   const db = await createDb<Database>({ databaseUrl });
   try {
-    await prepareDatabase(db.kysely as never, { demoData: false });
+    await prepareDatabase(db.kysely as never, { demoData: false, referenceData: 'none' });
     const started = performance.now();
     const outcome = await runImport(db.kysely, {
       files: files(),

@@ -142,7 +142,7 @@ async function loadTree(db: Awaited<ReturnType<typeof createDb<Database>>>): Pro
 
 async function serve(): Promise<void> {
   const db = await createDb<Database>({ databaseUrl: process.env.DATABASE_URL || undefined, poolMax: 10 });
-  await prepareDatabase(db.kysely as never, { demoData: true });
+  await prepareDatabase(db.kysely as never, { demoData: true, referenceData: 'sample' });
   const started = performance.now();
   const inserted = await loadTree(db);
   const loaded = performance.now();

@@ -188,7 +188,7 @@ export async function run(): Promise<BenchResult[]> {
   }
   const db = await createDb<Database>({ databaseUrl: url, poolMax: 10 });
   try {
-    await prepareDatabase(db.kysely as never, { demoData: true });
+    await prepareDatabase(db.kysely as never, { demoData: true, referenceData: 'sample' });
     const dashboardDb = db.kysely as unknown as DashboardDb;
     const today = todayInCambodia();
     await seedTree(dashboardDb);

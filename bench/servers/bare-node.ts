@@ -20,7 +20,7 @@ let run: Run;
 
 if (process.env.DATABASE_URL) {
   const setup = await createDb<Database>({ databaseUrl: process.env.DATABASE_URL });
-  await prepareDatabase(setup.kysely as never, { demoData: true });
+  await prepareDatabase(setup.kysely as never, { demoData: true, referenceData: 'sample' });
   await setup.close();
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
   run = async (code) => (await pool.query<Record<string, unknown>>(QUERY, [code])).rows;
@@ -33,7 +33,7 @@ if (process.env.DATABASE_URL) {
   const kysely = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: new PGlitePool(pglite) as never }),
   });
-  await prepareDatabase(kysely as never, { demoData: true });
+  await prepareDatabase(kysely as never, { demoData: true, referenceData: 'sample' });
   run = async (code) => (await pglite.query(QUERY, [code])).rows;
 }
 

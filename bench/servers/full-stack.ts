@@ -11,7 +11,7 @@ import { allMigrations, modules, prepareDatabase } from '../../api/src/modules.t
 import { createDb } from '../../api/src/platform/db/create-db.ts';
 
 const db = await createDb<Database>({ databaseUrl: process.env.DATABASE_URL || undefined, poolMax: 10 });
-await prepareDatabase(db.kysely as never, { demoData: true });
+await prepareDatabase(db.kysely as never, { demoData: true, referenceData: 'sample' });
 const app = await buildApp({
   // The load comes from one address: the per-address flood guard still counts every request
   // (its cost is measured) but its limit is set out of reach.

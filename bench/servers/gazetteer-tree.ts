@@ -14,7 +14,7 @@ import { allMigrations, modules, prepareDatabase } from '../../api/src/modules.t
 import { createDb } from '../../api/src/platform/db/create-db.ts';
 
 const db = await createDb<Database>({ databaseUrl: process.env.DATABASE_URL || undefined, poolMax: 10 });
-await prepareDatabase(db.kysely as never, { demoData: false });
+await prepareDatabase(db.kysely as never, { demoData: false, referenceData: 'none' });
 
 // One statement per level, parents first: each row's closure trigger walks up its parents.
 // Codes: province 01-25, then 01-08 districts, 01-08 communes, 01-09 villages below each.
