@@ -5,15 +5,8 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../lib/api/client.ts';
-import { loosePost } from '../../lib/api/loose.ts';
 import { ApiError, normaliseError, toApiError } from '../../lib/api/problem.ts';
-import type {
-  Allocation,
-  AllocationStatus,
-  FormulaDocument,
-  ImportReport,
-  ScenarioComparison,
-} from './types.ts';
+import type { Allocation, AllocationStatus, FormulaDocument, ScenarioComparison } from './types.ts';
 
 export const ALLOCATIONS_PAGE_SIZE = 20;
 export const LINES_PAGE_SIZE = 25;
@@ -270,14 +263,16 @@ export interface ImportInput {
 export function useImportFigures() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, dryRun, applyValid, ...query }: ImportInput) =>
-      // The body is the file itself (text/csv), which the generated types describe as a string.
-      loosePost<ImportReport>('/api/transfers/indicators/import', {
-        params: { query: { ...query, fileName: file.name, dryRun, applyValid } },
-        body: file,
-        bodySerializer: (body) => body as File,
-        headers: { 'content-type': 'text/csv' },
-      }),
+    mutationFn: async ({ file, dryRun, applyValid, ...query }: ImportInput) =>
+      // The body is the file's text (text/csv), sent as it is rather than as a JSON string.
+      call(
+        api.POST('/api/transfers/indicators/import', {
+          params: { query: { ...query, fileName: file.name, dryRun, applyValid } },
+          body: await file.text(),
+          bodySerializer: (text) => text,
+          headers: { 'content-type': 'text/csv' },
+        }),
+      ),
     onSuccess: (report) =>
       report.applied ? client.invalidateQueries({ queryKey: ['transfers', 'indicators'] }) : undefined,
   });
