@@ -5,6 +5,7 @@
 import type { WebModule } from '../lib/web-module.ts';
 import { accessModule } from '../modules/access/index.ts';
 import { budgetsModule } from '../modules/budgets/index.ts';
+import { councilsModule } from '../modules/councils/index.ts';
 import { gazetteerModule } from '../modules/gazetteer/index.ts';
 import { servicesModule } from '../modules/services/index.ts';
 import { transfersModule } from '../modules/transfers/index.ts';
@@ -14,6 +15,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   servicesModule,
   transfersModule,
   budgetsModule,
+  councilsModule,
   accessModule,
 ];
 

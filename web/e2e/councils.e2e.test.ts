@@ -1,0 +1,176 @@
+/**
+ * Councils at work, on a desktop and on a phone: a council with five members is made through
+ * the API (one per viewport). The commune clerk of sangkat Kaeb (230201) opens the unit page,
+ * finds "Meetings and decisions", convenes a meeting with its agenda in one form, records the
+ * attendance in one table of radio buttons (four present, one excused: the quorum shows), and
+ * records a decision with its tally; the API then holds a held meeting with a passed decision.
+ * The meeting page has no serious accessibility problem, nothing is wider than the phone, and
+ * nothing breaks the server's CSP.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser, VIEWPORTS, watchCspViolations } from './support/browser.ts';
+import { DEMO_PASSWORD, repoRoot, startServer, type RunningServer } from './support/server.ts';
+import type { AxeProblem } from './pages/home.page.ts';
+import { ShellPage } from './pages/home.page.ts';
+import { SignInPage } from './pages/sign-in.page.ts';
+
+const UNIT = '230201';
+const DAY = '2026-11-20';
+
+const km = JSON.parse(
+  readFileSync(join(repoRoot, 'web/src/modules/councils/locales/km.json'), 'utf8'),
+) as Record<string, string>;
+
+interface MeetingAnswer {
+  status: string;
+  quorum: { present: number; membersInOffice: number; met: boolean };
+  agenda: { titleKm: string }[];
+  decisions: { passed: boolean; votesFor: number; kind: string; titleKm: string }[];
+}
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The national administrator, through the API: makes the council the clerk works with. */
+async function adminSession(): Promise<(method: string, path: string, body?: unknown) => Promise<unknown>> {
+  const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'admin@sndd.example', password: DEMO_PASSWORD }),
+  });
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
+  return async (method, path, body) => {
+    const response = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as unknown;
+  };
+}
+
+async function makeCouncil(label: string): Promise<number> {
+  const call = await adminSession();
+  const organ = (await call('POST', `/api/councils/units/${UNIT}/organs`, {
+    kind: 'council',
+    nameKm: `ក្រុមប្រឹក្សាសាកល្បង ${label}`,
+    nameEn: `Journey council ${label}`,
+  })) as { id: number };
+  const roles = ['chief', 'deputy', 'member', 'member', 'member'];
+  for (const [index, role] of roles.entries()) {
+    await call('POST', `/api/councils/organs/${organ.id}/members`, {
+      nameKm: `សមាជិកសាកល្បង ${index + 1}`,
+      nameLatin: `Journey member ${index + 1}`,
+      role,
+      sex: index % 2 === 0 ? 'female' : 'male',
+      startDate: '2026-01-01',
+    });
+  }
+  return organ.id;
+}
+
+function report(problems: AxeProblem[]): string {
+  return problems.map((p) => `${p.impact} ${p.id}: ${p.help}\n    ${p.targets.join('\n    ')}`).join('\n');
+}
+
+describe.each(VIEWPORTS)('councils journey on $name', ({ name, viewport, isMobile, hasTouch }) => {
+  let context: BrowserContext;
+  let page: Page;
+  let cspViolations: string[];
+
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport, isMobile, hasTouch });
+    page = await context.newPage();
+    cspViolations = watchCspViolations(page);
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('lets the clerk convene a meeting, record the attendance and a decision with its tally', async () => {
+    const organId = await makeCouncil(name);
+    const signIn = new SignInPage(page, server.baseUrl);
+    await signIn.goto(`/units/${UNIT}`);
+    await signIn.signIn('kep.clerk@sndd.example', DEMO_PASSWORD);
+    await page.waitForURL((url) => url.pathname === `/units/${UNIT}`);
+
+    // The unit page's section, and the clerk's way in.
+    const section = page.locator('main section.unit-meetings');
+    await section.locator('h2').waitFor();
+    expect((await section.locator('h2').textContent())?.trim()).toBe(km['councils.unit.title']);
+    await section.locator(`a[href="/councils/units/${UNIT}/meetings/new"]`).click();
+
+    // One form: organ, date, place, the agenda.
+    const form = page.locator('main form.meeting-form');
+    await form.waitFor();
+    const shell = new ShellPage(page, server.baseUrl);
+    const formProblems = await shell.seriousAccessibilityProblems();
+    if (formProblems.length > 0) console.error(report(formProblems));
+    expect(formProblems).toEqual([]);
+    await form.locator('select[name="organ"]').selectOption(String(organId));
+    await form.locator('input[name="date"]').fill(DAY);
+    await form.locator('input[name="place"]').fill('សាលាសង្កាត់កែប');
+    await form.locator('input[name="agenda-0-km"]').fill('ថវិកាឆ្នាំ ២០៣១ (សាកល្បង)');
+    await form.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => /^\/councils\/meetings\/\d+$/.test(url.pathname));
+    const meetingId = Number(new URL(page.url()).pathname.split('/').pop());
+
+    // Attendance: one table of radio buttons; everyone present by default, one excused.
+    const attendance = page.locator('main form.attendance-form');
+    await attendance.waitFor();
+    expect(await attendance.locator('tbody tr').count()).toBe(5);
+    await attendance.locator('tbody tr').nth(4).locator('input[value="excused"]').check();
+    await attendance.locator('input[name="observersFemale"]').fill('6');
+    await attendance.locator('input[name="observersMale"]').fill('4');
+    await attendance.locator('button[type="submit"]').click();
+    await page.locator('main .quorum--met').waitFor();
+
+    // A decision with its tally.
+    const decision = page.locator('main form.decision-form');
+    await decision.waitFor();
+    await decision.locator('select[name="kind"]').selectOption('approve_budget');
+    await decision.locator('input[name="titleKm"]').fill('អនុម័តថវិកាឆ្នាំ ២០៣១ (សាកល្បង)');
+    await decision.locator('input[name="votes-for"]').fill('4');
+    await decision.locator('input[name="votes-against"]').fill('0');
+    await decision.locator('input[name="votes-abstain"]').fill('0');
+    await decision.locator('button[type="submit"]').click();
+    await page.locator('main .decision-card .decision-outcome--passed').waitFor();
+
+    const stored = (await (
+      await fetch(`${server.baseUrl}/api/councils/meetings/${meetingId}`)
+    ).json()) as MeetingAnswer;
+    expect(stored.status).toBe('held');
+    expect(stored.quorum).toMatchObject({ present: 4, membersInOffice: 5, met: true });
+    expect(stored.agenda.map((item) => item.titleKm)).toEqual(['ថវិកាឆ្នាំ ២០៣១ (សាកល្បង)']);
+    expect(stored.decisions).toHaveLength(1);
+    expect(stored.decisions[0]).toMatchObject({ kind: 'approve_budget', passed: true, votesFor: 4 });
+
+    const problems = await shell.seriousAccessibilityProblems();
+    if (problems.length > 0) console.error(report(problems));
+    expect(problems).toEqual([]);
+    // Nothing is wider than the screen (the tables stack on a phone).
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});

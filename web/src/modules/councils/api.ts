@@ -1,0 +1,130 @@
+/**
+ * The councils API through TanStack Query: a unit's organs, meetings and decisions (public),
+ * and the clerk's changes (convene, record attendance, take a decision, close or cancel).
+ * Every key starts with 'councils' so that a change refreshes everything that shows it.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call } from '../../lib/api/client.ts';
+import type { paths } from '../../lib/api/schema.d.ts';
+
+export type MeetingDetail =
+  paths['/api/councils/meetings/{id}']['get']['responses'][200]['content']['application/json'];
+export type MeetingPage =
+  paths['/api/councils/meetings']['get']['responses'][200]['content']['application/json'];
+export type Meeting = MeetingPage['items'][number];
+export type DecisionPage =
+  paths['/api/councils/decisions']['get']['responses'][200]['content']['application/json'];
+export type Decision = DecisionPage['items'][number];
+export type DecisionKind =
+  paths['/api/councils/decision-kinds']['get']['responses'][200]['content']['application/json'][number];
+export type OrganPage =
+  paths['/api/councils/units/{code}/organs']['get']['responses'][200]['content']['application/json'];
+export type Organ = OrganPage['items'][number];
+export type CreateMeetingBody =
+  paths['/api/councils/organs/{id}/meetings']['post']['requestBody']['content']['application/json'];
+export type AttendanceBody =
+  paths['/api/councils/meetings/{id}/attendance']['put']['requestBody']['content']['application/json'];
+export type DecisionBody =
+  paths['/api/councils/meetings/{id}/decisions']['post']['requestBody']['content']['application/json'];
+
+const PAGE_SIZE = 10;
+
+export function useUnitOrgans(code: string) {
+  return useQuery({
+    queryKey: ['councils', 'organs', code],
+    queryFn: ({ signal }) =>
+      call(
+        api.GET('/api/councils/units/{code}/organs', {
+          params: { path: { code }, query: { includeClosed: false, page: 1, pageSize: 100 } },
+          signal,
+        }),
+      ),
+  });
+}
+
+export function useUnitMeetings(code: string, page: number) {
+  return useQuery({
+    queryKey: ['councils', 'meetings', code, page],
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) =>
+      call(
+        api.GET('/api/councils/meetings', {
+          params: { query: { unit: code, page, pageSize: PAGE_SIZE } },
+          signal,
+        }),
+      ),
+  });
+}
+
+export function useUnitDecisions(code: string, page: number) {
+  return useQuery({
+    queryKey: ['councils', 'decisions', code, page],
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) =>
+      call(
+        api.GET('/api/councils/decisions', {
+          params: { query: { unit: code, page, pageSize: PAGE_SIZE } },
+          signal,
+        }),
+      ),
+  });
+}
+
+export function useMeeting(id: number) {
+  return useQuery({
+    queryKey: ['councils', 'meeting', id],
+    enabled: Number.isInteger(id) && id > 0,
+    retry: false,
+    queryFn: ({ signal }) =>
+      call(api.GET('/api/councils/meetings/{id}', { params: { path: { id } }, signal })),
+  });
+}
+
+export function useDecisionKinds() {
+  return useQuery({
+    queryKey: ['councils', 'decision-kinds'],
+    staleTime: 30 * 60_000,
+    queryFn: ({ signal }) => call(api.GET('/api/councils/decision-kinds', { signal })),
+  });
+}
+
+function useRefresh() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['councils'] });
+}
+
+export function useCreateMeeting() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ organId, body }: { organId: number; body: CreateMeetingBody }) =>
+      call(api.POST('/api/councils/organs/{id}/meetings', { params: { path: { id: organId } }, body })),
+    onSuccess: refresh,
+  });
+}
+
+export function useRecordAttendance(id: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: AttendanceBody) =>
+      call(api.PUT('/api/councils/meetings/{id}/attendance', { params: { path: { id } }, body })),
+    onSuccess: refresh,
+  });
+}
+
+export function useTakeDecision(id: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: DecisionBody) =>
+      call(api.POST('/api/councils/meetings/{id}/decisions', { params: { path: { id } }, body })),
+    onSuccess: refresh,
+  });
+}
+
+export function useMeetingStatus(id: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (status: 'held' | 'closed' | 'cancelled') =>
+      call(api.PATCH('/api/councils/meetings/{id}', { params: { path: { id } }, body: { status } })),
+    onSuccess: refresh,
+  });
+}
