@@ -88,7 +88,7 @@ export async function runBoundariesImport(args: string[], openDatabase: OpenData
       actorLogin: cliActor(),
     });
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
-    return report.applied ? 0 : 1;
+    return report.applied || wouldApply(report) ? 0 : 1;
   } catch (error) {
     const err = error as NodeJS.ErrnoException;
     process.stderr.write(
@@ -103,6 +103,10 @@ export async function runBoundariesImport(args: string[], openDatabase: OpenData
 // Enough to act on without scrolling through 1,600 lines: every problem kind with a count and
 // its first examples; --json gives all of them.
 const EXAMPLES_PER_KIND = 10;
+
+/** A dry run that found boundaries it could write (it rolled them back). */
+const wouldApply = (report: BoundaryImportReport): boolean =>
+  report.dryRun && report.added.length + report.replaced.length + report.unchanged.length > 0;
 
 export function formatReport(report: BoundaryImportReport): string {
   const lines: string[] = [];
@@ -125,7 +129,7 @@ export function formatReport(report: BoundaryImportReport): string {
   if (report.validCount > 0) {
     lines.push(`points: ${report.points.full} full, ${report.points.simplified} simplified`);
   }
-  if (report.applied) {
+  if (report.applied || wouldApply(report)) {
     const verb = report.dryRun ? 'would be' : 'were';
     lines.push(
       `${report.added.length} boundaries ${verb} added, ${report.replaced.length} replaced, ${report.unchanged.length} unchanged` +

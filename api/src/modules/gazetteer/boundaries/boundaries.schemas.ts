@@ -126,7 +126,8 @@ const BoundaryImportReportBase = importReport('BoundaryImportReport', {
 
 /**
  * The boundary import's report: the one import report (platform/http/imports.ts) and its own
- * fields. `applied` says that the boundaries were (or, in a dry run, would be) written.
+ * fields. `applied` says that the boundaries were written (never in a dry run, whose `added`,
+ * `replaced` and `unchanged` say what an import would do).
  */
 export const BoundaryImportReport = Type.Object(
   {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../config.ts';
 import { verifyAuditChain } from '../../../platform/audit/audit.ts';
 import { openTestApp, type TestApp } from '../../../test-support/test-app.ts';
+import { formatReport } from './boundaries-cli.ts';
 import { checkGeometry, countPositions, type BoundaryGeometry } from './boundary-geometry.ts';
 import { importBoundaries, importBoundaryFile, type BoundaryImportOptions } from './import-boundaries.ts';
 
@@ -43,7 +44,8 @@ interface Collection {
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await openTestApp();
+  // The capital and the provinces, and Kep down to its villages.
+  t = await openTestApp({ referenceData: { sampleOf: ['23'] } });
 });
 
 afterAll(async () => {
@@ -87,9 +89,13 @@ describe('the province file (PRISM / NCDM ed2022, codes in Adm1_text)', () => {
     expect(report.featureCount).toBe(25);
     expect(report.validCount).toBe(25);
     expect(report.problems).toEqual([]);
-    expect(report.applied).toBe(true);
+    expect(report.applied).toBe(false);
+    expect(report.rowsApplied).toBe(0);
     expect(report.added).toHaveLength(25);
     expect(report.importId).toBeNull();
+    // The command line still says what an import would do, and that nothing was written.
+    expect(formatReport(report)).toContain('25 boundaries would be added, 0 replaced, 0 unchanged.');
+    expect(formatReport(report)).toContain('Dry run: nothing was written.');
     expect(await countRows()).toBe(0);
     expect(await countImports()).toBe(0);
     expect(await countImportAudits()).toBe(0);

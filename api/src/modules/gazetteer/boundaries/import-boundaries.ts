@@ -169,10 +169,10 @@ export async function importBoundaries(
       report.added = inserted.sort();
       report.replaced = replaced.sort();
       report.unchanged = rows.map((row) => row.code).filter((code) => !written.has(code));
-      report.applied = true;
       // A dry run goes through the same statements, so that its counts are the real ones, and
-      // then rolls them back.
+      // then rolls them back: `applied` stays false (nothing was written), as in every import.
       if (importId === null) throw new DryRunRollback();
+      report.applied = true;
       report.importId = importId;
       report.rowsApplied = inserted.length + replaced.length;
       const summary = importSummary(report);
