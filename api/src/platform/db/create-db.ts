@@ -4,6 +4,7 @@
  * query runs unchanged on either; see docs/adr/0002.
  */
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import path from 'node:path';
@@ -107,6 +108,8 @@ async function createPgliteDb<Schema>(dataDir: string | undefined): Promise<Db<S
   try {
     pglite = await PGlite.create(dataDir ? path.join(dataDir, 'pglite') : undefined, {
       parsers: PGLITE_PARSERS,
+      // Trigram similarity, for the gazetteer search's fuzzy fallback (see docs/adr/0013).
+      extensions: { pg_trgm },
     });
   } catch (error) {
     await unlock?.();

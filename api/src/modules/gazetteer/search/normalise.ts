@@ -8,7 +8,8 @@
  * start recomputes every key (the version is part of the hash kept beside each key).
  */
 
-export const NORMALISER_VERSION = 1;
+// 2: romanised keys are folded (foldLatin) and each unit has an UNGEGN romanisation (romanise.ts).
+export const NORMALISER_VERSION = 2;
 
 // ---------------------------------------------------------------------------------------------
 // Khmer
@@ -244,6 +245,53 @@ export function normaliseLatin(text: string): string {
     .toLowerCase()
     .replace(/[đðøłßæœı]/gu, (letter) => LATIN_LETTERS[letter] ?? letter)
     .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+// Words spelt differently by different romanisations, and the spelling their keys use. The
+// official NCDD names write "Kampong" and "Preah"; French-era maps "Kompong", "Prah"; road
+// signs and lists abbreviate "Kg.".
+const WORD_VARIANTS: Readonly<Record<string, string>> = {
+  kg: 'kampong',
+  kompong: 'kampong',
+  kamphong: 'kampong',
+  kampung: 'kampong',
+  prah: 'preah',
+  phnom: 'phnum',
+};
+
+/**
+ * The folded key of a romanised name: normaliseLatin (no case, diacritics, spaces or
+ * punctuation), after whole words spelt by another system are mapped (Kompong, Kg. ->
+ * kampong; Prah -> preah; Phnom -> phnum), then the spellings romanisations disagree on made
+ * one: a doubled letter counts once (so Chh = Ch, Tt = T), "ou" -> "o", "ae" -> "e". The same
+ * function folds the indexed names and the query, so "Kâmpóng Chhnăng", "Kompong Chnang" and
+ * "kg chhnang" all give "kampongchnang".
+ *
+ * While typing, the last word may be cut short: `partial` also maps a word that starts a
+ * variant but not its canonical spelling ("komp" -> "kamp", from 4 letters on), so that type-ahead in the other
+ * spelling finds the name before the word is finished.
+ */
+export function foldLatin(text: string, partial = false): string {
+  const words = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+  const mapped = words.map((word, index) => {
+    const variant = WORD_VARIANTS[word];
+    if (variant !== undefined) return variant;
+    if (partial && index === words.length - 1 && word.length >= 4) {
+      for (const [spelling, canonical] of Object.entries(WORD_VARIANTS)) {
+        if (spelling.startsWith(word) && !canonical.startsWith(word)) return canonical.slice(0, word.length);
+      }
+    }
+    return word;
+  });
+  return normaliseLatin(mapped.join(' '))
+    .replace(/(.)\1+/gu, '$1')
+    .replace(/ou/gu, 'o')
+    .replace(/ae/gu, 'e');
 }
 
 // ---------------------------------------------------------------------------------------------

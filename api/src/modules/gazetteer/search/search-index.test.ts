@@ -50,9 +50,10 @@ describe('searchParts', () => {
     expect(searchParts(normaliseKhmer('ព្រៃធំ'), '').km).toEqual(['ធំ']);
   });
 
-  it('starts a part at every romanised word after the first', () => {
+  it('starts a part at every romanised word after the first (folded: ae -> e, doubled letters once)', () => {
     expect(searchParts('', 'Prey Ta Koy').latin).toEqual(['takoy', 'koy']);
-    expect(searchParts('', "Damnak Chang'aeur").latin).toEqual(['changaeur']);
+    expect(searchParts('', "Damnak Chang'aeur").latin).toEqual(['changeur']);
+    expect(searchParts('', 'Phum Kompong Chhnang').latin).toEqual(['kampongchnang', 'chnang']);
     expect(searchParts('', 'Angk  Romeas - Thmei').latin).toEqual(['romeasthmei', 'thmei']);
     expect(searchParts('', 'Kampot').latin).toEqual([]);
   });

@@ -10,7 +10,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { SeedContext } from '../../../platform/module.ts';
-import { NORMALISER_VERSION, normaliseKhmer, normaliseLatin } from './normalise.ts';
+import { NORMALISER_VERSION, foldLatin, normaliseKhmer, normaliseLatin } from './normalise.ts';
+import { romaniseKhmer } from './romanise.ts';
 import {
   asSearchDb,
   type GazetteerUnitSearchPartTable,
@@ -57,8 +58,23 @@ interface UnitNames {
   name_latin: string;
 }
 
-export function searchKeys(nameKm: string, nameLatin: string): { keyKm: string; keyLatin: string } {
-  return { keyKm: normaliseKhmer(nameKm), keyLatin: normaliseLatin(nameLatin) };
+export interface SearchKeys {
+  keyKm: string;
+  keyLatin: string;
+  keyFold: string;
+  keyRoman: string;
+  romanised: string;
+}
+
+export function searchKeys(nameKm: string, nameLatin: string): SearchKeys {
+  const romanised = romaniseKhmer(nameKm);
+  return {
+    keyKm: normaliseKhmer(nameKm),
+    keyLatin: normaliseLatin(nameLatin),
+    keyFold: foldLatin(nameLatin),
+    keyRoman: foldLatin(romanised),
+    romanised,
+  };
 }
 
 /** Consonants and independent vowels: where a Khmer syllable starts. */
@@ -82,8 +98,7 @@ export function searchParts(keyKm: string, nameLatin: string): { km: string[]; l
   // between letters ("Chang'aeur" stays one word: the apostrophe marks a syllable, not a word).
   const words = nameLatin.split(/[\s\-‐–—/,()]+/u).filter((word) => normaliseLatin(word).length > 0);
   const latin = new Set<string>();
-  for (let index = 1; index < words.length; index += 1)
-    latin.add(normaliseLatin(words.slice(index).join('')));
+  for (let index = 1; index < words.length; index += 1) latin.add(foldLatin(words.slice(index).join(' ')));
   return { km: [...km], latin: [...latin] };
 }
 
@@ -93,13 +108,16 @@ async function writeKeys(db: SearchDb, units: readonly UnitNames[]): Promise<voi
     const rows: GazetteerUnitSearchTable[] = [];
     const parts: GazetteerUnitSearchPartTable[] = [];
     for (const unit of batch) {
-      const { keyKm, keyLatin } = searchKeys(unit.name_km, unit.name_latin);
+      const { keyKm, keyLatin, keyFold, keyRoman, romanised } = searchKeys(unit.name_km, unit.name_latin);
       const level = unit.code.length / 2;
       rows.push({
         code: unit.code,
         level,
         key_km: keyKm,
         key_latin: keyLatin,
+        key_fold: keyFold,
+        key_roman: keyRoman,
+        romanised,
         names_hash: namesHash(unit.name_km, unit.name_latin),
       });
       const { km, latin } = searchParts(keyKm, unit.name_latin);

@@ -3,14 +3,18 @@ import { sql, type RawBuilder } from 'kysely';
 import type { GazetteerUnitSearchPartTable, GazetteerUnitSearchTable, SearchDb } from './search.tables.ts';
 import { NORMALISER_VERSION } from './normalise.ts';
 
-/** What a query's keys are compared with. */
-export type SearchKey = 'km' | 'latin' | 'code';
+/**
+ * What a query's keys are compared with: the Khmer key, the folded official Latin name, the
+ * folded UNGEGN romanisation of the Khmer name, or the code.
+ */
+export type SearchKey = 'km' | 'latin' | 'roman' | 'code';
 
 // The code is compared in "C" order too (digits only, so the same as any collation's order),
 // which is what the (level, code collate "C") index holds.
 const KEY_SQL: Record<SearchKey, RawBuilder<string>> = {
   km: sql<string>`s.key_km`,
-  latin: sql<string>`s.key_latin`,
+  latin: sql<string>`s.key_fold`,
+  roman: sql<string>`s.key_roman`,
   code: sql<string>`(s.code collate "C")`,
 };
 
@@ -34,6 +38,8 @@ export interface MatchRow {
   parentCode: string | null;
   /** The ancestors, root first, the unit itself left out. */
   path: PathItem[];
+  /** The UNGEGN romanisation, when the match was made on it (not on the official name). */
+  romanised: string | null;
 }
 
 /**
@@ -53,7 +59,7 @@ const PATH_SQL = sql<PathItem[]>`coalesce((
 const INNER_COLUMNS = sql`u.code, u.level, u.type_code, u.name_km, u.name_latin, u.parent_code`;
 
 const UNIT_COLUMNS = sql`t.code, t.level, t.type_code as "typeCode", t.name_km as "nameKm",
-  t.name_latin as "nameLatin", t.parent_code as "parentCode", ${PATH_SQL} as path`;
+  t.name_latin as "nameLatin", t.parent_code as "parentCode", ${PATH_SQL} as path, t.romanised`;
 
 /**
  * The keys that start with `prefix` as a range, `prefix <= key < prefix'` where prefix' has
@@ -81,44 +87,94 @@ function filterSql(filters: MatchFilters): RawBuilder<unknown> {
 const LEVELS = [1, 2, 3, 4];
 
 /**
- * Units whose key starts with one of `prefixes`: those whose key is one of `exact` first, then
- * by level, then by key (the name as the search sees it), then by code.
+ * Units whose key starts with one of `prefixes`, compared with each of `keys` (a romanised
+ * query: the official name and the romanisation): those whose key is one of `exact` first,
+ * then by level, then by key (the name as the search sees it), then by code. A unit found
+ * through several keys counts once, at its best rank, through the official name if it can.
  *
- * One statement, but read level by level: for each level and prefix, the first `limit` keys in
- * key order come straight from the (level, key, code) index, and only those are merged and
- * sorted. Exact matches are the smallest keys of their range, so they are among those read:
- * the merged set always holds the true first `limit` answers. A query that matches 3,000
- * villages thus reads at most 4 x `limit` index entries, not 3,000 rows to sort.
+ * One statement, but read level by level: for each level, key and prefix, the first `limit`
+ * keys in key order come straight from the (level, key, code) index, and only those are merged
+ * and sorted. Exact matches are the smallest keys of their range, so they are among those
+ * read: the merged set holds the first `limit` answers. A query that matches 3,000 villages
+ * thus reads at most 4 x keys x `limit` index entries, not 3,000 rows to sort.
  */
 export async function selectPrefixMatches(
   db: SearchDb,
-  key: SearchKey,
+  keys: readonly SearchKey[],
   prefixes: readonly string[],
   exact: readonly string[],
   filters: MatchFilters,
   limit: number,
 ): Promise<MatchRow[]> {
-  const keySql = KEY_SQL[key];
   const where = filterSql(filters);
   const branches = (filters.level === undefined ? LEVELS : [filters.level]).flatMap((level) =>
-    prefixes.map((prefix) => {
-      const { from, to } = prefixRange(prefix);
-      return sql`(select s.code, s.level, ${keySql} as key from gazetteer_unit_search s
-        where s.level = ${level} and ${keySql} >= ${from} and ${keySql} < ${to} and ${where}
-        order by ${keySql}, s.code limit ${limit})`;
-    }),
+    keys.flatMap((key) =>
+      prefixes.map((prefix) => {
+        const keySql = KEY_SQL[key];
+        const { from, to } = prefixRange(prefix);
+        return sql`(select s.code, s.level, ${keySql} as key, ${sql.lit(key === 'roman' ? 1 : 0)} as via
+          from gazetteer_unit_search s
+          where s.level = ${level} and ${keySql} >= ${from} and ${keySql} < ${to} and ${where}
+          order by ${keySql}, s.code limit ${limit})`;
+      }),
+    ),
   );
   // The answer (at most `limit` units) first, then their paths and the final order.
   const result = await sql<MatchRow>`
     select ${UNIT_COLUMNS}
     from (
-      select ${INNER_COLUMNS}, case when m.key in (${sql.join([...exact])}) then 0 else 1 end as exact_rank, m.key
-      from (${sql.join(branches, sql` union all `)}) m
-      join gazetteer_unit u on u.code = m.code
-      order by exact_rank, m.level, m.key, m.code
+      select ${INNER_COLUMNS}, d.exact_rank, d.key,
+        case when d.via = 1 then s.romanised end as romanised
+      from (
+        select distinct on (m.code) m.code, m.level, m.key, m.via,
+          case when m.key in (${sql.join([...exact])}) then 0 else 1 end as exact_rank
+        from (${sql.join(branches, sql` union all `)}) m
+        order by m.code, exact_rank, m.via, m.key
+      ) d
+      join gazetteer_unit u on u.code = d.code
+      join gazetteer_unit_search s on s.code = d.code
+      order by d.exact_rank, d.level, d.key, d.code
       limit ${limit}
     ) t
     order by t.exact_rank, t.level, t.key, t.code`.execute(db);
+  return result.rows;
+}
+
+/**
+ * The fuzzy fallback: units whose folded official name or folded romanisation is similar to
+ * `typed` by trigrams (pg_trgm's `%`, similarity at least 0.3, served by the GIN indexes), the
+ * most similar first, then by level (a province before a village of the same similarity).
+ * Units in `exclude` (already in the answer) are left out.
+ */
+export async function selectFuzzyMatches(
+  db: SearchDb,
+  typed: string,
+  exclude: readonly string[],
+  filters: MatchFilters,
+  limit: number,
+): Promise<MatchRow[]> {
+  const where = filterSql(filters);
+  const level = filters.level === undefined ? sql`true` : sql`s.level = ${filters.level}`;
+  const excluded = exclude.length === 0 ? sql`true` : sql`s.code not in (${sql.join([...exclude])})`;
+  const result = await sql<MatchRow>`
+    select ${UNIT_COLUMNS}
+    from (
+      select ${INNER_COLUMNS}, f.score,
+        case when f.roman_score > f.fold_score then f.romanised end as romanised
+      from (
+        select s.code, s.romanised,
+          public.similarity(s.key_fold, ${typed}) as fold_score,
+          public.similarity(s.key_roman, ${typed}) as roman_score,
+          greatest(public.similarity(s.key_fold, ${typed}), public.similarity(s.key_roman, ${typed})) as score
+        from gazetteer_unit_search s
+        where (s.key_fold operator(public.%) ${typed} or s.key_roman operator(public.%) ${typed})
+          and ${level} and ${excluded} and ${where}
+      ) f
+      join gazetteer_unit u on u.code = f.code
+      order by f.score desc, u.level, u.code
+      limit ${limit}
+    ) t
+    order by t.score desc, t.level, t.code`.execute(db);
   return result.rows;
 }
 
@@ -130,7 +186,7 @@ export async function selectPrefixMatches(
  */
 export async function selectInfixMatches(
   db: SearchDb,
-  key: Exclude<SearchKey, 'code'>,
+  key: 'km' | 'latin',
   fragment: string,
   filters: MatchFilters,
   limit: number,
@@ -149,7 +205,7 @@ export async function selectInfixMatches(
   const result = await sql<MatchRow>`
     select ${UNIT_COLUMNS}
     from (
-      select ${INNER_COLUMNS}, first.part
+      select ${INNER_COLUMNS}, first.part, null::text as romanised
       from (
         select distinct on (m.code) m.code, m.part
         from (${sql.join(branches, sql` union all `)}) m
@@ -196,6 +252,9 @@ export async function upsertSearchKeys(
       conflict.column('code').doUpdateSet((eb) => ({
         key_km: eb.ref('excluded.key_km'),
         key_latin: eb.ref('excluded.key_latin'),
+        key_fold: eb.ref('excluded.key_fold'),
+        key_roman: eb.ref('excluded.key_roman'),
+        romanised: eb.ref('excluded.romanised'),
         names_hash: eb.ref('excluded.names_hash'),
       })),
     )

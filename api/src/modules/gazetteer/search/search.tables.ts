@@ -7,6 +7,12 @@ export interface GazetteerUnitSearchTable {
   level: number;
   key_km: string;
   key_latin: string;
+  /** The official Latin name folded (foldLatin). */
+  key_fold: string;
+  /** The UNGEGN romanisation of the Khmer name, folded. */
+  key_roman: string;
+  /** That romanisation with its diacritics, shown beside a result it helped find. */
+  romanised: string;
   names_hash: string;
 }
 
