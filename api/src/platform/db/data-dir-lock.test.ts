@@ -68,6 +68,41 @@ describe('data directory lock', () => {
     await again();
   });
 
+  it('takes at once the lock of a process that was killed outright (kill -9), not after it goes stale', async () => {
+    const dir = tempDir();
+    const holder = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `const { lockDataDir } = await import(${JSON.stringify(path.join(repoRoot, 'api/src/platform/db/data-dir-lock.ts'))});
+         await lockDataDir(${JSON.stringify(dir)});
+         process.stdout.write('locked');
+         setInterval(() => {}, 1000);`,
+      ],
+      { cwd: repoRoot },
+    );
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout.on('data', (chunk: Buffer) =>
+        chunk.toString().includes('locked') ? resolve() : undefined,
+      );
+      holder.on('exit', (code) => reject(new Error(`the holder exited (${code}) before locking`)));
+    });
+    // While it lives, the lock is refused.
+    await expect(lockDataDir(dir)).rejects.toBeInstanceOf(DataDirLockedError);
+    const exited = new Promise((resolve) => holder.on('exit', resolve));
+    holder.kill('SIGKILL');
+    await exited;
+    // The lock folder is still there and fresh: without the owner check this would be refused
+    // for ten seconds.
+    expect(fs.existsSync(path.join(dir, 'pglite.lock'))).toBe(true);
+    const release = await lockDataDir(dir);
+    await release();
+    expect(fs.existsSync(path.join(dir, 'pglite.lock.owner'))).toBe(false);
+  });
+
   it('makes a second server process on the same folder fail at once with a clear message, and the first one stops cleanly on SIGTERM', async () => {
     const dir = tempDir();
     const first = runMain({ DATA_DIR: dir }, (out) => out.includes('SNDD Platform is running'));
