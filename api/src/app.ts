@@ -27,6 +27,7 @@ import { wireModules } from './platform/wiring.ts';
 import { writeAudit } from './platform/audit/audit.ts';
 import { auditActor } from './platform/audit/audit-context.ts';
 import { registerAccessControl } from './platform/auth/access-control.ts';
+import { registerIdempotency } from './platform/http/idempotency.ts';
 import type { Kysely } from 'kysely';
 
 declare module 'fastify' {
@@ -144,6 +145,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       );
     },
   });
+  // Idempotency-Key on every POST: after the access check (it needs the principal), before
+  // compression (it stores the serialised answer).
+  registerIdempotency(app, options.db.kysely as unknown as Kysely<unknown>);
   // gzip/brotli for anything over 1 KB: citizens on slow phone connections pay for every byte.
   await app.register(compress, { threshold: 1024 });
   await registerOpenApi(

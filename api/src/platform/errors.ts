@@ -84,6 +84,16 @@ export const PLATFORM_ERRORS = defineErrors({
   'http.rate_limited': { status: 429, title: 'Too many requests. Try again in a moment.' },
   'http.request.timeout': { status: 400, title: 'The request took too long.' },
   'http.sort.invalid': { status: 400, title: 'The list cannot be sorted by that field.' },
+  // Idempotency-Key on POSTs (platform/http/idempotency.ts).
+  'idempotency.key.invalid': { status: 400, title: 'The Idempotency-Key header is not valid.' },
+  'idempotency.key.in_progress': {
+    status: 409,
+    title: 'The first request with this Idempotency-Key is still being served.',
+  },
+  'idempotency.key.reused': {
+    status: 422,
+    title: 'This Idempotency-Key was already used for another request.',
+  },
   'auth.unauthenticated': { status: 401, title: 'Sign in to do this.' },
   'auth.forbidden': { status: 403, title: 'You may not do this here.' },
   'auth.csrf.invalid': { status: 403, title: 'The form is out of date: reload the page and try again.' },
