@@ -1,7 +1,8 @@
 /**
  * Type-ahead search of the gazetteer (Khmer name, romanised name or code prefix), as an ARIA
  * combobox: arrows move through the suggestions, Enter opens one, Escape closes the list. Each
- * suggestion shows the units above it, because many units share a name.
+ * suggestion shows the units above it, because many units share a name, and the UNGEGN
+ * romanisation of its Khmer name when that is what the typed spelling matched.
  */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -147,6 +148,12 @@ export function UnitSearch({ label, onChoose, limit = 10 }: UnitSearchProps) {
                 {t('unit.named', { type: typeLabel(hit.typeCode), name: unitName(hit, format.lang) })}
               </span>{' '}
               <span className="code muted">{hit.code}</span>
+              {hit.romanised ? (
+                // Found through its UNGEGN romanisation ("kompong chhnang"): say so, with that spelling.
+                <span className="unit-search__romanised muted">
+                  {t('unitSearch.romanised', { name: hit.romanised })}
+                </span>
+              ) : null}
               {path ? <span className="unit-search__path muted">{path}</span> : null}
             </li>
           );
