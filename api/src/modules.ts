@@ -67,9 +67,10 @@ export function allMigrations(): Migration[] {
  * Which official reference data a database is given on its first start: `country` (the default,
  * `npm start`), the whole of `reference-data/`; `sample`, the same files cut to the places the
  * demo uses (tests and benchmarks that need the demo but not 16,457 units); `none`, nothing
- * (command-line entries, and tests that bring their own tree).
+ * (command-line entries, and tests that bring their own tree); `{ sampleOf }`, the provinces
+ * and the subtrees named (tests of one province).
  */
-export type ReferenceDataScope = 'country' | 'sample' | 'none';
+export type ReferenceDataScope = 'country' | 'sample' | 'none' | { sampleOf: readonly string[] };
 
 export const REFERENCE_DATA_DIR = path.join(repoRoot, 'reference-data');
 
@@ -87,12 +88,15 @@ export async function prepareDatabase(
   const log = options.log ?? (() => {});
   const applied = await migrate(db, allMigrations(), log);
   const wired = wireModules(db, modules, { log });
-  const scope = options.referenceData ?? 'country';
-  if (scope !== 'none') {
+  const wanted = options.referenceData ?? 'country';
+  if (wanted !== 'none') {
+    const scope = typeof wanted === 'object' ? 'sample' : wanted;
+    const subtrees = typeof wanted === 'object' ? { subtrees: wanted.sampleOf } : {};
     // Each module's own imports open their transactions: a load that fails leaves nothing.
     for (const module of modules) {
       await module.loadReferenceData?.(wired.contextOf(module.name), {
         scope,
+        ...subtrees,
         directory: REFERENCE_DATA_DIR,
         log,
       });

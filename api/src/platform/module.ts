@@ -60,6 +60,8 @@ export interface ReferenceDataRequest {
    * tests build a database in a second.
    */
   scope: 'country' | 'sample';
+  /** For `sample`: the subtrees kept instead of the demo's places (tests of one province). */
+  subtrees?: readonly string[];
   /** The folder of the files shipped with the platform (`reference-data/`). */
   directory: string;
   /** One progress line per step, with counts. */

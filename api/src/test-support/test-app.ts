@@ -34,7 +34,7 @@ export async function buildAppOver(
   });
 }
 
-export async function openTestApp(options: { demoData?: boolean } = {}): Promise<TestApp> {
+export async function openTestApp(options: Parameters<typeof openTestDb>[0] = {}): Promise<TestApp> {
   const db = await openTestDb(options);
   const app = await buildApp({
     // No web app in API tests: they are about the API, and web/dist may not be built.

@@ -13,12 +13,14 @@ import { asGazetteerDb, selectUnits } from './gazetteer.queries.ts';
 import type { GazetteerTables } from './gazetteer.tables.ts';
 import { treeDate } from './history-dates.ts';
 
-const SOURCE = 'NCDD gazetteer (Ministry of Interior), edition of 2024-10-14';
+// The reference data's tree is the first import of the NCDD gazetteer of 2024-10-14.
+const SOURCE = 'NCDD gazetteer import #1: ncdd-gazetteer-2024-10-14.csv';
 
 let t: TestDb;
 let db: Kysely<GazetteerTables>;
 beforeAll(async () => {
-  t = await openTestDb();
+  // The capital and the provinces, and Kep down to its villages (the reference data cut to it).
+  t = await openTestDb({ referenceData: { sampleOf: ['23'] } });
   db = asGazetteerDb(t.kysely);
 });
 afterAll(async () => t.close());

@@ -44,7 +44,7 @@ const count = (value: number): string => value.toLocaleString('en-US');
  * The sample: the file's header, a row for each of the capital and the provinces (the full file
  * implies them; the cut one would imply only three), and the rows under SAMPLE_SUBTREES.
  */
-export function sampleOfFlatCsv(text: string): string {
+export function sampleOfFlatCsv(text: string, subtrees: readonly string[] = SAMPLE_SUBTREES): string {
   const lines = text.split(/\r?\n/);
   const header = lines[0] ?? '';
   const columns = header.split(',');
@@ -65,9 +65,7 @@ export function sampleOfFlatCsv(text: string): string {
   const codeColumn = columns.indexOf('code_padded');
   const kept = lines
     .slice(1)
-    .filter((line) =>
-      SAMPLE_SUBTREES.some((prefix) => (line.split(',')[codeColumn] ?? '').startsWith(prefix)),
-    );
+    .filter((line) => subtrees.some((prefix) => (line.split(',')[codeColumn] ?? '').startsWith(prefix)));
   return [header, ...provinceRows, ...kept, ''].join('\n');
 }
 
@@ -82,7 +80,8 @@ async function loadTree(ctx: GazetteerContext, request: ReferenceDataRequest): P
   const started = performance.now();
   const gzipped = await fs.readFile(path.join(request.directory, GAZETTEER_FILE));
   let data = gunzipSync(gzipped);
-  if (request.scope === 'sample') data = Buffer.from(sampleOfFlatCsv(data.toString('utf8')), 'utf8');
+  if (request.scope === 'sample')
+    data = Buffer.from(sampleOfFlatCsv(data.toString('utf8'), request.subtrees), 'utf8');
   const name = path.basename(GAZETTEER_FILE, '.gz');
   const outcome = await runImport(ctx.db, {
     files: [{ name, data }],
