@@ -25,6 +25,8 @@ export interface DbConfig {
   applicationName?: string;
   /** Called when an idle pooled connection dies (PostgreSQL restarted, network cut). */
   onPoolError?: (error: Error) => void;
+  /** PGlite only: fill an empty folder from a copy taken with `snapshot` (npm run restore). */
+  loadDataDir?: Blob;
 }
 
 export interface Db<Schema> {
@@ -34,6 +36,8 @@ export interface Db<Schema> {
   ping(): Promise<void>;
   /** Ends the pool, or closes PGlite and releases its folder lock. Safe to call twice. */
   close(): Promise<void>;
+  /** PGlite only: a consistent copy of the whole folder, a gzipped tar (npm run backup). */
+  snapshot?(): Promise<Blob>;
 }
 
 // Both drivers return the same JavaScript types for the same SQL types: a date stays the text
@@ -61,7 +65,7 @@ export const PGLITE_PARSERS = {
 
 export async function createDb<Schema>(config: DbConfig): Promise<Db<Schema>> {
   if (config.databaseUrl) return createPostgresDb<Schema>(config.databaseUrl, config);
-  return createPgliteDb<Schema>(config.dataDir);
+  return createPgliteDb<Schema>(config.dataDir, config.loadDataDir);
 }
 
 function createPostgresDb<Schema>(databaseUrl: string, config: DbConfig): Db<Schema> {
@@ -102,7 +106,10 @@ function createPostgresDb<Schema>(databaseUrl: string, config: DbConfig): Db<Sch
   };
 }
 
-async function createPgliteDb<Schema>(dataDir: string | undefined): Promise<Db<Schema>> {
+async function createPgliteDb<Schema>(
+  dataDir: string | undefined,
+  loadDataDir: Blob | undefined,
+): Promise<Db<Schema>> {
   const unlock = dataDir ? await lockDataDir(dataDir) : undefined;
   let pglite: PGlite;
   try {
@@ -110,6 +117,7 @@ async function createPgliteDb<Schema>(dataDir: string | undefined): Promise<Db<S
       parsers: PGLITE_PARSERS,
       // Trigram similarity, for the gazetteer search's fuzzy fallback (see docs/adr/0013).
       extensions: { pg_trgm },
+      ...(loadDataDir ? { loadDataDir } : {}),
     });
   } catch (error) {
     await unlock?.();
@@ -133,5 +141,6 @@ async function createPgliteDb<Schema>(dataDir: string | undefined): Promise<Db<S
       await pglite.close();
       await unlock?.();
     },
+    snapshot: () => pglite.dumpDataDir('gzip'),
   };
 }
