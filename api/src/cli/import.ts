@@ -5,6 +5,8 @@
  */
 import { runBoundariesImport, runGazetteerImport } from '../modules/gazetteer/index.ts';
 import type { OpenDatabase } from '../platform/cli.ts';
+import { dataDirInUse } from '../platform/db/data-dir-in-use.ts';
+import { DataDirLockedError } from '../platform/db/data-dir-lock.ts';
 import { openPreparedDatabase } from './open-database.ts';
 
 const KINDS: Record<string, (args: string[], openDatabase: OpenDatabase) => Promise<number>> = {
@@ -20,4 +22,11 @@ if (!run) {
   );
   process.exit(2);
 }
-process.exitCode = await run(rest, openPreparedDatabase);
+try {
+  process.exitCode = await run(rest, openPreparedDatabase);
+} catch (error) {
+  // The server holds the PGlite folder: one sentence and exit 2, never a stack trace.
+  if (!(error instanceof DataDirLockedError)) throw error;
+  process.stderr.write(`${dataDirInUse(error.dataDir, 'the import')}\n`);
+  process.exitCode = 2;
+}

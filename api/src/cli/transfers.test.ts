@@ -165,7 +165,7 @@ describe('npm run transfers -- allocate', () => {
     );
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('transfers.input.misaligned_row');
+    expect(run.stderr).toContain('import.csv.misaligned_row');
     expect(run.stderr).toContain('1 problem; nothing was computed.');
   });
 

@@ -106,4 +106,13 @@ export const PLATFORM_ERRORS = defineErrors({
   'platform.migrations.pending': { status: 503, title: 'The database is being brought up to date.' },
   'platform.unavailable': { status: 503, title: 'The service is not available right now.' },
   'platform.internal_error': { status: 503, title: 'Something went wrong on our side.' },
+  // Row-level problems of any CSV an import reads (platform/csv/read-csv.ts).
+  'import.csv.not_text': { status: 'problem', title: 'The file is not UTF-8 text.' },
+  'import.csv.malformed': { status: 'problem', title: 'The file is not valid CSV.' },
+  'import.csv.empty': { status: 'problem', title: 'The file has no rows.' },
+  'import.csv.no_header': { status: 'problem', title: 'No header row with the expected columns.' },
+  'import.csv.misaligned_row': {
+    status: 'problem',
+    title: 'The row has more or fewer cells than the header.',
+  },
 });

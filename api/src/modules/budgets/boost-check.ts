@@ -8,7 +8,7 @@
  * silently dropped; bad amounts; unknown classes; a unit and year that already has a budget).
  * Nothing is written here: boost-import.service.ts applies what is valid.
  */
-import { parse } from 'csv-parse/sync';
+import { readCsv } from '../../platform/csv/read-csv.ts';
 import { importProblem, type ImportProblem } from '../../platform/http/imports.ts';
 import { portDb, type BudgetsContext } from './budgets.context.ts';
 import type { BudgetsErrorCode } from './budgets.errors.ts';
@@ -73,22 +73,25 @@ const padCode = (code: string) => (/^\d+$/.test(code) && code.length % 2 === 1 ?
 export async function checkBoostCsv(ctx: BudgetsContext, text: string): Promise<BoostCheck> {
   const { db } = ctx;
   const problems: ImportProblem[] = [];
-  let records: string[][];
-  try {
-    records = parse(text, {
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    });
-  } catch (error) {
+  // The platform's reader: a row with more or fewer cells than the header (an unquoted amount
+  // with separators, 431,250,000, shifts every later column) is refused with its row number.
+  const read = readCsv(text);
+  if (read.header.length === 0) {
     return {
       rows: 0,
       valid: [],
-      problems: [problem(1, null, 'unreadable', `Not a readable CSV: ${(error as Error).message}`)],
+      problems: [
+        problem(
+          read.problems[0]?.row ?? 1,
+          null,
+          'unreadable',
+          `Not a readable CSV: ${read.problems[0]?.message ?? 'no rows.'}`,
+        ),
+      ],
     };
   }
-  const header = (records[0] ?? []).map((name) => name.toLowerCase().replace(/\s+/g, '_'));
+  const rowCount = read.rows.length + read.problems.length;
+  const header = read.header.map((name) => name.toLowerCase().replace(/\s+/g, '_'));
   const index = {} as Record<Column, number>;
   for (const [column, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
     index[column] = header.findIndex((name) => names.includes(name));
@@ -96,7 +99,7 @@ export async function checkBoostCsv(ctx: BudgetsContext, text: string): Promise<
   const missing = REQUIRED.filter((column) => index[column] < 0);
   if (missing.length > 0) {
     return {
-      rows: Math.max(records.length - 1, 0),
+      rows: rowCount,
       valid: [],
       problems: missing.map((column) =>
         problem(
@@ -112,22 +115,10 @@ export async function checkBoostCsv(ctx: BudgetsContext, text: string): Promise<
   const classes: Classifications = await selectClassifications(db);
   const known = new Map<string, boolean>();
   const valid: BoostRow[] = [];
-  for (const [offset, record] of records.slice(1).entries()) {
-    const row = offset + 2;
-    // More cells than the header: an unquoted amount with separators (431,250,000) shifts every
-    // later column; read as it stands, the row would put numbers in the wrong places quietly.
-    if (record.length > header.length) {
-      problems.push(
-        problem(
-          row,
-          null,
-          'misaligned_row',
-          `The row has ${record.length} cells but the header has ${header.length}: an amount written ` +
-            'with separators and no quotes (431,250,000) shifts the columns. Quote it or remove the separators.',
-        ),
-      );
-      continue;
-    }
+  for (const refused of read.problems) {
+    problems.push(importProblem(refused.code, refused.message, { row: refused.row }));
+  }
+  for (const { cells: record, row } of read.rows) {
     const cell = (column: Column) => (index[column] < 0 ? '' : (record[index[column]] ?? '').trim());
     const before = problems.length;
 
@@ -260,7 +251,7 @@ export async function checkBoostCsv(ctx: BudgetsContext, text: string): Promise<
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const refused = new Set(problems.map((item) => item.row));
   return {
-    rows: Math.max(records.length - 1, 0),
+    rows: rowCount,
     // A budget that exists is reported once, on its first row; none of its rows is valid.
     valid: valid.filter(
       (item) => !refused.has(item.row) && !existing.has(`${item.unitCode}|${item.fiscalYear}`),

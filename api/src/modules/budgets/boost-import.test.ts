@@ -93,9 +93,7 @@ describe('BOOST import', () => {
     const response = await upload(officer, `${header}\n${shifted}\n`, true);
     expect(response.statusCode, response.body).toBe(200);
     const report = response.json<BoostImportReport>();
-    expect(report.problems).toEqual([
-      expect.objectContaining({ row: 2, code: 'budgets.import.misaligned_row' }),
-    ]);
+    expect(report.problems).toEqual([expect.objectContaining({ row: 2, code: 'import.csv.misaligned_row' })]);
     expect(report.rowsValid).toBe(0);
   });
 

@@ -50,6 +50,10 @@ export const GAZETTEER_ERRORS = defineErrors({
     title: 'The file has problems: correct them, or apply only the valid part.',
   },
   'gazetteer.import.unreadable': { status: 'problem', title: 'The file cannot be read.' },
+  'gazetteer.import.wrong_kind': {
+    status: 415,
+    title: 'The file is neither an Excel workbook (.xlsx) nor a CSV file.',
+  },
   'gazetteer.import.wrong_layout': {
     status: 'problem',
     title: 'The file does not have the expected columns.',

@@ -66,10 +66,6 @@ export const TRANSFERS_ERRORS = defineErrors({
   'transfers.input.bad_code': { status: 'problem', title: 'A unit code is not a valid NCDD code.' },
   'transfers.input.bad_number': { status: 'problem', title: 'A cell is not a number.' },
   'transfers.input.unreadable': { status: 'problem', title: 'The file cannot be read as CSV.' },
-  'transfers.input.misaligned_row': {
-    status: 'problem',
-    title: 'A row has more cells than the header (a number with separators, such as 2,278?).',
-  },
 });
 
 export type TransfersErrorCode = keyof typeof TRANSFERS_ERRORS;

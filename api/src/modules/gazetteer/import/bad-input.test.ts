@@ -205,7 +205,7 @@ describe('bad input', () => {
     expect(outcome.changeSet.counts.removed).toBe(0);
   });
 
-  it('calls a picture, a text file and a broken workbook unreadable', async () => {
+  it('refuses a picture, calls a text file a wrong layout and a broken workbook unreadable', async () => {
     const png = await writeFile('map.png', Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex'));
     const text = await writeFile('notes.txt', 'Dear colleague,\nplease find the gazetteer attached.\n');
     const zip = await writeFile(
@@ -221,8 +221,8 @@ describe('bad input', () => {
     });
     expect(outcome.formats).toEqual(['unreadable', 'unreadable', 'unreadable']);
     expect(outcome.changeSet.problems.map((problem) => [problem.code, problem.source.file])).toEqual([
-      ['gazetteer.import.unreadable', 'map.png'],
-      ['gazetteer.import.unreadable', 'notes.txt'],
+      ['gazetteer.import.wrong_kind', 'map.png'],
+      ['gazetteer.import.wrong_layout', 'notes.txt'],
       ['gazetteer.import.unreadable', 'fake.xlsx'],
     ]);
     expect(exitCodeOf(outcome)).toBe(2);

@@ -53,6 +53,12 @@ export interface ReadRow {
   officialNote: string | null;
   source: RowSource;
   implied?: boolean;
+  /**
+   * The reader refused the row as a whole (a CSV row with more or fewer cells than the header):
+   * the problem to report. The code is what the code cell held, for validation to keep it from
+   * being taken for a unit absent from the file.
+   */
+  refusal?: { code: string; message: string };
 }
 
 export interface ImportProblem {

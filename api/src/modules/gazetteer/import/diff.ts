@@ -17,7 +17,7 @@ import type {
 } from './change-set.ts';
 import { normaliseName } from './normalise-name.ts';
 import { sameSpelling } from './spelling.ts';
-import { UNIT_TYPES } from './unit-types.ts';
+import { UNIT_TYPES, withoutUnitWord } from './unit-types.ts';
 import { compareCodes } from './validate.ts';
 
 /** A row of gazetteer_unit as the diff needs it; abolished units (validTo set) included. */
@@ -107,8 +107,23 @@ export function diffUnits(input: DiffInput): ChangeSet {
     const before = { nameKm: normaliseName(known.nameKm), nameLatin: normaliseName(known.nameLatin) };
     const kmDiffers = before.nameKm !== unit.nameKm;
     const latinDiffers = before.nameLatin !== unit.nameLatin;
-    const kmRenamed = kmDiffers && !sameSpelling('km', before.nameKm, unit.nameKm);
-    const latinRenamed = latinDiffers && !sameSpelling('latin', before.nameLatin, unit.nameLatin);
+    // The same name with the official word of its type ("ខេត្តកណ្ដាល", "Kandal Province", as
+    // newer editions write the province row) is the same name: not a rename.
+    const types = [known.typeCode, unit.typeCode];
+    const kmRenamed =
+      kmDiffers &&
+      !sameSpelling(
+        'km',
+        withoutUnitWord('km', before.nameKm, types),
+        withoutUnitWord('km', unit.nameKm, types),
+      );
+    const latinRenamed =
+      latinDiffers &&
+      !sameSpelling(
+        'latin',
+        withoutUnitWord('latin', before.nameLatin, types),
+        withoutUnitWord('latin', unit.nameLatin, types),
+      );
     if (kmDiffers && !kmRenamed)
       spellingVariants.push({ code: unit.code, tree: before.nameKm, file: unit.nameKm });
     if (latinDiffers && !latinRenamed)

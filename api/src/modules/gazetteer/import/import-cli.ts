@@ -10,6 +10,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { OpenDatabase } from '../../../platform/cli.ts';
+import { dataDirInUse } from '../../../platform/db/data-dir-in-use.ts';
+import { DataDirLockedError } from '../../../platform/db/data-dir-lock.ts';
+import { cutLine, formatCount, listWithCount } from '../../../platform/log-line.ts';
 import { CLI_ACTOR } from './apply.ts';
 import type { ChangeSet, UnitChange } from './change-set.ts';
 import type { ImportFile } from './read-files.ts';
@@ -75,13 +78,18 @@ function describeChange(change: UnitChange): string {
 }
 
 const SHOWN_CHANGES = 50;
+const SHOWN_PROBLEMS = 200;
+const SHOWN_FILES = 20;
 
 export function humanSummary(outcome: ImportOutcome, options: Pick<CliOptions, 'dryRun'>): string {
   const { changeSet } = outcome;
   const lines: string[] = [];
   const read = changeSet.unitsRead;
   lines.push(
-    `Files: ${outcome.fileNames.map((name, index) => `${name} (${outcome.formats[index]})`).join(', ')}`,
+    `Files: ${listWithCount(
+      outcome.fileNames.map((name, index) => `${name} (${outcome.formats[index]})`),
+      SHOWN_FILES,
+    )}`,
   );
   lines.push(`Read: ${read[1]} provinces, ${read[2]} districts, ${read[3]} communes, ${read[4]} villages`);
   const counts = changeSet.counts;
@@ -93,18 +101,26 @@ export function humanSummary(outcome: ImportOutcome, options: Pick<CliOptions, '
   );
   for (const change of changeSet.changes.slice(0, SHOWN_CHANGES)) lines.push(`  ${describeChange(change)}`);
   if (changeSet.changes.length > SHOWN_CHANGES)
-    lines.push(`  … and ${changeSet.changes.length - SHOWN_CHANGES} more (--json lists them all)`);
+    lines.push(
+      `  … and ${formatCount(changeSet.changes.length - SHOWN_CHANGES)} more (--json lists them all)`,
+    );
   if (changeSet.spellingVariants.length > 0) {
     lines.push(
       `Spelt differently, not renamed (the tree keeps its spelling): ${changeSet.spellingVariants.length}`,
     );
     for (const variant of changeSet.spellingVariants.slice(0, SHOWN_CHANGES))
       lines.push(`  ${variant.code}: "${variant.tree}" / "${variant.file}"`);
+    if (changeSet.spellingVariants.length > SHOWN_CHANGES)
+      lines.push(`  … and ${formatCount(changeSet.spellingVariants.length - SHOWN_CHANGES)} more`);
   }
   if (changeSet.problems.length > 0) {
     lines.push(`Problems: ${changeSet.problems.length}`);
-    for (const problem of changeSet.problems)
+    for (const problem of changeSet.problems.slice(0, SHOWN_PROBLEMS))
       lines.push(`  ${describeSource(problem.source)}: ${problem.code}: ${problem.message}`);
+    if (changeSet.problems.length > SHOWN_PROBLEMS)
+      lines.push(
+        `  … and ${formatCount(changeSet.problems.length - SHOWN_PROBLEMS)} more (--json lists them all)`,
+      );
     if (changeSet.skippedCodes.length > 0)
       lines.push(
         `Left out because of problems (with their descendants): ${changeSet.skippedCodes.length} units`,
@@ -117,25 +133,53 @@ export function humanSummary(outcome: ImportOutcome, options: Pick<CliOptions, '
     );
   else if (outcome.importId === null) lines.push('Nothing to apply: the tree already matches the files.');
   else lines.push(`Applied as import #${outcome.importId}.`);
-  return `${lines.join('\n')}\n`;
+  return `${lines.map((line) => cutLine(line)).join('\n')}\n`;
 }
 
 /** The exit code for an outcome: problems that stop the import are 1, unreadable input 2. */
 export function exitCodeOf(outcome: ImportOutcome): number {
   const { problems } = outcome.changeSet;
-  if (problems.some((problem) => problem.code === PROBLEM.unreadable)) return 2;
+  if (problems.some((problem) => problem.code === PROBLEM.unreadable || problem.code === PROBLEM.wrongKind))
+    return 2;
   if (problems.length > 0 && !outcome.applied) return 1;
   return 0;
 }
 
-function progressPrinter(): (stage: string, done: number, total: number) => void {
-  let last = 0;
+const PHASES: Readonly<Record<string, string>> = {
+  read: 'reading files',
+  compare: 'comparing with the tree',
+  write: 'writing units',
+  index: 'search keys',
+  commit: 'committing',
+};
+
+/**
+ * Progress on standard error (standard output stays the summary, or pure JSON with --json):
+ * a line when a phase starts and ends, and one every `intervalMs` in between, with the rows done.
+ */
+export function progressPrinter(
+  write: (line: string) => void = (line) => process.stderr.write(line),
+  intervalMs = 2_000,
+  now: () => number = Date.now,
+): (stage: string, done: number, total: number) => void {
+  const started = now();
+  let lastStage = '';
+  let lastAt = 0;
+  let lastDone = -1;
   return (stage, done, total) => {
-    // At most a few lines a second, and always the last one of a stage.
-    const now = Date.now();
-    if (done < total && now - last < 250) return;
-    last = now;
-    process.stderr.write(`${stage}: ${done}/${total}\n`);
+    const at = now();
+    const boundary = stage !== lastStage || done === 0 || done === total;
+    if (!boundary && at - lastAt < intervalMs) return;
+    if (stage === lastStage && done === lastDone) return;
+    lastStage = stage;
+    lastAt = at;
+    lastDone = done;
+    const seconds = ((at - started) / 1000).toFixed(1);
+    write(
+      cutLine(
+        `gazetteer import: ${PHASES[stage] ?? stage} ${formatCount(done)}/${formatCount(total)} (${seconds} s)`,
+      ) + '\n',
+    );
   };
 }
 
@@ -155,7 +199,17 @@ export async function runGazetteerImport(args: string[], openDatabase: OpenDatab
     }
   }
   // The tree the codes are checked against must exist; demo data is never loaded from here.
-  const db = await openDatabase();
+  let db: Awaited<ReturnType<OpenDatabase>>;
+  try {
+    db = await openDatabase();
+  } catch (error) {
+    // The server holds the PGlite folder: one sentence, exit 2, no stack trace.
+    if (error instanceof DataDirLockedError) {
+      process.stderr.write(`${dataDirInUse(error.dataDir, 'the import')}\n`);
+      return 2;
+    }
+    throw error;
+  }
   try {
     const outcome = await runImport(db.kysely, {
       files,
@@ -170,7 +224,7 @@ export async function runGazetteerImport(args: string[], openDatabase: OpenDatab
     );
     return exitCodeOf(outcome);
   } catch (error) {
-    process.stderr.write(`Import failed, nothing was applied: ${(error as Error).message}\n`);
+    process.stderr.write(`${cutLine(`Import failed, nothing was applied: ${(error as Error).message}`)}\n`);
     return 1;
   } finally {
     await db.close();

@@ -1,7 +1,10 @@
 /** The upload page's routes: a dry run, then the same file applied; national users only. */
 import type { FastifyInstance } from 'fastify';
+import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../../config.ts';
 import { createModuleContext } from '../../../platform/context.ts';
 import { signedIn } from '../../../test-support/http.ts';
 import { buildAppOver } from '../../../test-support/test-app.ts';
@@ -95,17 +98,13 @@ describe('POST /api/gazetteer/imports', () => {
 
     const list = await admin.request('GET', `${URL}?page=1&pageSize=10`);
     expect(list.statusCode).toBe(200);
-    expect(list.json()).toMatchObject({
-      total: 1,
-      items: [
-        {
-          id: importId,
-          kind: 'gazetteer',
-          fileNames: ['ភូមិ.csv'],
-          effectiveDate: '2025-01-01',
-          dryRun: false,
-        },
-      ],
+    // Newest first (the reference data a test database starts with may be an import too).
+    expect(list.json().items[0]).toMatchObject({
+      id: importId,
+      kind: 'gazetteer',
+      fileNames: ['ភូមិ.csv'],
+      effectiveDate: '2025-01-01',
+      dryRun: false,
     });
   });
 
@@ -141,6 +140,61 @@ describe('POST /api/gazetteer/imports', () => {
       'content-type': 'application/pdf',
     });
     expect(pdf.statusCode).toBe(415);
+  });
+});
+
+describe('POST /api/gazetteer/imports with a file that is not a gazetteer table', () => {
+  const WORKBOOK = path.resolve(
+    repoRoot,
+    '../shared/data/gazetteer-ncdd-2024/ncdd_gazetteer_2024-10-14.xlsx',
+  );
+  const units = async () =>
+    (await sql<{ n: number }>`select count(*)::int as n from gazetteer_unit`.execute(db.kysely)).rows[0]?.n;
+  const imports = async () =>
+    (await sql<{ n: number }>`select count(*)::int as n from gazetteer_import`.execute(db.kysely)).rows[0]?.n;
+
+  it('refuses JSON, a PDF and an empty file (415) and a truncated workbook (422): never a 200, nothing written', async () => {
+    const admin = await signedIn(app, 'admin@sndd.example', 'sndd-demo-2026');
+    const before = { units: await units(), imports: await imports() };
+    const whole = fs.readFileSync(WORKBOOK);
+    const cases: Array<[string, Buffer, string, number, string]> = [
+      [
+        'units.json',
+        Buffer.from('[{"code":"0102","name_km":"មង្គលបូរី"}]'),
+        'text/csv',
+        415,
+        'gazetteer.import.wrong_kind',
+      ],
+      [
+        'gazetteer.pdf',
+        Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'),
+        'text/csv',
+        415,
+        'gazetteer.import.wrong_kind',
+      ],
+      ['empty.csv', Buffer.alloc(0), 'text/csv', 415, 'gazetteer.import.wrong_kind'],
+      ['blank.csv', Buffer.from('\n\n  \n'), 'text/csv', 415, 'gazetteer.import.wrong_kind'],
+      [
+        'ncdd_gazetteer_2024-10-14.xlsx',
+        whole.subarray(0, Math.floor(whole.length / 2)),
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        422,
+        'gazetteer.import.unreadable',
+      ],
+    ];
+    for (const [name, body, type, status, code] of cases) {
+      for (const query of ['dryRun=true', 'dryRun=false', 'dryRun=false&applyValid=true']) {
+        const response = await admin.request('POST', `${URL}?${query}`, body, {
+          'content-type': type,
+          'x-file-name': name,
+        });
+        expect([name, query, response.statusCode]).toEqual([name, query, status]);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        expect(response.json()).toMatchObject({ code });
+        expect(String(response.json().detail ?? response.json().title).length).toBeGreaterThan(10);
+      }
+    }
+    expect({ units: await units(), imports: await imports() }).toEqual(before);
   });
 });
 

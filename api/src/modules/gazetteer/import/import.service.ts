@@ -21,6 +21,7 @@ import {
   type ImportResult,
 } from './import.schemas.ts';
 import { runImport } from './run-import.ts';
+import { PROBLEM } from './validate.ts';
 
 export interface GazetteerImportInput {
   fileName: string;
@@ -66,6 +67,12 @@ function problemItem(problem: FoundProblem): ImportProblemItem {
   };
 }
 
+const WHOLE_FILE_CODES = [PROBLEM.unreadable, PROBLEM.wrongKind, PROBLEM.wrongLayout] as const;
+const isWholeFileProblem = (
+  problem: FoundProblem,
+): problem is FoundProblem & { code: (typeof WHOLE_FILE_CODES)[number] } =>
+  (WHOLE_FILE_CODES as readonly string[]).includes(problem.code);
+
 export async function importGazetteerFile(
   ctx: GazetteerContext,
   actor: Actor,
@@ -78,8 +85,12 @@ export async function importGazetteerFile(
     applyValid: input.applyValid,
     actor: actor.audit,
   });
-  if (outcome.refused) throw fail('gazetteer.import.has_problems');
   const { changeSet } = outcome;
+  // A file that gave no row at all (not a table, a broken workbook, no gazetteer columns) is
+  // refused as a whole with its own code: never a 200 that reads as "nothing to change".
+  const wholeFile = outcome.rowsRead === 0 ? changeSet.problems.find(isWholeFileProblem) : undefined;
+  if (wholeFile) throw fail(wholeFile.code, { detail: wholeFile.message });
+  if (outcome.refused) throw fail('gazetteer.import.has_problems');
   return {
     fileName: input.fileName,
     checksum: outcome.fileChecksums[0] ?? '',

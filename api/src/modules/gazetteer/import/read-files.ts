@@ -5,11 +5,13 @@
  * province). Provinces that the files imply but do not list come from the official list.
  */
 import { createHash } from 'node:crypto';
+import { fileKindOf, wrongKindMessage } from '../../../platform/csv/file-kind.ts';
 import type { ImportProblem, ReadRow } from './change-set.ts';
 import { OFFICIAL_PROVINCES } from './official-provinces.ts';
 import { readCsv } from './read-csv.ts';
 import { readWorkbook } from './read-workbook.ts';
 import { isValidCode } from './unit-types.ts';
+import { PROBLEM } from './validate.ts';
 
 export interface ImportFile {
   name: string;
@@ -29,29 +31,25 @@ export interface ReadFilesResult {
 
 export type ProgressCallback = (stage: string, done: number, total: number) => void;
 
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-// The old binary Excel format (and other OLE documents): named, because it is a common mistake.
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
-
 export const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+const ACCEPTED = 'the NCDD workbook (.xlsx) or its CSV export';
 
 async function readOne(
   file: ImportFile,
 ): Promise<{ rows: ReadRow[]; problems: ImportProblem[]; format: FileFormat }> {
-  if (file.data.subarray(0, 4).equals(ZIP_MAGIC)) {
+  // By content, never by name: a workbook is a ZIP archive, a CSV is text that is not JSON.
+  const kind = fileKindOf(file.data);
+  if (kind === 'xlsx') {
     const result = await readWorkbook(file.data, file.name);
-    const unreadable = result.problems.some((problem) => problem.code === 'gazetteer.import.unreadable');
+    const unreadable = result.problems.some((problem) => problem.code === PROBLEM.unreadable);
     return { ...result, format: unreadable ? 'unreadable' : 'ncdd-workbook' };
   }
-  if (file.data.subarray(0, 4).equals(OLE_MAGIC)) {
+  if (kind !== 'csv') {
     return {
       rows: [],
       problems: [
-        {
-          code: 'gazetteer.import.unreadable',
-          message: 'This is an old binary Excel file (.xls): save it as .xlsx and import that.',
-          source: { file: file.name },
-        },
+        { code: PROBLEM.wrongKind, message: wrongKindMessage(kind, ACCEPTED), source: { file: file.name } },
       ],
       format: 'unreadable',
     };

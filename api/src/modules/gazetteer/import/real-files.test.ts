@@ -80,7 +80,7 @@ describe('the real files', () => {
     expect(outcome.changeSet.unitsRead).toEqual({ 1: 25, 2: 210, 3: 1652, 4: 14570 });
     expect(outcome.changeSet.counts).toEqual({ added: 16457, renamed: 0, moved: 0, retyped: 0, removed: 0 });
     expect(outcome.importId).not.toBeNull();
-    expect([...stages]).toEqual(['read', 'compare', 'write']);
+    expect([...stages]).toEqual(['read', 'compare', 'write', 'index', 'commit']);
 
     const levels = await sql<{ level: number; n: number }>`
       select level, count(*)::int as n from gazetteer_unit where valid_to is null group by level order by level`.execute(

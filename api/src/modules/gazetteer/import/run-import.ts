@@ -95,7 +95,7 @@ export async function runImport(db: AnyDb, request: ImportRequest): Promise<Impo
     const changeSet = await compare(db);
     return outcome(changeSet, { importId: null, applied: false, refused: false });
   }
-  return db.transaction().execute(async (trx) => {
+  const applied = await db.transaction().execute(async (trx) => {
     // The lock first, then the tree: the change set is computed from the tree it is applied to.
     await lockImports(trx);
     const changeSet = await compare(trx);
@@ -112,10 +112,13 @@ export async function runImport(db: AnyDb, request: ImportRequest): Promise<Impo
     // New and renamed units must be findable at once: their search keys are written in the
     // same transaction (extra codes are harmless, so every changed unit is given).
     if (result.importId !== null) {
-      await refreshSearchIndex(
-        trx,
-        changeSet.changes.filter((change) => change.kind !== 'removed').map((change) => change.code),
-      );
+      const codes = changeSet.changes
+        .filter((change) => change.kind !== 'removed')
+        .map((change) => change.code);
+      request.onProgress?.('index', 0, codes.length);
+      await refreshSearchIndex(trx, codes);
+      request.onProgress?.('index', codes.length, codes.length);
+      request.onProgress?.('commit', 0, 1);
     }
     return outcome(changeSet, {
       importId: result.importId,
@@ -123,4 +126,6 @@ export async function runImport(db: AnyDb, request: ImportRequest): Promise<Impo
       refused: false,
     });
   });
+  if (applied.applied) request.onProgress?.('commit', 1, 1);
+  return applied;
 }

@@ -66,3 +66,46 @@ export function padCode(raw: string): string {
 export const isValidCode = (code: string): boolean => /^([0-9]{2}){1,4}$/.test(code);
 
 export const parentOf = (code: string): string | null => (code.length > 2 ? code.slice(0, -2) : null);
+
+/**
+ * The official words of each type, as names carry them in newer NCDD editions ("ខេត្តកណ្ដាល",
+ * "Kandal Province", "Phnom Penh Capital", "Krong Kaeb"): Khmer before the name, Latin before
+ * or after it. Longest first, so "Capital City" goes before "Capital".
+ */
+const UNIT_NAME_WORDS: Readonly<Record<string, { km: readonly string[]; latin: readonly string[] }>> = {
+  capital: { km: ['រាជធានី'], latin: ['capital city', 'reach theani', 'capital', 'city'] },
+  province: { km: ['ខេត្ត'], latin: ['province', 'khaet', 'khet'] },
+  municipality: { km: ['ក្រុង'], latin: ['municipality', 'krong', 'city', 'town'] },
+  district: { km: ['ស្រុក'], latin: ['district', 'srok'] },
+  khan: { km: ['ខណ្ឌ'], latin: ['section', 'khan'] },
+  commune: { km: ['ឃុំ'], latin: ['commune', 'khum'] },
+  sangkat: { km: ['សង្កាត់'], latin: ['quarter', 'sangkat'] },
+  village: { km: ['ភូមិ'], latin: ['village', 'phum', 'phoum'] },
+};
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A name without the official word of its type (of any of `typeCodes`: the tree's and the
+ * file's), for comparing names only: "ខេត្តកណ្ដាល" and "កណ្ដាល", "Kandal Province" and "Kandal"
+ * name one unit. A name that is only the word stays as it is.
+ */
+export function withoutUnitWord(
+  script: 'km' | 'latin',
+  name: string,
+  typeCodes: readonly (string | null)[],
+): string {
+  let result = normaliseName(name);
+  for (const typeCode of typeCodes) {
+    const words = typeCode ? UNIT_NAME_WORDS[typeCode]?.[script] : undefined;
+    for (const word of words ?? []) {
+      const pattern =
+        script === 'km'
+          ? new RegExp(`^${escape(word)}\\s*`, 'u')
+          : new RegExp(`^${escape(word)}\\s+|\\s+${escape(word)}$`, 'iu');
+      const stripped = result.replace(pattern, '').trim();
+      if (stripped !== '' && stripped !== result) result = stripped;
+    }
+  }
+  return result;
+}

@@ -9,6 +9,7 @@ import { isValidCode, UNIT_TYPES } from './unit-types.ts';
 
 export const PROBLEM = {
   unreadable: 'gazetteer.import.unreadable',
+  wrongKind: 'gazetteer.import.wrong_kind',
   wrongLayout: 'gazetteer.import.wrong_layout',
   badCode: 'gazetteer.import.bad_code',
   unknownType: 'gazetteer.import.unknown_type',
@@ -47,7 +48,20 @@ export function validateRows(rows: readonly ReadRow[], treeCodes: ReadonlySet<st
   };
 
   const firstByCode = new Map<string, ReadRow>();
+  // Codes of rows the reader refused: present in the file, left out with their descendants.
+  const refusedCodes = new Set<string>();
   for (const row of rows) {
+    if (row.refusal) {
+      const known = isValidCode(row.code) && !firstByCode.has(row.code);
+      problems.push({
+        code: row.refusal.code,
+        message: row.refusal.message,
+        source: row.source,
+        ...(known ? { unitCode: row.code } : {}),
+      });
+      if (known) refusedCodes.add(row.code);
+      continue;
+    }
     if (!isValidCode(row.code)) {
       // Not a unit at all: no code to skip, nothing to compare.
       problems.push({
@@ -86,7 +100,12 @@ export function validateRows(rows: readonly ReadRow[], treeCodes: ReadonlySet<st
           ? `Unit ${row.code} has no parent.`
           : `Code ${row.code} does not start with its parent's code ${row.parentCode}.`,
       );
-    } else if (expected !== null && !firstByCode.has(expected) && !treeCodes.has(expected)) {
+    } else if (
+      expected !== null &&
+      !firstByCode.has(expected) &&
+      !refusedCodes.has(expected) &&
+      !treeCodes.has(expected)
+    ) {
       report(
         PROBLEM.missingParent,
         row,
@@ -96,7 +115,7 @@ export function validateRows(rows: readonly ReadRow[], treeCodes: ReadonlySet<st
   }
 
   // Parents come before children in code order, so one pass finds every descendant.
-  const skipped = new Set<string>();
+  const skipped = new Set<string>([...refusedCodes].filter((code) => !firstByCode.has(code)));
   const units: ImportedUnit[] = [];
   for (const row of [...firstByCode.values()].sort((a, b) => compareCodes(a.code, b.code))) {
     if (problemCodes.has(row.code) || (row.parentCode !== null && skipped.has(row.parentCode))) {
@@ -118,7 +137,12 @@ export function validateRows(rows: readonly ReadRow[], treeCodes: ReadonlySet<st
       ...(row.implied ? { implied: true } : {}),
     });
   }
-  return { units, presentCodes: new Set(firstByCode.keys()), problems, skippedCodes: [...skipped] };
+  return {
+    units,
+    presentCodes: new Set([...firstByCode.keys(), ...refusedCodes]),
+    problems,
+    skippedCodes: [...skipped],
+  };
 }
 
 /** Level first, then code: parents before children, and a stable order for every list. */

@@ -7,16 +7,11 @@
  */
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { readCsv } from '../../../platform/csv/read-csv.ts';
 import { AllocationError, allocate, type AllocationResult } from './allocate.ts';
 import { equityOf, type EquityFigures, type PerPerson } from './equity.ts';
 import { FormulaError, formulaIndicators, parseFormulaText } from './formula.ts';
-import {
-  INPUT_PROBLEM,
-  misalignedRowMessage,
-  readInputsCsv,
-  type InputProblem,
-  type UnitInputs,
-} from './inputs.ts';
+import { INPUT_PROBLEM, readInputsCsv, type InputProblem, type UnitInputs } from './inputs.ts';
 
 export const USAGE = `Usage: npm run transfers -- allocate --formula <file.json> --inputs <file.csv> [options]
   --code-column <name>          column of unit codes (default: code)
@@ -181,18 +176,24 @@ export function allocateFromFiles(options: AllocateOptions): {
  * so), not 0: a mismatch of codes must not pass for a commune without villages.
  */
 function addCounts(rows: UnitInputs[], count: AllocateOptions['counts'][number]): string[] {
-  const [header = [], ...records] = parseCsv(readText(count.file));
-  const index = header.indexOf(count.column);
+  const read = readCsv(readText(count.file));
+  if (read.header.length === 0)
+    throw new InputFileError(
+      INPUT_PROBLEM.unreadable,
+      `${count.file}: ${read.problems[0]?.message ?? 'The file cannot be read as CSV.'}`,
+    );
+  const index = read.header.indexOf(count.column);
   if (index < 0)
     throw new InputFileError(INPUT_PROBLEM.missingColumn, `${count.file} has no column "${count.column}".`);
+  // A row with more or fewer cells than the header would be counted under a shifted value.
+  const refused = read.problems[0];
+  if (refused)
+    throw new InputFileError(
+      INPUT_PROBLEM.misalignedRow,
+      `${count.file}, row ${refused.row}: ${refused.message}`,
+    );
   const tally = new Map<string, number>();
-  for (const [position, record] of records.entries()) {
-    if (record.length > header.length) {
-      throw new InputFileError(
-        INPUT_PROBLEM.misalignedRow,
-        `${count.file}, row ${position + 2}: ${misalignedRowMessage(record.length, header.length)}`,
-      );
-    }
+  for (const { cells: record } of read.rows) {
     const raw = (record[index] ?? '').trim();
     if (raw === '') continue;
     const code = /^\d+$/.test(raw) && raw.length % 2 === 1 ? `0${raw}` : raw;

@@ -6,7 +6,7 @@
  * is a problem with its row number, column and a stable code. An empty cell is simply no value;
  * the allocation then says which unit lacks a figure the formula needs.
  */
-import { parse } from 'csv-parse/sync';
+import { CSV_PROBLEM, readCsv } from '../../../platform/csv/read-csv.ts';
 
 export interface UnitInputs {
   /** NCDD code, zero-padded (`010201`). */
@@ -29,7 +29,8 @@ export const INPUT_PROBLEM = {
   badNumber: 'transfers.input.bad_number',
   negativeValue: 'transfers.input.negative_value',
   unreadable: 'transfers.input.unreadable',
-  misalignedRow: 'transfers.input.misaligned_row',
+  // The platform's one code for a row with more or fewer cells than the header.
+  misalignedRow: CSV_PROBLEM.misalignedRow,
 } as const;
 
 export interface InputProblem {
@@ -65,26 +66,29 @@ export interface ReadInputsResult {
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
 const NCDD_CODE = /^([0-9]{2}){1,4}$/;
 
-/** Why a row with more cells than the header is left out, and how to mend the file. */
-export function misalignedRowMessage(cells: number, headerCells: number): string {
-  return (
-    `The row has ${cells} cells but the header has ${headerCells}: a number written with ` +
-    'separators (2,278) shifts the columns. Write numbers without separators, or quote them.'
-  );
-}
+/** Why a row with more or fewer cells than the header is left out, and how to mend the file. */
+export { misalignedRowMessage } from '../../../platform/csv/read-csv.ts';
 
 export function readInputsCsv(text: string, options: ReadInputsOptions): ReadInputsResult {
   const problems: InputProblem[] = [];
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
-  } catch (error) {
+  // The platform's reader checks every row against the header: a row with more or fewer cells
+  // (an unquoted thousands separator, 2,278, shifts every later column) is refused with its row.
+  const read = readCsv(text);
+  if (read.header.length === 0) {
+    const whole = read.problems[0];
     return {
       rows: [],
-      problems: [{ row: 1, column: null, code: INPUT_PROBLEM.unreadable, message: (error as Error).message }],
+      problems: [
+        {
+          row: whole?.row ?? 1,
+          column: null,
+          code: INPUT_PROBLEM.unreadable,
+          message: whole?.message ?? 'The file cannot be read as CSV.',
+        },
+      ],
     };
   }
-  const [header = [], ...body] = records;
+  const header = read.header;
   const indexOf = (column: string): number => {
     const index = header.indexOf(column);
     if (index < 0)
@@ -109,19 +113,15 @@ export function readInputsCsv(text: string, options: ReadInputsOptions): ReadInp
   const padCodes = options.padCodes ?? true;
   const rows: UnitInputs[] = [];
   const firstRowOf = new Map<string, number>();
-  body.forEach((record, position) => {
-    const row = position + 2;
-    // More cells than the header: most often an unquoted thousands separator (2,278), which
-    // shifts every later column. Read as it stands, the row would give wrong figures quietly.
-    if (record.length > header.length) {
-      problems.push({
-        row,
-        column: null,
-        code: INPUT_PROBLEM.misalignedRow,
-        message: misalignedRowMessage(record.length, header.length),
-      });
-      return;
-    }
+  for (const refused of read.problems) {
+    problems.push({
+      row: refused.row ?? 1,
+      column: null,
+      code: INPUT_PROBLEM.misalignedRow,
+      message: refused.message,
+    });
+  }
+  for (const { cells: record, row } of read.rows) {
     const rawCode = record[codeIndex] ?? '';
     if (rawCode === '') {
       problems.push({
@@ -130,7 +130,7 @@ export function readInputsCsv(text: string, options: ReadInputsOptions): ReadInp
         code: INPUT_PROBLEM.missingCode,
         message: 'No unit code.',
       });
-      return;
+      continue;
     }
     const code = padCodes && /^\d+$/.test(rawCode) && rawCode.length % 2 === 1 ? `0${rawCode}` : rawCode;
     if (padCodes && !NCDD_CODE.test(code)) {
@@ -140,7 +140,7 @@ export function readInputsCsv(text: string, options: ReadInputsOptions): ReadInp
         code: INPUT_PROBLEM.badCode,
         message: `"${rawCode}" is not an NCDD code (2, 4, 6 or 8 digits).`,
       });
-      return;
+      continue;
     }
     const first = firstRowOf.get(code);
     if (first !== undefined) {
@@ -150,7 +150,7 @@ export function readInputsCsv(text: string, options: ReadInputsOptions): ReadInp
         code: INPUT_PROBLEM.duplicateCode,
         message: `Unit ${code} is already on row ${first}; this row is left out.`,
       });
-      return;
+      continue;
     }
     firstRowOf.set(code, row);
 
@@ -189,7 +189,8 @@ export function readInputsCsv(text: string, options: ReadInputsOptions): ReadInp
     const typeCell = typeIndex >= 0 ? (record[typeIndex] ?? '') : '';
     if (typeCell !== '') unit.type = typeCell;
     rows.push(unit);
-  });
+  }
+  problems.sort((a, b) => a.row - b.row);
   return { rows, problems };
 }
 
