@@ -28,6 +28,7 @@ import { writeAudit } from './platform/audit/audit.ts';
 import { auditActor } from './platform/audit/audit-context.ts';
 import { registerAccessControl } from './platform/auth/access-control.ts';
 import { registerIdempotency } from './platform/http/idempotency.ts';
+import { registerMetrics } from './platform/http/metrics.ts';
 import type { Kysely } from 'kysely';
 
 declare module 'fastify' {
@@ -43,7 +44,7 @@ declare module 'fastify' {
 
 export interface AppOptions {
   config: Pick<Config, 'logLevel' | 'webDistDir'> &
-    Partial<Pick<Config, 'rateLimitPerMinute' | 'trustProxy'>>;
+    Partial<Pick<Config, 'rateLimitPerMinute' | 'trustProxy' | 'metricsToken'>>;
   db: Db<Database>;
   modules: readonly ModuleManifest[];
   migrations: readonly Migration[];
@@ -164,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }),
     { prefix: '/api' },
   );
+  registerMetrics(app, { token: options.config.metricsToken, db, poolStats: options.db.poolStats });
   for (const module of options.modules) {
     if (module.routes) {
       const prefix =

@@ -96,6 +96,7 @@ describe('settings', () => {
     [{ SESSION_IDLE_MINUTES: 'ten' }, 'SESSION_IDLE_MINUTES="ten"', 'whole number'],
     [{ SESSION_MAX_HOURS: '0' }, 'SESSION_MAX_HOURS="0"', 'whole number'],
     [{ ATTACHMENTS_STORE: 'ftp' }, 'ATTACHMENTS_STORE="ftp"', 'one of local, s3'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN', 'at least 16 characters'],
     [{ ATTACHMENTS_STORE: 's3', S3_BUCKET: 'b' }, 'ATTACHMENTS_STORE=s3', 'S3_ENDPOINT, S3_ACCESS_KEY_ID'],
   ])('refuses %j with its name and what is allowed', (env, name, allowed) => {
     const message = refusal(env);

@@ -39,6 +39,8 @@ export interface Config {
   trustProxy: string[];
   /** API processes sharing the port (node's cluster module); more than 1 needs PostgreSQL. */
   workers: number;
+  /** Bearer token of GET /api/metrics (Prometheus); unset: the route answers 404. */
+  metricsToken?: string | undefined;
 }
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -188,9 +190,14 @@ export function loadConfig(env: Env = process.env): Config {
     buildWebIfMissing: read.boolean('BUILD_WEB_IF_MISSING', true),
     webDistDir: path.resolve(read.text('WEB_DIST_DIR') ?? path.join(repoRoot, 'web', 'dist')),
     rateLimitPerMinute: read.integer('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    metricsToken: read.text('METRICS_TOKEN'),
     trustProxy,
     workers,
   };
+
+  if (config.metricsToken !== undefined && config.metricsToken.length < 16)
+    // A token is a secret: never repeat it.
+    read.problems.push('Setting METRICS_TOKEN is refused: a random value of at least 16 characters is expected.');
 
   // Read by modules themselves (sessions, attachments), checked here so a bad value stops the start.
   read.integer('SESSION_IDLE_MINUTES', 30, 1, 60 * 24 * 30);

@@ -106,6 +106,9 @@ export const PLATFORM_ERRORS = defineErrors({
   'platform.migrations.pending': { status: 503, title: 'The database is being brought up to date.' },
   'platform.unavailable': { status: 503, title: 'The service is not available right now.' },
   'platform.internal_error': { status: 503, title: 'Something went wrong on our side.' },
+  // GET /api/metrics (platform/http/metrics.ts), for the operators' monitoring.
+  'platform.metrics.off': { status: 404, title: 'Metrics are off: set METRICS_TOKEN to serve them.' },
+  'platform.metrics.token': { status: 401, title: 'Give the metrics token as a bearer token.' },
   // Row-level problems of any CSV an import reads (platform/csv/read-csv.ts).
   'import.csv.not_text': { status: 'problem', title: 'The file is not UTF-8 text.' },
   'import.csv.malformed': { status: 'problem', title: 'The file is not valid CSV.' },

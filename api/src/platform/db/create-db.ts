@@ -38,6 +38,8 @@ export interface Db<Schema> {
   close(): Promise<void>;
   /** PGlite only: a consistent copy of the whole folder, a gzipped tar (npm run backup). */
   snapshot?(): Promise<Blob>;
+  /** PostgreSQL only: the pool's connections, for the metrics. */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 // Both drivers return the same JavaScript types for the same SQL types: a date stays the text
@@ -103,6 +105,7 @@ function createPostgresDb<Schema>(databaseUrl: string, config: DbConfig): Db<Sch
       closed = true;
       await kysely.destroy();
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
 
