@@ -18,7 +18,12 @@ import { healthRoutes } from './platform/http/health.routes.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { AppError, registerProblemHandlers } from './platform/http/problem.ts';
 import { requestIdFor } from './platform/http/request-id.ts';
-import { answerClientError, buildValidator, registerInputRules } from './platform/http/input-rules.ts';
+import {
+  answerClientError,
+  answerFrameworkError,
+  buildValidator,
+  registerInputRules,
+} from './platform/http/input-rules.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import type { ModuleManifest } from './platform/module.ts';
 import { registerWebApp } from './platform/web/static.ts';
@@ -88,6 +93,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     schemaController: { compilersFactory: { buildValidator } },
     // Headers too large and malformed requests are answered in problem+json too.
     clientErrorHandler: answerClientError,
+    // …and so are URLs the router refuses (a broken %-escape, a path parameter too long).
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('db', options.db.kysely);

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { PageQuery, SortQuery } from '../../platform/http/paging.ts';
+import { RequiredText } from '../../platform/http/text.ts';
 import { Timestamp } from '../../platform/http/timestamp.ts';
 import { PASSWORD_MAX_LENGTH } from './passwords.ts';
 
@@ -80,7 +81,7 @@ export const CreateUserBody = Type.Object(
   {
     email: Type.Optional(Type.String({ maxLength: 254 })),
     phone: Type.Optional(Type.String({ maxLength: 30 })),
-    displayName: Type.String({ minLength: 1, maxLength: 200 }),
+    displayName: RequiredText(200),
     homeUnitCode: Type.Union([UnitCode, Type.Null()]),
     password: Type.String({
       minLength: 1,
@@ -94,7 +95,7 @@ export type CreateUserBody = Static<typeof CreateUserBody>;
 
 export const UpdateUserBody = Type.Object(
   {
-    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    displayName: Type.Optional(RequiredText(200)),
     isActive: Type.Optional(Type.Boolean()),
     homeUnitCode: Type.Optional(Type.Union([UnitCode, Type.Null()])),
   },
@@ -140,7 +141,7 @@ export const ApiToken = Type.Object({
 
 export const CreateTokenBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
+    name: RequiredText(100),
     expiresInDays: Type.Integer({ minimum: 1, maximum: 366 }),
   },
   { additionalProperties: false },

@@ -8,6 +8,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { importReport } from '../../platform/http/imports.ts';
+import { RequiredText } from '../../platform/http/text.ts';
 import { Timestamp } from '../../platform/http/timestamp.ts';
 import { PHASES } from './budgets.tables.ts';
 
@@ -120,7 +121,7 @@ export type Budget = Static<typeof Budget>;
 
 export const CouncilDecisionBody = Type.Object(
   {
-    number: Type.String({ minLength: 1, maxLength: 120, description: 'The decision’s number.' }),
+    number: RequiredText(120, { description: 'The decision’s number.' }),
     date: DateText,
   },
   { additionalProperties: false },

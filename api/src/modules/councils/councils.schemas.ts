@@ -8,6 +8,7 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { PageQuery, SortQuery } from '../../platform/http/paging.ts';
+import { RequiredText } from '../../platform/http/text.ts';
 import { Timestamp } from '../../platform/http/timestamp.ts';
 import {
   ATTENDANCE_STATUSES,
@@ -31,7 +32,7 @@ export const UnitCode = Type.String({
 
 const DateText = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const NullableDate = (description: string) => Type.Union([DateText, Type.Null()], { description });
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const Text = (max: number) => RequiredText(max);
 const NullableText = (max: number, description?: string) =>
   Type.Union([Type.String({ maxLength: max }), Type.Null()], description ? { description } : {});
 

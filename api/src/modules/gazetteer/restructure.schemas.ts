@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { RequiredText } from '../../platform/http/text.ts';
 import { Unit, UnitCode } from './gazetteer.schemas.ts';
 
 const EffectiveDate = Type.String({
@@ -7,9 +8,7 @@ const EffectiveDate = Type.String({
     'When the change took effect (YYYY-MM-DD): not before the unit’s current state began, not after today (Cambodia).',
 });
 
-const LegalReference = Type.String({
-  minLength: 1,
-  maxLength: 500,
+const LegalReference = RequiredText(500, {
   description: 'The legal act behind the change (sub-decree, prakas, ...).',
 });
 
@@ -35,8 +34,8 @@ export type UnitMergeResult = Static<typeof UnitMergeResult>;
 export const SplitPart = Type.Object(
   {
     code: UnitCode,
-    nameKm: Type.String({ minLength: 1, maxLength: 200 }),
-    nameLatin: Type.String({ minLength: 1, maxLength: 200 }),
+    nameKm: RequiredText(200),
+    nameLatin: RequiredText(200),
     typeCode: Type.Optional(
       Type.String({
         pattern: '^[a-z_]+$',

@@ -691,6 +691,12 @@ describe('attachments', () => {
     }
     const notMultipart = await district.request('POST', url, { file: 'x' });
     expect(notMultipart.statusCode).toBe(415);
+    // A form cut short (found by the fuzz suite: it was a 500).
+    const broken = await district.request('POST', url, '--x\r\nbroken', {
+      'content-type': 'multipart/form-data; boundary=x',
+    });
+    expect(broken.statusCode, broken.body).toBe(415);
+    expect(broken.json<{ code: string }>().code).toBe('services.attachment.not_multipart');
     expect(await footprint()).toEqual(before);
   });
 });

@@ -222,14 +222,22 @@ export const applicationRoutes =
         if (!request.isMultipart()) {
           throw fail('services.attachment.not_multipart');
         }
-        const part = await request.file();
+        // A form the parser cannot read (cut short, a broken boundary) is the client's fault.
+        const unreadable = (error: unknown) =>
+          (error as { statusCode?: number }).statusCode ? error : fail('services.attachment.not_multipart');
+        let part: Awaited<ReturnType<typeof request.file>>;
+        try {
+          part = await request.file();
+        } catch (error) {
+          throw unreadable(error);
+        }
         if (!part) throw fail('services.attachment.missing');
         let bytes: Buffer;
         try {
           bytes = await part.toBuffer();
         } catch (error) {
           if (error instanceof app.multipartErrors.RequestFileTooLargeError) throw tooLarge();
-          throw error;
+          throw unreadable(error);
         }
         if (bytes.length === 0) throw fail('services.attachment.empty');
         const application = await addAttachment(ctx, actorOf(request), request.params.number, {

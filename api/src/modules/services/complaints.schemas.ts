@@ -1,6 +1,7 @@
 /** TypeBox schemas of the complaint routes. */
 import { Type, type Static } from '@sinclair/typebox';
 import { PageQuery, SortQuery } from '../../platform/http/paging.ts';
+import { RequiredText } from '../../platform/http/text.ts';
 import { Timestamp } from '../../platform/http/timestamp.ts';
 import { COMPLAINT_STATUSES, COMPLAINT_SUBJECTS } from './services.tables.ts';
 import { DateText, ServiceCode, UnitCode } from './standards.schemas.ts';
@@ -32,8 +33,7 @@ export const FileComplaintBody = Type.Object(
     officerName: Type.Optional(
       Type.String({ maxLength: 200, description: 'For a complaint about an officer.' }),
     ),
-    description: Type.String({
-      minLength: 1,
+    description: RequiredText(undefined, {
       description: `What happened, at most ${MAX_COMPLAINT_LENGTH} characters (services.complaint.description_too_long).`,
     }),
     complainant: Type.Optional(

@@ -4,6 +4,7 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { PageQuery, SortQuery } from '../../platform/http/paging.ts';
+import { RequiredText } from '../../platform/http/text.ts';
 import { Timestamp } from '../../platform/http/timestamp.ts';
 import { FIELD_DATATYPES } from './form-fields.ts';
 import { PROVIDER_TIERS } from './services.tables.ts';
@@ -22,7 +23,7 @@ export const SnaCode = Type.String({
   description: 'NCDD code of a province, district or commune.',
 });
 export const DateText = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-const Text = (max: number, extra: object = {}) => Type.String({ minLength: 1, maxLength: max, ...extra });
+const Text = (max: number, extra: object = {}) => RequiredText(max, extra);
 export const ServiceCode = Type.String({
   pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,59}$',
   description: 'The service code (Open311 service_code).',

@@ -8,6 +8,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { importReport, ImportQuery } from '../../platform/http/imports.ts';
 import { PageQuery, SortQuery } from '../../platform/http/paging.ts';
+import { RequiredText } from '../../platform/http/text.ts';
 import { FormulaSchema } from './engine/formula.ts';
 import { Timestamp } from '../../platform/http/timestamp.ts';
 
@@ -36,8 +37,8 @@ export const Program = Type.Object({
 export const CreateProgramBody = Type.Object(
   {
     code: Type.String({ pattern: '^[a-z0-9]+([-_][a-z0-9]+)*$', maxLength: 64 }),
-    nameKm: Type.String({ minLength: 1, maxLength: 300 }),
-    nameEn: Type.String({ minLength: 1, maxLength: 300 }),
+    nameKm: RequiredText(300),
+    nameEn: RequiredText(300),
     descriptionKm: Type.Optional(Type.String({ maxLength: 2000 })),
     descriptionEn: Type.Optional(Type.String({ maxLength: 2000 })),
   },
@@ -107,7 +108,7 @@ export const SetIndicatorBody = Type.Object(
     fiscalYear: Year,
     indicator: Type.String({ pattern: '^[a-z][a-z0-9_]{0,59}$' }),
     value: Type.Number({ description: 'Not negative.' }),
-    source: Type.String({ minLength: 1, maxLength: 300 }),
+    source: RequiredText(300),
   },
   { additionalProperties: false },
 );
@@ -164,7 +165,7 @@ export type CreateAllocationBody = Static<typeof CreateAllocationBody>;
 
 export const CorrectAllocationBody = Type.Object(
   {
-    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+    reason: RequiredText(2000),
     formulaId: Type.Optional(Type.Integer({ minimum: 1 })),
     inputsYear: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })),
   },

@@ -11,6 +11,7 @@ import { buildApp } from '../../app.ts';
 import { allMigrations, modules } from '../../modules.ts';
 import { buildAppOver, openTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { Type } from '@sinclair/typebox';
+import { signedIn, type Client } from '../../test-support/http.ts';
 import { pathsWithNul } from './input-rules.ts';
 
 let t: TestApp;
@@ -40,6 +41,30 @@ describe('numbers', () => {
     expect(response.statusCode).toBe(400);
   });
 
+  it.each([
+    '/open311/v2/requests.json?page_size=1e400',
+    '/open311/v2/requests.json?page_size=Infinity',
+    '/open311/v2/requests.json?page_size=1001',
+    '/open311/v2/requests.json?page=0',
+    '/api/services/standards?pageSize=1e400',
+    '/api/services/standards?pageSize=501',
+    '/api/services/standards?page=-Infinity',
+  ])('refuses %s: not finite, or beyond the schema’s bounds', async (url) => {
+    const response = await t.app.inject({ method: 'GET', url });
+    expect(response.statusCode).toBe(400);
+    if (url.startsWith('/open311/')) expect(response.headers['x-error-code']).toBe('http.request.invalid');
+    else expectInvalid(response);
+  });
+
+  it('refuses an integer no database column holds (beyond ±(2^53 − 1)), not a 500', async () => {
+    const admin = await signedIn(t.app, 'admin@sndd.example', 'sndd-demo-2026');
+    for (const id of ['9223372036854775808', '1e300']) {
+      expectInvalid(
+        await admin.request('POST', `/api/transfers/allocations/${id}/corrections`, { reason: 'A reason.' }),
+      );
+    }
+  });
+
   it('still reads ordinary numbers', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/gazetteer/units?page=1&pageSize=5' });
     expect(response.statusCode).toBe(200);
@@ -66,6 +91,18 @@ describe('NUL characters', () => {
   it('are refused in an Open311 service code', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/open311/v2/requests.json?service_code=%00' });
     expect(response.statusCode).toBe(400);
+    expect(response.headers['x-error-code']).toBe('http.request.invalid');
+  });
+
+  it('are refused in an anonymous complaint', async () => {
+    const body = expectInvalid(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/services/complaints',
+        payload: { subject: 'office', unitCode: '230202', description: 'Closed\u0000 all day.' },
+      }),
+    );
+    expect(body.errors?.map((error) => error.path)).toEqual(['/body/description']);
   });
 
   it('are found in nested values and keys, at any depth, without recursion', () => {
@@ -80,6 +117,76 @@ describe('NUL characters', () => {
     // An upload's bytes are not text: a Buffer holding a zero byte is not walked.
     expect(pathsWithNul({ file: Buffer.from([0, 1, 2]) }, '/body')).toEqual([]);
     expect(pathsWithNul(Object.create(null) as object, '/body')).toEqual([]);
+  });
+});
+
+describe('required text (names, descriptions) is trimmed and never blank', () => {
+  let admin: Client;
+  beforeAll(async () => {
+    admin = await signedIn(t.app, 'admin@sndd.example', 'sndd-demo-2026');
+  });
+
+  it.each([
+    [
+      'POST',
+      '/api/transfers/programs',
+      { code: 'blank-fund', nameKm: '   ', nameEn: 'Fund' },
+      '/body/nameKm',
+    ],
+    [
+      'POST',
+      '/api/councils/units/2301/organs',
+      { kind: 'committee', nameKm: 'គណៈកម្មាធិការ', nameEn: '\t \u200b' },
+      '/body/nameEn',
+    ],
+    [
+      'POST',
+      '/api/access/users',
+      {
+        email: 'blank@example.org',
+        displayName: ' \u3000 ',
+        homeUnitCode: '23',
+        password: 'blank-password-2026',
+      },
+      '/body/displayName',
+    ],
+    ['POST', '/api/auth/tokens', { name: '  ', expiresInDays: 30 }, '/body/name'],
+    [
+      'POST',
+      '/api/services/complaints',
+      { subject: 'office', unitCode: '230202', description: '\n\n  ' },
+      '/body/description',
+    ],
+  ] as const)('%s %s refuses a name of spaces (400, not a 500)', async (method, url, payload, path) => {
+    const body = expectInvalid(await admin.request(method, url, payload));
+    expect(body.errors).toEqual([{ path, message: 'must not be blank' }]);
+  });
+
+  it('stores a name without the spaces around it', async () => {
+    const response = await admin.request('POST', '/api/transfers/programs', {
+      code: 'trimmed-fund',
+      nameKm: '  មូលនិធិ\u200b ',
+      nameEn: ' Trimmed fund\n',
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const stored = await t.db.kysely
+      .selectFrom('transfers_program')
+      .select(['name_km', 'name_en'])
+      .where('code', '=', 'trimmed-fund')
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ name_km: 'មូលនិធិ', name_en: 'Trimmed fund' });
+  });
+});
+
+describe('URLs the router refuses', () => {
+  it('are answered in problem+json: a path parameter too long, a broken %-escape', async () => {
+    for (const url of [`/api/gazetteer/units/${'1'.repeat(3000)}`, '/api/gazetteer/units/%E0%A4%A']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      expect(response.statusCode).toBeGreaterThanOrEqual(400);
+      expect(response.statusCode).toBeLessThan(500);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.json<{ code: string }>().code).toBe('http.url.invalid');
+    }
   });
 });
 

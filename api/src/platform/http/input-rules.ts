@@ -4,17 +4,22 @@
  *
  * - no NUL character (U+0000) in any text of the query string, the path or the body, keys
  *   included: PostgreSQL cannot store it in text, and no person types it;
- * - numbers are finite: `Infinity` and `1e400` (which JSON.parse and the query-string coercion
- *   both turn into Infinity) are refused after validation: the validator's coercion lets them
- *   through even past a `maximum`;
+ * - numbers are finite and exact: `Infinity` and `1e400` (which JSON.parse and the query-string
+ *   coercion both turn into Infinity) are refused after validation, and so is any number beyond
+ *   ±(2^53 − 1), which no JSON number holds exactly and no id or amount reaches (an id of
+ *   9223372036854775808 passed `minimum: 1` and overflowed the database's bigint); within
+ *   that, each schema's own `minimum`/`maximum` apply (page and pageSize are bounded);
  * - JSON bodies are validated strictly (no coercion), query strings leniently (`buildValidator`);
+ * - text a schema marks `x-trim` (`RequiredText`, text.ts) is trimmed, and never blank if required;
  * - a request whose headers are too large is answered 431 in problem+json, like every other
- *   refusal (`answerClientError`, Node answers it before Fastify sees the request).
+ *   refusal (`answerClientError`, Node answers it before Fastify sees the request), and so is a
+ *   URL the router refuses (a broken %-escape, a path parameter too long: `answerFrameworkError`).
  */
 import type { Socket } from 'node:net';
 import AjvCompiler from '@fastify/ajv-compiler';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { AppError } from './problem.ts';
+import { AppError, sendProblem, toProblem } from './problem.ts';
+import { trimKeyword } from './text.ts';
 
 const COMMON_VALIDATOR_OPTIONS = { useDefaults: true, removeAdditional: false } as const;
 
@@ -34,8 +39,11 @@ type BuildValidator = NonNullable<
 /** One validator for the text parts of a request (coercing), one for its JSON body (strict). */
 export const buildValidator: BuildValidator = (externalSchemas) => {
   const fromPool = AjvCompiler();
-  const forText = fromPool(externalSchemas, { customOptions: { ...TEXT_VALIDATOR_OPTIONS } });
-  const forBody = fromPool(externalSchemas, { customOptions: { ...JSON_VALIDATOR_OPTIONS } });
+  // Text a schema marks `x-trim` is trimmed and, if required, never blank (text.ts).
+  const onCreate = (ajv: { addKeyword(definition: typeof trimKeyword): unknown }) =>
+    ajv.addKeyword(trimKeyword);
+  const forText = fromPool(externalSchemas, { customOptions: { ...TEXT_VALIDATOR_OPTIONS }, onCreate });
+  const forBody = fromPool(externalSchemas, { customOptions: { ...JSON_VALIDATOR_OPTIONS }, onCreate });
   return (route) => (route.httpPart === 'body' ? forBody(route) : forText(route));
 };
 
@@ -87,9 +95,9 @@ export const pathsWithNul = (value: unknown, root: string): string[] =>
     (key) => key.includes(NUL),
   );
 
-/** Where a number is not finite. */
+/** Where a number is not finite, or too large to be exact (beyond ±(2^53 − 1)). */
 export const pathsWithNonFiniteNumber = (value: unknown, root: string): string[] =>
-  pathsWhere(value, root, (item) => typeof item === 'number' && !Number.isFinite(item));
+  pathsWhere(value, root, (item) => typeof item === 'number' && !(Math.abs(item) <= Number.MAX_SAFE_INTEGER));
 
 function refuse(paths: string[], detail: string, message: string): AppError {
   return new AppError(
@@ -126,9 +134,24 @@ export function registerInputRules(app: FastifyInstance): void {
       ...pathsWithNonFiniteNumber(request.query, '/querystring'),
       ...pathsWithNonFiniteNumber(request.body, '/body'),
     ];
-    if (paths.length > 0) throw refuse(paths, 'Numbers must be finite.', 'must be a finite number');
+    if (paths.length > 0) {
+      throw refuse(
+        paths,
+        'Numbers must be finite and within ±9007199254740991.',
+        'must be a finite number within ±9007199254740991',
+      );
+    }
   });
 }
+
+/** Answers, in problem+json, a URL the router refuses before any route or error handler. */
+export const answerFrameworkError: NonNullable<FastifyServerOptions['frameworkErrors']> = (
+  error,
+  request,
+  reply,
+) => {
+  void sendProblem(reply, toProblem(error, request));
+};
 
 /** Answers a request Node could not parse (headers too large, a malformed request line). */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {

@@ -74,6 +74,7 @@ const FASTIFY_CODES: Record<string, { code: string; title: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'http.body.too_large', title: 'The request body is too large.' },
   FST_ERR_VALIDATION: { code: 'http.request.invalid', title: 'The request has invalid values.' },
   FST_ERR_BAD_URL: { code: 'http.url.invalid', title: 'The URL is not valid.' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'http.url.invalid', title: 'The URL is not valid.' },
   FST_ERR_ASYNC_CONSTRAINT: { code: 'http.request.invalid', title: 'The request cannot be routed.' },
 };
 

@@ -5627,8 +5627,12 @@ export interface paths {
                             code: string;
                             labelKm: string;
                             labelEn: string;
-                            /** @description Riel, a whole number; 0 when free. */
+                            /** @description Riel, a whole number; 0 when free. Per unit when perUnitField is set. */
                             amountRiel: number;
+                            /** @description The code of a number field of the form (e.g. copies): the fee is amountRiel times its value (a whole number, at least 1). */
+                            perUnitField?: string | null;
+                            /** @description The day the legal decision that set this fee took effect: no fee of this tier is recorded as paid before it. */
+                            inForceFrom?: string | null;
                         }[];
                         requiredDocuments: {
                             nameKm: string;
@@ -5655,6 +5659,10 @@ export interface paths {
                                 nameKm: string;
                                 nameEn: string;
                             }[];
+                            /** @description Number fields only: the smallest value accepted (default 0). */
+                            minimum?: number | null;
+                            /** @description Number fields only: the largest value accepted (default 1,000,000,000). */
+                            maximum?: number | null;
                         }[];
                         source?: string | null;
                     };
@@ -5694,8 +5702,12 @@ export interface paths {
                                 code: string;
                                 labelKm: string;
                                 labelEn: string;
-                                /** @description Riel, a whole number; 0 when free. */
+                                /** @description Riel, a whole number; 0 when free. Per unit when perUnitField is set. */
                                 amountRiel: number;
+                                /** @description The code of a number field of the form (e.g. copies): the fee is amountRiel times its value (a whole number, at least 1). */
+                                perUnitField?: string | null;
+                                /** @description The day the legal decision that set this fee took effect: no fee of this tier is recorded as paid before it. */
+                                inForceFrom?: string | null;
                             }[];
                             requiredDocuments: {
                                 nameKm: string;
@@ -5726,6 +5738,10 @@ export interface paths {
                                     nameKm: string;
                                     nameEn: string;
                                 }[];
+                                /** @description Number fields only: the smallest value accepted (default 0). */
+                                minimum?: number | null;
+                                /** @description Number fields only: the largest value accepted (default 1,000,000,000). */
+                                maximum?: number | null;
                             }[];
                             source: string | null;
                             /** @description Demo data, not an official standard. */
@@ -5849,8 +5865,12 @@ export interface paths {
                                 code: string;
                                 labelKm: string;
                                 labelEn: string;
-                                /** @description Riel, a whole number; 0 when free. */
+                                /** @description Riel, a whole number; 0 when free. Per unit when perUnitField is set. */
                                 amountRiel: number;
+                                /** @description The code of a number field of the form (e.g. copies): the fee is amountRiel times its value (a whole number, at least 1). */
+                                perUnitField?: string | null;
+                                /** @description The day the legal decision that set this fee took effect: no fee of this tier is recorded as paid before it. */
+                                inForceFrom?: string | null;
                             }[];
                             requiredDocuments: {
                                 nameKm: string;
@@ -5881,6 +5901,10 @@ export interface paths {
                                     nameKm: string;
                                     nameEn: string;
                                 }[];
+                                /** @description Number fields only: the smallest value accepted (default 0). */
+                                minimum?: number | null;
+                                /** @description Number fields only: the largest value accepted (default 1,000,000,000). */
+                                maximum?: number | null;
                             }[];
                             source: string | null;
                             /** @description Demo data, not an official standard. */
@@ -5948,8 +5972,12 @@ export interface paths {
                             code: string;
                             labelKm: string;
                             labelEn: string;
-                            /** @description Riel, a whole number; 0 when free. */
+                            /** @description Riel, a whole number; 0 when free. Per unit when perUnitField is set. */
                             amountRiel: number;
+                            /** @description The code of a number field of the form (e.g. copies): the fee is amountRiel times its value (a whole number, at least 1). */
+                            perUnitField?: string | null;
+                            /** @description The day the legal decision that set this fee took effect: no fee of this tier is recorded as paid before it. */
+                            inForceFrom?: string | null;
                         }[];
                         requiredDocuments: {
                             nameKm: string;
@@ -5976,6 +6004,10 @@ export interface paths {
                                 nameKm: string;
                                 nameEn: string;
                             }[];
+                            /** @description Number fields only: the smallest value accepted (default 0). */
+                            minimum?: number | null;
+                            /** @description Number fields only: the largest value accepted (default 1,000,000,000). */
+                            maximum?: number | null;
                         }[];
                         source?: string | null;
                     };
@@ -6015,8 +6047,12 @@ export interface paths {
                                 code: string;
                                 labelKm: string;
                                 labelEn: string;
-                                /** @description Riel, a whole number; 0 when free. */
+                                /** @description Riel, a whole number; 0 when free. Per unit when perUnitField is set. */
                                 amountRiel: number;
+                                /** @description The code of a number field of the form (e.g. copies): the fee is amountRiel times its value (a whole number, at least 1). */
+                                perUnitField?: string | null;
+                                /** @description The day the legal decision that set this fee took effect: no fee of this tier is recorded as paid before it. */
+                                inForceFrom?: string | null;
                             }[];
                             requiredDocuments: {
                                 nameKm: string;
@@ -6047,6 +6083,10 @@ export interface paths {
                                     nameKm: string;
                                     nameEn: string;
                                 }[];
+                                /** @description Number fields only: the smallest value accepted (default 0). */
+                                minimum?: number | null;
+                                /** @description Number fields only: the largest value accepted (default 1,000,000,000). */
+                                maximum?: number | null;
                             }[];
                             source: string | null;
                             /** @description Demo data, not an official standard. */
@@ -6262,8 +6302,12 @@ export interface paths {
                                 code: string;
                                 labelKm: string;
                                 labelEn: string;
-                                /** @description Riel, a whole number; 0 when free. */
+                                /** @description Riel, a whole number; 0 when free. Per unit when perUnitField is set. */
                                 amountRiel: number;
+                                /** @description The code of a number field of the form (e.g. copies): the fee is amountRiel times its value (a whole number, at least 1). */
+                                perUnitField?: string | null;
+                                /** @description The day the legal decision that set this fee took effect: no fee of this tier is recorded as paid before it. */
+                                inForceFrom?: string | null;
                             }[];
                             requiredDocuments: {
                                 nameKm: string;
@@ -6294,6 +6338,10 @@ export interface paths {
                                     nameKm: string;
                                     nameEn: string;
                                 }[];
+                                /** @description Number fields only: the smallest value accepted (default 0). */
+                                minimum?: number | null;
+                                /** @description Number fields only: the largest value accepted (default 1,000,000,000). */
+                                maximum?: number | null;
                             }[];
                             source: string | null;
                             /** @description Demo data, not an official standard. */
@@ -6895,7 +6943,10 @@ export interface paths {
                             isOverdue: boolean;
                             fee: {
                                 tierCode: string;
+                                /** @description The whole sum: the tier’s amount times quantity. */
                                 amountRiel: number;
+                                /** @description Units paid for (copies) when the tier is per unit; else 1. */
+                                quantity: number;
                                 receiptNumber: string;
                                 /**
                                  * Format: date
@@ -7118,7 +7169,10 @@ export interface paths {
                             isOverdue: boolean;
                             fee: {
                                 tierCode: string;
+                                /** @description The whole sum: the tier’s amount times quantity. */
                                 amountRiel: number;
+                                /** @description Units paid for (copies) when the tier is per unit; else 1. */
+                                quantity: number;
                                 receiptNumber: string;
                                 /**
                                  * Format: date
@@ -7378,7 +7432,10 @@ export interface paths {
                             isOverdue: boolean;
                             fee: {
                                 tierCode: string;
+                                /** @description The whole sum: the tier’s amount times quantity. */
                                 amountRiel: number;
+                                /** @description Units paid for (copies) when the tier is per unit; else 1. */
+                                quantity: number;
                                 receiptNumber: string;
                                 /**
                                  * Format: date
@@ -7569,7 +7626,10 @@ export interface paths {
                             isOverdue: boolean;
                             fee: {
                                 tierCode: string;
+                                /** @description The whole sum: the tier’s amount times quantity. */
                                 amountRiel: number;
+                                /** @description Units paid for (copies) when the tier is per unit; else 1. */
+                                quantity: number;
                                 receiptNumber: string;
                                 /**
                                  * Format: date
@@ -7692,7 +7752,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         tierCode: string;
+                        /** @description The whole sum: the tier’s amount, times the quantity when the tier is per unit. */
                         amountRiel: number;
+                        /** @description Per-unit tiers: the units paid for (by default the number the application gives in the tier’s field). */
+                        quantity?: number;
                         receiptNumber: string;
                         /**
                          * Format: date
@@ -7777,7 +7840,10 @@ export interface paths {
                             isOverdue: boolean;
                             fee: {
                                 tierCode: string;
+                                /** @description The whole sum: the tier’s amount times quantity. */
                                 amountRiel: number;
+                                /** @description Units paid for (copies) when the tier is per unit; else 1. */
+                                quantity: number;
                                 receiptNumber: string;
                                 /**
                                  * Format: date
@@ -7975,7 +8041,10 @@ export interface paths {
                             isOverdue: boolean;
                             fee: {
                                 tierCode: string;
+                                /** @description The whole sum: the tier’s amount times quantity. */
                                 amountRiel: number;
+                                /** @description Units paid for (copies) when the tier is per unit; else 1. */
+                                quantity: number;
                                 receiptNumber: string;
                                 /**
                                  * Format: date
@@ -8289,6 +8358,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -8536,6 +8614,8 @@ export interface paths {
                             phone?: string | null;
                             email?: string | null;
                         };
+                        /** @description The complainant agrees that whoever holds the number may read the reply (default false: only they read it, with the phone number on file or signed in). */
+                        publishReply?: boolean;
                     };
                 };
             };
@@ -8580,6 +8660,8 @@ export interface paths {
                             };
                             decision: string | null;
                             reply: string | null;
+                            /** @description The complainant agreed that the reply be public. */
+                            replyPublic: boolean;
                             /** Format: date-time */
                             filedAt: string;
                             /**
@@ -8685,6 +8767,8 @@ export interface paths {
                             };
                             decision: string | null;
                             reply: string | null;
+                            /** @description The complainant agreed that the reply be public. */
+                            replyPublic: boolean;
                             /** Format: date-time */
                             filedAt: string;
                             /**
@@ -8824,6 +8908,8 @@ export interface paths {
                             };
                             decision: string | null;
                             reply: string | null;
+                            /** @description The complainant agreed that the reply be public. */
+                            replyPublic: boolean;
                             /** Format: date-time */
                             filedAt: string;
                             /**
@@ -8909,7 +8995,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Follow a complaint by its number: status, history and the reply; no personal data. */
+        /** Follow a complaint by its number: status, dates and history, no personal data; the reply only if the complainant agreed to publish it. */
         get: {
             parameters: {
                 query?: never;
@@ -8956,8 +9042,10 @@ export interface paths {
                             decidedOn: string | null;
                             repliedOn: string | null;
                             closedOn: string | null;
-                            /** @description The reply to the complainant, once replied: written to be read by whoever holds the number. */
+                            /** @description The reply, once replied: here only when the complainant agreed to publish it, or to the complainant (POST …/reply with the phone number on file, or signed in). */
                             reply: string | null;
+                            /** @description A reply exists that only the complainant may read: ask with POST …/reply. */
+                            replyWithheld: boolean;
                             history: {
                                 /**
                                  * @description received → under_investigation → decided → replied → closed
@@ -8992,6 +9080,129 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/complaints/track/{number}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reply, to the complainant: signed in as the one who filed, or with the phone number on file (wrong numbers throttled). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description 8 characters, with or without the hyphen ("K7MR-3TXA"); any case.
+                     * @example K7MR-3TXA
+                     */
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The phone number on file; not needed when signed in as the complainant. */
+                        phone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No personal data. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            trackingNumber: string;
+                            /**
+                             * @description service | office | officer
+                             * @enum {string}
+                             */
+                            subject: "service" | "office" | "officer";
+                            /** @description NCDD code, zero-padded. */
+                            concernedUnitCode: string;
+                            /** @description NCDD code, zero-padded. */
+                            handlingUnitCode: string;
+                            serviceCode: string | null;
+                            /**
+                             * @description received → under_investigation → decided → replied → closed
+                             * @enum {string}
+                             */
+                            status: "received" | "under_investigation" | "decided" | "replied" | "closed";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            filedOn: string;
+                            decidedOn: string | null;
+                            repliedOn: string | null;
+                            closedOn: string | null;
+                            /** @description The reply, once replied: here only when the complainant agreed to publish it, or to the complainant (POST …/reply with the phone number on file, or signed in). */
+                            reply: string | null;
+                            /** @description A reply exists that only the complainant may read: ask with POST …/reply. */
+                            replyWithheld: boolean;
+                            history: {
+                                /**
+                                 * @description received → under_investigation → decided → replied → closed
+                                 * @enum {string}
+                                 */
+                                status: "received" | "under_investigation" | "decided" | "replied" | "closed";
+                                /** Format: date-time */
+                                occurredAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -13740,8 +13951,12 @@ export interface components {
                 code: string;
                 labelKm: string;
                 labelEn: string;
-                /** @description Riel, a whole number; 0 when free. */
+                /** @description Riel, a whole number; 0 when free. Per unit when perUnitField is set. */
                 amountRiel: number;
+                /** @description The code of a number field of the form (e.g. copies): the fee is amountRiel times its value (a whole number, at least 1). */
+                perUnitField?: string | null;
+                /** @description The day the legal decision that set this fee took effect: no fee of this tier is recorded as paid before it. */
+                inForceFrom?: string | null;
             }[];
             requiredDocuments: {
                 nameKm: string;
@@ -13772,6 +13987,10 @@ export interface components {
                     nameKm: string;
                     nameEn: string;
                 }[];
+                /** @description Number fields only: the smallest value accepted (default 0). */
+                minimum?: number | null;
+                /** @description Number fields only: the largest value accepted (default 1,000,000,000). */
+                maximum?: number | null;
             }[];
             source: string | null;
             /** @description Demo data, not an official standard. */
