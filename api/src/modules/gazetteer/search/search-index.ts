@@ -66,14 +66,29 @@ export interface SearchKeys {
   romanised: string;
 }
 
+// Many units share a name (hundreds of villages are called Thmei): each name is romanised once
+// per process. Bounded, so that a long-running server importing edition after edition stays small.
+const romanisations = new Map<string, string>();
+const MAX_CACHED = 50_000;
+
+function romanised(nameKm: string): string {
+  let text = romanisations.get(nameKm);
+  if (text === undefined) {
+    text = romaniseKhmer(nameKm);
+    if (romanisations.size >= MAX_CACHED) romanisations.clear();
+    romanisations.set(nameKm, text);
+  }
+  return text;
+}
+
 export function searchKeys(nameKm: string, nameLatin: string): SearchKeys {
-  const romanised = romaniseKhmer(nameKm);
+  const romanisation = romanised(nameKm);
   return {
     keyKm: normaliseKhmer(nameKm),
     keyLatin: normaliseLatin(nameLatin),
     keyFold: foldLatin(nameLatin),
-    keyRoman: foldLatin(romanised),
-    romanised,
+    keyRoman: foldLatin(romanisation),
+    romanised: romanisation,
   };
 }
 

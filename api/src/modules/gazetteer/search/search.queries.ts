@@ -140,11 +140,16 @@ export async function selectPrefixMatches(
   return result.rows;
 }
 
+/** Trigram distance (1 - similarity) under which a name counts as similar: similarity 0.3, pg_trgm's default. */
+const MAX_TRIGRAM_DISTANCE = 0.7;
+
 /**
- * The fuzzy fallback: units whose folded official name or folded romanisation is similar to
- * `typed` by trigrams (pg_trgm's `%`, similarity at least 0.3, served by the GIN indexes), the
- * most similar first, then by level (a province before a village of the same similarity).
- * Units in `exclude` (already in the answer) are left out.
+ * The fuzzy fallback: units whose folded official name or folded romanisation is nearest to
+ * `typed` by trigrams (pg_trgm's distance `<->`, 1 - similarity, at most 0.7), the nearest
+ * first, then by level (a province before a village as near). Each key's GiST index gives its
+ * nearest `limit` names directly (ORDER BY distance LIMIT), so the query reads a few index pages,
+ * not every name sharing a trigram with the query. Units in `exclude` (already in the answer)
+ * are left out.
  */
 export async function selectFuzzyMatches(
   db: SearchDb,
@@ -156,25 +161,30 @@ export async function selectFuzzyMatches(
   const where = filterSql(filters);
   const level = filters.level === undefined ? sql`true` : sql`s.level = ${filters.level}`;
   const excluded = exclude.length === 0 ? sql`true` : sql`s.code not in (${sql.join([...exclude])})`;
+  const nearest = (key: 'key_fold' | 'key_roman', via: number) => {
+    const distance = sql`s.${sql.ref(key)} operator(public.<->) ${typed}`;
+    return sql`(select s.code, ${distance} as distance, ${sql.lit(via)} as via
+      from gazetteer_unit_search s
+      where ${level} and ${excluded} and ${where}
+      order by ${distance} limit ${limit})`;
+  };
   const result = await sql<MatchRow>`
     select ${UNIT_COLUMNS}
     from (
-      select ${INNER_COLUMNS}, f.score,
-        case when f.roman_score > f.fold_score then f.romanised end as romanised
+      select ${INNER_COLUMNS}, n.distance,
+        case when n.via = 1 then s.romanised end as romanised
       from (
-        select s.code, s.romanised,
-          public.similarity(s.key_fold, ${typed}) as fold_score,
-          public.similarity(s.key_roman, ${typed}) as roman_score,
-          greatest(public.similarity(s.key_fold, ${typed}), public.similarity(s.key_roman, ${typed})) as score
-        from gazetteer_unit_search s
-        where (s.key_fold operator(public.%) ${typed} or s.key_roman operator(public.%) ${typed})
-          and ${level} and ${excluded} and ${where}
-      ) f
-      join gazetteer_unit u on u.code = f.code
-      order by f.score desc, u.level, u.code
+        select distinct on (m.code) m.code, m.distance, m.via
+        from (${nearest('key_fold', 0)} union all ${nearest('key_roman', 1)}) m
+        where m.distance <= ${MAX_TRIGRAM_DISTANCE}
+        order by m.code, m.distance, m.via
+      ) n
+      join gazetteer_unit u on u.code = n.code
+      join gazetteer_unit_search s on s.code = n.code
+      order by n.distance, u.level, u.code
       limit ${limit}
     ) t
-    order by t.score desc, t.level, t.code`.execute(db);
+    order by t.distance, t.level, t.code`.execute(db);
   return result.rows;
 }
 
