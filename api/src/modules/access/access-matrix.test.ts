@@ -112,6 +112,15 @@ const matrixMember = {
   startDate: '2026-01-01',
 };
 const matrixCommittee = { kind: 'committee', nameKm: 'គណៈកម្មការ', nameEn: 'Matrix committee' };
+const matrixMeeting = {
+  kind: 'ordinary',
+  date: '2026-11-20',
+  isOnline: true,
+  agenda: [{ titleKm: 'របៀបវារៈ', titleEn: 'Matrix item' }],
+};
+const plannedMeetingAt = new Map<string | null, number>();
+const heldMeetingAt = new Map<string | null, number>();
+const decisionAt = new Map<string | null, number>();
 const matrixFunction = (code: string) => ({
   code,
   nameKm: 'មុខងារ',
@@ -345,6 +354,53 @@ const CASES: Record<string, (unit: string | null) => Promise<Cell>> = {
       method: 'PATCH',
       url: `/api/councils/members/${memberAt.get(unit)}`,
       body: { nameLatin: 'Matrix renamed' },
+    },
+    unit: organUnit(unit),
+  }),
+  // Meetings of the organ at the unit: a planned one changes, a held one records its attendance
+  // (409 once a decision was taken with it) and takes decisions, whose titles change.
+  'POST /api/councils/organs/:id/meetings': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/councils/organs/${organAt.get(unit)}/meetings`,
+      body: matrixMeeting,
+    },
+    unit: organUnit(unit),
+  }),
+  'PATCH /api/councils/meetings/:id': async (unit) => ({
+    request: {
+      method: 'PATCH',
+      url: `/api/councils/meetings/${plannedMeetingAt.get(unit)}`,
+      body: { place: 'Matrix hall' },
+    },
+    unit: organUnit(unit),
+  }),
+  'PUT /api/councils/meetings/:id/attendance': async (unit) => ({
+    request: {
+      method: 'PUT',
+      url: `/api/councils/meetings/${heldMeetingAt.get(unit)}/attendance`,
+      body: { attendance: [{ memberId: memberAt.get(unit), status: 'present' }] },
+    },
+    unit: organUnit(unit),
+  }),
+  'POST /api/councils/meetings/:id/decisions': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/councils/meetings/${heldMeetingAt.get(unit)}/decisions`,
+      body: {
+        kind: 'other',
+        titleKm: 'សេចក្ដីសម្រេច',
+        titleEn: 'Matrix decision',
+        tally: { for: 1, against: 0, abstain: 0 },
+      },
+    },
+    unit: organUnit(unit),
+  }),
+  'PATCH /api/councils/decisions/:id': async (unit) => ({
+    request: {
+      method: 'PATCH',
+      url: `/api/councils/decisions/${decisionAt.get(unit)}`,
+      body: { titleEn: 'Matrix renamed' },
     },
     unit: organUnit(unit),
   }),
@@ -676,6 +732,22 @@ beforeAll(async () => {
       unit,
       (await adminCall('POST', `/api/councils/organs/${organ.id}/members`, matrixMember)).id,
     );
+    plannedMeetingAt.set(
+      unit,
+      (await adminCall('POST', `/api/councils/organs/${organ.id}/meetings`, matrixMeeting)).id,
+    );
+    const held = await adminCall('POST', `/api/councils/organs/${organ.id}/meetings`, matrixMeeting);
+    await adminCall('PUT', `/api/councils/meetings/${held.id}/attendance`, {
+      attendance: [{ memberId: memberAt.get(unit), status: 'present' }],
+    });
+    heldMeetingAt.set(unit, held.id);
+    const decision = await adminCall('POST', `/api/councils/meetings/${held.id}/decisions`, {
+      kind: 'other',
+      titleKm: 'សេចក្ដីសម្រេច',
+      titleEn: 'Matrix decision',
+      tally: { for: 1, against: 0, abstain: 0 },
+    });
+    decisionAt.set(unit, decision.id);
   }
   functionId = (await adminCall('POST', '/api/councils/functions', matrixFunction('matrix_function'))).id;
   // The national target and province 01 share their budgets (one budget per unit and year).
