@@ -10,6 +10,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       'web/dist/**',
+      'api/dist/**',
       'data/**',
       'web/src/lib/api/schema.d.ts',
       '**/*.mjs',

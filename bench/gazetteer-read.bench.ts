@@ -13,10 +13,11 @@ import {
   percentile,
   result,
   startServer,
+  smoke,
 } from './harness.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
-const WARM_UP = 300;
+const WARM_UP = smoke ? 5 : 300;
 const TARGET_MS = 5;
 
 // Spread over the tree, so that no single page of the database stays hot by accident.

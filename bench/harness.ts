@@ -7,6 +7,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { repoRoot } from '../api/src/config.ts';
 
+/**
+ * Smoke mode (`npm run bench -- --smoke`, or BENCH_SMOKE=1): tiny sizes and one round, so that
+ * every benchmark runs end to end in seconds and CI notices one that breaks. Its figures mean
+ * nothing; the full runs stay out of CI.
+ */
+export const smoke = process.env.BENCH_SMOKE === '1';
+
 export interface BenchResult {
   name: string;
   unit: string;

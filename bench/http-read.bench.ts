@@ -5,7 +5,14 @@
  * from this one. Target: on PostgreSQL, full stack ≥ 70% of the baseline's throughput.
  */
 import autocannon from 'autocannon';
-import { result, startServer, type BenchResult, createBenchDatabase, dropBenchDatabase } from './harness.ts';
+import {
+  result,
+  smoke,
+  startServer,
+  type BenchResult,
+  createBenchDatabase,
+  dropBenchDatabase,
+} from './harness.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = 20;
@@ -13,7 +20,11 @@ const PATH = '/api/gazetteer/units/12';
 
 async function throughput(port: number): Promise<number> {
   // A short warm-up (JIT, pool) that is not counted, then the measured run.
-  await autocannon({ url: `http://127.0.0.1:${port}${PATH}`, connections: CONNECTIONS, duration: 2 });
+  await autocannon({
+    url: `http://127.0.0.1:${port}${PATH}`,
+    connections: CONNECTIONS,
+    duration: smoke ? 1 : 2,
+  });
   const run = await autocannon({
     url: `http://127.0.0.1:${port}${PATH}`,
     connections: CONNECTIONS,
@@ -30,7 +41,7 @@ async function measure(databaseUrl: string | undefined): Promise<{ full: number;
   // the shared machine does not land on one side only.
   const fulls: number[] = [];
   const bares: number[] = [];
-  for (let round = 0; round < 2; round += 1) {
+  for (let round = 0; round < (smoke ? 1 : 2); round += 1) {
     for (const [script, into] of [
       ['bench/servers/bare-node.ts', bares],
       ['bench/servers/full-stack.ts', fulls],

@@ -16,11 +16,12 @@ import {
   percentile,
   result,
   startServer,
+  smoke,
 } from './harness.ts';
 
 const APPLICATIONS = Number(process.env.BENCH_OPEN311_ROWS ?? 20_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
-const WARM_UP = 30;
+const WARM_UP = smoke ? 3 : 30;
 const TARGET_MS = 100;
 
 const BARE_SELECT = `

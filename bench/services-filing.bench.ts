@@ -25,6 +25,7 @@ import {
   result,
   startServer,
   type BenchResult,
+  smoke,
 } from './harness.ts';
 
 const DURATION_S = Number(process.env.BENCH_FILING_S ?? 10);
@@ -68,7 +69,7 @@ async function throughApi(port: number, token: string) {
     connections: CONNECTIONS,
   };
   // A short warm-up (JIT, pools, caches) that is not counted, then the measured run.
-  await autocannon({ ...options, duration: 2 });
+  await autocannon({ ...options, duration: smoke ? 1 : 2 });
   const run = await autocannon({ ...options, duration: DURATION_S });
   if (run.non2xx > 0 || run.errors > 0)
     throw new Error(`${run.non2xx} non-2xx answers, ${run.errors} errors`);

@@ -4,6 +4,7 @@
  * The schema and data are prepared by the real migrations and seed, so both read the same row.
  */
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import http from 'node:http';
 import pg from 'pg';
 import type { Database } from '../../api/src/modules.ts';
@@ -25,8 +26,9 @@ if (process.env.DATABASE_URL) {
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
   run = async (code) => (await pool.query<Record<string, unknown>>(QUERY, [code])).rows;
 } else {
-  // The platform's type parsers: the seed reads dates as 'YYYY-MM-DD' text, as the app does.
-  const pglite = await PGlite.create({ parsers: PGLITE_PARSERS });
+  // The platform's type parsers (the seed reads dates as 'YYYY-MM-DD' text, as the app does)
+  // and its extensions (the unit search's trigram index), as create-db.ts opens PGlite.
+  const pglite = await PGlite.create({ parsers: PGLITE_PARSERS, extensions: { pg_trgm } });
   // Prepare the schema through the same code path, then query PGlite directly.
   const { Kysely, PostgresDialect } = await import('kysely');
   const { PGlitePool } = await import('../../api/src/platform/db/pglite-pool.ts');
