@@ -819,7 +819,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    /** @description What was typed: a Khmer name (any code-point order, with or without zero-width spaces), a romanised name (any case, with or without diacritics, spaces, apostrophes or hyphens; the official Latin name or the UNGEGN romanisation of the Khmer name, with the common variants folded: Kompong/Kg./Kâmpóng, Prah/Preah, Chh/Ch, ou/o, ae/e, doubled letters), or a code (ASCII or Khmer digits, with or without its leading zero). Matches names and codes that start with it. From 2 characters on, a Khmer syllable or a romanised word inside a name that starts with it matches too, listed after the names that start with it; when that finds fewer than 5 units, romanised names similar by trigrams (a typo) come last. */
+                    /** @description What was typed: a Khmer name (any code-point order, with or without zero-width spaces), a romanised name (any case, with or without diacritics, spaces, apostrophes or hyphens; the official Latin name or the UNGEGN romanisation of the Khmer name, with the common variants folded: Kompong/Kg./Kâmpóng, Prah/Preah, Chh/Ch, ou/o, ae/e, doubled letters), or a code (ASCII or Khmer digits, with or without its leading zero). Matches names and codes that start with it. From 2 characters on, a Khmer syllable or a romanised word inside a name that starts with it matches too, listed after the names that start with it; when no name matches exactly and fewer than 5 units are found, the romanised names nearest by trigrams (a typo) come last. */
                     q: string;
                     /** @description Only units of this level. */
                     level?: number;

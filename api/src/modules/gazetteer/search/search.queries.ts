@@ -40,6 +40,8 @@ export interface MatchRow {
   path: PathItem[];
   /** The UNGEGN romanisation, when the match was made on it (not on the official name). */
   romanised: string | null;
+  /** Prefix matches only: the key is exactly what was typed. */
+  exact?: boolean;
 }
 
 /**
@@ -121,7 +123,7 @@ export async function selectPrefixMatches(
   );
   // The answer (at most `limit` units) first, then their paths and the final order.
   const result = await sql<MatchRow>`
-    select ${UNIT_COLUMNS}
+    select ${UNIT_COLUMNS}, t.exact_rank = 0 as exact
     from (
       select ${INNER_COLUMNS}, d.exact_rank, d.key,
         case when d.via = 1 then s.romanised end as romanised

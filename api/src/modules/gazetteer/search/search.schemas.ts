@@ -16,7 +16,7 @@ export const UnitSearchQuery = Type.Object({
       'or a code (ASCII or Khmer digits, with or without its leading zero). Matches names and ' +
       'codes that start with it. From 2 characters on, a Khmer syllable or a romanised word ' +
       'inside a name that starts with it matches too, listed after the names that start with it; ' +
-      'when that finds fewer than 5 units, romanised names similar by trigrams (a typo) come last.',
+      'when no name matches exactly and fewer than 5 units are found, the romanised names nearest by trigrams (a typo) come last.',
     examples: ['កែប', 'kampot', "Damnak Chang'aeur", '០៧', '2302'],
   }),
   level: Type.Optional(Type.Integer({ minimum: 1, maximum: 4, description: 'Only units of this level.' })),

@@ -93,10 +93,12 @@ export async function searchUnits(ctx: GazetteerContext, query: UnitSearchQuery)
   if (how.infix !== undefined && units.length < query.limit) {
     add(await selectInfixMatches(db, how.infix.key, how.infix.fragment, filters, query.limit - units.length));
   }
-  if (how.fuzzy !== undefined && units.length < Math.min(query.limit, FUZZY_WHEN_FEWER_THAN)) {
+  // A name typed in full (an exact match) needs no guess at what else it might have been.
+  const exact = units.some((unit) => unit.exact === true);
+  if (how.fuzzy !== undefined && !exact && units.length < Math.min(query.limit, FUZZY_WHEN_FEWER_THAN)) {
     add(await selectFuzzyMatches(db, how.fuzzy, [...seen], filters, query.limit - units.length));
   }
   return {
-    items: units.map(({ romanised, ...unit }) => (romanised ? { ...unit, romanised } : unit)),
+    items: units.map(({ romanised, exact: _exact, ...unit }) => (romanised ? { ...unit, romanised } : unit)),
   };
 }
