@@ -1,9 +1,13 @@
 /**
- * Demo budgets for Kep (the province the demo tree holds down to its villages), fiscal year 2026:
+ * Demo budgets of fiscal year 2026:
  *
  * - Kaeb sangkat (230201): approved after its council's decision, with Q1 and Q2 actuals;
  * - Prey Thum sangkat (230202): proposed, still being prepared;
- * - Kaeb municipality (2302): approved, with Q1 actuals.
+ * - Kaeb municipality (2302): approved, with Q1 actuals;
+ * - Tonle Basak sangkat (120101, khan Chamkar Mon, Phnom Penh) and S'ang commune (130101, Chey
+ *   Saen, Preah Vihear): proposed.
+ *
+ * When the tree lacks one of these units, the seed skips itself.
  *
  * None of this is official: the amounts are invented in realistic proportions (the Commune/
  * Sangkat Fund is most of a sangkat's revenue, own-source revenue is small), and every budget and
@@ -11,6 +15,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { cliActor } from '../../platform/actor.ts';
+import { skipSeed } from '../../platform/db/seeds.ts';
 import type { BudgetsContext } from './budgets.context.ts';
 import { insertBudget } from './budgets.queries.ts';
 import { insertActuals, insertLines } from './lines.queries.ts';
@@ -304,12 +309,94 @@ export const DEMO_BUDGETS: readonly DemoBudget[] = [
       },
     ],
   },
+  {
+    unit: '120101',
+    phase: 'proposed',
+    decision: null,
+    lines: [
+      {
+        economic: '74',
+        functional: null,
+        fund: 'cs_fund',
+        program: null,
+        km: 'មូលនិធិឃុំ-សង្កាត់ ឆ្នាំ២០២៦',
+        en: 'Commune/Sangkat Fund 2026',
+        amount: 286_000_000,
+      },
+      {
+        economic: '71',
+        functional: null,
+        fund: 'own_source',
+        program: null,
+        km: 'កម្រៃសេវារដ្ឋបាល',
+        en: 'Administrative service fees',
+        amount: 42_000_000,
+      },
+      {
+        economic: '64',
+        functional: '01',
+        fund: 'cs_fund',
+        program: null,
+        km: 'ប្រាក់ឧបត្ថម្ភក្រុមប្រឹក្សា និងបុគ្គលិក',
+        en: 'Councillors’ and staff allowances',
+        amount: 120_000_000,
+      },
+      {
+        economic: '60',
+        functional: '01',
+        fund: 'own_source',
+        program: null,
+        km: 'ប្រមូលសំរាមតាមផ្លូវ',
+        en: 'Street waste collection',
+        amount: 38_000_000,
+      },
+    ],
+  },
+  {
+    unit: '130101',
+    phase: 'proposed',
+    decision: null,
+    lines: [
+      {
+        economic: '74',
+        functional: null,
+        fund: 'cs_fund',
+        program: null,
+        km: 'មូលនិធិឃុំ-សង្កាត់ ឆ្នាំ២០២៦',
+        en: 'Commune/Sangkat Fund 2026',
+        amount: 264_000_000,
+      },
+      {
+        economic: '64',
+        functional: '01',
+        fund: 'cs_fund',
+        program: null,
+        km: 'ប្រាក់ឧបត្ថម្ភក្រុមប្រឹក្សា និងបុគ្គលិក',
+        en: 'Councillors’ and staff allowances',
+        amount: 84_000_000,
+      },
+      {
+        economic: '21',
+        functional: '04',
+        fund: 'cs_fund',
+        program: 'CIP-2026-01',
+        km: 'ជួសជុលផ្លូវលំ និងលូ',
+        en: 'Rural road and culvert repair',
+        amount: 120_000_000,
+      },
+    ],
+  },
 ];
 
 const directionOf = (economic: string) => ECONOMIC_CLASSES.find((item) => item.code === economic)!.direction;
 
 export async function seedBudgetsDemo(ctx: BudgetsContext): Promise<void> {
   const { db } = ctx;
+  const places = [...new Set(DEMO_BUDGETS.map((demo) => demo.unit))];
+  const present = await ctx.ports.gazetteer.unitNames(db, places);
+  const missing = places.filter((code) => !present.has(code));
+  if (missing.length > 0)
+    skipSeed(`the tree lacks unit(s) ${missing.join(', ')} that demo budgets belong to`);
   // Demo data is a change like any other: it goes in the audit trail, made by no one.
   const actor = cliActor('demo-seed');
   for (const demo of DEMO_BUDGETS) {

@@ -1,8 +1,8 @@
 /**
- * Demo organs for Kep province (the province the gazetteer's demo data holds down to its
- * villages): a council for the province, its district and municipality and its five
- * communes/sangkats, boards of governors for the province and the districts, a women and
- * children's consultative committee at each, and a few functions of the register.
+ * Demo organs for Kep province: a council for the province, its district and municipality and
+ * its five communes/sangkats, boards of governors for the province and the districts, a women
+ * and children's consultative committee at each, and a few functions of the register. When the
+ * tree lacks one of these units, the seed skips itself.
  *
  * None of this is official. The people are invented (common Khmer names put together, never a
  * real person's record), their parties are "Example party A/B", and every row is marked
@@ -10,6 +10,7 @@
  * councillor in five is a woman.
  */
 import { cliActor } from '../../platform/actor.ts';
+import { skipSeed } from '../../platform/db/seeds.ts';
 import type { CouncilsContext } from './councils.context.ts';
 import { insertFunction } from './functions.queries.ts';
 import { insertMembers } from './members.queries.ts';
@@ -254,6 +255,10 @@ const DEMO_FUNCTIONS: readonly DemoFunction[] = [
 
 export async function seedCouncilsDemo(ctx: CouncilsContext): Promise<void> {
   const { db } = ctx;
+  const places = [...new Set(DEMO_ORGANS.map((organ) => organ.unit))];
+  const present = await ctx.ports.gazetteer.unitNames(db, places);
+  const missing = places.filter((code) => !present.has(code));
+  if (missing.length > 0) skipSeed(`the tree lacks unit(s) ${missing.join(', ')} that demo organs sit at`);
   // Demo data is a change like any other: it goes in the audit trail, made by no one.
   const actor = cliActor('demo-seed');
   const members = demoMembers();

@@ -14,6 +14,7 @@ import { HolidayCalendar, replaceHolidays } from './calendar.service.ts';
 import { fileComplaint } from './complaints.service.ts';
 import type { ServicesContext, ServicesModuleContext } from './context.ts';
 import { kepSangkats } from './demo-seed.queries.ts';
+import { skipSeed } from '../../platform/db/seeds.ts';
 import { DEMO_HOLIDAY_SOURCE, DEMO_HOLIDAYS } from './holidays-data.ts';
 import { outboxChannel } from './notifications.ts';
 import type { CreateStandardBody } from './standards.schemas.ts';
@@ -223,6 +224,9 @@ export const DEMO_STANDARDS: CreateStandardBody[] = [
 ];
 
 const KEP_MUNICIPALITY = '2302';
+const OTHER_DISTRICT_OFFICES = ['1201', '1301'];
+const OTHER_COMMUNE_OFFICES = ['120101', '130101'];
+const OTHER_OFFICES = [...OTHER_DISTRICT_OFFICES, ...OTHER_COMMUNE_OFFICES];
 const OFFERED_FROM = '2024-01-01';
 
 /** An attachment store that refuses: the seed writes no files. */
@@ -248,11 +252,18 @@ export async function seedServicesDemo(moduleCtx: ServicesModuleContext): Promis
     });
   }
 
+  // The offices of the other places the demo covers: khan Chamkar Mon and its sangkat Tonle
+  // Basak (Phnom Penh), district Chey Saen and its commune S'ang (Preah Vihear).
+  const present = await ctx.ports.gazetteer.unitNames(ctx.db as never, [KEP_MUNICIPALITY, ...OTHER_OFFICES]);
+  const missing = [KEP_MUNICIPALITY, ...OTHER_OFFICES].filter((code) => !present.has(code));
+  if (missing.length > 0) skipSeed(`the tree lacks unit(s) ${missing.join(', ')} that demo offices sit at`);
   const sangkats = await kepSangkats(ctx, KEP_MUNICIPALITY);
   for (const standard of DEMO_STANDARDS) {
     await createStandard(ctx, SYSTEM_ACTOR, standard, { isExample: true });
     const units =
-      standard.providerTier === 'district' ? [KEP_MUNICIPALITY] : sangkats.map((unit) => unit.code);
+      standard.providerTier === 'district'
+        ? [KEP_MUNICIPALITY, ...OTHER_DISTRICT_OFFICES]
+        : [...sangkats.map((unit) => unit.code), ...OTHER_COMMUNE_OFFICES];
     for (const unitCode of units) {
       await addOffering(
         ctx,
@@ -383,5 +394,45 @@ export async function seedServicesDemo(moduleCtx: ServicesModuleContext): Promis
       complainant: { sex: 'female', ageGroup: '35-49', phone: '012 345 009' },
     },
     { isExample: true, filedOn: '2026-11-21' },
+  );
+
+  // Phnom Penh: a certification at sangkat Tonle Basak, done.
+  const copies = await file(
+    'commune.certification',
+    '120101',
+    '2026-11-12',
+    { document_kind: 'copy', copies: 2 },
+    person('ជា សុវណ្ណារី', 'female', '18-34', '010 222 333'),
+  );
+  await step(copies.trackingNumber, 'under_review', '2026-11-12');
+  await step(copies.trackingNumber, 'approved', '2026-11-13');
+
+  // Preah Vihear: a birth registered at the commune of S'ang, and a complaint about the wait.
+  const rural = await file(
+    'commune.birth_certificate',
+    '130101',
+    '2026-11-18',
+    {
+      child_name: 'យឹម បញ្ញា',
+      date_of_birth: '2026-11-03',
+      child_sex: 'male',
+      place_of_birth: 'home',
+      mother_name: 'រស់ ចន្ធី',
+    },
+    person('រស់ ចន្ធី', 'female', '18-34', null),
+  );
+  await step(rural.trackingNumber, 'under_review', '2026-11-19');
+  await fileComplaint(
+    ctx,
+    SYSTEM_ACTOR,
+    {
+      subject: 'service',
+      unitCode: '130101',
+      serviceCode: 'commune.birth_certificate',
+      description:
+        'ស្មៀនឃុំមិនមកធ្វើការនៅថ្ងៃពុធ ខ្ញុំត្រូវរង់ចាំពីរថ្ងៃ។ The commune clerk was not in on Wednesday; I waited two days.',
+      complainant: { sex: 'female', ageGroup: '18-34', phone: null },
+    },
+    { isExample: true, filedOn: '2026-11-20' },
   );
 }
