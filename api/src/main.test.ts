@@ -13,6 +13,22 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './config.ts';
 import { lockDataDir } from './platform/db/data-dir-lock.ts';
+import type { Database } from './modules.ts';
+import { prepareDatabase } from './modules.ts';
+import { createDb } from './platform/db/create-db.ts';
+
+/**
+ * A database prepared here with the small sample tree, so that the server's start finds the
+ * tree there and does not load the whole country (minutes on a loaded machine).
+ */
+async function prepareWithSample(config: { dataDir?: string; databaseUrl?: string }): Promise<void> {
+  const db = await createDb<Database>(config);
+  try {
+    await prepareDatabase(db.kysely as never, { demoData: false, referenceData: 'sample' });
+  } finally {
+    await db.close();
+  }
+}
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -106,6 +122,7 @@ describe.skipIf(process.platform !== 'linux' || Boolean(process.env.DATABASE_URL
   () => {
     it('stops the server when the top process (npm) gets SIGTERM, and unlocks the PGlite folder', async () => {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sndd-signal-'));
+      await prepareWithSample({ dataDir });
       const server = start(npm, ['start'], { DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
       try {
         const address = await server.address;
@@ -149,6 +166,7 @@ describe.runIf(process.platform === 'linux' && Boolean(process.env.DATABASE_URL)
       await admin(`create database ${name}`);
       const url = new URL(serverUrl);
       url.pathname = `/${name}`;
+      await prepareWithSample({ databaseUrl: url.toString() });
       const server = start(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
         DATABASE_URL: url.toString(),
         WORKERS: '2',
