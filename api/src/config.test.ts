@@ -97,6 +97,8 @@ describe('settings', () => {
     [{ SESSION_MAX_HOURS: '0' }, 'SESSION_MAX_HOURS="0"', 'whole number'],
     [{ ATTACHMENTS_STORE: 'ftp' }, 'ATTACHMENTS_STORE="ftp"', 'one of local, s3'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN', 'at least 16 characters'],
+    [{ OIDC_ISSUER: 'https://id.example.gov.kh' }, 'OIDC_ISSUER', 'OIDC_CLIENT_ID, OIDC_CLIENT_SECRET'],
+    [{ OIDC_ISSUER: 'ftp://id' }, 'OIDC_ISSUER', 'https://'],
     [{ ATTACHMENTS_STORE: 's3', S3_BUCKET: 'b' }, 'ATTACHMENTS_STORE=s3', 'S3_ENDPOINT, S3_ACCESS_KEY_ID'],
   ])('refuses %j with its name and what is allowed', (env, name, allowed) => {
     const message = refusal(env);

@@ -199,6 +199,17 @@ export function loadConfig(env: Env = process.env): Config {
     // A token is a secret: never repeat it.
     read.problems.push('Setting METRICS_TOKEN is refused: a random value of at least 16 characters is expected.');
 
+  // National login (the access module's oidc.service.ts reads them): all four, or none.
+  const oidcIssuer = read.url('OIDC_ISSUER', ['https:', 'http:']);
+  read.url('OIDC_REDIRECT_URI', ['https:', 'http:']);
+  if (oidcIssuer !== undefined) {
+    const missing = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'].filter(
+      (name) => read.raw(name) === undefined,
+    );
+    if (missing.length > 0)
+      read.problems.push(`Setting OIDC_ISSUER is refused: it needs ${missing.join(', ')} too.`);
+  }
+
   // Read by modules themselves (sessions, attachments), checked here so a bad value stops the start.
   read.integer('SESSION_IDLE_MINUTES', 30, 1, 60 * 24 * 30);
   read.integer('SESSION_MAX_HOURS', 12, 1, 24 * 365);

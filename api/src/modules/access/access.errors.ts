@@ -7,6 +7,13 @@ import { defineErrors, failWith, PLATFORM_ERRORS } from '../../platform/errors.t
 
 export const ACCESS_ERRORS = defineErrors({
   'access.user.not_found': { status: 404, title: 'No such user.' },
+  // National login (oidc.service.ts).
+  'access.oidc.off': { status: 404, title: 'Sign-in with the national identity is not set up here.' },
+  'access.oidc.failed': { status: 401, title: 'The national identity service did not confirm who you are.' },
+  'access.oidc.no_account': {
+    status: 403,
+    title: 'No account here goes with this national identity. Ask your administrator to create one.',
+  },
   'access.user.email_invalid': { status: 400, title: 'This e-mail address is not valid.' },
   'access.user.phone_invalid': { status: 400, title: 'This phone number is not valid.' },
   'access.user.login_missing': { status: 400, title: 'Give an e-mail address or a phone number.' },

@@ -79,6 +79,23 @@ export interface AccessSignInThrottleTable {
   locked_until: Date | null;
 }
 
+/** One identity of a national identity provider (OpenID Connect) linked to an account. */
+export interface AccessOidcIdentityTable {
+  issuer: string;
+  subject: string;
+  user_id: number;
+  created_at: Generated<Date>;
+}
+
+/** A national sign-in under way: what the callback must find again (oidc.service.ts). */
+export interface AccessOidcPendingTable {
+  state: string;
+  code_verifier: string;
+  nonce: string;
+  next_path: string;
+  expires_at: Date;
+}
+
 export interface AccessTables {
   access_permission: AccessPermissionTable;
   access_role: AccessRoleTable;
@@ -88,4 +105,6 @@ export interface AccessTables {
   access_session: AccessSessionTable;
   access_api_token: AccessApiTokenTable;
   access_sign_in_throttle: AccessSignInThrottleTable;
+  access_oidc_identity: AccessOidcIdentityTable;
+  access_oidc_pending: AccessOidcPendingTable;
 }

@@ -37,6 +37,8 @@ export const accessModule = defineModule<AccessTables, 'gazetteer'>({
     'access_session',
     'access_api_token',
     'access_sign_in_throttle',
+    'access_oidc_identity',
+    'access_oidc_pending',
   ],
   migrations: new URL('./migrations/', import.meta.url),
   errors: ACCESS_ERRORS,

@@ -70,26 +70,39 @@ export async function signIn(ctx: AccessContext, actor: Actor, input: SignInInpu
 
   return ctx.inTransaction(async (trx) => {
     await forgiveSignInAttempt(trx, loginKey, input.ip);
-    const token = newSecret();
-    const csrfToken = newSecret(24);
-    await insertSession(trx, {
-      idHash: sha256(token),
-      userId: user.id,
-      csrfToken,
-      ip: input.ip,
-      userAgent: input.userAgent?.slice(0, 300) ?? null,
-    });
-    await ctx.audit.write(
-      trx,
-      { ...signer, audit: { ...signer.audit, actorUserId: user.id } },
-      {
-        action: 'auth.sign_in',
-        entityType: 'access.user',
-        entityId: String(user.id),
-      },
-    );
-    return { session: { token, csrfToken }, userId: user.id };
+    const session = await openSession(ctx, trx, signer, user.id, input);
+    return { session, userId: user.id };
   });
+}
+
+/**
+ * Opens a session for a person whose identity is settled (a password checked here, or a
+ * national identity provider's answer, oidc.service.ts), with its audit record, in the
+ * caller's transaction.
+ */
+export async function openSession(
+  ctx: AccessContext,
+  trx: Parameters<Parameters<AccessContext['inTransaction']>[0]>[0],
+  signer: Actor,
+  userId: number,
+  client: { ip: string; userAgent: string | null },
+  action = 'auth.sign_in',
+): Promise<{ token: string; csrfToken: string }> {
+  const token = newSecret();
+  const csrfToken = newSecret(24);
+  await insertSession(trx, {
+    idHash: sha256(token),
+    userId,
+    csrfToken,
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
+  });
+  await ctx.audit.write(
+    trx,
+    { ...signer, audit: { ...signer.audit, actorUserId: userId } },
+    { action, entityType: 'access.user', entityId: String(userId) },
+  );
+  return { token, csrfToken };
 }
 
 /** Ends the actor's session (nothing for a token or no session). */

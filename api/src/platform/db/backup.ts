@@ -171,10 +171,11 @@ export function readManifest(source: string): BackupManifest {
   } catch {
     throw new BackupError('restore.manifest.unreadable', `${file} is missing or is not a backup's manifest.`);
   }
-  if (manifest.format !== BACKUP_FORMAT)
+  const expected: string = BACKUP_FORMAT;
+  if (manifest.format !== expected)
     throw new BackupError(
       'restore.manifest.format',
-      `${file} is not a backup of this platform (${BACKUP_FORMAT}).`,
+      `${file} is not a backup of this platform (${expected}).`,
     );
   return manifest;
 }

@@ -18,6 +18,15 @@ export const accessKeys = {
   tokens: ['auth', 'tokens'] as const,
 };
 
+/** Whether sign-in with the national digital identity (OpenID Connect) is set up here. */
+export function useNationalSignIn() {
+  return useQuery({
+    queryKey: ['auth', 'oidc'],
+    staleTime: 60 * 60_000,
+    queryFn: ({ signal }) => call(api.GET('/api/auth/oidc', { signal })),
+  });
+}
+
 export function useRoles() {
   return useQuery({
     queryKey: accessKeys.roles,

@@ -7,13 +7,18 @@ import { CHANGE_PASSWORD_PATH } from '../../components/require-session.tsx';
 import { safeNext, useSession, useSignIn } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { InputField } from '../../components/fields.tsx';
+import { useNationalSignIn } from './api.ts';
 import './access.css';
 
 export function SignInPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   useDocumentTitle(t('signIn.title'));
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
+  const national = useNationalSignIn();
+  // A national sign-in that was refused comes back here with its code.
+  const returnedError = params.get('error');
+  const returnedKey = returnedError ? `errors.${returnedError}` : null;
   const navigate = useNavigate();
   const session = useSession();
   const signIn = useSignIn();
@@ -46,6 +51,24 @@ export function SignInPage() {
     <section className="page page--narrow" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
       <p>{t('signIn.intro')}</p>
+      {returnedKey && !signIn.isError ? (
+        <div className="error-message" role="alert">
+          <p>{t(i18n.exists(returnedKey) ? returnedKey : 'errors.unknown')}</p>
+        </div>
+      ) : null}
+      {national.data?.enabled ? (
+        <>
+          <p>
+            <a
+              className="button button--secondary"
+              href={`/api/auth/oidc/start?next=${encodeURIComponent(next)}`}
+            >
+              {t('signIn.national')}
+            </a>
+          </p>
+          <p className="sign-in__or">{t('signIn.or')}</p>
+        </>
+      ) : null}
       <form className="form" onSubmit={submit} noValidate={false}>
         {signIn.isError ? <ErrorMessage error={signIn.error} /> : null}
         <InputField
