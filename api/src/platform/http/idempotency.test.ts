@@ -168,6 +168,35 @@ describe('Idempotency-Key', () => {
     expect(second.body).toBe(first.body);
   });
 
+  it('never stores an answer that holds a secret (an API token): the header is ignored there', async () => {
+    const key = randomUUID();
+    const first = await citizen.request(
+      'POST',
+      '/api/auth/tokens',
+      { name: 'a', expiresInDays: 1 },
+      {
+        'idempotency-key': key,
+      },
+    );
+    expect(first.statusCode, first.body).toBe(201);
+    const second = await citizen.request(
+      'POST',
+      '/api/auth/tokens',
+      { name: 'a', expiresInDays: 1 },
+      {
+        'idempotency-key': key,
+      },
+    );
+    expect(second.statusCode).toBe(201);
+    expect(second.json<{ token: string }>().token).not.toBe(first.json<{ token: string }>().token);
+    const stored = await sql<{
+      n: number;
+    }>`select count(*)::int as n from platform_idempotency where idempotency_key = ${key}`.execute(
+      t.db.kysely,
+    );
+    expect(stored.rows[0]!.n).toBe(0);
+  });
+
   it('answers an Open311 POST once for one key (anonymous route, api_key in the body)', async () => {
     const token = await citizen.request('POST', '/api/auth/tokens', {
       name: 'idempotency',

@@ -12,6 +12,8 @@
  *   409 `idempotency.key.in_progress`. A malformed key: 400 `idempotency.key.invalid`.
  * - Answers below 500 are kept (a refused filing stays refused); a 5xx or a 429 frees the key,
  *   so a retry runs the request again.
+ * - Sign-in, tokens, password changes and resets are left out (NOT_KEPT): their answers hold
+ *   secrets that must not be stored.
  *
  * The window: the key is claimed before the handler runs and its answer stored right after,
  * in transactions of their own (a module's service commits its own transaction, which this
@@ -41,6 +43,12 @@ export const RETENTION_HOURS = 24;
 export const STALE_SECONDS = 120;
 /** Visible ASCII, 1–255 characters (a UUID is the usual choice). */
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/**
+ * POSTs whose answer is never stored: they answer secrets (a session's CSRF token, an API
+ * token, a temporary password) that must not sit in a table for 24 hours, or set a cookie a
+ * replay could not set again. They are safe to repeat or refuse a repeat on their own.
+ */
+const NOT_KEPT = [/^\/api\/auth\//, /^\/api\/access\/users\/[^/]+\/password-reset$/];
 /** The response headers replayed with a stored answer. */
 const KEPT_HEADERS = ['content-type', 'location'] as const;
 
@@ -151,6 +159,7 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<unknown>): 
   app.addHook('onRoute', (route) => {
     const methods = [route.method].flat().map(String);
     if (!methods.includes('POST')) return;
+    if (NOT_KEPT.some((pattern) => pattern.test(route.url))) return;
     const existing = route.preHandler === undefined ? [] : [route.preHandler].flat();
     route.preHandler = [...existing, before];
   });
