@@ -197,7 +197,9 @@ export function loadConfig(env: Env = process.env): Config {
 
   if (config.metricsToken !== undefined && config.metricsToken.length < 16)
     // A token is a secret: never repeat it.
-    read.problems.push('Setting METRICS_TOKEN is refused: a random value of at least 16 characters is expected.');
+    read.problems.push(
+      'Setting METRICS_TOKEN is refused: a random value of at least 16 characters is expected.',
+    );
 
   // National login (the access module's oidc.service.ts reads them): all four, or none.
   const oidcIssuer = read.url('OIDC_ISSUER', ['https:', 'http:']);
