@@ -6,9 +6,17 @@ import { applicationNotFound, toApplication, trackingNumberOf } from './applicat
 import type { ServicesContext, ServicesModuleContext } from './context.ts';
 import { dashboardOnFeePaid } from './dashboard/dashboard.maintain.ts';
 import { fail } from './services.errors.ts';
+import type { FieldValues } from './form-fields.ts';
+import type { FeeTier } from './services.tables.ts';
 import { findVersionById } from './standards.queries.ts';
 
-/** Records the fee as paid, with its receipt: own-source revenue of the unit where it was filed. */
+/**
+ * Records the fee as paid, with its receipt: own-source revenue of the unit where it was filed.
+ * The amount is the published tier's — times the quantity for a tier per unit (copies: the
+ * number the application gives in the tier's field, or the quantity sent, which must agree) —
+ * paid not after today (services.fee.bad_paid_on), and never
+ * before the legal decision that set the tier took effect (services.fee.before_decision).
+ */
 export async function recordFee(
   ctx: ServicesContext,
   actor: Actor,
@@ -24,9 +32,27 @@ export async function recordFee(
     const version = await findVersionById(trx, application.standard_version_id);
     const tier = version?.fee_tiers.find((item) => item.code === body.tierCode);
     if (!tier) throw fail('services.fee.unknown_tier', body.tierCode);
-    if (tier.amountRiel !== body.amountRiel) {
+    const paidOn = body.paidOn ?? ctx.today();
+    if (paidOn > ctx.today()) {
+      throw fail('services.fee.bad_paid_on', {
+        title: `A fee is not paid after today (${ctx.today()}).`,
+        detail: paidOn,
+      });
+    }
+    if (tier.inForceFrom && paidOn < tier.inForceFrom) {
+      throw fail('services.fee.before_decision', {
+        title: `The fee "${tier.code}" is in force from ${tier.inForceFrom}, the day its legal decision took effect.`,
+        detail: paidOn,
+      });
+    }
+    const quantity = quantityOf(tier, application.field_values, body.quantity);
+    const amount = tier.amountRiel * quantity;
+    if (amount !== body.amountRiel) {
       throw fail('services.fee.amount_mismatch', {
-        title: `The published fee of this tier is ${tier.amountRiel} riel.`,
+        title:
+          quantity === 1
+            ? `The published fee of this tier is ${tier.amountRiel} riel.`
+            : `The published fee of this tier is ${tier.amountRiel} riel × ${quantity} = ${amount} riel.`,
         detail: `Received ${body.amountRiel}.`,
       });
     }
@@ -38,9 +64,10 @@ export async function recordFee(
       application_id: application.id,
       unit_code: application.unit_code,
       fee_tier_code: tier.code,
-      amount_riel: tier.amountRiel,
+      amount_riel: amount,
+      quantity,
       receipt_number: receipt,
-      paid_on: body.paidOn ?? ctx.today(),
+      paid_on: paidOn,
       recorded_by: actor.userId,
       is_example: options.isExample ?? false,
     });
@@ -52,6 +79,7 @@ export async function recordFee(
       after: {
         tierCode: fee.fee_tier_code,
         amountRiel: fee.amount_riel,
+        quantity: fee.quantity,
         receiptNumber: fee.receipt_number,
         paidOn: fee.paid_on,
       },
@@ -60,6 +88,35 @@ export async function recordFee(
     return application;
   });
   return toApplication(ctx, row);
+}
+
+/** The units a fee counts: 1 for a flat tier; for a tier per unit, the application's number (or the one sent). */
+function quantityOf(tier: FeeTier, values: FieldValues, sent: number | undefined): number {
+  if (!tier.perUnitField) {
+    if (sent !== undefined && sent !== 1) {
+      throw fail('services.fee.quantity_mismatch', {
+        title: `The fee "${tier.code}" is a flat fee.`,
+        detail: String(sent),
+      });
+    }
+    return 1;
+  }
+  const given = values[tier.perUnitField];
+  const onFile = typeof given === 'number' ? given : undefined;
+  if (onFile !== undefined && sent !== undefined && onFile !== sent) {
+    throw fail('services.fee.quantity_mismatch', {
+      title: `The application gives ${onFile} in "${tier.perUnitField}".`,
+      detail: String(sent),
+    });
+  }
+  const quantity = sent ?? onFile;
+  if (quantity === undefined || !Number.isInteger(quantity) || quantity < 1 || quantity > 100_000) {
+    throw fail('services.fee.bad_quantity', {
+      title: `The fee "${tier.code}" is per unit of "${tier.perUnitField}": a whole number from 1 to 100,000.`,
+      detail: String(quantity ?? 'none'),
+    });
+  }
+  return quantity;
 }
 
 /**

@@ -13,10 +13,13 @@ import type { ServicesContext } from './context.ts';
 import { dashboardOnFiled } from './dashboard/dashboard.maintain.ts';
 import type { CheckedFiling, FilingInput, WrittenFiling } from './filing.types.ts';
 import { validateFieldValues } from './form-fields.ts';
+import { failWith, PLATFORM_ERRORS } from '../../platform/errors.ts';
 import { fail } from './services.errors.ts';
 import type { ServicesDb } from './services.tables.ts';
 import { findOfferedVersionCached } from './standards.queries.ts';
 import { newTrackingNumber } from './tracking-number.ts';
+
+const failPlatform = failWith(PLATFORM_ERRORS);
 
 export type { CheckedFiling, FilingInput, WrittenFiling } from './filing.types.ts';
 
@@ -42,6 +45,13 @@ export async function fileApplication(
 }
 
 async function checkFiling(ctx: ServicesContext, actor: Actor, input: FilingInput): Promise<CheckedFiling> {
+  // A password an administrator set (a new account, a reset) is known to two people: whoever
+  // holds it files nothing until they choose their own (403 auth.password.change_required).
+  if (actor.principal?.mustChangePassword) {
+    throw failPlatform('auth.password.change_required', {
+      title: 'Your password was set by an administrator: change it before you file.',
+    });
+  }
   const description = (input.description ?? '').trim();
   if (description.length > MAX_DESCRIPTION_LENGTH) {
     throw fail('services.application.description_too_long', {

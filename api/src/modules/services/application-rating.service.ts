@@ -1,17 +1,18 @@
 /** The applicant's rating of a closed application. */
 import type { Actor } from '../../platform/actor.ts';
-import { normalisePhone } from './applicants.ts';
 import { lockApplication, updateApplication } from './applications.queries.ts';
 import type { PublicTracking, RatingBody } from './applications.schemas.ts';
 import { trackApplication } from './application-reading.service.ts';
 import { applicationNotFound, trackingNumberOf } from './application-views.ts';
 import type { ServicesContext } from './context.ts';
 import { dashboardOnRated } from './dashboard/dashboard.maintain.ts';
+import { assertNotThrottled, countWrongPhone, samePhone } from './phone-check.ts';
 import { fail } from './services.errors.ts';
 
 /**
  * The applicant's rating, once, after closing: the signed-in applicant, or anyone holding the
- * tracking number and the phone number on file.
+ * tracking number and the phone number on file — wrong numbers throttled per tracking number
+ * and per client address (phone-check.ts: 429 services.phone_check.throttled).
  */
 export async function rateApplication(
   ctx: ServicesContext,
@@ -20,15 +21,15 @@ export async function rateApplication(
   body: RatingBody,
 ): Promise<PublicTracking> {
   const number = trackingNumberOf(typed);
-  await ctx.inTransaction(async (trx) => {
+  const address = actor.audit.ip ?? 'unknown';
+  const outcome = await ctx.inTransaction(async (trx) => {
     const application = await lockApplication(trx, number);
     if (!application) throw applicationNotFound();
     const bySignedInApplicant = actor.userId !== null && actor.userId === application.applicant_user_id;
-    const phone = body.phone ? normalisePhone(body.phone) : null;
-    const byPhone =
-      phone !== null && application.applicant_phone !== null && phone === application.applicant_phone;
-    if (!bySignedInApplicant && !byPhone) {
-      throw fail('services.rating.not_applicant');
+    if (!bySignedInApplicant) {
+      await assertNotThrottled(trx, number, address);
+      // A wrong number is counted after this transaction, which a refusal rolls back.
+      if (!samePhone(body.phone, application.applicant_phone)) return 'wrong_phone' as const;
     }
     if (application.status !== 'closed') throw fail('services.rating.not_closed');
     if (application.rating !== null) throw fail('services.rating.already_rated');
@@ -45,6 +46,11 @@ export async function rateApplication(
       after: { stars: after.rating, comment: after.rating_comment },
     });
     await dashboardOnRated(trx, after);
+    return 'rated' as const;
   });
+  if (outcome === 'wrong_phone') {
+    await countWrongPhone(ctx.db, number, address);
+    throw fail('services.rating.not_applicant');
+  }
   return trackApplication(ctx, number);
 }

@@ -113,6 +113,7 @@ export async function toApplication(
       ? {
           tierCode: fee.fee_tier_code,
           amountRiel: fee.amount_riel,
+          quantity: fee.quantity,
           receiptNumber: fee.receipt_number,
           paidOn: fee.paid_on,
         }

@@ -41,6 +41,7 @@ import {
 } from './applications.service.ts';
 import { MAX_ATTACHMENT_BYTES, tooLarge } from './attachments.ts';
 import { FILE_APPLICATIONS, PROCESS_APPLICATIONS, type ServicesContext } from './context.ts';
+import { withRetryAfter } from './phone-check.ts';
 
 const tags = ['services'];
 const problems = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef, 409: ProblemRef };
@@ -284,13 +285,15 @@ export const applicationRoutes =
             'Rate a closed application 1–5 with a comment, once: the signed-in applicant, or with the phone number on file.',
           params: TrackingParams,
           body: RatingBody,
-          response: { 200: PublicTracking, ...problems },
+          response: { 200: PublicTracking, ...problems, 429: ProblemRef },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         // A public route runs no access check: the caller, if signed in, is looked up here.
         request.principal = await ctx.access.viewer(request);
-        return rateApplication(ctx, actorOf(request), request.params.number, request.body);
+        return withRetryAfter(reply, () =>
+          rateApplication(ctx, actorOf(request), request.params.number, request.body),
+        );
       },
     );
 

@@ -114,7 +114,8 @@ export const ApplicationEvent = Type.Object({
 
 export const Fee = Type.Object({
   tierCode: Type.String(),
-  amountRiel: Type.Integer(),
+  amountRiel: Type.Integer({ description: 'The whole sum: the tier’s amount times quantity.' }),
+  quantity: Type.Integer({ description: 'Units paid for (copies) when the tier is per unit; else 1.' }),
   receiptNumber: Type.String(),
   paidOn: DateText,
 });
@@ -236,8 +237,20 @@ export type TransitionBody = Static<typeof TransitionBody>;
 export const FeeBody = Type.Object(
   {
     tierCode: Type.String({ minLength: 1, maxLength: 40 }),
-    amountRiel: Type.Integer({ minimum: 0 }),
+    amountRiel: Type.Integer({
+      minimum: 0,
+      description: 'The whole sum: the tier’s amount, times the quantity when the tier is per unit.',
+    }),
+    quantity: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100_000,
+        description:
+          'Per-unit tiers: the units paid for (by default the number the application gives in the tier’s field).',
+      }),
+    ),
     receiptNumber: Type.String({ minLength: 1, maxLength: 60 }),
+    // On or after the filing day, not after today (services.fee.bad_paid_on); by default today.
     paidOn: Type.Optional(DateText),
   },
   { additionalProperties: false },

@@ -88,7 +88,8 @@ describe('complaints', () => {
       [complaint({ subject: 'service', serviceCode: 'owso.nothing' }), 'services.standard.unknown'],
       [complaint({ subject: 'officer' }), 'services.complaint.officer_required'],
       [complaint({ description: 'x'.repeat(4001) }), 'services.complaint.description_too_long'],
-      [complaint({ description: '   ' }), 'services.complaint.description_required'],
+      // Whitespace only: refused by the platform's rule for required text, before the service.
+      [complaint({ description: '   ' }), 'http.request.invalid'],
       [complaint({ unitCode: '239999' }), 'gazetteer.unit.unknown'],
       [complaint({ applicationNumber: 'AAAA-AAAA' }), 'services.complaint.unknown_application'],
       [complaint({ complainant: { phone: 'abc' } }), 'services.applicant.bad_phone'],
@@ -106,7 +107,13 @@ describe('complaints', () => {
       await publicClient.request(
         'POST',
         '/api/services/complaints',
-        complaint({ subject: 'service', serviceCode: 'commune.certification', unitCode: '230201' }),
+        // The complainant agrees that the reply be public (else only they read it: quiet-rules.test.ts).
+        complaint({
+          subject: 'service',
+          serviceCode: 'commune.certification',
+          unitCode: '230201',
+          publishReply: true,
+        }),
       )
     ).json<Complaint>();
     const number = filed.trackingNumber;

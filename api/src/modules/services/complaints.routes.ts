@@ -13,6 +13,7 @@ import {
   ComplaintSummary,
   ComplaintTransitionBody,
   FileComplaintBody,
+  ComplaintReplyBody,
   PublicComplaint,
 } from './complaints.schemas.ts';
 import {
@@ -20,12 +21,14 @@ import {
   fileComplaint,
   getComplaint,
   listComplaints,
+  complaintReply,
   trackComplaint,
   unitOfComplaint,
 } from './complaints.service.ts';
 import { TrackingParams } from './applications.schemas.ts';
 import { HANDLE_COMPLAINTS, READ_OUTBOX, type ServicesContext } from './context.ts';
 import { listOutbox, OutboxMessage, OutboxQuery } from './outbox.ts';
+import { withRetryAfter } from './phone-check.ts';
 
 const tags = ['services'];
 const problems = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef, 409: ProblemRef };
@@ -116,7 +119,8 @@ export const complaintRoutes =
         config: { access: 'public' },
         schema: {
           tags,
-          summary: 'Follow a complaint by its number: status, history and the reply; no personal data.',
+          summary:
+            'Follow a complaint by its number: status, dates and history, no personal data; the reply only if the complainant agreed to publish it.',
           params: TrackingParams,
           response: { 200: PublicComplaint, 400: ProblemRef, 404: ProblemRef },
         },
@@ -124,6 +128,35 @@ export const complaintRoutes =
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
         return trackComplaint(ctx, request.params.number);
+      },
+    );
+
+    app.post(
+      '/complaints/track/:number/reply',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary:
+            'The reply, to the complainant: signed in as the one who filed, or with the phone number on file (wrong numbers throttled).',
+          params: TrackingParams,
+          body: ComplaintReplyBody,
+          response: {
+            200: PublicComplaint,
+            400: ProblemRef,
+            403: ProblemRef,
+            404: ProblemRef,
+            429: ProblemRef,
+          },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        // A public route runs no access check: the caller, if signed in, is looked up here.
+        request.principal = await ctx.access.viewer(request);
+        return withRetryAfter(reply, () =>
+          complaintReply(ctx, actorOf(request), request.params.number, request.body),
+        );
       },
     );
 

@@ -49,6 +49,12 @@ export const FileComplaintBody = Type.Object(
         { additionalProperties: false, description: 'All optional: a complaint may be anonymous.' },
       ),
     ),
+    publishReply: Type.Optional(
+      Type.Boolean({
+        description:
+          'The complainant agrees that whoever holds the number may read the reply (default false: only they read it, with the phone number on file or signed in).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -85,6 +91,7 @@ export const Complaint = Type.Object(
     }),
     decision: Type.Union([Type.String(), Type.Null()]),
     reply: Type.Union([Type.String(), Type.Null()]),
+    replyPublic: Type.Boolean({ description: 'The complainant agreed that the reply be public.' }),
     filedAt: Timestamp,
     filedOn: DateText,
     decidedOn: Type.Union([DateText, Type.Null()]),
@@ -111,13 +118,29 @@ export const PublicComplaint = Type.Object(
     closedOn: Type.Union([DateText, Type.Null()]),
     reply: Type.Union([Type.String(), Type.Null()], {
       description:
-        'The reply to the complainant, once replied: written to be read by whoever holds the number.',
+        'The reply, once replied: here only when the complainant agreed to publish it, or to the complainant (POST …/reply with the phone number on file, or signed in).',
+    }),
+    replyWithheld: Type.Boolean({
+      description: 'A reply exists that only the complainant may read: ask with POST …/reply.',
     }),
     history: Type.Array(Type.Object({ status: Status, occurredAt: Timestamp })),
   },
   { $id: 'ServicesPublicComplaint', title: 'ServicesPublicComplaint', description: 'No personal data.' },
 );
 export type PublicComplaint = Static<typeof PublicComplaint>;
+
+export const ComplaintReplyBody = Type.Object(
+  {
+    phone: Type.Optional(
+      Type.String({
+        maxLength: 30,
+        description: 'The phone number on file; not needed when signed in as the complainant.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ComplaintReplyBody = Static<typeof ComplaintReplyBody>;
 
 export const ComplaintTransitionBody = Type.Object(
   {

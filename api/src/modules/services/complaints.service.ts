@@ -26,6 +26,7 @@ import {
 import type {
   Complaint,
   ComplaintListQuery,
+  ComplaintReplyBody,
   ComplaintSummary,
   ComplaintTransitionBody,
   FileComplaintBody,
@@ -34,6 +35,7 @@ import type {
 import { MAX_COMPLAINT_LENGTH } from './complaints.schemas.ts';
 import type { ServicesContext } from './context.ts';
 import { complaintMessageTexts } from './notifications.ts';
+import { assertNotThrottled, countWrongPhone, samePhone } from './phone-check.ts';
 import { fail } from './services.errors.ts';
 import {
   COMPLAINT_STATUSES,
@@ -111,6 +113,7 @@ async function toComplaint(db: ServicesDb, row: ComplaintRow): Promise<Complaint
     },
     decision: row.decision,
     reply: row.reply,
+    replyPublic: row.reply_public,
     filedAt: row.filed_at,
     filedOn: row.filed_on,
     decidedOn: row.decided_on,
@@ -224,6 +227,7 @@ export async function fileComplaint(
         complainant_phone: complainant.phone,
         complainant_email: complainant.email,
         filed_on: today,
+        reply_public: body.publishReply ?? false,
         is_example: options.isExample ?? false,
       });
     }
@@ -318,11 +322,50 @@ export async function changeComplaintStatus(
   return toComplaint(ctx.db, row);
 }
 
-/** The public view by number: where the case stands and the reply, no personal data. */
+/**
+ * The public view by number: where the case stands and its dates, no personal data; the reply
+ * only when the complainant agreed to publish it (else `replyWithheld`).
+ */
 export async function trackComplaint(ctx: ServicesContext, typed: string): Promise<PublicComplaint> {
-  const { db } = ctx;
-  const row = await findComplaint(db, numberOf(typed));
+  const row = await findComplaint(ctx.db, numberOf(typed));
   if (!row) throw complaintNotFound();
+  return publicComplaint(ctx, row, row.reply_public);
+}
+
+/**
+ * The reply, to the complainant only: signed in as the one who filed, or with the phone number
+ * on file — wrong numbers throttled per number and per client address (phone-check.ts), as
+ * ratings are. 403 services.complaint.not_complainant otherwise (an anonymous complaint with
+ * no phone: its reply is public only if the complainant agreed).
+ */
+export async function complaintReply(
+  ctx: ServicesContext,
+  actor: Actor,
+  typed: string,
+  body: ComplaintReplyBody,
+): Promise<PublicComplaint> {
+  const number = numberOf(typed);
+  const row = await findComplaint(ctx.db, number);
+  if (!row) throw complaintNotFound();
+  if (row.reply_public) return publicComplaint(ctx, row, true);
+  const bySignedInComplainant = actor.userId !== null && actor.userId === row.complainant_user_id;
+  if (!bySignedInComplainant) {
+    const address = actor.audit.ip ?? 'unknown';
+    await assertNotThrottled(ctx.db, number, address);
+    if (!samePhone(body.phone, row.complainant_phone)) {
+      await countWrongPhone(ctx.db, number, address);
+      throw fail('services.complaint.not_complainant');
+    }
+  }
+  return publicComplaint(ctx, row, true);
+}
+
+async function publicComplaint(
+  ctx: ServicesContext,
+  row: ComplaintRow,
+  showReply: boolean,
+): Promise<PublicComplaint> {
+  const { db } = ctx;
   const [codes, events] = await Promise.all([relatedCodes(db, row), selectComplaintEvents(db, row.id)]);
   return {
     trackingNumber: row.tracking_number,
@@ -335,7 +378,8 @@ export async function trackComplaint(ctx: ServicesContext, typed: string): Promi
     decidedOn: row.decided_on,
     repliedOn: row.replied_on,
     closedOn: row.closed_on,
-    reply: row.reply,
+    reply: showReply ? row.reply : null,
+    replyWithheld: !showReply && row.reply !== null,
     history: events.map((event) => ({ status: event.to_status, occurredAt: event.occurred_at })),
   };
 }

@@ -40,6 +40,26 @@ export interface FormField {
   datatypeDescriptionEn?: string | null;
   /** Only for singlevaluelist and multivaluelist: at least one. */
   values?: FieldValueOption[];
+  /** Only for number: the bounds, inclusive (by default NUMBER_BOUNDS). */
+  minimum?: number | null;
+  maximum?: number | null;
+}
+
+/**
+ * The bounds of a number field that states none: counts, areas and copies are never negative,
+ * and no answer on a form needs more than a thousand million. A field may state others.
+ */
+export const NUMBER_BOUNDS = { minimum: 0, maximum: 1_000_000_000 } as const;
+
+/** A number field's bounds, its own or the default ones. */
+export function boundsOf(field: Pick<FormField, 'minimum' | 'maximum'>): {
+  minimum: number;
+  maximum: number;
+} {
+  return {
+    minimum: field.minimum ?? NUMBER_BOUNDS.minimum,
+    maximum: field.maximum ?? NUMBER_BOUNDS.maximum,
+  };
 }
 
 /** A value as stored: text for string, text, date and singlevaluelist; a number; keys for multivaluelist. */
@@ -79,6 +99,18 @@ export function checkFormFields(fields: readonly FormField[]): FormField[] {
     } else if (values.length > 0) {
       badFieldThrow(`Field "${field.code}" is a ${field.datatype} and cannot have values.`);
     }
+    const bounded = (field.minimum ?? null) !== null || (field.maximum ?? null) !== null;
+    if (bounded && field.datatype !== 'number') {
+      badFieldThrow(
+        `Field "${field.code}" is a ${field.datatype}: only number fields have a minimum and maximum.`,
+      );
+    }
+    if (field.datatype === 'number') {
+      const { minimum, maximum } = boundsOf(field);
+      if (!Number.isFinite(minimum) || !Number.isFinite(maximum) || minimum > maximum) {
+        badFieldThrow(`Field "${field.code}": the minimum ${minimum} is above the maximum ${maximum}.`);
+      }
+    }
     if (!field.variable && field.required)
       badFieldThrow(`Field "${field.code}" is information only and cannot be required.`);
   }
@@ -104,6 +136,7 @@ function isRealDate(text: string): boolean {
  *   services.application.missing_field      a required field without a value
  *   services.application.value_not_in_list  a key the field's value list does not hold
  *   services.application.bad_field_value    a value of the wrong type or too long
+ *   services.application.value_out_of_range a number outside the field's bounds (boundsOf)
  */
 export function validateFieldValues(
   fields: readonly FormField[],
@@ -162,6 +195,14 @@ function fieldValue(field: FormField, raw: unknown): FieldValue {
       const number =
         typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw.trim()) : Number.NaN;
       if (!Number.isFinite(number)) throw wrongValue('expected a number.');
+      const { minimum, maximum } = boundsOf(field);
+      if (number < minimum || number > maximum) {
+        throw fail('services.application.value_out_of_range', {
+          title: `The field "${field.code}" takes a number from ${minimum} to ${maximum}.`,
+          detail: `Field "${field.code}": ${String(raw)}`,
+          errors: [{ path: `/values/${field.code}`, message: `from ${minimum} to ${maximum}` }],
+        });
+      }
       return number;
     }
     case 'date': {

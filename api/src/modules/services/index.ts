@@ -107,6 +107,7 @@ export function createServicesModule(options: ServicesModuleOptions = {}): Modul
       'services_complaint',
       'services_complaint_event',
       'services_outbox',
+      'services_phone_check_throttle',
       'services_dashboard_month',
       'services_dashboard_open',
     ],

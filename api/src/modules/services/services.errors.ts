@@ -15,6 +15,10 @@ export const SERVICES_ERRORS = defineErrors({
   'services.standard.not_offered': { status: 400, title: 'This office does not offer this service.' },
   'services.standard.duplicate_code': { status: 409, title: 'A standard with this code exists already.' },
   'services.standard.bad_field': { status: 400, title: 'A form field of the standard is not well formed.' },
+  'services.standard.bad_fee_tier': {
+    status: 400,
+    title: 'A fee per unit must count a number field of the form.',
+  },
   'services.standard.duplicate_fee_tier': { status: 400, title: 'Two fee tiers have the same code.' },
   'services.standard.bad_owner': {
     status: 400,
@@ -46,6 +50,10 @@ export const SERVICES_ERRORS = defineErrors({
     title: 'A value is not one of the field’s choices.',
   },
   'services.application.bad_field_value': { status: 400, title: 'A field has a value of the wrong kind.' },
+  'services.application.value_out_of_range': {
+    status: 400,
+    title: 'A number is outside the bounds of its field.',
+  },
   'services.application.description_too_long': { status: 400, title: 'The description is too long.' },
   'services.application.applicant_name_required': {
     status: 400,
@@ -69,6 +77,27 @@ export const SERVICES_ERRORS = defineErrors({
   'services.fee.amount_mismatch': { status: 400, title: 'The amount is not the published fee of this tier.' },
   'services.fee.already_paid': { status: 409, title: 'The fee of this application is already recorded.' },
   'services.fee.duplicate_receipt': { status: 409, title: 'This office already used this receipt number.' },
+  'services.fee.before_decision': {
+    status: 409,
+    title: 'The fee is dated before the legal decision that set it took effect.',
+  },
+  'services.fee.bad_paid_on': {
+    status: 400,
+    title: 'A fee cannot be recorded as paid after today.',
+  },
+  'services.fee.bad_quantity': {
+    status: 400,
+    title: 'A fee per unit needs a whole number of units, at least 1.',
+  },
+  'services.fee.quantity_mismatch': {
+    status: 400,
+    title: 'The quantity differs from the number given on the application.',
+  },
+  // Phone checks by people without an account (ratings, complaint replies)
+  'services.phone_check.throttled': {
+    status: 429,
+    title: 'Too many wrong phone numbers. Wait a few minutes, then try again.',
+  },
   // Ratings
   'services.rating.not_applicant': {
     status: 403,
@@ -110,6 +139,10 @@ export const SERVICES_ERRORS = defineErrors({
     title: 'No application has this tracking number.',
   },
   'services.complaint.bad_status': { status: 400, title: 'No such status.' },
+  'services.complaint.not_complainant': {
+    status: 403,
+    title: 'Only the complainant may read the reply: give the phone number on file, or sign in.',
+  },
   'services.complaint.decision_required': { status: 400, title: 'Write the decision.' },
   'services.complaint.reply_required': { status: 400, title: 'Write the reply to the complainant.' },
   'services.complaint.invalid_transition': {

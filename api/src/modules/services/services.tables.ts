@@ -45,8 +45,12 @@ export interface FeeTier {
   code: string;
   labelKm: string;
   labelEn: string;
-  /** Riel, a whole number (0 for a free service). */
+  /** Riel, a whole number (0 for a free service); per unit of perUnitField when set. */
   amountRiel: number;
+  /** A number field of the form (copies, pages): the fee is amountRiel times its value. */
+  perUnitField?: string | null;
+  /** The day the legal decision setting this fee took effect (YYYY-MM-DD): no fee paid before it. */
+  inForceFrom?: string | null;
 }
 
 export interface RequiredDocument {
@@ -163,7 +167,10 @@ export interface ServicesFeePaymentTable {
   application_id: number;
   unit_code: string;
   fee_tier_code: string;
+  /** The whole sum: the tier's amount times quantity. */
   amount_riel: number;
+  /** Units paid for (copies, pages) when the tier is per unit; 1 for a flat fee. */
+  quantity: Generated<number>;
   receipt_number: string;
   paid_on: string;
   recorded_by: number | null;
@@ -203,6 +210,8 @@ export interface ServicesComplaintTable {
   complainant_email: string | null;
   decision: string | null;
   reply: string | null;
+  /** The complainant agreed that whoever holds the number may read the reply. */
+  reply_public: Generated<boolean>;
   filed_at: Generated<Date>;
   filed_on: string;
   decided_on: string | null;
@@ -252,6 +261,15 @@ export interface ServicesTables {
   services_complaint: ServicesComplaintTable;
   services_complaint_event: ServicesComplaintEventTable;
   services_outbox: ServicesOutboxTable;
+  services_phone_check_throttle: ServicesPhoneCheckThrottleTable;
+}
+
+/** Wrong phone numbers per key (a tracking number, a client address): phone-check.ts. */
+export interface ServicesPhoneCheckThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: Date;
+  locked_until: Date | null;
 }
 
 export type ServicesDb = Kysely<ServicesTables>;

@@ -38,8 +38,20 @@ export const FeeTier = Type.Object(
     amountRiel: Type.Integer({
       minimum: 0,
       maximum: 1_000_000_000,
-      description: 'Riel, a whole number; 0 when free.',
+      description: 'Riel, a whole number; 0 when free. Per unit when perUnitField is set.',
     }),
+    perUnitField: Type.Optional(
+      Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Type.Null()], {
+        description:
+          'The code of a number field of the form (e.g. copies): the fee is amountRiel times its value (a whole number, at least 1).',
+      }),
+    ),
+    inForceFrom: Type.Optional(
+      Type.Union([DateText, Type.Null()], {
+        description:
+          'The day the legal decision that set this fee took effect: no fee of this tier is recorded as paid before it.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -68,6 +80,16 @@ const formField = <Datatype extends TSchema>(datatype: Datatype) =>
       datatypeDescriptionKm: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
       datatypeDescriptionEn: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
       values: Type.Optional(Type.Array(FieldValueOption, { maxItems: 200 })),
+      minimum: Type.Optional(
+        Type.Union([Type.Number({ minimum: -1e12, maximum: 1e12 }), Type.Null()], {
+          description: 'Number fields only: the smallest value accepted (default 0).',
+        }),
+      ),
+      maximum: Type.Optional(
+        Type.Union([Type.Number({ minimum: -1e12, maximum: 1e12 }), Type.Null()], {
+          description: 'Number fields only: the largest value accepted (default 1,000,000,000).',
+        }),
+      ),
     },
     {
       additionalProperties: false,

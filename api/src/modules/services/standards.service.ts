@@ -207,6 +207,17 @@ function checkContent(content: StandardContent) {
   const fields = checkFormFields(
     content.formFields.map((field) => ({ ...field, variable: field.variable ?? true })),
   );
+  // A fee per unit counts a number field of this form (copies, pages).
+  for (const tier of content.feeTiers) {
+    if (!tier.perUnitField) continue;
+    const field = fields.find((candidate) => candidate.code === tier.perUnitField);
+    if (!field || field.datatype !== 'number' || !field.variable) {
+      throw fail('services.standard.bad_fee_tier', {
+        title: `The fee tier "${tier.code}" counts "${tier.perUnitField}", which is not a number field of the form.`,
+        detail: tier.code,
+      });
+    }
+  }
   return { fields };
 }
 

@@ -139,6 +139,14 @@ export function useComplaintTracking(number: string | null) {
   });
 }
 
+/** The reply of a complaint, for the complainant: the phone number on file (or signed in). */
+export function useComplaintReply(number: string) {
+  return useMutation({
+    mutationFn: (body: { phone?: string }) =>
+      call(api.POST('/api/services/complaints/track/{number}/reply', { params: { path: { number } }, body })),
+  });
+}
+
 export function useRate(number: string) {
   const client = useQueryClient();
   return useMutation({

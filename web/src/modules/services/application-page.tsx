@@ -296,6 +296,12 @@ function FeeSection({ application, standard, officer }: FeeSectionProps) {
           <dd>{tierLabel(fee.tierCode)}</dd>
           <dt>{t('services.fee.amount')}</dt>
           <dd data-field="amount">{feeText(fee.amountRiel)}</dd>
+          {fee.quantity > 1 ? (
+            <>
+              <dt>{t('services.fee.quantity')}</dt>
+              <dd data-field="quantity">{format.number(fee.quantity)}</dd>
+            </>
+          ) : null}
           <dt>{t('services.fee.receipt')}</dt>
           <dd className="code" data-field="receipt">
             {fee.receiptNumber}
@@ -325,6 +331,10 @@ function FeeForm({ application, standard }: { application: Application; standard
   const [paidOn, setPaidOn] = useState(todayInPhnomPenh());
   const [missing, setMissing] = useState(false);
   const tier = standard.feeTiers.find((candidate) => candidate.code === tierCode);
+  // A fee per unit (copies): the tier's amount times the number the application gives.
+  const counted = tier?.perUnitField ? application.values[tier.perUnitField] : undefined;
+  const quantity = typeof counted === 'number' && Number.isInteger(counted) && counted >= 1 ? counted : 1;
+  const amount = tier ? tier.amountRiel * quantity : 0;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -335,7 +345,8 @@ function FeeForm({ application, standard }: { application: Application; standard
     setMissing(false);
     record.mutate({
       tierCode: tier.code,
-      amountRiel: tier.amountRiel,
+      amountRiel: amount,
+      ...(tier.perUnitField ? { quantity } : {}),
       receiptNumber: receipt.trim(),
       paidOn,
     });
@@ -371,7 +382,14 @@ function FeeForm({ application, standard }: { application: Application; standard
       </div>
       {tier ? (
         <p data-field="amount">
-          <strong>{t('services.fee.amount')}:</strong> {feeText(tier.amountRiel)}
+          <strong>{t('services.fee.amount')}:</strong>{' '}
+          {tier.perUnitField
+            ? t('services.fee.perUnitTotal', {
+                each: feeText(tier.amountRiel),
+                quantity: format.number(quantity),
+                total: feeText(amount),
+              })
+            : feeText(tier.amountRiel)}
         </p>
       ) : null}
       <div className="field">

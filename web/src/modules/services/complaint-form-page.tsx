@@ -43,6 +43,7 @@ export function ComplaintFormPage() {
   const [applicationNumber, setApplicationNumber] = useState(params.get('application') ?? '');
   const [description, setDescription] = useState('');
   const [person, setPerson] = useState<PersonState>(EMPTY_PERSON);
+  const [publishReply, setPublishReply] = useState(false);
   const [missing, setMissing] = useState<Missing[]>([]);
   const [filed, setFiled] = useState<Complaint | null>(null);
   const unitCode = typeof unit === 'string' ? unit : '';
@@ -90,6 +91,7 @@ export function ComplaintFormPage() {
         ...(number.kind === 'ok' ? { applicationNumber: number.number } : {}),
         description: description.trim(),
         complainant,
+        publishReply,
       },
       { onSuccess: setFiled },
     );
@@ -223,6 +225,18 @@ export function ComplaintFormPage() {
           nameRequired={false}
           phoneHint={t('services.complain.phoneHint')}
         />
+        <div className="field svc-check">
+          <label>
+            <input
+              type="checkbox"
+              name="publishReply"
+              checked={publishReply}
+              onChange={(event) => setPublishReply(event.target.checked)}
+            />{' '}
+            {t('services.complain.publishReply')}
+          </label>
+          <p className="hint">{t('services.complain.publishReplyHint')}</p>
+        </div>
         <button type="submit" className="button" disabled={file.isPending}>
           {t('services.complain.submit')}
         </button>

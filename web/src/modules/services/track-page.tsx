@@ -13,7 +13,14 @@ import { UnitName } from '../../components/unit-name.tsx';
 import { ApiError } from '../../lib/api/problem.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
-import { useComplaintTracking, useTracking, type PublicComplaint, type PublicTracking } from './api.ts';
+import { InputField } from '../../components/fields.tsx';
+import {
+  useComplaintReply,
+  useComplaintTracking,
+  useTracking,
+  type PublicComplaint,
+  type PublicTracking,
+} from './api.ts';
 import { COMPLAINT_STATUS_KEYS, STATUS_KEYS, SUBJECT_KEYS } from './labels.ts';
 import { ComplaintStatusBadge, OverdueBadge, serviceName, StatusBadge, StepList } from './parts.tsx';
 import { RatingForm } from './rating-form.tsx';
@@ -218,7 +225,51 @@ function ComplaintTrack({ tracking }: { tracking: PublicComplaint }) {
           <h3>{t('services.complaint.reply')}</h3>
           <p className="svc-reply">{tracking.reply}</p>
         </>
+      ) : tracking.replyWithheld ? (
+        <ComplaintReplyForm number={tracking.trackingNumber} />
       ) : null}
     </article>
+  );
+}
+
+/** A reply only the complainant reads: they give the phone number they filed with. */
+function ComplaintReplyForm({ number }: { number: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const ask = useComplaintReply(number);
+  const [phone, setPhone] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    ask.mutate(phone.trim() ? { phone: phone.trim() } : {});
+  };
+  if (ask.data?.reply) {
+    return (
+      <>
+        <h3>{t('services.complaint.reply')}</h3>
+        <p className="svc-reply" data-field="reply">
+          {ask.data.reply}
+        </p>
+      </>
+    );
+  }
+  return (
+    <form className="form svc-reply-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('services.complaint.reply')}</h3>
+      <p>{t('services.track.replyWithheld')}</p>
+      {ask.isError ? <ErrorMessage error={ask.error} /> : null}
+      <InputField
+        label={t('services.track.replyPhone')}
+        name="phone"
+        type="tel"
+        autoComplete="tel"
+        inputMode="tel"
+        maxLength={30}
+        value={phone}
+        onValue={setPhone}
+      />
+      <button type="submit" className="button" disabled={ask.isPending}>
+        {t('services.track.replyShow')}
+      </button>
+    </form>
   );
 }
