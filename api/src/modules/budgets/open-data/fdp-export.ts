@@ -31,14 +31,31 @@ export const FDP_FIELDS: readonly (FdpField & { type: 'string' | 'integer' })[] 
   { name: 'admin_name_km', type: 'string', description: 'Its name in Khmer.' },
   { name: 'admin_name_en', type: 'string', description: 'Its romanised name.' },
   { name: 'admin_tier', type: 'string', description: 'province | district | commune' },
+  {
+    name: 'admin_parent_code',
+    type: 'string',
+    description:
+      'NCDD code of the administration above (a commune’s district, a district’s province); empty for a province.',
+  },
   { name: 'direction', type: 'string', description: 'revenue | expenditure' },
   { name: 'phase', type: 'string', description: 'approved | adjusted | executed' },
   { name: 'economic_code', type: 'string', description: 'Chart of accounts chapter.' },
   { name: 'economic_name_km', type: 'string', description: '' },
   { name: 'economic_name_en', type: 'string', description: '' },
+  {
+    name: 'economic_parent_code',
+    type: 'string',
+    description:
+      'The level above in the chart of accounts: a chapter’s class (its first digit: 6 expenditure, 7 revenue, 2 capital).',
+  },
   { name: 'functional_code', type: 'string', description: 'COFOG division (expenditure only).' },
   { name: 'functional_name_km', type: 'string', description: '' },
   { name: 'functional_name_en', type: 'string', description: '' },
+  {
+    name: 'functional_parent_code',
+    type: 'string',
+    description: 'The COFOG division of a group (07 for 07.4); empty for a division, the top level.',
+  },
   { name: 'fund_source_code', type: 'string', description: 'Own source, a transfer program, a partner...' },
   { name: 'fund_source_name_km', type: 'string', description: '' },
   { name: 'fund_source_name_en', type: 'string', description: '' },
@@ -77,6 +94,8 @@ export function fiscalDataPackageDescriptor(year: number, tiers: readonly Tier[]
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
+      // A CSV with a Table Schema: the Frictionless profile of such a resource.
+      profile: 'tabular-data-resource',
       schema: { fields: FDP_FIELDS.map((field) => ({ ...field })) },
     })),
     model: {
@@ -91,7 +110,10 @@ export function fiscalDataPackageDescriptor(year: number, tiers: readonly Tier[]
           dimensionType: 'classification',
           classificationType: 'administrative',
           attributes: {
-            code: attribute('admin_code'),
+            // The tree: each administration names the one above it (parent links, as the
+            // Fiscal Data Package writes a hierarchy inside a dimension).
+            'parent-code': attribute('admin_parent_code'),
+            code: attribute('admin_code', { parent: 'parent-code' }),
             'name-km': attribute('admin_name_km', { labelfor: 'code' }),
             'name-en': attribute('admin_name_en', { labelfor: 'code' }),
             tier: attribute('admin_tier'),
@@ -108,7 +130,8 @@ export function fiscalDataPackageDescriptor(year: number, tiers: readonly Tier[]
           dimensionType: 'classification',
           classificationType: 'economic',
           attributes: {
-            code: attribute('economic_code'),
+            'parent-code': attribute('economic_parent_code'),
+            code: attribute('economic_code', { parent: 'parent-code' }),
             'name-km': attribute('economic_name_km', { labelfor: 'code' }),
             'name-en': attribute('economic_name_en', { labelfor: 'code' }),
           },
@@ -118,7 +141,8 @@ export function fiscalDataPackageDescriptor(year: number, tiers: readonly Tier[]
           dimensionType: 'classification',
           classificationType: 'functional',
           attributes: {
-            code: attribute('functional_code'),
+            'parent-code': attribute('functional_parent_code'),
+            code: attribute('functional_code', { parent: 'parent-code' }),
             'name-km': attribute('functional_name_km', { labelfor: 'code' }),
             'name-en': attribute('functional_name_en', { labelfor: 'code' }),
           },
@@ -142,6 +166,14 @@ export function fiscalDataPackageDescriptor(year: number, tiers: readonly Tier[]
     },
   };
 }
+
+/** The level above an economic code: the one recorded, else a chapter's class (its first digit). */
+export const economicParent = (code: string, recorded: string | null) =>
+  recorded ?? (code.length > 1 ? code.slice(0, 1) : '');
+
+/** The COFOG division above a group (07.4 → 07), as recorded or read from the code; '' for a division. */
+export const functionalParent = (code: string, recorded: string | null) =>
+  recorded ?? (code.includes('.') ? code.slice(0, code.lastIndexOf('.')) : '');
 
 /** The CSV of one tier's published budget lines for a year. */
 export async function fiscalDataCsv(ctx: OpenDataContext, year: number, tier: Tier): Promise<string> {
@@ -177,14 +209,20 @@ export async function fiscalDataCsv(ctx: OpenDataContext, year: number, tier: Ti
       unit?.km ?? '',
       unit?.en ?? '',
       tier,
+      // NCDD codes nest: a commune's first four digits are its district, a district's two its province.
+      budget.unit_code.length > 2 ? budget.unit_code.slice(0, -2) : '',
       line.direction,
       phase,
       line.economic_code,
       economic?.name_km ?? '',
       economic?.name_en ?? '',
+      economicParent(line.economic_code, economic?.parent_code ?? null),
       line.functional_code,
       functional?.name_km ?? null,
       functional?.name_en ?? null,
+      line.functional_code === null
+        ? null
+        : functionalParent(line.functional_code, functional?.parent_code ?? null),
       line.fund_source_code,
       source?.name_km ?? '',
       source?.name_en ?? '',

@@ -20,6 +20,8 @@ export interface FdpField {
 
 export interface FdpResource {
   name: string;
+  /** `tabular-data-resource` for a CSV with a Table Schema. */
+  profile?: string;
   path?: string;
   format?: string;
   mediatype?: string;
@@ -141,6 +143,9 @@ export function validateFiscalDataPackage(candidate: unknown): string[] {
       }
       if (attribute?.labelfor !== undefined && !dimension.attributes[attribute.labelfor]) {
         problems.push(`model.dimensions.${name}.attributes.${attributeName}.labelfor: no such attribute.`);
+      }
+      if (attribute?.parent !== undefined && !dimension.attributes[attribute.parent]) {
+        problems.push(`model.dimensions.${name}.attributes.${attributeName}.parent: no such attribute.`);
       }
     }
     for (const key of [dimension?.primaryKey ?? []].flat()) {
