@@ -10,8 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prepareDatabase, REFERENCE_DATA_DIR } from './modules.ts';
-import { CLI_ACTOR, runImport } from './modules/gazetteer/index.ts';
-import { GAZETTEER_FILE } from './modules/gazetteer/reference/load-reference-data.ts';
+import { CLI_ACTOR, GAZETTEER_FILE, runImport } from './modules/gazetteer/index.ts';
 import { openEmptyTestDb, type TestDb } from './test-support/test-db.ts';
 
 let db: TestDb | undefined;

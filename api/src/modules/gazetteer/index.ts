@@ -41,7 +41,7 @@ export { subtreeCodesQuery };
 export { runBoundariesImport } from './boundaries/boundaries-cli.ts';
 export { runGazetteerImport } from './import/import-cli.ts';
 /** The places of the demo's examples (the reference data's `sample` scope). */
-export { SAMPLE_SUBTREES } from './reference/load-reference-data.ts';
+export { GAZETTEER_FILE, SAMPLE_SUBTREES } from './reference/load-reference-data.ts';
 /** The official tree loaded from files, as tests of other modules load the real country. */
 export { CLI_ACTOR } from './import/apply.ts';
 export { runImport } from './import/run-import.ts';
