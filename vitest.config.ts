@@ -32,7 +32,8 @@ export default defineConfig({
           include: ['web/e2e/**/*.e2e.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
-          hookTimeout: 180_000,
+          // The first journey of a run prepares the PGlite folder once: a first start with the country.
+          hookTimeout: 600_000,
           fileParallelism: false,
         },
       },
