@@ -281,7 +281,7 @@ export const budgetRoutes =
     app.post(
       '/imports',
       {
-        config: { access: { permission: IMPORT, unit: () => null } },
+        config: { access: { permission: IMPORT, unit: () => null }, upload: { mediaTypes: ['text/csv'] } },
         bodyLimit: UPLOAD_LIMIT_BYTES,
         schema: {
           tags,

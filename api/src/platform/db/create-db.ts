@@ -37,9 +37,9 @@ export interface Db<Schema> {
   /** Ends the pool, or closes PGlite and releases its folder lock. Safe to call twice. */
   close(): Promise<void>;
   /** PGlite only: a consistent copy of the whole folder, a gzipped tar (npm run backup). */
-  snapshot?(): Promise<Blob>;
+  snapshot?: () => Promise<Blob>;
   /** PostgreSQL only: the pool's connections, for the metrics. */
-  poolStats?(): { total: number; idle: number; waiting: number };
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 // Both drivers return the same JavaScript types for the same SQL types: a date stays the text

@@ -11,6 +11,23 @@ import type { FastifyInstance } from 'fastify';
 import type { OpenApiTag } from '../module.ts';
 import { ProblemSchema } from './problem.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * A route whose body is a file, read raw (not validated by a schema): what the OpenAPI
+     * document says it takes, so that clients' generated types describe it (a `Blob`).
+     * `field` names the file's part of a multipart/form-data body.
+     */
+    upload?: { mediaTypes: readonly string[]; field?: string };
+  }
+}
+
+/** The documented body of an upload route (`config.upload`): the file, or a form holding it. */
+function uploadBody(upload: { field?: string }) {
+  const file = Type.String({ format: 'binary', description: 'The file itself.' });
+  return upload.field ? Type.Object({ [upload.field]: file }) : file;
+}
+
 /** Use in a route's `response` map for any problem+json answer. */
 export const ProblemRef = Type.Ref(ProblemSchema);
 
@@ -44,6 +61,12 @@ export async function registerOpenApi(
         { name: 'platform', description: 'Liveness, readiness and the API description.' },
         ...moduleTags,
       ],
+    },
+    // Upload routes read their body raw; their documentation says what it is.
+    transform: ({ schema, url, route }) => {
+      const upload = route.config?.upload;
+      if (!upload) return { schema, url };
+      return { schema: { ...schema, consumes: [...upload.mediaTypes], body: uploadBody(upload) }, url };
     },
     // Keep the schema names we gave ($id) instead of def-0, def-1… in components.
     refResolver: {

@@ -6,7 +6,6 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../lib/api/client.ts';
-import { loosePost } from '../../lib/api/loose.ts';
 import type { paths } from '../../lib/api/schema.d.ts';
 import type { ImportReportBase, ImportRequest } from '../../lib/import-report.ts';
 
@@ -165,13 +164,15 @@ export function useImportBoost() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ file, dryRun, applyValid }: ImportRequest) =>
-      // The body is the file itself (text/csv), which the generated types describe loosely.
-      loosePost<BoostImportReport>('/api/budgets/imports', {
-        params: { query: { dryRun, applyValid } },
-        body: file,
-        bodySerializer: (body) => body as File,
-        headers: { 'content-type': 'text/csv', 'x-file-name': encodeURIComponent(file.name) },
-      }),
+      // The body is the file itself (text/csv), sent as it is.
+      call(
+        api.POST('/api/budgets/imports', {
+          params: { query: { dryRun, applyValid } },
+          body: file,
+          bodySerializer: (body) => body,
+          headers: { 'content-type': 'text/csv', 'x-file-name': encodeURIComponent(file.name) },
+        }),
+      ),
     onSuccess: (result) => (result.applied ? refresh() : undefined),
   });
 }

@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../lib/api/client.ts';
-import { loosePost } from '../../lib/api/loose.ts';
 import { ApiError } from '../../lib/api/problem.ts';
 import type { ImportRequest } from '../../lib/import-report.ts';
 import type { paths } from '../../lib/api/schema.d.ts';
@@ -287,17 +286,18 @@ export function useRunImport() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ file, dryRun, effectiveDate, applyValid }: ImportInput) =>
-      loosePost<ImportResult>('/api/gazetteer/imports', {
-        params: {
-          query: { dryRun, effectiveDate, applyValid },
-        },
-        body: file,
-        bodySerializer: (body) => body as File,
-        headers: {
-          'content-type': importContentType(file),
-          'x-file-name': encodeURIComponent(file.name),
-        },
-      }),
+      call(
+        api.POST('/api/gazetteer/imports', {
+          params: { query: { dryRun, effectiveDate, applyValid } },
+          // The body is the file itself (a workbook or a CSV), sent as it is.
+          body: file,
+          bodySerializer: (body) => body,
+          headers: {
+            'content-type': importContentType(file),
+            'x-file-name': encodeURIComponent(file.name),
+          },
+        }),
+      ),
     onSuccess: (_answer, input) =>
       input.dryRun
         ? client.invalidateQueries({ queryKey: ['gazetteer', 'imports'] })

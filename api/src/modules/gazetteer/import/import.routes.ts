@@ -42,7 +42,12 @@ export const importRoutes =
     app.post(
       '/imports',
       {
-        config: { access },
+        config: {
+          access,
+          upload: {
+            mediaTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
+          },
+        },
         bodyLimit: UPLOAD_LIMIT_BYTES,
         schema: {
           tags: ['gazetteer'],
