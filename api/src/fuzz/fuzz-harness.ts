@@ -11,10 +11,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { sql } from 'kysely';
-import { modules } from '../modules.ts';
+import { sql, type Kysely } from 'kysely';
+import { modules, type Database } from '../modules.ts';
 import { PLATFORM_ERRORS } from '../platform/errors.ts';
-import type { TestDb } from '../test-support/test-db.ts';
 import {
   anyJson,
   badNumber,
@@ -29,6 +28,17 @@ import {
 } from './schema-arbitrary.ts';
 
 export const DEMO_PASSWORD = 'sndd-demo-2026';
+
+/** The test database as the fuzz reads it (test-support's TestDb, which only *.test.ts import). */
+export interface FuzzDb {
+  kysely: Kysely<Database>;
+}
+
+/** The application under test and its database (test-support's TestApp). */
+export interface FuzzTarget {
+  app: FastifyInstance;
+  db: FuzzDb;
+}
 
 interface Parameter {
   name: string;
@@ -444,7 +454,7 @@ export interface AuditMark {
   hash: string | null;
 }
 
-export async function auditMark(db: TestDb): Promise<AuditMark> {
+export async function auditMark(db: FuzzDb): Promise<AuditMark> {
   const { rows } = await sql<AuditMark>`
     select seq::text as seq, hash from audit_record order by seq desc limit 1`.execute(db.kysely);
   return rows[0] ?? { seq: '0', hash: null };
@@ -455,7 +465,7 @@ export async function auditMark(db: TestDb): Promise<AuditMark> {
  * refusal records; and whether records of other work (a request still running) came in too.
  */
 export async function auditWritesSince(
-  db: TestDb,
+  db: FuzzDb,
   mark: AuditMark,
   requestId: string,
 ): Promise<{ mine: string[]; others: number }> {
@@ -476,7 +486,7 @@ export async function auditWritesSince(
 const VOLATILE_TABLE = /session|throttle|audit_record|rate/;
 
 /** The row count of every table, by name. */
-export async function rowCounts(db: TestDb): Promise<Record<string, number>> {
+export async function rowCounts(db: FuzzDb): Promise<Record<string, number>> {
   const { rows: tables } = await sql<{ name: string }>`
     select table_name as name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(

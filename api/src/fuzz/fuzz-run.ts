@@ -4,7 +4,6 @@
  */
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import type { TestApp } from '../test-support/test-app.ts';
 import {
   answerProblem,
   auditMark,
@@ -18,6 +17,7 @@ import {
   rowCounts,
   send,
   signIn,
+  type FuzzTarget,
   type Known,
   type Route,
   type Session,
@@ -44,7 +44,7 @@ export interface Fuzzer {
   reports: RouteReport[];
 }
 
-export async function fuzzer(t: TestApp): Promise<Fuzzer> {
+export async function fuzzer(t: FuzzTarget): Promise<Fuzzer> {
   const { rows: units } = await sql<{ code: string }>`
     select code from gazetteer_unit where code like '23%' or code in ('01', '12', '1201')
     order by length(code), code limit 40`.execute(t.db.kysely);
