@@ -207,7 +207,7 @@ export const applicationRoutes =
     app.post(
       '/applications/:number/attachments',
       {
-        config: { access: 'signed-in' },
+        config: { access: 'signed-in', upload: { mediaTypes: ['multipart/form-data'], field: 'file' } },
         schema: {
           tags,
           summary: 'Attach one file (multipart/form-data, field "file"): PDF, JPEG or PNG, at most 5 MB.',

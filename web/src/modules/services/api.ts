@@ -5,7 +5,6 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../lib/api/client.ts';
-import { loosePost } from '../../lib/api/loose.ts';
 import type { components, paths } from '../../lib/api/schema.d.ts';
 
 type Json<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends {
@@ -234,30 +233,31 @@ export function useRecordFee(number: string) {
   );
 }
 
-export function useAddAttachment(number: string) {
-  return useApplicationChange(number, (file: File) => {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    // multipart: the browser writes the content type with its boundary.
-    return loosePost<Application>('/api/services/applications/{number}/attachments', {
+/**
+ * Attaches one file: multipart/form-data with the file in the field "file", as the API
+ * documents it (the browser writes the content type with its boundary).
+ */
+function attach(number: string, file: File) {
+  return call(
+    api.POST('/api/services/applications/{number}/attachments', {
       params: { path: { number } },
-      body: form,
-      bodySerializer: (body) => body as FormData,
-    });
-  });
+      body: { file },
+      bodySerializer: (body) => {
+        const form = new FormData();
+        form.append('file', body.file, file.name);
+        return form;
+      },
+    }),
+  );
+}
+
+export function useAddAttachment(number: string) {
+  return useApplicationChange(number, (file: File) => attach(number, file));
 }
 
 /** Sends the files one by one (the API takes one per request); stops at the first refusal. */
 export async function uploadAll(number: string, files: readonly File[]): Promise<void> {
-  for (const file of files) {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    await loosePost<Application>('/api/services/applications/{number}/attachments', {
-      params: { path: { number } },
-      body: form,
-      bodySerializer: (body) => body as FormData,
-    });
-  }
+  for (const file of files) await attach(number, file);
 }
 
 export const attachmentUrl = (number: string, id: number) =>
