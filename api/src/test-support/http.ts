@@ -58,3 +58,6 @@ export async function signedIn(app: FastifyInstance, login: string, password: st
   };
   return client;
 }
+
+/** The demo accounts' password, for tests outside the access module (platform tests among them). */
+export { DEMO_PASSWORD } from '../modules/access/index.ts';

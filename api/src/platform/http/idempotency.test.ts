@@ -7,8 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../modules/access/index.ts';
-import { signedIn, type Client } from '../../test-support/http.ts';
+import { DEMO_PASSWORD, signedIn, type Client } from '../../test-support/http.ts';
 import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
 
 let t: TestApp;
