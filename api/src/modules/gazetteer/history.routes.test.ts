@@ -171,13 +171,14 @@ describe('children, ancestors and counts', () => {
   it('counts the whole country today and on a past date', async () => {
     const today = await get<UnitCounts>('/api/gazetteer/counts');
     expect(today.status).toBe(200);
-    // The demo tree, the district created in 2020; the one abolished in 2021 is gone.
-    expect(today.body).toMatchObject({ code: null, asOf: null, total: 51, byLevel: { '1': 25, '2': 3 } });
-    expect(today.body.byType).toMatchObject({ capital: 1, province: 24, district: 2, village: 18 });
+    // The sample tree (the provinces; khan Chamkar Mon, Chey Saen and Kep with their communes
+    // and villages: 124 units), the district created in 2020; the one abolished in 2021 is gone.
+    expect(today.body).toMatchObject({ code: null, asOf: null, total: 125, byLevel: { '1': 25, '2': 5 } });
+    expect(today.body.byType).toMatchObject({ capital: 1, province: 24, khan: 1, district: 3, village: 79 });
     const in2019 = await get<UnitCounts>('/api/gazetteer/counts?asOf=2019-06-01');
-    expect(in2019.body).toMatchObject({ asOf: '2019-06-01', total: 51, byLevel: { '2': 3 } });
+    expect(in2019.body).toMatchObject({ asOf: '2019-06-01', total: 125, byLevel: { '2': 5 } });
     const in2020 = await get<UnitCounts>('/api/gazetteer/counts?asOf=2020-06-01');
-    expect(in2020.body).toMatchObject({ total: 52, byLevel: { '2': 4 } });
+    expect(in2020.body).toMatchObject({ total: 126, byLevel: { '2': 6 } });
     expect((await get<UnitCounts>('/api/gazetteer/units/01/counts?asOf=2020-06-01')).body.byLevel).toEqual({
       '2': 2,
     });

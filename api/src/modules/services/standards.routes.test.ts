@@ -66,7 +66,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('the demo catalogue', () => {
-  it('holds the example OWSO and commune services, offered at Kep municipality and its sangkats', async () => {
+  it('holds the example OWSO and commune services, offered in Kep, khan Chamkar Mon and Chey Saen', async () => {
     const page = (await publicClient.request('GET', '/api/services/standards?pageSize=100')).json<{
       items: { code: string; isExample: boolean; offerings: { unitCode: string }[] }[];
       total: number;
@@ -77,11 +77,17 @@ describe('the demo catalogue', () => {
     const licence = (
       await publicClient.request('GET', '/api/services/standards/owso.business_licence_small')
     ).json<{ offerings: { unitCode: string }[] }>();
-    expect(licence.offerings.map((offering) => offering.unitCode)).toEqual(['2302']);
+    expect(licence.offerings.map((offering) => offering.unitCode)).toEqual(['1201', '1301', '2302']);
     const birth = (
       await publicClient.request('GET', '/api/services/standards/commune.birth_certificate')
     ).json<{ offerings: { unitCode: string }[] }>();
-    expect(birth.offerings.map((offering) => offering.unitCode)).toEqual(['230201', '230202', '230203']);
+    expect(birth.offerings.map((offering) => offering.unitCode)).toEqual([
+      '120101',
+      '130101',
+      '230201',
+      '230202',
+      '230203',
+    ]);
     const atUnit = (
       await publicClient.request('GET', '/api/services/standards?unitCode=230202&q=birth')
     ).json<{ items: { offerings: { unitCode: string }[] }[] }>();

@@ -33,7 +33,7 @@ function cli(command: 'backup' | 'restore', args: string[], env: Record<string, 
 async function filled(config: { dataDir?: string; databaseUrl?: string }): Promise<DatabaseFacts> {
   const db = await createDb<unknown>(config);
   try {
-    await prepareDatabase(db.kysely, { demoData: true, referenceData: 'none' });
+    await prepareDatabase(db.kysely, { demoData: true, referenceData: 'sample' });
     return await databaseFacts(db.kysely);
   } finally {
     await db.close();
