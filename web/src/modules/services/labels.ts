@@ -77,6 +77,9 @@ export const CHANNEL_KEYS: Record<string, string> = {
 /** Every stable error code of the services API (its README), translated as errors.<code>. */
 export const SERVICES_ERROR_CODES = [
   'services.standard.not_found',
+  'services.standard.bad_fee_tier',
+  'services.application.value_out_of_range',
+  'services.complaint.not_complainant',
   'services.standard.version_not_found',
   'services.standard.unknown',
   'services.standard.not_offered',
