@@ -217,6 +217,8 @@ describe.each(VIEWPORTS)('services journey on $name', ({ name, viewport, isMobil
     await form.locator(`input[name="subject"][value="${subject}"]`).check();
     if (subject === 'officer') await form.locator('input[name="officerName"]').fill('មន្ត្រីបញ្ជរលេខ ២');
     await form.locator('textarea[name="description"]').fill('គេសុំប្រាក់បន្ថែមក្រៅពីតារាងកម្រៃសេវា។');
+    // The visitor lets the reply be published: anyone holding the number may then read it.
+    await form.locator('input[name="publishReply"]').check();
     const complaint = await services.submitAndReadNumber('svc-complaint-form');
     expect(complaint).toMatch(/^[34679ACDEFGHJKMNPRTWXY]{8}$/);
 

@@ -41,6 +41,15 @@ export class TransfersPage extends ShellPage {
     await this.page.locator('main table.lines-table tbody tr.lines-table__row').first().waitFor();
   }
 
+  /** Shows only the lines of one province (the first select of the lines' unit filter). */
+  async linesWithin(provinceCode: string, rows: number): Promise<void> {
+    await this.page.locator('main form.lines-filters select').first().selectOption(provinceCode);
+    await this.page.waitForFunction(
+      (count) => document.querySelectorAll('main table.lines-table tr.lines-table__row').length === count,
+      rows,
+    );
+  }
+
   async pool(): Promise<number> {
     return rielFrom((await this.page.locator('main [data-field="pool"]').textContent()) ?? '');
   }
