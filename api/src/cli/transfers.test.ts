@@ -174,4 +174,13 @@ describe('npm run transfers -- allocate', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('Name the formula');
   });
+
+  it('prints its usage on stdout and exits 0 when asked (--help, -h, help)', () => {
+    for (const args of [['--help'], ['allocate', '--help'], ['-h'], ['help']]) {
+      const run = transfers(...args);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('Usage: npm run transfers -- allocate');
+      expect(run.stderr).toBe('');
+    }
+  });
 });

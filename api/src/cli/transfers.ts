@@ -10,6 +10,11 @@ const COMMANDS: Record<string, (args: string[]) => number> = {
 };
 
 const [command, ...rest] = process.argv.slice(2);
+// Asked for: the usage on stdout, and success.
+if (command === 'help' || process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 const run = command ? COMMANDS[command] : undefined;
 if (!run) {
   process.stderr.write(USAGE);
