@@ -70,6 +70,23 @@ describe('parseFormula', () => {
     expect(formulaError(() => parseFormulaText('{ nope')).code).toBe(FORMULA_ERROR.invalid);
   });
 
+  it('names the criterion’s field and what is allowed, not "Expected union value"', () => {
+    const formula = smallFormula();
+    const criteria = (formula.components[1] as { criteria: unknown[] }).criteria;
+    criteria[0] = { kind: 'lottery', weightPercent: 50 };
+    const unknownKind = formulaError(() => parseFormula(formula));
+    expect(unknownKind.errors).toContainEqual({
+      path: '/components/1/criteria/0/kind',
+      message: 'Must be one of "equal", "indicator".',
+    });
+    criteria[0] = { kind: 'indicator', indicator: 'Population!', weightPercent: 50, colour: 'red' };
+    const paths = formulaError(() => parseFormula(formula)).errors.map((item) => item.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['/components/1/criteria/0/indicator', '/components/1/criteria/0/colour']),
+    );
+    expect(JSON.stringify(formulaError(() => parseFormula(formula)).errors)).not.toContain('union');
+  });
+
   it('refuses too many decimals, duplicate codes, a floor above the cap, limits off the rounding unit', () => {
     const formula = smallFormula({ floorPerUnit: 5_000, capPerUnit: 4_000 });
     (formula.components[0] as { sharePercent: number }).sharePercent = 40.00001;

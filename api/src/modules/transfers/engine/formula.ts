@@ -9,7 +9,7 @@
  * caps. Percents are read as exact decimals (at most 4 places) and added as integers, never as
  * floating-point numbers, so 33.3333 + 33.3333 + 33.3334 is exactly 100.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { AppError } from '../../../platform/http/problem.ts';
 import { PERCENT_ONE_HUNDRED, percentUnits } from './exact.ts';
@@ -199,12 +199,43 @@ export class FormulaError extends AppError {
 }
 
 /** Checks a parsed JSON value and returns it as a formula, or throws FormulaError listing every problem. */
+/** The value at a JSON pointer (`/components/0/criteria/1`). */
+function valueAt(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const part of pointer.split('/').slice(1)) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return value;
+}
+
+/**
+ * The shape errors, said precisely. TypeBox says only "Expected union value" for a criterion or
+ * a pool that matches neither of its kinds: the `kind` tells which one was meant, so its own
+ * errors are given (an extra property, a bad indicator name); an unknown kind gets the kinds
+ * allowed.
+ */
+function shapeErrors(schema: TSchema, value: unknown, prefix = ''): FieldError[] {
+  return [...Value.Errors(schema, value)].flatMap((error): FieldError[] => {
+    const path = `${prefix}${error.path}`;
+    const members = (error.schema as { anyOf?: TSchema[] }).anyOf;
+    if (!members) return [{ path: path || '/', message: error.message }];
+    const found = valueAt(value, error.path);
+    const kinds = members
+      .map((member) => (member as { properties?: { kind?: { const?: unknown } } }).properties?.kind?.const)
+      .filter((kind): kind is string => typeof kind === 'string');
+    const kind = typeof found === 'object' && found !== null ? (found as { kind?: unknown }).kind : undefined;
+    const meant = members[kinds.indexOf(kind as string)];
+    if (kinds.length === members.length && meant) return shapeErrors(meant, found, path);
+    if (kinds.length === members.length)
+      return [{ path: `${path}/kind`, message: `Must be one of ${kinds.map((k) => `"${k}"`).join(', ')}.` }];
+    return [{ path: path || '/', message: error.message }];
+  });
+}
+
 export function parseFormula(json: unknown): Formula {
   if (!Value.Check(FormulaSchema, json)) {
-    const errors = [...Value.Errors(FormulaSchema, json)].map((error) => ({
-      path: error.path || '/',
-      message: error.message,
-    }));
+    const errors = shapeErrors(FormulaSchema, json);
     throw new FormulaError(
       FORMULA_ERROR.invalid,
       'The formula does not have the expected shape.',
