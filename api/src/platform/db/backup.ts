@@ -20,6 +20,7 @@ import { promisify } from 'node:util';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { createDb, type DbKind } from './create-db.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 
 const run = promisify(execFile);
 
@@ -261,10 +262,13 @@ async function restorePglite(dataDir: string, file: string, options: { force: bo
         'restore.target.not_empty',
         `${folder} already holds a database: restore into an empty DATA_DIR, or add --force to replace it.`,
       );
-    // Opening it takes the folder's lock: a running server makes this fail before anything is removed.
-    const current = await createDb<unknown>({ dataDir });
-    await current.close();
-    fs.rmSync(folder, { recursive: true, force: true });
+    // Under the folder's lock: a running server makes this fail before anything is removed.
+    const release = await lockDataDir(dataDir);
+    try {
+      fs.rmSync(folder, { recursive: true, force: true });
+    } finally {
+      await release();
+    }
   }
   const copy = new Blob([fs.readFileSync(file)]);
   const db = await createDb<unknown>({ dataDir, loadDataDir: copy });

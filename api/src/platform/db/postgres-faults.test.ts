@@ -12,7 +12,7 @@
  * Runs where the PostgreSQL server binaries are installed (CI installs them), once, in the
  * PGlite pass of the suite: the cluster is its own, not DATABASE_URL's.
  */
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -87,24 +87,8 @@ class PrivateCluster {
   stop(mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
     return this.ctl('-w', '-m', mode, 'stop');
   }
-  remove(): void {
-    spawnSync(
-      process.getuid?.() === 0 ? 'runuser' : path.join(BIN as string, 'pg_ctl'),
-      process.getuid?.() === 0
-        ? [
-            '-u',
-            'postgres',
-            '--',
-            path.join(BIN as string, 'pg_ctl'),
-            '-D',
-            path.join(this.dir, 'data'),
-            '-m',
-            'immediate',
-            'stop',
-          ]
-        : ['-D', path.join(this.dir, 'data'), '-m', 'immediate', 'stop'],
-      { stdio: 'ignore' },
-    );
+  async remove(): Promise<void> {
+    await this.stop('immediate').catch(() => {}); // already stopped
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
@@ -191,7 +175,7 @@ describe.runIf(BIN && !process.env.DATABASE_URL)('the process and a PostgreSQL t
   afterAll(async () => {
     await app?.close();
     await db?.close();
-    cluster?.remove();
+    await cluster?.remove();
   });
 
   async function through(name: string, fault: () => Promise<number>): Promise<void> {

@@ -33,6 +33,22 @@ function sameToken(given: string, expected: string): boolean {
 }
 
 export function registerMetrics(app: FastifyInstance, options: MetricsOptions): void {
+  const token = options.token;
+  if (!token) {
+    // Off: no registry and no hook on every answer, only the route that says so.
+    app.get(
+      '/api/metrics',
+      { config: { access: 'public' }, schema: { hide: true } },
+      async (request, reply) =>
+        sendProblem(
+          reply,
+          problem(404, 'platform.metrics.off', 'Metrics are off: set METRICS_TOKEN to serve them.', {
+            requestId: request.id,
+          }),
+        ),
+    );
+    return;
+  }
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
@@ -94,16 +110,9 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
       },
     },
     async (request, reply) => {
-      if (!options.token)
-        return sendProblem(
-          reply,
-          problem(404, 'platform.metrics.off', 'Metrics are off: set METRICS_TOKEN to serve them.', {
-            requestId: request.id,
-          }),
-        );
       const header = request.headers.authorization ?? '';
       const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-      if (!sameToken(given, options.token)) {
+      if (!sameToken(given, token)) {
         void reply.header('www-authenticate', 'Bearer realm="metrics"');
         return sendProblem(
           reply,
