@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { ApiError } from '../../lib/api/problem.ts';
 import { PasswordInput } from '../../components/password-input.tsx';
 import { CHANGE_PASSWORD_PATH } from '../../components/require-session.tsx';
 import { safeNext, useSession, useSignIn } from '../../lib/session.ts';
@@ -11,14 +12,13 @@ import { useNationalSignIn } from './api.ts';
 import './access.css';
 
 export function SignInPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   useDocumentTitle(t('signIn.title'));
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const national = useNationalSignIn();
   // A national sign-in that was refused comes back here with its code.
   const returnedError = params.get('error');
-  const returnedKey = returnedError ? `errors.${returnedError}` : null;
   const navigate = useNavigate();
   const session = useSession();
   const signIn = useSignIn();
@@ -51,10 +51,8 @@ export function SignInPage() {
     <section className="page page--narrow" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
       <p>{t('signIn.intro')}</p>
-      {returnedKey && !signIn.isError ? (
-        <div className="error-message" role="alert">
-          <p>{t(i18n.exists(returnedKey) ? returnedKey : 'errors.unknown')}</p>
-        </div>
+      {returnedError && !signIn.isError ? (
+        <ErrorMessage error={new ApiError(returnedError, undefined)} />
       ) : null}
       {national.data?.enabled ? (
         <>
