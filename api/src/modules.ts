@@ -17,6 +17,7 @@ import {
   type MigrationSource,
 } from './platform/db/migrations.ts';
 import { seedDemoData } from './platform/db/seeds.ts';
+import { prepareJobStore } from './platform/jobs/job-queue.ts';
 import type { DatabaseOf, ModuleManifest } from './platform/module.ts';
 import { wireModules } from './platform/wiring.ts';
 import { accessModule } from './modules/access/index.ts';
@@ -88,6 +89,9 @@ export async function prepareDatabase(
   const log = options.log ?? (() => {});
   const applied = await migrate(db, allMigrations(), log);
   const wired = wireModules(db, modules, { log });
+  // The job queue's own schema (pg-boss's migrations) and one queue per declared job: before
+  // the seeds, which may enqueue.
+  await prepareJobStore(db, wired.jobs);
   const wanted = options.referenceData ?? 'country';
   if (wanted !== 'none') {
     const scope = typeof wanted === 'object' ? 'sample' : wanted;

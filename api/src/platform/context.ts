@@ -14,6 +14,8 @@
  * - `audit`: writes audit records in the caller's transaction, filled from the actor.
  * - `access`: who holds permission P at unit U; the signed-in caller of a public route.
  * - `ports`: the other modules' ports this module requires.
+ * - `jobs.send(name, payload, { trx })`: enqueues a background job (platform/jobs), in the
+ *   change's transaction when given one.
  * - `bind(trx)`: the same context on a transaction (for a seed's or a port's work).
  */
 import type { FastifyRequest } from 'fastify';
@@ -22,6 +24,7 @@ import type { Actor } from './actor.ts';
 import { writeAuditRecords, type AuditEntry } from './audit/audit.ts';
 import type { Principal } from './auth/principal.ts';
 import { systemClock, type Clock } from './clock.ts';
+import type { JobSendOptions, ModuleJobs } from './jobs/job.ts';
 import type { AnyDb, PortRegistry } from './ports.ts';
 
 /** An audit record's own part: what changed; who and from where comes from the actor. */
@@ -67,6 +70,11 @@ export interface ModuleContext<Tables = unknown, Ports = unknown> {
   readonly audit: ModuleAudit;
   readonly access: ModuleAccess;
   readonly ports: Ports;
+  /**
+   * Background jobs: `send(name, payload, { trx })` enqueues a job some manifest declares, in
+   * `trx` when given (it commits or rolls back with the change), else on `db`.
+   */
+  readonly jobs: ModuleJobs;
   /** One line for the operator (start-up, seeds, imports). */
   log(message: string): void;
   /** This context with `db` on the given transaction (or another handle). */
@@ -80,7 +88,23 @@ export interface ContextOptions {
   ports: Partial<PortRegistry>;
   clock?: Clock;
   log?: (message: string) => void;
+  /** Writes a job on a handle (platform/jobs/job-queue.ts's JobSender); wiring gives one. */
+  jobs?: JobQueueWriter;
 }
+
+/** What the context needs of the queue: write a job on a database handle. */
+export interface JobQueueWriter {
+  send(
+    db: AnyDb,
+    name: string,
+    payload?: Record<string, unknown>,
+    options?: Omit<JobSendOptions, 'trx'>,
+  ): Promise<string | null>;
+}
+
+const NO_JOB_QUEUE: JobQueueWriter = {
+  send: (_db, name) => Promise.reject(new Error(`No job queue is wired: cannot send "${name}".`)),
+};
 
 function requirePort<Name extends keyof PortRegistry>(
   ports: Partial<PortRegistry>,
@@ -130,6 +154,13 @@ export function createModuleContext<Tables = unknown, Ports = unknown>(
     },
   };
   const db = options.db as Kysely<Tables>;
+  const queue = options.jobs ?? NO_JOB_QUEUE;
+  const jobs: ModuleJobs = {
+    send: (name, payload, sendOptions = {}) => {
+      const { trx, ...rest } = sendOptions;
+      return queue.send(trx ?? options.db, name, payload, rest);
+    },
+  };
   return {
     name: options.name,
     db,
@@ -140,6 +171,7 @@ export function createModuleContext<Tables = unknown, Ports = unknown>(
     access,
     // The module sees the ports it requires by name; the registry is read when a port is used.
     ports: options.ports as Ports,
+    jobs,
     log,
     bind: (other) => createModuleContext<Tables, Ports>({ ...options, db: other }),
   };

@@ -13,6 +13,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ModuleContext } from './context.ts';
 import type { ErrorRegistry } from './errors.ts';
+import type { JobDefinition } from './jobs/job.ts';
 import type { PortName, PortRegistry, PortsOf } from './ports.ts';
 
 export interface PermissionDefinition {
@@ -121,6 +122,13 @@ export interface ModuleDefinition<Tables, Required extends PortName> {
   ) => Promise<void>;
   /** Demo data: run once per database (recorded in `platform_seed`), never in production. */
   seedDemo?: (ctx: ModuleContext<Tables, PortsOf<Required>>) => Promise<SeedResult | void>;
+  /**
+   * Its background jobs (platform/jobs/job.ts), each named `<module>.<job>`: what runs, the
+   * retry policy, and for a scheduled job its cron line (Cambodia's time). Any module enqueues
+   * one with `ctx.jobs.send(name, payload, { trx })`.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  jobs?: (ctx: ModuleContext<Tables, PortsOf<Required>>) => readonly JobDefinition<any>[];
 }
 
 /**
@@ -144,6 +152,8 @@ export interface ModuleManifest<Tables = unknown> {
   readonly syncReferenceData?: (ctx: ModuleContext, allModules: readonly ModuleManifest[]) => Promise<void>;
   readonly loadReferenceData?: (ctx: ModuleContext, request: ReferenceDataRequest) => Promise<void>;
   readonly seedDemo?: (ctx: ModuleContext) => Promise<SeedResult | void>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly jobs?: (ctx: ModuleContext) => readonly JobDefinition<any>[];
   /** Never set: carries the module's table types to `DatabaseOf`. */
   readonly __tables?: Tables;
 }

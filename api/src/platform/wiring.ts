@@ -7,6 +7,8 @@
 import type { Clock } from './clock.ts';
 import { createModuleContext, type ModuleContext } from './context.ts';
 import { misplacedCodes } from './errors.ts';
+import type { JobDefinition } from './jobs/job.ts';
+import { checkJobDefinitions, JobSender } from './jobs/job-queue.ts';
 import type { ModuleManifest } from './module.ts';
 import type { AnyDb, PortName, PortRegistry } from './ports.ts';
 
@@ -17,6 +19,8 @@ export interface WiredModules {
   ports: PortRegistry;
   /** The context of one module (throws for a module not in the list). */
   contextOf(name: string): ModuleContext;
+  /** Every module's background jobs (their manifests' `jobs`), run by platform/jobs. */
+  jobs: readonly JobDefinition[];
 }
 
 export class ModuleWiringError extends Error {}
@@ -40,8 +44,14 @@ export function wireModules(
   const registry: Partial<PortRegistry> = {};
   const providerOf = new Map<string, string>();
   const contexts = new Map<string, ModuleContext>();
+  // Contexts send jobs by name; the names are known once every manifest's jobs are read below.
+  const jobNames = new Set<string>();
+  const sender = new JobSender(() => jobNames);
   for (const module of modules) {
-    contexts.set(module.name, createModuleContext({ name: module.name, db, ports: registry, ...options }));
+    contexts.set(
+      module.name,
+      createModuleContext({ name: module.name, db, ports: registry, jobs: sender, ...options }),
+    );
   }
   for (const module of modules) {
     if (!module.provides) continue;
@@ -62,9 +72,21 @@ export function wireModules(
   if (missing.length > 0) {
     throw new ModuleWiringError(`No module provides a required port: ${missing.join('; ')}.`);
   }
+  const jobs: JobDefinition[] = [];
+  for (const module of modules) {
+    const declared = module.jobs?.(contexts.get(module.name)!) ?? [];
+    const problems = checkJobDefinitions(module.name, declared);
+    for (const definition of declared) {
+      if (jobNames.has(definition.name)) problems.push(`Two jobs are named "${definition.name}".`);
+      jobNames.add(definition.name);
+    }
+    if (problems.length > 0) throw new ModuleWiringError(problems.join(' '));
+    jobs.push(...declared);
+  }
   return {
     contexts,
     ports: registry as PortRegistry,
+    jobs,
     contextOf(name) {
       const context = contexts.get(name);
       if (!context) throw new ModuleWiringError(`No module is named "${name}".`);

@@ -42,7 +42,10 @@ export async function openEmptyTestDb(): Promise<TestDb> {
     schema,
     close: async () => {
       await db.close();
-      await withAdminClient((client) => client.query(`drop schema if exists ${schema} cascade`));
+      // …and the job queue's (platform/jobs: pg-boss's tables sit in `<schema>_pgboss`).
+      await withAdminClient((client) =>
+        client.query(`drop schema if exists ${schema}, ${schema}_pgboss cascade`),
+      );
     },
   };
 }
