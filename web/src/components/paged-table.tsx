@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../lib/use-format.ts';
 import { Pager } from './pager.tsx';
 import { EmptyState, Loaded, type QueryLike } from './query-states.tsx';
-import { DataTable, type ColumnHeader } from './data-table.tsx';
+import { DataTable, type TableRows } from './data-table.tsx';
 
 export interface Page<Item> {
   items: Item[];
@@ -16,15 +16,12 @@ export interface Page<Item> {
   total: number;
 }
 
-export type { ColumnHeader } from './data-table.tsx';
+export type { Column, ColumnHeader } from './data-table.tsx';
 
-interface PagedTableProps<Item> {
+type PagedTableProps<Item> = TableRows<Item> & {
   list: QueryLike<Page<Item>> & { isFetching: boolean };
   /** Said when the list is empty. */
   empty: ReactNode;
-  headers: readonly ColumnHeader[];
-  /** One item as a <tr> (or a fragment of rows), with its key. */
-  row: (item: Item) => ReactNode;
   onPage: (page: number) => void;
   /** The table's classes besides `data-table`. */
   className?: string;
@@ -34,7 +31,7 @@ interface PagedTableProps<Item> {
   captionHidden?: boolean;
   /** Names the scrolling region and makes it focusable (wide tables of figures). */
   label?: string;
-}
+};
 
 export function PagedTable<Item>(props: PagedTableProps<Item>) {
   const { t } = useTranslation();
@@ -48,9 +45,8 @@ export function PagedTable<Item>(props: PagedTableProps<Item>) {
         return (
           <>
             <DataTable
+              {...rowsOf(props)}
               items={data.items}
-              headers={props.headers}
-              row={props.row}
               className={props.className}
               caption={props.caption ? props.caption(total) : t('list.caption', { total })}
               captionHidden={props.captionHidden}
@@ -63,4 +59,11 @@ export function PagedTable<Item>(props: PagedTableProps<Item>) {
       }}
     </Loaded>
   );
+}
+
+/** The rows part of the props, whichever way they are given. */
+function rowsOf<Item>(props: TableRows<Item>): TableRows<Item> {
+  return props.columns
+    ? { columns: props.columns, rowKey: props.rowKey, rowData: props.rowData }
+    : { headers: props.headers, row: props.row };
 }

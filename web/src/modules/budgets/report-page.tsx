@@ -17,7 +17,7 @@ import { BudgetBarChart } from './bar-chart.tsx';
 import { BudgetLinks, pickName, PhaseBadge, useRate } from './common.tsx';
 import { chartRows } from './helpers.ts';
 import { Loading } from '../../components/query-states.tsx';
-import { TableWrap } from '../../components/table-wrap.tsx';
+import { DataTable, numberColumn, type Column } from '../../components/data-table.tsx';
 import './budgets.css';
 
 export function ReportPage() {
@@ -63,100 +63,130 @@ export function ReportPage() {
   );
 }
 
-function FigureCells({ figures, field }: { figures: Figures; field?: string }) {
+/** The three figure columns of every table of the report: budget, actual, the rate between. */
+function useFigureColumns<Item>(
+  figuresOf: (item: Item) => Figures,
+  /** Names the cells' data-field after the row (`revenue-budget`), where a table's rows are fixed. */
+  fieldPrefix?: (item: Item) => string,
+): Column<Item>[] {
+  const { t } = useTranslation();
   const format = useFormat();
   const rate = useRate();
-  return (
-    <>
-      <td className="number" data-field={field ? `${field}-budget` : 'budget'}>
-        {format.riel(figures.budget)}
-      </td>
-      <td className="number" data-field={field ? `${field}-actual` : 'actual'}>
-        {format.riel(figures.actual)}
-      </td>
-      <td className="number" data-field={field ? `${field}-rate` : 'rate'}>
-        {rate(figures.actual, figures.budget)}
-      </td>
-    </>
-  );
+  const named = (key: string) =>
+    fieldPrefix ? { field: (item: Item) => `${fieldPrefix(item)}-${key}` } : {};
+  return [
+    {
+      ...numberColumn<Item>('budget', t('budgets.report.budget'), (item) =>
+        format.riel(figuresOf(item).budget),
+      ),
+      ...named('budget'),
+    },
+    {
+      ...numberColumn<Item>('actual', t('budgets.report.actual'), (item) =>
+        format.riel(figuresOf(item).actual),
+      ),
+      ...named('actual'),
+    },
+    {
+      ...numberColumn<Item>('rate', t('budgets.report.rate'), (item) => {
+        const figures = figuresOf(item);
+        return rate(figures.actual, figures.budget);
+      }),
+      ...named('rate'),
+    },
+  ];
 }
 
-function FigureHead({ first }: { first: string }) {
-  const { t } = useTranslation();
-  return (
-    <thead>
-      <tr>
-        <th scope="col">{first}</th>
-        <th scope="col" className="number">
-          {t('budgets.report.budget')}
-        </th>
-        <th scope="col" className="number">
-          {t('budgets.report.actual')}
-        </th>
-        <th scope="col" className="number">
-          {t('budgets.report.rate')}
-        </th>
-      </tr>
-    </thead>
-  );
-}
+type ClassItem = { code: string; nameKm: string; nameEn: string; direction?: string } & Figures;
+type TotalRow = { key: string; label: string; figures: Figures };
 
 function ReportView({ report }: { report: Report }) {
   const { t } = useTranslation();
   const format = useFormat();
   const named = (item: { nameKm: string; nameEn: string }) => pickName(format.lang, item.nameKm, item.nameEn);
-  const classTable = (
-    title: string,
-    kind: string,
-    items: readonly ({ code: string; nameKm: string; nameEn: string; direction?: string } & Figures)[],
-  ) => (
+  const classFigures = useFigureColumns<ClassItem>((item) => item);
+  const totalFigures = useFigureColumns<TotalRow>(
+    (row) => row.figures,
+    (row) => row.key,
+  );
+  const classColumns: Column<ClassItem>[] = [
+    {
+      key: 'class',
+      label: t('budgets.report.class'),
+      rowHeader: true,
+      cell: (item) => (
+        <>
+          <span className="code">{item.code}</span> {named(item)}
+          {item.direction ? (
+            <span className="muted"> · {t(`budgets.direction.${item.direction}`)}</span>
+          ) : null}
+        </>
+      ),
+    },
+    ...classFigures,
+  ];
+  const classTable = (title: string, kind: string, items: readonly ClassItem[]) => (
     <section className="budget-section" aria-labelledby={`report-${kind}-title`}>
       <h2 id={`report-${kind}-title`}>{title}</h2>
-      <TableWrap label={title}>
-        <table className={`data-table report-table report-table--${kind}`}>
-          <caption className="visually-hidden">{title}</caption>
-          <FigureHead first={t('budgets.report.class')} />
-          <tbody>
-            {items.map((item) => (
-              <tr key={`${item.direction ?? ''}-${item.code}`} data-code={item.code}>
-                <th scope="row">
-                  <span className="code">{item.code}</span> {named(item)}
-                  {item.direction ? (
-                    <span className="muted"> · {t(`budgets.direction.${item.direction}`)}</span>
-                  ) : null}
-                </th>
-                <FigureCells figures={item} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        className={`report-table report-table--${kind}`}
+        label={title}
+        caption={title}
+        captionHidden
+        columns={classColumns}
+        items={items}
+        rowKey={(item) => `${item.direction ?? ''}-${item.code}`}
+        rowData={(item) => ({ 'data-code': item.code })}
+      />
     </section>
   );
+  const totals: TotalRow[] = [
+    { key: 'revenue', label: t('budgets.direction.revenue'), figures: report.revenue },
+    { key: 'expenditure', label: t('budgets.direction.expenditure'), figures: report.expenditure },
+    { key: 'own-source', label: t('budgets.report.ownSource'), figures: report.ownSourceRevenue },
+  ];
+  type UnitRow = Report['byUnit'][number];
+  const unitColumns: Column<UnitRow>[] = [
+    {
+      key: 'unit',
+      label: t('budgets.report.unit'),
+      rowHeader: true,
+      cell: (unit) => (
+        <Link to={`/budgets/${unit.unitCode}/${report.fiscalYear}`}>
+          <UnitName code={unit.unitCode} withPath={false} />
+        </Link>
+      ),
+    },
+    { key: 'unit-phase', label: t('budgets.field.phase'), cell: (unit) => <PhaseBadge phase={unit.phase} /> },
+    numberColumn('unit-revenue-budget', t('budgets.report.revenueBudget'), (unit) =>
+      format.riel(unit.revenue.budget),
+    ),
+    numberColumn('unit-revenue-actual', t('budgets.report.revenueActual'), (unit) =>
+      format.riel(unit.revenue.actual),
+    ),
+    numberColumn('unit-expenditure-budget', t('budgets.report.expenditureBudget'), (unit) =>
+      format.riel(unit.expenditure.budget),
+    ),
+    numberColumn('unit-expenditure-actual', t('budgets.report.expenditureActual'), (unit) =>
+      format.riel(unit.expenditure.actual),
+    ),
+  ];
 
   return (
     <>
       <p className="muted">{t('budgets.report.counted', { n: format.number(report.budgetsCounted) })}</p>
-      <TableWrap label={t('budgets.report.totals')}>
-        <table className="data-table report-totals">
-          <caption>{t('budgets.report.totals')}</caption>
-          <FigureHead first={t('budgets.report.item')} />
-          <tbody>
-            <tr data-row="revenue">
-              <th scope="row">{t('budgets.direction.revenue')}</th>
-              <FigureCells figures={report.revenue} field="revenue" />
-            </tr>
-            <tr data-row="expenditure">
-              <th scope="row">{t('budgets.direction.expenditure')}</th>
-              <FigureCells figures={report.expenditure} field="expenditure" />
-            </tr>
-            <tr data-row="own-source">
-              <th scope="row">{t('budgets.report.ownSource')}</th>
-              <FigureCells figures={report.ownSourceRevenue} field="own-source" />
-            </tr>
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        className="report-totals"
+        label={t('budgets.report.totals')}
+        caption={t('budgets.report.totals')}
+        columns={[
+          { key: 'item', label: t('budgets.report.item'), rowHeader: true, cell: (row) => row.label },
+          ...totalFigures,
+        ]}
+        items={totals}
+        rowKey={(row) => row.key}
+        rowData={(row) => ({ 'data-row': row.key })}
+      />
       <p className="service-fees" data-field="service-fees">
         {report.serviceFeesCollected === null
           ? t('budgets.report.feesUnknown')
@@ -182,47 +212,16 @@ function ReportView({ report }: { report: Report }) {
 
       <section className="budget-section" aria-labelledby="report-units-title">
         <h2 id="report-units-title">{t('budgets.report.byUnit')}</h2>
-        <TableWrap label={t('budgets.report.byUnit')}>
-          <table className="data-table report-table report-table--units">
-            <caption className="visually-hidden">{t('budgets.report.byUnit')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('budgets.report.unit')}</th>
-                <th scope="col">{t('budgets.field.phase')}</th>
-                <th scope="col" className="number">
-                  {t('budgets.report.revenueBudget')}
-                </th>
-                <th scope="col" className="number">
-                  {t('budgets.report.revenueActual')}
-                </th>
-                <th scope="col" className="number">
-                  {t('budgets.report.expenditureBudget')}
-                </th>
-                <th scope="col" className="number">
-                  {t('budgets.report.expenditureActual')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.byUnit.map((unit) => (
-                <tr key={unit.unitCode} data-code={unit.unitCode}>
-                  <th scope="row">
-                    <Link to={`/budgets/${unit.unitCode}/${report.fiscalYear}`}>
-                      <UnitName code={unit.unitCode} withPath={false} />
-                    </Link>
-                  </th>
-                  <td>
-                    <PhaseBadge phase={unit.phase} />
-                  </td>
-                  <td className="number">{format.riel(unit.revenue.budget)}</td>
-                  <td className="number">{format.riel(unit.revenue.actual)}</td>
-                  <td className="number">{format.riel(unit.expenditure.budget)}</td>
-                  <td className="number">{format.riel(unit.expenditure.actual)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          className="report-table report-table--units"
+          label={t('budgets.report.byUnit')}
+          caption={t('budgets.report.byUnit')}
+          captionHidden
+          columns={unitColumns}
+          items={report.byUnit}
+          rowKey={(unit) => unit.unitCode}
+          rowData={(unit) => ({ 'data-code': unit.unitCode })}
+        />
       </section>
     </>
   );

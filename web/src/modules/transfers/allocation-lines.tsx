@@ -13,7 +13,7 @@ import { useAllocationLines, type LineSort } from './api.ts';
 import { pickName, useCriterionLabel, usePercent } from './common.tsx';
 import { sharePercent, wholeRiel } from './helpers.ts';
 import { asExplanation, type AllocationLine, type AllocationSummary, type Explanation } from './types.ts';
-import { TableWrap } from '../../components/table-wrap.tsx';
+import { DataTable, numberColumn, type Column } from '../../components/data-table.tsx';
 import { SelectField } from '../../components/fields.tsx';
 
 const SORTS: LineSort[] = ['code', '-code', '-amount', 'amount'];
@@ -158,53 +158,46 @@ export function ExplanationTable({
   };
   const adjustment = wholeRiel(explanation.roundingAdjustment);
   const total = explanation.parts.reduce((sum, part) => sum + part.amount, 0);
+  const columns: Column<Explanation['parts'][number]>[] = [
+    {
+      key: 'component',
+      label: t('transfers.explanation.component'),
+      rowHeader: true,
+      cell: (part) => componentName(part.component),
+    },
+    {
+      key: 'criterion',
+      label: t('transfers.explanation.criterion'),
+      cell: (part) => (
+        <>
+          {criterionLabel(part)} <span className="muted">({percent(part.weightPercent)})</span>
+        </>
+      ),
+    },
+    numberColumn('value', t('transfers.explanation.value'), (part) => format.number(part.value)),
+    numberColumn('total', t('transfers.explanation.total'), (part) => format.number(Number(part.total))),
+    numberColumn('share', t('transfers.explanation.share'), (part) => percent(sharePercent(part.share), 2)),
+    numberColumn('amount', t('transfers.explanation.amount'), (part) => format.riel(part.amount)),
+  ];
   return (
     <div className="explanation">
-      <TableWrap label={t('transfers.explanation.caption', { name })}>
-        <table className="data-table explanation-table">
-          <caption>{t('transfers.explanation.caption', { name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('transfers.explanation.component')}</th>
-              <th scope="col">{t('transfers.explanation.criterion')}</th>
-              <th scope="col" className="number">
-                {t('transfers.explanation.value')}
-              </th>
-              <th scope="col" className="number">
-                {t('transfers.explanation.total')}
-              </th>
-              <th scope="col" className="number">
-                {t('transfers.explanation.share')}
-              </th>
-              <th scope="col" className="number">
-                {t('transfers.explanation.amount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {explanation.parts.map((part, index) => (
-              <tr key={index} data-component={part.component}>
-                <th scope="row">{componentName(part.component)}</th>
-                <td>
-                  {criterionLabel(part)} <span className="muted">({percent(part.weightPercent)})</span>
-                </td>
-                <td className="number">{format.number(part.value)}</td>
-                <td className="number">{format.number(Number(part.total))}</td>
-                <td className="number">{percent(sharePercent(part.share), 2)}</td>
-                <td className="number">{format.riel(part.amount)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={5}>
-                {t('transfers.explanation.sum')}
-              </th>
-              <td className="number">{format.riel(total)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </TableWrap>
+      <DataTable
+        className="explanation-table"
+        label={t('transfers.explanation.caption', { name })}
+        caption={t('transfers.explanation.caption', { name })}
+        columns={columns}
+        items={explanation.parts}
+        rowKey={(part, index) => `${part.component}-${index}`}
+        rowData={(part) => ({ 'data-component': part.component })}
+        footer={
+          <tr>
+            <th scope="row" colSpan={5}>
+              {t('transfers.explanation.sum')}
+            </th>
+            <td className="number">{format.riel(total)}</td>
+          </tr>
+        }
+      />
       {explanation.limit ? (
         <p className="hint">{t(`transfers.explanation.limit.${explanation.limit}`)}</p>
       ) : null}

@@ -3,11 +3,12 @@
  * each with one line in plain words saying how to read it. All are per person: a unit's amount
  * divided by its population.
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/use-format.ts';
 import { useDecimal } from './common.tsx';
 import type { EquityFigures } from './types.ts';
-import { TableWrap } from '../../components/table-wrap.tsx';
+import { DataTable, numberColumn } from '../../components/data-table.tsx';
 
 type FigureKey = 'gini' | 'theil' | 'coefficientOfVariation' | 'maxMinRatio' | 'povertyCorrelation';
 
@@ -32,59 +33,52 @@ export function EquityTable({ columns, caption }: { columns: readonly EquityColu
     figure === null || !Number.isFinite(figure) ? t('transfers.equity.none') : decimal(figure, decimals);
   const perPerson = (figure: number | null | undefined) =>
     figure === null || figure === undefined ? t('transfers.equity.none') : format.riel(Math.round(figure));
+  const rows: EquityRow[] = [
+    ...FIGURES.map(({ key, decimals }) => ({
+      key,
+      cell: (figures: EquityFigures) => value(figures[key], decimals),
+    })),
+    { key: 'meanPerPerson', cell: (figures) => perPerson(figures.meanPerPerson) },
+    {
+      key: 'range',
+      cell: (figures) => (
+        <>
+          <span className="nowrap">{perPerson(figures.minPerPerson?.perPerson)}</span> –{' '}
+          <span className="nowrap">{perPerson(figures.maxPerPerson?.perPerson)}</span>
+        </>
+      ),
+    },
+  ];
   return (
-    <TableWrap label={caption}>
-      <table className="data-table equity-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('transfers.equity.figure')}</th>
-            {columns.map((column) => (
-              <th scope="col" key={column.label}>
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {FIGURES.map(({ key, decimals }) => (
-            <tr key={key} data-figure={key}>
-              <th scope="row">
-                <span className="equity-table__name">{t(`transfers.equity.${key}`)}</span>
-                <span className="hint equity-table__help">{t(`transfers.equity.${key}.help`)}</span>
-              </th>
-              {columns.map((column) => (
-                <td key={column.label} className="number">
-                  {value(column.figures[key], decimals)}
-                </td>
-              ))}
-            </tr>
-          ))}
-          <tr data-figure="meanPerPerson">
-            <th scope="row">
-              <span className="equity-table__name">{t('transfers.equity.meanPerPerson')}</span>
-              <span className="hint equity-table__help">{t('transfers.equity.meanPerPerson.help')}</span>
-            </th>
-            {columns.map((column) => (
-              <td key={column.label} className="number">
-                {perPerson(column.figures.meanPerPerson)}
-              </td>
-            ))}
-          </tr>
-          <tr data-figure="range">
-            <th scope="row">
-              <span className="equity-table__name">{t('transfers.equity.range')}</span>
-              <span className="hint equity-table__help">{t('transfers.equity.range.help')}</span>
-            </th>
-            {columns.map((column) => (
-              <td key={column.label} className="number">
-                <span className="nowrap">{perPerson(column.figures.minPerPerson?.perPerson)}</span> –{' '}
-                <span className="nowrap">{perPerson(column.figures.maxPerPerson?.perPerson)}</span>
-              </td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      className="equity-table"
+      label={caption}
+      caption={caption}
+      columns={[
+        {
+          key: 'figure',
+          label: t('transfers.equity.figure'),
+          rowHeader: true,
+          cell: (row) => (
+            <>
+              <span className="equity-table__name">{t(`transfers.equity.${row.key}`)}</span>
+              <span className="hint equity-table__help">{t(`transfers.equity.${row.key}.help`)}</span>
+            </>
+          ),
+        },
+        ...columns.map((column, index) =>
+          numberColumn<EquityRow>(`column-${index}`, column.label, (row) => row.cell(column.figures)),
+        ),
+      ]}
+      items={rows}
+      rowKey={(row) => row.key}
+      rowData={(row) => ({ 'data-figure': row.key })}
+    />
   );
+}
+
+/** One line of the table: a figure, drawn for each column's allocation. */
+interface EquityRow {
+  key: FigureKey | 'meanPerPerson' | 'range';
+  cell: (figures: EquityFigures) => ReactNode;
 }

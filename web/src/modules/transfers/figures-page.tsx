@@ -9,9 +9,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Counts } from '../../components/counts.tsx';
-import { ErrorMessage } from '../../components/error-message.tsx';
 import { DryRunImport, type ImportRequest } from '../../components/dry-run-import.tsx';
-import { Pager } from '../../components/pager.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
@@ -19,10 +18,9 @@ import { useImportFigures, useIndicatorValues } from './api.ts';
 import { TransfersLinks, useIndicatorLabel, useTransfersStaff } from './common.tsx';
 import { latinDigits } from '../../lib/numbers.ts';
 import { columnMapParam, csvHeader, type ColumnMapping } from './helpers.ts';
-import type { ImportReport } from './types.ts';
+import type { ImportReport, IndicatorValue } from './types.ts';
 import { ExampleBadge } from '../../components/example-badge.tsx';
-import { Loading } from '../../components/query-states.tsx';
-import { TableWrap } from '../../components/table-wrap.tsx';
+import { DataTable, numberColumn } from '../../components/data-table.tsx';
 
 const KNOWN_INDICATORS = [
   'population',
@@ -253,25 +251,21 @@ function FiguresSummary({ report }: { report: ImportReport }) {
         ]}
       />
       {report.unknownCodes.length > 0 ? (
-        <TableWrap label={t('transfers.figures.unknownCaption')}>
-          <table className="data-table figures-unknown">
-            <caption>{t('transfers.figures.unknownCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.col.row')}</th>
-                <th scope="col">{t('units.col.code')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.unknownCodes.map((unknown, index) => (
-                <tr key={index}>
-                  <td>{unknown.row === null ? '' : format.number(unknown.row)}</td>
-                  <td className="code">{unknown.code}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          className="figures-unknown"
+          label={t('transfers.figures.unknownCaption')}
+          caption={t('transfers.figures.unknownCaption')}
+          columns={[
+            {
+              key: 'row',
+              label: t('import.col.row'),
+              cell: (unknown) => (unknown.row === null ? '' : format.number(unknown.row)),
+            },
+            { key: 'code', label: t('units.col.code'), className: 'code', cell: (unknown) => unknown.code },
+          ]}
+          items={report.unknownCodes}
+          rowKey={(_unknown, index) => String(index)}
+        />
       ) : null}
     </>
   );
@@ -327,53 +321,42 @@ function StoredFigures() {
           </select>
         </div>
       </form>
-      {figures.isPending ? (
-        <Loading />
-      ) : figures.isError ? (
-        <ErrorMessage error={figures.error} onRetry={() => void figures.refetch()} />
-      ) : figures.data.items.length === 0 ? (
-        <p>{t('transfers.figures.empty')}</p>
-      ) : (
-        <>
-          <TableWrap label={t('transfers.figures.stored')}>
-            <table className="data-table figures-table" aria-busy={figures.isFetching}>
-              <caption>
-                {t('transfers.figures.caption', { total: format.number(figures.data.total) })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('units.col.code')}</th>
-                  <th scope="col">{t('units.col.name')}</th>
-                  <th scope="col">{t('transfers.figures.indicator')}</th>
-                  <th scope="col" className="number">
-                    {t('transfers.explanation.value')}
-                  </th>
-                  <th scope="col">{t('transfers.figures.source')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {figures.data.items.map((item) => (
-                  <tr key={`${item.unitCode}-${item.indicator}`} data-code={item.unitCode}>
-                    <td className="code">{item.unitCode}</td>
-                    <th scope="row">{format.lang === 'km' ? item.nameKm : item.nameLatin}</th>
-                    <td>{indicatorLabel(item.indicator)}</td>
-                    <td className="number">{format.number(item.value)}</td>
-                    <td>
-                      {item.source} {item.isExample ? <ExampleBadge /> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-          <Pager
-            page={figures.data.page}
-            pageSize={figures.data.pageSize}
-            total={figures.data.total}
-            onPage={setPage}
-          />
-        </>
-      )}
+      <PagedTable
+        className="figures-table"
+        label={t('transfers.figures.stored')}
+        list={figures}
+        empty={t('transfers.figures.empty')}
+        caption={(total) => t('transfers.figures.caption', { total })}
+        columns={[
+          { key: 'code', label: t('units.col.code'), className: 'code', cell: (item) => item.unitCode },
+          {
+            key: 'name',
+            label: t('units.col.name'),
+            rowHeader: true,
+            cell: (item) => (format.lang === 'km' ? item.nameKm : item.nameLatin),
+          },
+          {
+            key: 'indicator',
+            label: t('transfers.figures.indicator'),
+            cell: (item) => indicatorLabel(item.indicator),
+          },
+          numberColumn<IndicatorValue>('value', t('transfers.explanation.value'), (item) =>
+            format.number(item.value),
+          ),
+          {
+            key: 'source',
+            label: t('transfers.figures.source'),
+            cell: (item) => (
+              <>
+                {item.source} {item.isExample ? <ExampleBadge /> : null}
+              </>
+            ),
+          },
+        ]}
+        rowKey={(item) => `${item.unitCode}-${item.indicator}`}
+        rowData={(item) => ({ 'data-code': item.unitCode })}
+        onPage={setPage}
+      />
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { line } from 'd3-shape';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDecimal } from './common.tsx';
-import { TableWrap } from '../../components/table-wrap.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 
 export interface LorenzSeries {
   label: string;
@@ -115,25 +115,17 @@ export function LorenzChart({ series, title }: { series: readonly LorenzSeries[]
         <details className="lorenz__table">
           <summary>{t('transfers.lorenz.table')}</summary>
           {series.map((item) => (
-            <TableWrap key={item.label} label={item.label}>
-              <table className="data-table">
-                <caption>{item.label}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('transfers.lorenz.x')}</th>
-                    <th scope="col">{t('transfers.lorenz.y')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {item.points.map(([people = 0, money = 0], index) => (
-                    <tr key={index}>
-                      <td>{percent1(people)}</td>
-                      <td>{percent1(money)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable
+              key={item.label}
+              label={item.label}
+              caption={item.label}
+              columns={[
+                { key: 'people', label: t('transfers.lorenz.x'), cell: ([people = 0]) => percent1(people) },
+                { key: 'money', label: t('transfers.lorenz.y'), cell: ([, money = 0]) => percent1(money) },
+              ]}
+              items={item.points}
+              rowKey={(_point, index) => String(index)}
+            />
           ))}
         </details>
       </figcaption>

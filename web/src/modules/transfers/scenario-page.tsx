@@ -38,7 +38,7 @@ import {
 import { LorenzChart } from './lorenz-chart.tsx';
 import type { FormulaDocument, ScenarioComparison, UnitChange } from './types.ts';
 import { Loading } from '../../components/query-states.tsx';
-import { TableWrap } from '../../components/table-wrap.tsx';
+import { DataTable, numberColumn, type Column } from '../../components/data-table.tsx';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import './transfers.css';
 
@@ -292,6 +292,50 @@ function ScenarioResult({ result }: { result: ScenarioComparison }) {
   const [page, setPage] = useState(1);
   const sorted = sortChanges(result.units, order);
   const rows = pageOf(sorted, page, CHANGES_PAGE_SIZE);
+  const changeColumns: Column<UnitChange>[] = [
+    {
+      key: 'name',
+      label: t('units.col.name'),
+      rowHeader: true,
+      cell: (change) => (
+        <Link to={`/units/${change.code}`}>
+          <UnitName code={change.code} withPath={false} />
+        </Link>
+      ),
+    },
+    numberColumn('before', t('transfers.scenario.before'), (change) => format.riel(change.baseline)),
+    numberColumn('after', t('transfers.scenario.after'), (change) => format.riel(change.scenario)),
+    {
+      key: 'change',
+      label: t('transfers.scenario.change'),
+      className: 'number change',
+      sort: order === '-change' ? 'descending' : order === 'change' ? 'ascending' : 'none',
+      heading: (
+        <button
+          type="button"
+          className="sort-button"
+          title={t('transfers.scenario.sortByChange')}
+          onClick={() => {
+            setOrder(order === '-change' ? 'change' : '-change');
+            setPage(1);
+          }}
+        >
+          {t('transfers.scenario.change')}{' '}
+          <span aria-hidden="true">{order === '-change' ? '▼' : order === 'change' ? '▲' : '↕'}</span>
+        </button>
+      ),
+      cell: (change) => (
+        <span className={`change--${changeClass(change.change)}`}>
+          <ChangeAmount change={change} />
+        </span>
+      ),
+    },
+    numberColumn('per-person', t('transfers.scenario.perPerson'), (change) =>
+      change.changePerPerson === null
+        ? t('transfers.equity.none')
+        : signed(format.riel(Math.abs(Math.round(change.changePerPerson))), change.changePerPerson),
+    ),
+  ];
   const difference = result.totalScenario - result.totalBaseline;
 
   return (
@@ -359,69 +403,15 @@ function ScenarioResult({ result }: { result: ScenarioComparison }) {
           <option value="code">{t('transfers.lines.sort.code')}</option>
         </SelectField>
       </div>
-      <TableWrap label={t('transfers.scenario.changes')}>
-        <table className="data-table changes-table">
-          <caption>
-            {t('transfers.scenario.changesCaption', { total: format.number(result.units.length) })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('units.col.name')}</th>
-              <th scope="col" className="number">
-                {t('transfers.scenario.before')}
-              </th>
-              <th scope="col" className="number">
-                {t('transfers.scenario.after')}
-              </th>
-              <th
-                scope="col"
-                className="number"
-                aria-sort={order === '-change' ? 'descending' : order === 'change' ? 'ascending' : 'none'}
-              >
-                <button
-                  type="button"
-                  className="sort-button"
-                  title={t('transfers.scenario.sortByChange')}
-                  onClick={() => {
-                    setOrder(order === '-change' ? 'change' : '-change');
-                    setPage(1);
-                  }}
-                >
-                  {t('transfers.scenario.change')}{' '}
-                  <span aria-hidden="true">{order === '-change' ? '▼' : order === 'change' ? '▲' : '↕'}</span>
-                </button>
-              </th>
-              <th scope="col" className="number">
-                {t('transfers.scenario.perPerson')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((change) => (
-              <tr key={change.code} data-code={change.code} data-change={Math.sign(change.change)}>
-                <th scope="row">
-                  <Link to={`/units/${change.code}`}>
-                    <UnitName code={change.code} withPath={false} />
-                  </Link>
-                </th>
-                <td className="number">{format.riel(change.baseline)}</td>
-                <td className="number">{format.riel(change.scenario)}</td>
-                <td className={`number change change--${changeClass(change.change)}`}>
-                  <ChangeAmount change={change} />
-                </td>
-                <td className="number">
-                  {change.changePerPerson === null
-                    ? t('transfers.equity.none')
-                    : signed(
-                        format.riel(Math.abs(Math.round(change.changePerPerson))),
-                        change.changePerPerson,
-                      )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        className="changes-table"
+        label={t('transfers.scenario.changes')}
+        caption={t('transfers.scenario.changesCaption', { total: format.number(result.units.length) })}
+        columns={changeColumns}
+        items={rows}
+        rowKey={(change) => change.code}
+        rowData={(change) => ({ 'data-code': change.code, 'data-change': Math.sign(change.change) })}
+      />
       <Pager page={page} pageSize={CHANGES_PAGE_SIZE} total={sorted.length} onPage={setPage} />
     </section>
   );

@@ -7,7 +7,7 @@ import { type Dashboard, type DashboardRow, type Figures } from './api.ts';
 import { NoValue, pickLabel, useFigureText, useMonthLabel } from './common.tsx';
 import { shares } from './helpers.ts';
 import { MonthChart } from './month-chart.tsx';
-import { TableWrap } from '../../../components/table-wrap.tsx';
+import { DataTable, numberColumn } from '../../../components/data-table.tsx';
 
 export function DashboardFigures({ dashboard, stale }: { dashboard: Dashboard; stale: boolean }) {
   const { t } = useTranslation();
@@ -131,15 +131,9 @@ function Breakdown({
   );
 }
 
-const COLUMNS = [
-  'received',
-  'completed',
-  'onTimeRate',
-  'medianDays',
-  'overdueNow',
-  'feesRiel',
-  'satisfaction',
-] as const;
+/** The figures of every breakdown's row, in the order of its columns. */
+type FigureColumn =
+  'received' | 'completed' | 'onTimeRate' | 'medianDays' | 'overdueNow' | 'feesRiel' | 'satisfaction';
 
 function BreakdownTable({
   kind,
@@ -156,60 +150,45 @@ function BreakdownTable({
 }) {
   const { t } = useTranslation();
   const text = useFigureText();
+  const figure = (column: FigureColumn, cell: (row: DashboardRow) => ReactNode) =>
+    numberColumn<DashboardRow>(column, t(`servicesDashboard.figure.${column}`), cell);
   return (
-    <TableWrap label={caption}>
-      <table
-        className={`data-table svc-dashboard__table svc-dashboard__table--${kind}`}
-        data-breakdown={kind}
-      >
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{firstColumn}</th>
-            {COLUMNS.map((column) => (
-              <th scope="col" className="number" key={column}>
-                {t(`servicesDashboard.figure.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} data-key={row.key}>
-              <th scope="row">{label(row)}</th>
-              <td className="number" data-field="received">
-                {text.count(row.received)}
-              </td>
-              <td className="number" data-field="completed">
-                {text.count(row.completed)}
-              </td>
-              <td className="number" data-field="onTimeRate">
-                {text.rate(row.onTimeRate)}
-              </td>
-              <td className="number" data-field="medianDays">
-                {text.median(row.medianDays)}
-              </td>
-              <td className="number" data-field="overdueNow">
-                {text.count(row.overdueNow)}
-              </td>
-              <td className="number" data-field="feesRiel">
-                {text.riel(row.feesRiel)}
-              </td>
-              <td className="number" data-field="satisfaction">
-                {row.satisfaction.count === 0 ? (
-                  <NoValue />
-                ) : (
-                  <>
-                    {text.mean(row.satisfaction.mean)} ({text.count(row.satisfaction.count)})
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      className={`svc-dashboard__table svc-dashboard__table--${kind}`}
+      tableData={{ 'data-breakdown': kind }}
+      label={caption}
+      caption={caption}
+      captionHidden
+      columns={[
+        { key: 'name', label: firstColumn, rowHeader: true, cell: label },
+        figure('received', (row) => text.count(row.received)),
+        figure('completed', (row) => text.count(row.completed)),
+        figure('onTimeRate', (row) => text.rate(row.onTimeRate)),
+        figure('medianDays', (row) => text.median(row.medianDays)),
+        figure('overdueNow', (row) => text.count(row.overdueNow)),
+        figure('feesRiel', (row) => text.riel(row.feesRiel)),
+        figure('satisfaction', (row) =>
+          row.satisfaction.count === 0 ? (
+            <NoValue />
+          ) : (
+            <>
+              {text.mean(row.satisfaction.mean)} ({text.count(row.satisfaction.count)})
+            </>
+          ),
+        ),
+      ]}
+      items={rows}
+      rowKey={(row) => row.key}
+      rowData={(row) => ({ 'data-key': row.key })}
+    />
   );
+}
+
+/** One line of the satisfaction table: how many gave that many stars, and their share. */
+interface StarRow {
+  stars: number;
+  count: number;
+  share: number;
 }
 
 /** How many people gave 1 to 5 stars, with a bar for each (the figures are in the table). */
@@ -231,54 +210,47 @@ function Satisfaction({ figures }: { figures: Figures }) {
               mean: format.number(Math.round((figures.satisfaction.mean ?? 0) * 10) / 10),
             })}
       </p>
-      <TableWrap label={caption}>
-        <table className="data-table svc-dashboard__stars">
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('servicesDashboard.col.stars')}</th>
-              <th scope="col" className="number">
-                {t('servicesDashboard.col.ratings')}
-              </th>
-              <th scope="col" className="number">
-                {t('servicesDashboard.col.share')}
-              </th>
-              <th scope="col" className="svc-dashboard__bar-col">
-                <span className="visually-hidden">{t('servicesDashboard.col.bar')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {distribution.map((count, index) => (
-              <tr key={index} data-stars={index + 1}>
-                <th scope="row">{t('servicesDashboard.stars', { n: format.number(index + 1) })}</th>
-                <td className="number" data-field="count">
-                  {text.count(count)}
-                </td>
-                <td className="number">{text.percent(share[index] ?? 0)}</td>
-                <td className="svc-dashboard__bar-col">
-                  <svg
-                    className="svc-dashboard__bar"
-                    viewBox="0 0 100 10"
-                    preserveAspectRatio="none"
-                    aria-hidden="true"
-                    focusable="false"
-                  >
-                    <rect className="svc-dashboard__bar-back" x="0" y="0" width="100" height="10" />
-                    <rect
-                      className="svc-dashboard__bar-fill"
-                      x="0"
-                      y="0"
-                      width={(share[index] ?? 0) * 100}
-                      height="10"
-                    />
-                  </svg>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        className="svc-dashboard__stars"
+        label={caption}
+        caption={caption}
+        captionHidden
+        columns={[
+          {
+            key: 'stars',
+            label: t('servicesDashboard.col.stars'),
+            rowHeader: true,
+            cell: (star) => t('servicesDashboard.stars', { n: format.number(star.stars) }),
+          },
+          numberColumn<StarRow>('count', t('servicesDashboard.col.ratings'), (star) =>
+            text.count(star.count),
+          ),
+          numberColumn<StarRow>('share', t('servicesDashboard.col.share'), (star) =>
+            text.percent(star.share),
+          ),
+          {
+            key: 'bar',
+            label: t('servicesDashboard.col.bar'),
+            labelHidden: true,
+            className: 'svc-dashboard__bar-col',
+            cell: (star) => (
+              <svg
+                className="svc-dashboard__bar"
+                viewBox="0 0 100 10"
+                preserveAspectRatio="none"
+                aria-hidden="true"
+                focusable="false"
+              >
+                <rect className="svc-dashboard__bar-back" x="0" y="0" width="100" height="10" />
+                <rect className="svc-dashboard__bar-fill" x="0" y="0" width={star.share * 100} height="10" />
+              </svg>
+            ),
+          },
+        ]}
+        items={distribution.map((count, index) => ({ stars: index + 1, count, share: share[index] ?? 0 }))}
+        rowKey={(star) => String(star.stars)}
+        rowData={(star) => ({ 'data-stars': star.stars })}
+      />
     </section>
   );
 }
