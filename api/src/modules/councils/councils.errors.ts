@@ -117,6 +117,28 @@ export const COUNCILS_ERRORS = defineErrors({
     status: 400,
     title: 'There are more votes than members present.',
   },
+  'councils.minutes.not_found': { status: 404, title: 'This meeting has no minutes yet.' },
+  'councils.minutes.meeting_not_held': {
+    status: 409,
+    title: 'Minutes are written for a meeting that has been held.',
+  },
+  'councils.minutes.frozen': {
+    status: 409,
+    title: 'The minutes were adopted: their text is frozen.',
+  },
+  'councils.minutes.not_draft': { status: 409, title: 'Only draft minutes are circulated.' },
+  'councils.minutes.not_circulated': {
+    status: 409,
+    title: 'Minutes are adopted after they have been circulated to the members.',
+  },
+  'councils.minutes.bad_adopting_meeting': {
+    status: 400,
+    title: 'Minutes are adopted at a later meeting of the same organ that has been held.',
+  },
+  'councils.minutes.no_quorum': {
+    status: 409,
+    title: 'The adopting meeting had no quorum.',
+  },
 });
 
 export type CouncilsErrorCode = keyof typeof COUNCILS_ERRORS;

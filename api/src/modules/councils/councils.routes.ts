@@ -69,6 +69,7 @@ import {
   updateMeeting,
 } from './meetings.service.ts';
 import { Type } from '@sinclair/typebox';
+import { minutesRoutes } from './minutes.routes.ts';
 
 const problems = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef, 409: ProblemRef };
 const tags = ['councils'];
@@ -385,6 +386,8 @@ export const councilRoutes =
       },
       async () => listDecisionKinds(ctx),
     );
+
+    await app.register(minutesRoutes(ctx));
 
     // ------------------------------------------------------------------ register of functions
 

@@ -12,6 +12,7 @@ import { RequiredText } from '../../platform/http/text.ts';
 import { Timestamp } from '../../platform/http/timestamp.ts';
 import {
   ATTENDANCE_STATUSES,
+  MINUTES_STATUSES,
   MEETING_KINDS,
   MEETING_STATUSES,
   MEMBER_ROLES,
@@ -666,3 +667,43 @@ export const DecisionListQuery = Type.Composite([
   }),
 ]);
 export type DecisionListQuery = Static<typeof DecisionListQuery>;
+
+// ---------------------------------------------------------------------------------- minutes
+
+export const Minutes = Type.Object(
+  {
+    meetingId: Type.Integer(),
+    status: literals(MINUTES_STATUSES, 'draft → circulated (to the members) → adopted (frozen)'),
+    textKm: Type.String({ description: 'The minutes, in Khmer.' }),
+    summaryEn: Type.Union([Type.String(), Type.Null()], { description: 'An optional English summary.' }),
+    circulatedAt: Type.Union([Timestamp, Type.Null()]),
+    adoptedAtMeetingId: Type.Union([Type.Integer(), Type.Null()], {
+      description: 'The later meeting of the same organ that adopted them.',
+    }),
+    adoptedOn: NullableDate('The day of the adopting meeting.'),
+    isExample: Type.Boolean(),
+    updatedAt: Timestamp,
+  },
+  { $id: 'CouncilsMinutes', title: 'CouncilsMinutes' },
+);
+export type Minutes = Static<typeof Minutes>;
+
+export const MinutesBody = Type.Object(
+  {
+    textKm: Text(100_000),
+    summaryEn: Type.Optional(NullableText(10_000, 'An optional English summary.')),
+  },
+  { additionalProperties: false },
+);
+export type MinutesBody = Static<typeof MinutesBody>;
+
+export const AdoptMinutesBody = Type.Object(
+  {
+    atMeetingId: Type.Integer({
+      minimum: 1,
+      description: 'A later meeting of the same organ, held with its quorum.',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type AdoptMinutesBody = Static<typeof AdoptMinutesBody>;

@@ -167,6 +167,22 @@ export interface CouncilsVoteTable {
   vote: Vote;
 }
 
+export const MINUTES_STATUSES = ['draft', 'circulated', 'adopted'] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+
+export interface CouncilsMinutesTable {
+  meeting_id: number;
+  text_km: string;
+  summary_en: string | null;
+  status: Generated<MinutesStatus>;
+  circulated_at: Date | null;
+  adopted_at_meeting_id: number | null;
+  adopted_on: string | null;
+  is_example: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface CouncilsTables {
   councils_organ: CouncilsOrganTable;
   councils_member: CouncilsMemberTable;
@@ -178,6 +194,7 @@ export interface CouncilsTables {
   councils_attendance: CouncilsAttendanceTable;
   councils_decision: CouncilsDecisionTable;
   councils_vote: CouncilsVoteTable;
+  councils_minutes: CouncilsMinutesTable;
 }
 
 /** The module's database view (its context's `db`, or a transaction of it). */
@@ -192,3 +209,4 @@ export type AgendaItemRow = Selectable<CouncilsAgendaItemTable>;
 export type AttendanceRow = Selectable<CouncilsAttendanceTable>;
 export type DecisionRow = Selectable<CouncilsDecisionTable>;
 export type VoteRow = Selectable<CouncilsVoteTable>;
+export type MinutesRow = Selectable<CouncilsMinutesTable>;

@@ -47,6 +47,7 @@ export const councilsModule = defineModule<CouncilsTables, 'gazetteer' | 'authen
     'councils_attendance',
     'councils_decision',
     'councils_vote',
+    'councils_minutes',
   ],
   migrations: new URL('./migrations/', import.meta.url),
   errors: COUNCILS_ERRORS,

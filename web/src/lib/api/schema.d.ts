@@ -5357,6 +5357,389 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/councils/meetings/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The minutes of a meeting: draft, circulated or adopted. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meetingId: number;
+                            /**
+                             * @description draft → circulated (to the members) → adopted (frozen)
+                             * @enum {string}
+                             */
+                            status: "draft" | "circulated" | "adopted";
+                            /** @description The minutes, in Khmer. */
+                            textKm: string;
+                            /** @description An optional English summary. */
+                            summaryEn: string | null;
+                            circulatedAt: string | null;
+                            /** @description The later meeting of the same organ that adopted them. */
+                            adoptedAtMeetingId: number | null;
+                            /** @description The day of the adopting meeting. */
+                            adoptedOn: string | null;
+                            isExample: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Write the minutes of a held meeting (Khmer, English summary optional) as a draft.
+         * @description Circulated minutes that change go back to draft. Adopted minutes are frozen: 409 councils.minutes.frozen.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        textKm: string;
+                        /** @description An optional English summary. */
+                        summaryEn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meetingId: number;
+                            /**
+                             * @description draft → circulated (to the members) → adopted (frozen)
+                             * @enum {string}
+                             */
+                            status: "draft" | "circulated" | "adopted";
+                            /** @description The minutes, in Khmer. */
+                            textKm: string;
+                            /** @description An optional English summary. */
+                            summaryEn: string | null;
+                            circulatedAt: string | null;
+                            /** @description The later meeting of the same organ that adopted them. */
+                            adoptedAtMeetingId: number | null;
+                            /** @description The day of the adopting meeting. */
+                            adoptedOn: string | null;
+                            isExample: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/meetings/{id}/minutes/circulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Circulate the draft minutes to the members. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meetingId: number;
+                            /**
+                             * @description draft → circulated (to the members) → adopted (frozen)
+                             * @enum {string}
+                             */
+                            status: "draft" | "circulated" | "adopted";
+                            /** @description The minutes, in Khmer. */
+                            textKm: string;
+                            /** @description An optional English summary. */
+                            summaryEn: string | null;
+                            circulatedAt: string | null;
+                            /** @description The later meeting of the same organ that adopted them. */
+                            adoptedAtMeetingId: number | null;
+                            /** @description The day of the adopting meeting. */
+                            adoptedOn: string | null;
+                            isExample: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/meetings/{id}/minutes/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adopt circulated minutes at a later meeting of the same organ held with its quorum. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A later meeting of the same organ, held with its quorum. */
+                        atMeetingId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meetingId: number;
+                            /**
+                             * @description draft → circulated (to the members) → adopted (frozen)
+                             * @enum {string}
+                             */
+                            status: "draft" | "circulated" | "adopted";
+                            /** @description The minutes, in Khmer. */
+                            textKm: string;
+                            /** @description An optional English summary. */
+                            summaryEn: string | null;
+                            circulatedAt: string | null;
+                            /** @description The later meeting of the same organ that adopted them. */
+                            adoptedAtMeetingId: number | null;
+                            /** @description The day of the adopting meeting. */
+                            adoptedOn: string | null;
+                            isExample: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/councils/functions": {
         parameters: {
             query?: never;

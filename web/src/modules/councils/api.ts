@@ -128,3 +128,70 @@ export function useMeetingStatus(id: number) {
     onSuccess: refresh,
   });
 }
+
+// ---------------------------------------------------------------------------------- minutes
+
+export type Minutes =
+  paths['/api/councils/meetings/{id}/minutes']['get']['responses'][200]['content']['application/json'];
+
+export function useMinutes(meetingId: number) {
+  return useQuery({
+    queryKey: ['councils', 'minutes', meetingId],
+    retry: false,
+    queryFn: async ({ signal }) => {
+      const answer = await api.GET('/api/councils/meetings/{id}/minutes', {
+        params: { path: { id: meetingId } },
+        signal,
+      });
+      // No minutes yet: null, not an error.
+      if (answer.response.status === 404) return null;
+      return call(Promise.resolve(answer));
+    },
+  });
+}
+
+/** Later meetings of the same organ that were held: where minutes can be adopted. */
+export function useOrganMeetings(organId: number) {
+  return useQuery({
+    queryKey: ['councils', 'meetings', 'organ', organId],
+    queryFn: ({ signal }) =>
+      call(
+        api.GET('/api/councils/meetings', {
+          params: { query: { organ: organId, page: 1, pageSize: 100 } },
+          signal,
+        }),
+      ),
+  });
+}
+
+export function useMinutesChange(meetingId: number) {
+  const refresh = useRefresh();
+  const path = { params: { path: { id: meetingId } } };
+  return useMutation({
+    mutationFn: (
+      change:
+        | { step: 'write'; textKm: string; summaryEn: string | null }
+        | { step: 'circulate' }
+        | { step: 'adopt'; atMeetingId: number },
+    ) => {
+      if (change.step === 'write') {
+        return call(
+          api.PUT('/api/councils/meetings/{id}/minutes', {
+            ...path,
+            body: { textKm: change.textKm, summaryEn: change.summaryEn },
+          }),
+        );
+      }
+      if (change.step === 'circulate') {
+        return call(api.POST('/api/councils/meetings/{id}/minutes/circulate', path));
+      }
+      return call(
+        api.POST('/api/councils/meetings/{id}/minutes/adopt', {
+          ...path,
+          body: { atMeetingId: change.atMeetingId },
+        }),
+      );
+    },
+    onSuccess: refresh,
+  });
+}

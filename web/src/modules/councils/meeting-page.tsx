@@ -25,6 +25,7 @@ import {
   useTakeDecision,
   type MeetingDetail,
 } from './api.ts';
+import { MinutesSection } from './minutes-section.tsx';
 import { ATTENDANCE, OutcomeBadge, StatusBadge, useCanManage, usePick } from './common.tsx';
 
 export function MeetingPage() {
@@ -119,6 +120,8 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
         ))}
         {canManage && meeting.status === 'held' ? <DecisionForm meeting={meeting} /> : null}
       </section>
+
+      <MinutesSection meeting={meeting} />
 
       {canManage && (meeting.status === 'held' || meeting.status === 'planned') ? (
         <section aria-labelledby="meeting-actions-title" className="import-actions">
