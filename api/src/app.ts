@@ -24,6 +24,7 @@ import {
   buildValidator,
   registerInputRules,
 } from './platform/http/input-rules.ts';
+import { compileRestWhenListening, lazySchemaCompilers } from './platform/http/schema-compilers.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import type { ModuleManifest } from './platform/module.ts';
 import { registerWebApp } from './platform/web/static.ts';
@@ -35,6 +36,7 @@ import { registerAccessControl } from './platform/auth/access-control.ts';
 import { registerIdempotency } from './platform/http/idempotency.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import type { Kysely } from 'kysely';
+import { startJobRunner, type JobRunner } from './platform/jobs/job-queue.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -49,7 +51,7 @@ declare module 'fastify' {
 
 export interface AppOptions {
   config: Pick<Config, 'logLevel' | 'webDistDir'> &
-    Partial<Pick<Config, 'rateLimitPerMinute' | 'trustProxy' | 'metricsToken'>>;
+    Partial<Pick<Config, 'rateLimitPerMinute' | 'trustProxy' | 'metricsToken' | 'jobs'>>;
   db: Db<Database>;
   modules: readonly ModuleManifest[];
   migrations: readonly Migration[];
@@ -77,6 +79,7 @@ function packageVersion(): string {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const compilers = lazySchemaCompilers(buildValidator);
   const app = Fastify({
     ...(options.loggerInstance
       ? { loggerInstance: options.loggerInstance }
@@ -90,13 +93,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // TRUST_PROXY names the proxies in front: then the right-most X-Forwarded-For address that
     // is not one of them. A client cannot forge it by writing the header itself.
     trustProxy: (options.config.trustProxy ?? []).length > 0 ? [...(options.config.trustProxy ?? [])] : false,
-    schemaController: { compilersFactory: { buildValidator } },
+    // Compiled on first use, the rest once listening (schema-compilers.ts): a start does not
+    // wait for every route's validators and serializers.
+    schemaController: {
+      compilersFactory: {
+        buildValidator: compilers.buildValidator,
+        buildSerializer: compilers.buildSerializer,
+      },
+    },
     // Headers too large and malformed requests are answered in problem+json too.
     clientErrorHandler: answerClientError,
     // …and so are URLs the router refuses (a broken %-escape, a path parameter too long).
     frameworkErrors: answerFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  compileRestWhenListening(app, compilers);
   app.decorate('db', options.db.kysely);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
@@ -182,5 +193,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   }
   await registerWebApp(app, options.config.webDistDir);
+  if (options.config.jobs) {
+    // Background jobs run in this process (JOBS=on): from the moment the app is ready, until
+    // it closes: after the last request, before the database closes (main.ts closes the app,
+    // then the database), the jobs in progress given time to finish.
+    let runner: JobRunner | undefined;
+    app.addHook('onReady', async () => {
+      runner = await startJobRunner({
+        db,
+        definitions: wired.jobs,
+        log: {
+          info: (message) => app.log.info(message),
+          error: (error, message) => app.log.error({ err: error }, message),
+        },
+      });
+    });
+    app.addHook('onClose', async () => {
+      await runner?.stop();
+    });
+  }
   return app;
 }

@@ -9,6 +9,7 @@ import { createModuleContext, type ModuleContext } from './context.ts';
 import { misplacedCodes } from './errors.ts';
 import type { JobDefinition } from './jobs/job.ts';
 import { checkJobDefinitions, JobSender } from './jobs/job-queue.ts';
+import { platformJobs } from './jobs/platform-jobs.ts';
 import type { ModuleManifest } from './module.ts';
 import type { AnyDb, PortName, PortRegistry } from './ports.ts';
 
@@ -72,7 +73,9 @@ export function wireModules(
   if (missing.length > 0) {
     throw new ModuleWiringError(`No module provides a required port: ${missing.join('; ')}.`);
   }
-  const jobs: JobDefinition[] = [];
+  // The platform's own jobs first (platform/jobs/platform-jobs.ts), then each module's.
+  const jobs: JobDefinition[] = platformJobs(db);
+  for (const definition of jobs) jobNames.add(definition.name);
   for (const module of modules) {
     const declared = module.jobs?.(contexts.get(module.name)!) ?? [];
     const problems = checkJobDefinitions(module.name, declared);

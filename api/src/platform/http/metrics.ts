@@ -1,7 +1,8 @@
 /**
  * `GET /api/metrics`: the process's figures in Prometheus's text format (prom-client), for the
  * monitoring an operator runs: requests by route and status, their latency, the database
- * pool's use, the audit chain's length, and node's own (memory, event-loop lag, handles).
+ * pool's use, the background jobs by queue and state (waiting, retrying, running, failed), the
+ * audit chain's length, and node's own (memory, event-loop lag, handles).
  *
  * Scrapers authenticate with a bearer token, `METRICS_TOKEN` (a person's session is not the
  * right credential for a machine that polls every 15 s); without the setting the route answers
@@ -16,6 +17,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { queueDepths } from '../jobs/job-queue.ts';
 import { problem, sendProblem } from './problem.ts';
 
 export interface MetricsOptions {
@@ -90,6 +92,18 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
         db,
       );
       this.set(last.rows[0]?.seq ?? 0);
+    },
+  });
+
+  new Gauge({
+    name: 'sndd_jobs',
+    help: 'Background jobs by name and state: waiting (created), waiting to retry (retry), running (active), and the dead-letter list (failed).',
+    labelNames: ['name', 'state'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const row of await queueDepths(db as never))
+        this.set({ name: row.name, state: row.state }, row.count);
     },
   });
 
