@@ -10,9 +10,9 @@
  * that `FOO=` in a compose file or a systemd unit means "not set". The README's settings table
  * lists every variable read here.
  */
-import { isIP } from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { isIP } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface Config {
   /** TCP port of the single process that serves the API and the web app. */
@@ -48,28 +48,17 @@ export interface Config {
   jobs: boolean;
 }
 
-export const repoRoot = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../..",
-);
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** A setting refused at start: one line naming the variable, its value and what is allowed. */
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
-    super(problems.join("\n"));
-    this.name = "ConfigError";
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
   }
 }
 
-export const LOG_LEVELS = [
-  "fatal",
-  "error",
-  "warn",
-  "info",
-  "debug",
-  "trace",
-  "silent",
-] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
  * Every variable the platform reads, with what it allows (the README's table says the same).
@@ -85,13 +74,11 @@ class Reader {
   /** The value, or undefined when unset or empty (the one rule for every variable). */
   raw(name: string): string | undefined {
     const value = this.env[name];
-    return value === undefined || value.trim() === "" ? undefined : value;
+    return value === undefined || value.trim() === '' ? undefined : value;
   }
 
   refuse(name: string, value: string, allowed: string): void {
-    this.problems.push(
-      `Setting ${name}=${JSON.stringify(value)} is refused: ${allowed}.`,
-    );
+    this.problems.push(`Setting ${name}=${JSON.stringify(value)} is refused: ${allowed}.`);
   }
 
   integer(name: string, fallback: number, min: number, max: number): number {
@@ -113,8 +100,8 @@ class Reader {
     const value = this.raw(name);
     if (value === undefined) return fallback;
     const lower = value.trim().toLowerCase();
-    if (["1", "true", "yes", "on"].includes(lower)) return true;
-    if (["0", "false", "no", "off"].includes(lower)) return false;
+    if (['1', 'true', 'yes', 'on'].includes(lower)) return true;
+    if (['0', 'false', 'no', 'off'].includes(lower)) return false;
     this.refuse(
       name,
       value,
@@ -128,11 +115,7 @@ class Reader {
     if (value === undefined) return fallback;
     const lower = value.trim().toLowerCase();
     if ((allowed as readonly string[]).includes(lower)) return lower as T;
-    this.refuse(
-      name,
-      value,
-      `one of ${allowed.join(", ")} is expected (unset or empty: ${fallback})`,
-    );
+    this.refuse(name, value, `one of ${allowed.join(', ')} is expected (unset or empty: ${fallback})`);
     return fallback;
   }
 
@@ -148,7 +131,7 @@ class Reader {
     if (!parsed || !protocols.includes(parsed.protocol)) {
       // The value may hold a password: never repeat it.
       this.problems.push(
-        `Setting ${name} is refused: a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")} is expected.`,
+        `Setting ${name} is refused: a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')} is expected.`,
       );
       return undefined;
     }
@@ -161,125 +144,91 @@ class Reader {
 }
 
 function isAddressOrRange(entry: string): boolean {
-  const [address = "", bits, ...rest] = entry.split("/");
+  const [address = '', bits, ...rest] = entry.split('/');
   const family = isIP(address);
   if (family === 0 || rest.length > 0) return false;
   if (bits === undefined) return true;
   const number = /^\d+$/.test(bits) ? Number(bits) : Number.NaN;
-  return (
-    Number.isInteger(number) &&
-    number >= 0 &&
-    number <= (family === 4 ? 32 : 128)
-  );
+  return Number.isInteger(number) && number >= 0 && number <= (family === 4 ? 32 : 128);
 }
 
 function isHost(value: string): boolean {
-  return (
-    isIP(value) !== 0 || /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(value)
-  );
+  return isIP(value) !== 0 || /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(value);
 }
 
 /** Reads and checks every setting; throws a ConfigError listing every refused one. */
 export function loadConfig(env: Env = process.env): Config {
   const read = new Reader(env);
 
-  const host = read.text("HOST") ?? "0.0.0.0";
+  const host = read.text('HOST') ?? '0.0.0.0';
   if (!isHost(host))
-    read.refuse(
-      "HOST",
-      host,
-      "an IP address or a host name is expected (unset or empty: 0.0.0.0)",
-    );
+    read.refuse('HOST', host, 'an IP address or a host name is expected (unset or empty: 0.0.0.0)');
 
-  const trustProxy = (read.text("TRUST_PROXY") ?? "")
-    .split(",")
+  const trustProxy = (read.text('TRUST_PROXY') ?? '')
+    .split(',')
     .map((entry) => entry.trim())
-    .filter((entry) => entry !== "");
+    .filter((entry) => entry !== '');
   const badProxies = trustProxy.filter((entry) => !isAddressOrRange(entry));
   if (badProxies.length > 0) {
     read.refuse(
-      "TRUST_PROXY",
-      env.TRUST_PROXY ?? "",
-      `IP addresses or CIDR ranges separated by commas are expected (not ${badProxies.join(", ")})`,
+      'TRUST_PROXY',
+      env.TRUST_PROXY ?? '',
+      `IP addresses or CIDR ranges separated by commas are expected (not ${badProxies.join(', ')})`,
     );
   }
 
-  const databaseUrl = read.url("DATABASE_URL", ["postgres:", "postgresql:"]);
-  const workers = read.integer("WORKERS", 1, 1, 64);
-  if (
-    workers > 1 &&
-    databaseUrl === undefined &&
-    read.raw("DATABASE_URL") === undefined
-  ) {
+  const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const workers = read.integer('WORKERS', 1, 1, 64);
+  if (workers > 1 && databaseUrl === undefined && read.raw('DATABASE_URL') === undefined) {
     read.problems.push(
       `Setting WORKERS=${workers} is refused: several processes need PostgreSQL (DATABASE_URL); PGlite's folder belongs to one process, so use WORKERS=1 (or leave it unset).`,
     );
   }
 
   const config: Config = {
-    port: read.integer("PORT", 3000, 0, 65535),
+    port: read.integer('PORT', 3000, 0, 65535),
     host,
-    dataDir: path.resolve(read.text("DATA_DIR") ?? path.join(repoRoot, "data")),
+    dataDir: path.resolve(read.text('DATA_DIR') ?? path.join(repoRoot, 'data')),
     databaseUrl,
-    demoData: read.boolean("DEMO_DATA", true),
-    logLevel: read.oneOf("LOG_LEVEL", LOG_LEVELS, "info"),
-    buildWebIfMissing: read.boolean("BUILD_WEB_IF_MISSING", true),
-    webDistDir: path.resolve(
-      read.text("WEB_DIST_DIR") ?? path.join(repoRoot, "web", "dist"),
-    ),
-    rateLimitPerMinute: read.integer(
-      "RATE_LIMIT_PER_MINUTE",
-      600,
-      1,
-      1_000_000,
-    ),
-    metricsToken: read.text("METRICS_TOKEN"),
+    demoData: read.boolean('DEMO_DATA', true),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    buildWebIfMissing: read.boolean('BUILD_WEB_IF_MISSING', true),
+    webDistDir: path.resolve(read.text('WEB_DIST_DIR') ?? path.join(repoRoot, 'web', 'dist')),
+    rateLimitPerMinute: read.integer('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    metricsToken: read.text('METRICS_TOKEN'),
     trustProxy,
     workers,
-    jobs: read.boolean("JOBS", true),
+    jobs: read.boolean('JOBS', true),
   };
 
   if (config.metricsToken !== undefined && config.metricsToken.length < 16)
     // A token is a secret: never repeat it.
     read.problems.push(
-      "Setting METRICS_TOKEN is refused: a random value of at least 16 characters is expected.",
+      'Setting METRICS_TOKEN is refused: a random value of at least 16 characters is expected.',
     );
 
   // National login (the access module's oidc.service.ts reads them): all four, or none.
-  const oidcIssuer = read.url("OIDC_ISSUER", ["https:", "http:"]);
-  read.url("OIDC_REDIRECT_URI", ["https:", "http:"]);
+  const oidcIssuer = read.url('OIDC_ISSUER', ['https:', 'http:']);
+  read.url('OIDC_REDIRECT_URI', ['https:', 'http:']);
   if (oidcIssuer !== undefined) {
-    const missing = [
-      "OIDC_CLIENT_ID",
-      "OIDC_CLIENT_SECRET",
-      "OIDC_REDIRECT_URI",
-    ].filter((name) => read.raw(name) === undefined);
+    const missing = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'].filter(
+      (name) => read.raw(name) === undefined,
+    );
     if (missing.length > 0)
-      read.problems.push(
-        `Setting OIDC_ISSUER is refused: it needs ${missing.join(", ")} too.`,
-      );
+      read.problems.push(`Setting OIDC_ISSUER is refused: it needs ${missing.join(', ')} too.`);
   }
 
   // Read by modules themselves (sessions, attachments), checked here so a bad value stops the start.
-  read.integer("SESSION_IDLE_MINUTES", 30, 1, 60 * 24 * 30);
-  read.integer("SESSION_MAX_HOURS", 12, 1, 24 * 365);
-  const store = read.oneOf(
-    "ATTACHMENTS_STORE",
-    ["local", "s3"] as const,
-    "local",
-  );
-  read.url("S3_ENDPOINT", ["http:", "https:"]);
-  if (store === "s3") {
-    const missing = [
-      "S3_ENDPOINT",
-      "S3_BUCKET",
-      "S3_ACCESS_KEY_ID",
-      "S3_SECRET_ACCESS_KEY",
-    ].filter((name) => read.raw(name) === undefined);
+  read.integer('SESSION_IDLE_MINUTES', 30, 1, 60 * 24 * 30);
+  read.integer('SESSION_MAX_HOURS', 12, 1, 24 * 365);
+  const store = read.oneOf('ATTACHMENTS_STORE', ['local', 's3'] as const, 'local');
+  read.url('S3_ENDPOINT', ['http:', 'https:']);
+  if (store === 's3') {
+    const missing = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter(
+      (name) => read.raw(name) === undefined,
+    );
     if (missing.length > 0) {
-      read.problems.push(
-        `Setting ATTACHMENTS_STORE=s3 is refused: it needs ${missing.join(", ")} too.`,
-      );
+      read.problems.push(`Setting ATTACHMENTS_STORE=s3 is refused: it needs ${missing.join(', ')} too.`);
     }
   }
 
@@ -296,7 +245,7 @@ export function loadConfigOrExit(env: Env = process.env): Config {
     return loadConfig(env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.problems.join("\n")}\n`);
+    process.stderr.write(`${error.problems.join('\n')}\n`);
     process.exit(2);
   }
 }
