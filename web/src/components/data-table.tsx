@@ -66,6 +66,10 @@ interface RowsByColumns<Item> {
   rowKey: (item: Item, index: number) => string;
   /** Attributes of the row (`data-code`…), for tests and styles. */
   rowData?: (item: Item) => Record<`data-${string}`, string | number | undefined>;
+  /** The class of each row (`budget-line`…). */
+  rowClassName?: string;
+  /** What opens under a row across the whole table (a form to change it), or null. */
+  rowDetail?: (item: Item) => ReactNode;
   headers?: never;
   row?: never;
 }
@@ -132,8 +136,9 @@ export function DataTable<Item>(props: DataTableProps<Item>) {
 }
 
 function ColumnsRow<Item>({ item, rows }: { item: Item; rows: RowsByColumns<Item> }) {
-  return (
-    <tr {...rows.rowData?.(item)}>
+  const detail = rows.rowDetail?.(item);
+  const row = (
+    <tr className={rows.rowClassName} {...rows.rowData?.(item)}>
       {rows.columns.map((column) => {
         const Cell = column.rowHeader ? 'th' : 'td';
         return (
@@ -151,5 +156,14 @@ function ColumnsRow<Item>({ item, rows }: { item: Item; rows: RowsByColumns<Item
         );
       })}
     </tr>
+  );
+  if (detail === undefined || detail === null) return row;
+  return (
+    <>
+      {row}
+      <tr className="data-table__detail">
+        <td colSpan={rows.columns.length}>{detail}</td>
+      </tr>
+    </>
   );
 }

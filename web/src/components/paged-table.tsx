@@ -64,6 +64,12 @@ export function PagedTable<Item>(props: PagedTableProps<Item>) {
 /** The rows part of the props, whichever way they are given. */
 function rowsOf<Item>(props: TableRows<Item>): TableRows<Item> {
   return props.columns
-    ? { columns: props.columns, rowKey: props.rowKey, rowData: props.rowData }
+    ? {
+        columns: props.columns,
+        rowKey: props.rowKey,
+        rowData: props.rowData,
+        rowClassName: props.rowClassName,
+        rowDetail: props.rowDetail,
+      }
     : { headers: props.headers, row: props.row };
 }

@@ -5,7 +5,7 @@
  * per line, "change" and "remove" while proposed, and "record actuals" once approved.
  */
 import { parseNumber } from '../../lib/numbers.ts';
-import { Fragment, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
@@ -21,7 +21,7 @@ import {
 import { pickName } from './common.tsx';
 import { groupLines, hasActuals, sumOf } from './helpers.ts';
 import { LineForm } from './line-form.tsx';
-import { TableWrap } from '../../components/table-wrap.tsx';
+import { DataTable, numberColumn, type Column } from '../../components/data-table.tsx';
 
 const QUARTERS = ['q1', 'q2', 'q3', 'q4'] as const;
 
@@ -42,12 +42,106 @@ export function BudgetLines({ budget, classifications, editable, recordable }: B
   const remove = useDeleteLine();
   const withActuals = hasActuals(budget.lines) || recordable;
   const withActions = editable || recordable;
-  const columns = 6 + (withActuals ? 5 : 0) + (withActions ? 1 : 0);
   const className = (kind: 'economic' | 'functional' | 'fundSources', code: string | null) => {
     if (code === null) return '–';
     const item = classifications?.[kind].find((entry) => entry.code === code);
     return item ? pickName(format.lang, item.nameKm, item.nameEn) : code;
   };
+  const columns: Column<BudgetLine>[] = [
+    {
+      key: 'economic',
+      label: t('budgets.field.economic'),
+      cell: (line) => (
+        <>
+          <span className="code">{line.economicCode}</span> {className('economic', line.economicCode)}
+        </>
+      ),
+    },
+    {
+      key: 'functional',
+      label: t('budgets.field.functional'),
+      cell: (line) => className('functional', line.functionalCode),
+    },
+    {
+      key: 'fund',
+      label: t('budgets.field.fund'),
+      cell: (line) => className('fundSources', line.fundSourceCode),
+    },
+    { key: 'program', label: t('budgets.field.program'), cell: (line) => line.programCode ?? '–' },
+    {
+      key: 'description',
+      label: t('budgets.field.description'),
+      rowHeader: true,
+      className: 'budget-line__description',
+      cell: (line) => (
+        <>
+          {pickName(format.lang, line.descriptionKm, line.descriptionEn) || '–'}
+          {line.systemOrigin === 'transfer' ? (
+            <span className="transfer-badge">{t('budgets.lines.fromTransfer')}</span>
+          ) : null}
+          {line.isExample ? <ExampleBadge /> : null}
+        </>
+      ),
+    },
+    numberColumn('amount', t('budgets.field.amount'), (line) => format.riel(line.amount)),
+    ...(withActuals
+      ? [
+          ...QUARTERS.map((quarter) =>
+            numberColumn<BudgetLine>(quarter, t(`budgets.quarter.${quarter}`), (line) =>
+              format.riel(line.actuals[quarter]),
+            ),
+          ),
+          numberColumn<BudgetLine>('actual', t('budgets.field.actual'), (line) =>
+            format.riel(line.actuals.total),
+          ),
+        ]
+      : []),
+    ...(withActions
+      ? [
+          {
+            key: 'actions',
+            label: t('budgets.lines.actions'),
+            className: 'budget-line__actions',
+            cell: (line: BudgetLine) => (
+              <>
+                {line.systemOrigin === 'transfer' && editable ? (
+                  <span className="muted">{t('budgets.lines.notEditable')}</span>
+                ) : null}
+                {editable && line.systemOrigin === null ? (
+                  <>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      aria-expanded={editing === line.id}
+                      onClick={() => setEditing(editing === line.id ? null : line.id)}
+                    >
+                      {t('budgets.lines.edit')}
+                    </button>
+                    <ConfirmButton
+                      label={t('budgets.lines.remove')}
+                      question={t('budgets.lines.remove.question')}
+                      confirmLabel={t('budgets.lines.remove.confirm')}
+                      disabled={remove.isPending}
+                      onConfirm={() => remove.mutate(line.id)}
+                    />
+                  </>
+                ) : null}
+                {recordable ? (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    aria-expanded={recording === line.id}
+                    onClick={() => setRecording(recording === line.id ? null : line.id)}
+                  >
+                    {t('budgets.actuals.record')}
+                  </button>
+                ) : null}
+              </>
+            ),
+          },
+        ]
+      : []),
+  ];
 
   return (
     <>
@@ -57,154 +151,60 @@ export function BudgetLines({ budget, classifications, editable, recordable }: B
           {lines.length === 0 ? (
             <p className="muted">{t('budgets.lines.none')}</p>
           ) : (
-            <TableWrap label={t(`budgets.direction.${direction}`)}>
-              <table className={`data-table budget-lines budget-lines--${direction}`}>
-                <caption className="visually-hidden">{t(`budgets.direction.${direction}`)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('budgets.field.economic')}</th>
-                    <th scope="col">{t('budgets.field.functional')}</th>
-                    <th scope="col">{t('budgets.field.fund')}</th>
-                    <th scope="col">{t('budgets.field.program')}</th>
-                    <th scope="col">{t('budgets.field.description')}</th>
-                    <th scope="col" className="number">
-                      {t('budgets.field.amount')}
-                    </th>
-                    {withActuals ? (
-                      <>
-                        {QUARTERS.map((quarter) => (
-                          <th key={quarter} scope="col" className="number">
-                            {t(`budgets.quarter.${quarter}`)}
-                          </th>
-                        ))}
-                        <th scope="col" className="number">
-                          {t('budgets.field.actual')}
-                        </th>
-                      </>
-                    ) : null}
-                    {withActions ? <th scope="col">{t('budgets.lines.actions')}</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {lines.map((line) => (
-                    <Fragment key={line.id}>
-                      <tr
-                        className="budget-line"
-                        data-line={line.id}
-                        data-economic={line.economicCode}
-                        data-origin={line.systemOrigin ?? 'entered'}
-                      >
-                        <td>
-                          <span className="code">{line.economicCode}</span>{' '}
-                          {className('economic', line.economicCode)}
+            <DataTable
+              className={`budget-lines budget-lines--${direction}`}
+              label={t(`budgets.direction.${direction}`)}
+              caption={t(`budgets.direction.${direction}`)}
+              captionHidden
+              columns={columns}
+              items={lines}
+              rowKey={(line) => String(line.id)}
+              rowClassName="budget-line"
+              rowData={(line) => ({
+                'data-line': line.id,
+                'data-economic': line.economicCode,
+                'data-origin': line.systemOrigin ?? 'entered',
+              })}
+              rowDetail={(line) =>
+                editing === line.id && classifications ? (
+                  <LineForm
+                    budgetId={budget.id}
+                    classifications={classifications}
+                    line={line}
+                    onDone={() => setEditing(null)}
+                  />
+                ) : recording === line.id ? (
+                  <ActualsForm line={line} onDone={() => setRecording(null)} />
+                ) : null
+              }
+              footer={
+                <tr>
+                  <th scope="row" colSpan={5}>
+                    {t('budgets.lines.total')}
+                  </th>
+                  <td
+                    className="number"
+                    data-field={`total-${direction}`}
+                    data-label={t('budgets.field.amount')}
+                  >
+                    {format.riel(sumOf(lines, (line) => line.amount))}
+                  </td>
+                  {withActuals ? (
+                    <>
+                      {QUARTERS.map((quarter) => (
+                        <td key={quarter} className="number" data-label={t(`budgets.quarter.${quarter}`)}>
+                          {format.riel(sumOf(lines, (line) => line.actuals[quarter]))}
                         </td>
-                        <td>{className('functional', line.functionalCode)}</td>
-                        <td>{className('fundSources', line.fundSourceCode)}</td>
-                        <td>{line.programCode ?? '–'}</td>
-                        <th scope="row" className="budget-line__description">
-                          {pickName(format.lang, line.descriptionKm, line.descriptionEn) || '–'}
-                          {line.systemOrigin === 'transfer' ? (
-                            <span className="transfer-badge">{t('budgets.lines.fromTransfer')}</span>
-                          ) : null}
-                          {line.isExample ? <ExampleBadge /> : null}
-                        </th>
-                        <td className="number" data-field="amount">
-                          {format.riel(line.amount)}
-                        </td>
-                        {withActuals ? (
-                          <>
-                            {QUARTERS.map((quarter) => (
-                              <td key={quarter} className="number" data-field={quarter}>
-                                {format.riel(line.actuals[quarter])}
-                              </td>
-                            ))}
-                            <td className="number" data-field="actual">
-                              {format.riel(line.actuals.total)}
-                            </td>
-                          </>
-                        ) : null}
-                        {withActions ? (
-                          <td className="budget-line__actions">
-                            {line.systemOrigin === 'transfer' && editable ? (
-                              <span className="muted">{t('budgets.lines.notEditable')}</span>
-                            ) : null}
-                            {editable && line.systemOrigin === null ? (
-                              <>
-                                <button
-                                  type="button"
-                                  className="button button--secondary button--small"
-                                  aria-expanded={editing === line.id}
-                                  onClick={() => setEditing(editing === line.id ? null : line.id)}
-                                >
-                                  {t('budgets.lines.edit')}
-                                </button>
-                                <ConfirmButton
-                                  label={t('budgets.lines.remove')}
-                                  question={t('budgets.lines.remove.question')}
-                                  confirmLabel={t('budgets.lines.remove.confirm')}
-                                  disabled={remove.isPending}
-                                  onConfirm={() => remove.mutate(line.id)}
-                                />
-                              </>
-                            ) : null}
-                            {recordable ? (
-                              <button
-                                type="button"
-                                className="button button--secondary button--small"
-                                aria-expanded={recording === line.id}
-                                onClick={() => setRecording(recording === line.id ? null : line.id)}
-                              >
-                                {t('budgets.actuals.record')}
-                              </button>
-                            ) : null}
-                          </td>
-                        ) : null}
-                      </tr>
-                      {editing === line.id && classifications ? (
-                        <tr className="budget-line__detail">
-                          <td colSpan={columns}>
-                            <LineForm
-                              budgetId={budget.id}
-                              classifications={classifications}
-                              line={line}
-                              onDone={() => setEditing(null)}
-                            />
-                          </td>
-                        </tr>
-                      ) : null}
-                      {recording === line.id ? (
-                        <tr className="budget-line__detail">
-                          <td colSpan={columns}>
-                            <ActualsForm line={line} onDone={() => setRecording(null)} />
-                          </td>
-                        </tr>
-                      ) : null}
-                    </Fragment>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row" colSpan={5}>
-                      {t('budgets.lines.total')}
-                    </th>
-                    <td className="number" data-field={`total-${direction}`}>
-                      {format.riel(sumOf(lines, (line) => line.amount))}
-                    </td>
-                    {withActuals ? (
-                      <>
-                        {QUARTERS.map((quarter) => (
-                          <td key={quarter} className="number">
-                            {format.riel(sumOf(lines, (line) => line.actuals[quarter]))}
-                          </td>
-                        ))}
-                        <td className="number">{format.riel(sumOf(lines, (line) => line.actuals.total))}</td>
-                      </>
-                    ) : null}
-                    {withActions ? <td /> : null}
-                  </tr>
-                </tfoot>
-              </table>
-            </TableWrap>
+                      ))}
+                      <td className="number" data-label={t('budgets.field.actual')}>
+                        {format.riel(sumOf(lines, (line) => line.actuals.total))}
+                      </td>
+                    </>
+                  ) : null}
+                  {withActions ? <td /> : null}
+                </tr>
+              }
+            />
           )}
         </section>
       ))}
