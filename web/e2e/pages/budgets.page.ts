@@ -50,13 +50,21 @@ export class BudgetsPage extends ShellPage {
     await form.locator('button[type="submit"]').click();
   }
 
+  /** Picks the council's decision (by its id) in the approval's picker. */
+  async pickDecision(decisionId: number): Promise<void> {
+    await this.page.locator('main select[name="councilDecisionId"]').selectOption(String(decisionId));
+  }
+
   async approve(): Promise<void> {
     const actions = this.page.locator('main .budget-approve');
     await actions.locator('button.button--danger').click();
     await actions.locator('.confirm button.button--danger').click();
   }
 
+  /** Types a decision not recorded in the platform (a legacy reference), under its disclosure. */
   async recordDecision(number: string, date: string): Promise<void> {
+    const legacy = this.page.locator('main details.legacy-decision');
+    if ((await legacy.getAttribute('open')) === null) await legacy.locator('summary').click();
     const form = this.page.locator('main form.council-decision-form');
     await form.locator('input[name="number"]').fill(number);
     await form.locator('input[name="date"]').fill(date);

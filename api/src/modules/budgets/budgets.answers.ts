@@ -69,7 +69,11 @@ export async function budgetAnswer(
     shownVersion: version,
     councilDecision:
       budget.council_decision_number !== null && budget.council_decision_date !== null
-        ? { number: budget.council_decision_number, date: budget.council_decision_date }
+        ? {
+            number: budget.council_decision_number,
+            date: budget.council_decision_date,
+            decisionId: budget.council_decision_id,
+          }
         : null,
     approvedAt: budget.approved_at,
     origin: budget.origin,
@@ -96,6 +100,7 @@ export function auditedBudget(budget: BudgetRow) {
     currentVersion: budget.current_version,
     councilDecisionNumber: budget.council_decision_number,
     councilDecisionDate: budget.council_decision_date,
+    councilDecisionId: budget.council_decision_id,
     origin: budget.origin,
   };
 }

@@ -59,6 +59,14 @@ export const BUDGETS_ERRORS = defineErrors({
     status: 409,
     title: 'The decision is not one of this unit’s council.',
   },
+  'budgets.council_decision.wrong_organ': {
+    status: 409,
+    title: 'The decision was taken by another organ than the council.',
+  },
+  'budgets.council_decision.after_approval': {
+    status: 409,
+    title: 'The decision is dated after the approval.',
+  },
   'budgets.council_decision.wrong_kind': {
     status: 409,
     title: 'The decision does not approve a budget.',

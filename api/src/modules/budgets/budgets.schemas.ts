@@ -109,7 +109,17 @@ export const Budget = Type.Object({
   phase: literals(PHASES, 'proposed → approved → adjusted → executed: the last step taken.'),
   currentVersion: Type.Integer(),
   shownVersion: Type.Integer({ description: 'The version whose lines are listed.' }),
-  councilDecision: Type.Union([Type.Object({ number: Type.String(), date: DateText }), Type.Null()]),
+  councilDecision: Type.Union([
+    Type.Object({
+      number: Type.String(),
+      date: DateText,
+      decisionId: Type.Union([Type.Integer(), Type.Null()], {
+        description:
+          'The decision in the councils module (GET /api/councils/decisions/{id}); null for a typed legacy reference.',
+      }),
+    }),
+    Type.Null(),
+  ]),
   approvedAt: Type.Union([Timestamp, Type.Null()]),
   origin: Type.String({ description: '"entered", or the import it came from.' }),
   isExample: Type.Boolean(),

@@ -55,6 +55,8 @@ export interface BudgetsBudgetTable {
   current_version: Generated<number>;
   council_decision_number: string | null;
   council_decision_date: string | null;
+  /** The councils module's decision behind the approval; null: a typed (legacy) reference. */
+  council_decision_id: Generated<number | null>;
   approved_at: Date | null;
   origin: Generated<string>;
   is_example: Generated<boolean>;

@@ -3,14 +3,24 @@
  * follows it: a budget is approved only once the decision is recorded and it has lines.
  */
 import type { Actor } from '../../platform/actor.ts';
-import { APPROVE_BUDGET } from '../councils/index.ts';
+import { APPROVE_BUDGET, type DecisionMismatch } from '../councils/index.ts';
 import { auditedBudget, budgetAnswer } from './budgets.answers.ts';
 import type { BudgetsContext } from './budgets.context.ts';
-import { fail } from './budgets.errors.ts';
+import { fail, type BudgetsErrorCode } from './budgets.errors.ts';
 import { setVersionDecision, updateBudget } from './budgets.queries.ts';
 import type { ApproveBody, Budget, CouncilDecisionBody } from './budgets.schemas.ts';
 import { assertProposed, lockedBudget } from './budgets.service.ts';
 import { selectLines } from './lines.queries.ts';
+
+/** The budgets code for each reason the councils module gives for refusing a decision. */
+const MISMATCH_CODES: Record<DecisionMismatch, BudgetsErrorCode> = {
+  not_found: 'budgets.council_decision.not_found',
+  wrong_unit: 'budgets.council_decision.wrong_unit',
+  wrong_organ: 'budgets.council_decision.wrong_organ',
+  wrong_kind: 'budgets.council_decision.wrong_kind',
+  not_passed: 'budgets.council_decision.not_passed',
+  after_date: 'budgets.council_decision.after_approval',
+};
 
 /** A decision is taken on a day that has come (today in Cambodia at the latest). */
 export function checkDecisionDate(ctx: BudgetsContext, date: string): void {
@@ -30,6 +40,7 @@ export async function recordCouncilDecision(
     const after = await updateBudget(trx, budgetId, {
       council_decision_number: body.number.trim(),
       council_decision_date: body.date,
+      council_decision_id: null, // a typed (legacy) reference
     });
     await ctx.audit.write(trx, actor, {
       action: 'budgets.budget.council_decision',
@@ -60,30 +71,27 @@ export async function approveBudget(
         detail: `The budget is ${before.phase}.`,
       });
     }
-    // A decision recorded in the councils module: checked there, its number and date copied here.
+    // A decision recorded in the councils module, checked there (councilDecisions.checkDecision):
+    // this unit's council, of kind approve_budget, passed, taken on or before the approval (today).
+    // Its id is kept on the budget; its number and date are copied for the version's history.
+    let decisionId: number | null = null;
     if (body?.councilDecisionId !== undefined) {
-      const decision = await ctx.ports.councilDecisions.decisionOf(trx, body.councilDecisionId);
-      if (decision === null) throw fail('budgets.council_decision.not_found');
-      if (decision.unitCode !== before.unit_code || decision.organKind !== 'council') {
-        throw fail(
-          'budgets.council_decision.wrong_unit',
-          `Decision ${decision.reference} of ${decision.unitCode}.`,
-        );
+      const check = await ctx.ports.councilDecisions.checkDecision(trx, {
+        decisionId: body.councilDecisionId,
+        unitCode: before.unit_code,
+        organKind: 'council',
+        kind: APPROVE_BUDGET,
+        onOrBefore: ctx.today(),
+      });
+      if (!check.ok) {
+        const detail = check.decision
+          ? `Decision ${check.decision.reference} of ${check.decision.unitCode} (${check.decision.organKind}, ${check.decision.kind}), ${check.decision.date}.`
+          : undefined;
+        throw fail(MISMATCH_CODES[check.reason], detail);
       }
-      if (decision.kind !== APPROVE_BUDGET) throw fail('budgets.council_decision.wrong_kind');
-      if (
-        !(await ctx.ports.councilDecisions.isPassedDecisionOf(
-          trx,
-          before.unit_code,
-          decision.id,
-          APPROVE_BUDGET,
-        ))
-      ) {
-        throw fail('budgets.council_decision.not_passed', `Decision ${decision.reference}.`);
-      }
-      checkDecisionDate(ctx, decision.date);
-      number = decision.reference;
-      date = decision.date;
+      decisionId = check.decision.id;
+      number = check.decision.reference;
+      date = check.decision.date;
     }
     const decisionNumber = number ?? before.council_decision_number;
     const decisionDate = date ?? before.council_decision_date;
@@ -96,6 +104,7 @@ export async function approveBudget(
       phase: 'approved',
       council_decision_number: decisionNumber,
       council_decision_date: decisionDate,
+      council_decision_id: decisionId ?? before.council_decision_id,
       approved_at: ctx.clock.now(),
     });
     await setVersionDecision(trx, budgetId, after.current_version, {

@@ -68,8 +68,10 @@ export async function selectDecisions(
   filter: {
     unitCode?: string;
     organId?: number;
+    organKind?: string;
     meetingId?: number;
     kind?: string;
+    passed?: boolean;
     from?: string;
     to?: string;
     page: number;
@@ -79,6 +81,8 @@ export async function selectDecisions(
   let query = decisionsWithContext(db);
   if (filter.unitCode !== undefined) query = query.where('o.unit_code', '=', filter.unitCode);
   if (filter.organId !== undefined) query = query.where('d.organ_id', '=', filter.organId);
+  if (filter.organKind !== undefined) query = query.where('o.kind', '=', filter.organKind as OrganKind);
+  if (filter.passed !== undefined) query = query.where('d.passed', '=', filter.passed);
   if (filter.meetingId !== undefined) query = query.where('d.meeting_id', '=', filter.meetingId);
   if (filter.kind !== undefined) query = query.where('d.kind', '=', filter.kind);
   if (filter.from !== undefined) query = query.where('d.decision_date', '>=', filter.from);

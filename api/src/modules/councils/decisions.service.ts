@@ -63,8 +63,10 @@ export async function listDecisions(
   const { rows, total } = await selectDecisions(ctx.db, {
     unitCode: query.unit,
     organId: query.organ,
+    organKind: query.organKind,
     meetingId: query.meeting,
     kind: query.kind,
+    passed: query.passed,
     from: query.from,
     to: query.to,
     page: query.page,
@@ -297,11 +299,58 @@ const toRef = (row: DecisionWithContext): CouncilDecisionRef => ({
   isFinal: row.meeting_status === 'closed',
 });
 
+/** What an approving action asks of the decision it points at (`decisionId`). */
+export interface DecisionRequirement {
+  decisionId: number;
+  /** The unit whose organ took it. */
+  unitCode: string;
+  /** The kind of organ (a budget: the council). */
+  organKind: string;
+  /** The kind of decision (a budget: approve_budget). */
+  kind: string;
+  /** The approval's date: the decision was taken on or before it. */
+  onOrBefore: string;
+}
+
+/** Why a decision cannot back an approval, in the order they are checked. */
+export type DecisionMismatch =
+  'not_found' | 'wrong_unit' | 'wrong_organ' | 'wrong_kind' | 'not_passed' | 'after_date';
+
+export type DecisionCheck =
+  | { ok: true; decision: CouncilDecisionRef }
+  | { ok: false; reason: DecisionMismatch; decision: CouncilDecisionRef | null };
+
+/**
+ * The one check every approval in the platform makes of the decision it points at (budgets
+ * today, plans and appointments next): it exists, was taken by the right organ of the right
+ * unit, is of the right kind, passed, and was taken on or before the approval's date.
+ */
+export async function checkDecision(db: AnyDb, need: DecisionRequirement): Promise<DecisionCheck> {
+  const row = await findDecision(db as CouncilsDb, need.decisionId);
+  if (!row) return { ok: false, reason: 'not_found', decision: null };
+  const decision = toRef(row);
+  const reason: DecisionMismatch | null =
+    row.unit_code !== need.unitCode
+      ? 'wrong_unit'
+      : row.organ_kind !== need.organKind
+        ? 'wrong_organ'
+        : row.kind !== need.kind
+          ? 'wrong_kind'
+          : !row.passed
+            ? 'not_passed'
+            : row.decision_date > need.onOrBefore
+              ? 'after_date'
+              : null;
+  return reason === null ? { ok: true, decision } : { ok: false, reason, decision };
+}
+
 export interface CouncilDecisionsPort {
   /** The decision, or null when there is none with this id. */
   decisionOf(db: AnyDb, id: number): Promise<CouncilDecisionRef | null>;
   /** Did the council of this unit pass decision `id`, of this kind? */
   isPassedDecisionOf(db: AnyDb, unitCode: string, id: number, kind: string): Promise<boolean>;
+  /** The one check of an approval's decision (see `checkDecision`). */
+  checkDecision(db: AnyDb, need: DecisionRequirement): Promise<DecisionCheck>;
 }
 
 export const councilDecisionsPort: CouncilDecisionsPort = {
@@ -319,4 +368,5 @@ export const councilDecisionsPort: CouncilDecisionsPort = {
       row.kind === kind
     );
   },
+  checkDecision,
 };

@@ -13,7 +13,13 @@ import { COUNCILS_PERMISSIONS } from './permissions.ts';
 import { councilDecisionsPort, type CouncilDecisionsPort } from './decisions.service.ts';
 
 export type { CouncilsTables } from './councils.tables.ts';
-export type { CouncilDecisionRef, CouncilDecisionsPort } from './decisions.service.ts';
+export type {
+  CouncilDecisionRef,
+  CouncilDecisionsPort,
+  DecisionCheck,
+  DecisionMismatch,
+  DecisionRequirement,
+} from './decisions.service.ts';
 
 /** The kind of decision that approves a budget (councils_decision_kind). */
 export const APPROVE_BUDGET = 'approve_budget';

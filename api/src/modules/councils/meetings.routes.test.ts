@@ -426,14 +426,12 @@ describe('a budget’s approval points at a decision', () => {
 
   it('approves with a passed decision of the unit’s council, taking its number and date', async () => {
     const passed = decisions.find((decision) => decision.number === 2)!;
-    const approved = await call<{ phase: string; councilDecision: { number: string; date: string } }>(
-      clerk,
-      'POST',
-      `/api/budgets/${budgetId}/approve`,
-      { councilDecisionId: passed.id },
-    );
+    const approved = await call<{
+      phase: string;
+      councilDecision: { number: string; date: string; decisionId: number | null };
+    }>(clerk, 'POST', `/api/budgets/${budgetId}/approve`, { councilDecisionId: passed.id });
     expect(approved.phase).toBe('approved');
-    expect(approved.councilDecision).toEqual({ number: '2/2026', date: DAY });
+    expect(approved.councilDecision).toEqual({ number: '2/2026', date: DAY, decisionId: passed.id });
   });
 });
 

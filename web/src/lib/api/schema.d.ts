@@ -5274,8 +5274,12 @@ export interface paths {
                     /** @description Decisions of this unit’s organs. */
                     unit?: string;
                     organ?: number;
+                    /** @description Decisions of organs of this kind (a budget: council). */
+                    organKind?: "council" | "board_of_governors" | "committee" | "office";
                     meeting?: number;
                     kind?: string;
+                    /** @description true: only decisions that passed. */
+                    passed?: boolean;
                     /** @description Taken on or after this day. */
                     from?: string;
                     /** @description Taken on or before this day. */
@@ -10770,6 +10774,8 @@ export interface paths {
                                  * @description YYYY-MM-DD
                                  */
                                 date: string;
+                                /** @description The decision in the councils module (GET /api/councils/decisions/{id}); null for a typed legacy reference. */
+                                decisionId: number | null;
                             } | null;
                             approvedAt: string | null;
                             /** @description "entered", or the import it came from. */
@@ -10897,6 +10903,8 @@ export interface paths {
                                  * @description YYYY-MM-DD
                                  */
                                 date: string;
+                                /** @description The decision in the councils module (GET /api/councils/decisions/{id}); null for a typed legacy reference. */
+                                decisionId: number | null;
                             } | null;
                             approvedAt: string | null;
                             /** @description "entered", or the import it came from. */
@@ -11579,6 +11587,8 @@ export interface paths {
                                  * @description YYYY-MM-DD
                                  */
                                 date: string;
+                                /** @description The decision in the councils module (GET /api/councils/decisions/{id}); null for a typed legacy reference. */
+                                decisionId: number | null;
                             } | null;
                             approvedAt: string | null;
                             /** @description "entered", or the import it came from. */
@@ -11761,6 +11771,8 @@ export interface paths {
                                  * @description YYYY-MM-DD
                                  */
                                 date: string;
+                                /** @description The decision in the councils module (GET /api/councils/decisions/{id}); null for a typed legacy reference. */
+                                decisionId: number | null;
                             } | null;
                             approvedAt: string | null;
                             /** @description "entered", or the import it came from. */
@@ -11958,6 +11970,8 @@ export interface paths {
                                  * @description YYYY-MM-DD
                                  */
                                 date: string;
+                                /** @description The decision in the councils module (GET /api/councils/decisions/{id}); null for a typed legacy reference. */
+                                decisionId: number | null;
                             } | null;
                             approvedAt: string | null;
                             /** @description "entered", or the import it came from. */

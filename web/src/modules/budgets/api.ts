@@ -129,12 +129,59 @@ export function useRecordDecision(budgetId: number) {
   });
 }
 
+/** Approves with the decision picked (its id), or with the typed legacy reference recorded. */
 export function useApproveBudget(budgetId: number) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: () =>
-      call(api.POST('/api/budgets/{id}/approve', { params: { path: { id: budgetId } }, body: {} })),
+    mutationFn: (councilDecisionId?: number) =>
+      call(
+        api.POST('/api/budgets/{id}/approve', {
+          params: { path: { id: budgetId } },
+          body: councilDecisionId === undefined ? {} : { councilDecisionId },
+        }),
+      ),
     onSuccess: refresh,
+  });
+}
+
+export type CouncilDecision =
+  paths['/api/councils/decisions/{id}']['get']['responses'][200]['content']['application/json'];
+
+/**
+ * The decisions a budget's approval may point at: passed, of kind approve_budget, by the unit's
+ * council, taken on or before `day` (the approval's date), latest first.
+ */
+export function useApprovingDecisions(unitCode: string, day: string) {
+  return useQuery({
+    queryKey: ['budgets', 'approving-decisions', unitCode, day],
+    queryFn: ({ signal }) =>
+      call(
+        api.GET('/api/councils/decisions', {
+          params: {
+            query: {
+              unit: unitCode,
+              organKind: 'council',
+              kind: 'approve_budget',
+              passed: true,
+              to: day,
+              page: 1,
+              pageSize: 50,
+            },
+          },
+          signal,
+        }),
+      ),
+  });
+}
+
+/** The decision a budget's approval points at (its title and link on the budget's page). */
+export function useCouncilDecision(id: number | null) {
+  return useQuery({
+    queryKey: ['budgets', 'council-decision', id],
+    enabled: id !== null,
+    staleTime: 10 * 60_000,
+    queryFn: ({ signal }) =>
+      call(api.GET('/api/councils/decisions/{id}', { params: { path: { id: id! } }, signal })),
   });
 }
 

@@ -1,6 +1,8 @@
 /**
- * The decisions on a budget: the council's decision (its number and date) and the approval of a
- * proposed budget (the API refuses it without the decision: its stable code's message shows),
+ * The decisions on a budget: the approval of a proposed budget picks the council's decision from
+ * the councils module (passed, of kind approve_budget, by this unit's council, dated on or before
+ * today); a decision not recorded in the platform is typed as a legacy reference (its number and
+ * date). The API refuses an approval without either: its stable code's message shows;
  * and, once approved, an adjustment: new amounts for the user lines, with the reason.
  */
 import { parseNumber } from '../../lib/numbers.ts';
@@ -10,14 +12,25 @@ import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { todayInPhnomPenh } from '../../lib/format.ts';
 import { useFormat } from '../../lib/use-format.ts';
-import { InputField, TextAreaField } from '../../components/fields.tsx';
-import { useAdjustBudget, useApproveBudget, useRecordDecision, type Budget } from './api.ts';
+import { InputField, SelectField, TextAreaField } from '../../components/fields.tsx';
+import { Link } from 'react-router';
+import {
+  useAdjustBudget,
+  useApproveBudget,
+  useApprovingDecisions,
+  useRecordDecision,
+  type Budget,
+} from './api.ts';
 import { pickName } from './common.tsx';
 
 export function CouncilDecisionActions({ budget }: { budget: Budget }) {
   const { t } = useTranslation();
+  const format = useFormat();
+  const today = todayInPhnomPenh();
   const [number, setNumber] = useState(budget.councilDecision?.number ?? '');
   const [date, setDate] = useState(budget.councilDecision?.date ?? '');
+  const [picked, setPicked] = useState('');
+  const decisions = useApprovingDecisions(budget.unitCode, today);
   const record = useRecordDecision(budget.id);
   const approve = useApproveBudget(budget.id);
   const submit = (event: FormEvent) => {
@@ -26,46 +39,83 @@ export function CouncilDecisionActions({ budget }: { budget: Budget }) {
     approve.reset();
     record.mutate({ number: number.trim(), date });
   };
+  const choices = decisions.data?.items ?? [];
   return (
     <section className="budget-section budget-decision" aria-labelledby="budget-decision-title">
       <h2 id="budget-decision-title">{t('budgets.decision.title')}</h2>
-      <form className="form council-decision-form" onSubmit={submit}>
-        <InputField
-          label={t('budgets.decision.number')}
-          name="number"
-          required
-          maxLength={120}
-          value={number}
-          onValue={setNumber}
-        />
-        <InputField
-          label={t('budgets.decision.date')}
-          name="date"
-          type="date"
-          required
-          max={todayInPhnomPenh()}
-          value={date}
-          onValue={setDate}
-        />
-        <button type="submit" className="button" disabled={record.isPending || !number.trim() || !date}>
-          {t('budgets.decision.record')}
-        </button>
-        {record.isError ? <ErrorMessage error={record.error} /> : null}
-        {record.isSuccess ? (
-          <p className="success-message" role="status">
-            {t('budgets.decision.recorded')}
+      <div className="form decision-picker">
+        {decisions.isError ? <ErrorMessage error={decisions.error} /> : null}
+        {decisions.isSuccess && choices.length === 0 ? (
+          <p className="hint">
+            {t('budgets.decision.noneToPick')}{' '}
+            <Link to={`/units/${budget.unitCode}`}>{t('budgets.decision.toCouncil')}</Link>
           </p>
         ) : null}
-      </form>
+        {choices.length > 0 ? (
+          <SelectField
+            label={t('budgets.decision.pick')}
+            hint={t('budgets.decision.pickHint')}
+            name="councilDecisionId"
+            value={picked}
+            onValue={setPicked}
+          >
+            <option value="">{t('budgets.decision.pickNone')}</option>
+            {choices.map((decision) => (
+              <option key={decision.id} value={decision.id}>
+                {t('budgets.decision.option', {
+                  number: decision.reference,
+                  date: format.date(decision.date),
+                  title: pickName(format.lang, decision.titleKm, decision.titleEn),
+                })}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+      </div>
+      <details
+        className="legacy-decision"
+        open={budget.councilDecision !== null && budget.councilDecision.decisionId === null}
+      >
+        <summary>{t('budgets.decision.legacy')}</summary>
+        <form className="form council-decision-form" onSubmit={submit}>
+          <p className="hint">{t('budgets.decision.legacyHint')}</p>
+          <InputField
+            label={t('budgets.decision.number')}
+            name="number"
+            required
+            maxLength={120}
+            value={number}
+            onValue={setNumber}
+          />
+          <InputField
+            label={t('budgets.decision.date')}
+            name="date"
+            type="date"
+            required
+            max={today}
+            value={date}
+            onValue={setDate}
+          />
+          <button type="submit" className="button" disabled={record.isPending || !number.trim() || !date}>
+            {t('budgets.decision.record')}
+          </button>
+          {record.isError ? <ErrorMessage error={record.error} /> : null}
+          {record.isSuccess ? (
+            <p className="success-message" role="status">
+              {t('budgets.decision.recorded')}
+            </p>
+          ) : null}
+        </form>
+      </details>
       <div className="import-actions budget-approve">
         <ConfirmButton
-          label={t('budgets.approve')}
+          label={picked ? t('budgets.approve.withDecision') : t('budgets.approve')}
           question={t('budgets.approve.question')}
           confirmLabel={t('budgets.approve.confirm')}
           disabled={approve.isPending}
           onConfirm={() => {
             record.reset();
-            approve.mutate();
+            approve.mutate(picked ? Number(picked) : undefined);
           }}
         />
       </div>

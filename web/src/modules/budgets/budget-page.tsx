@@ -13,10 +13,10 @@ import { UnitName } from '../../components/unit-name.tsx';
 import { ApiError } from '../../lib/api/problem.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
-import { useBudget, useClassifications, useCreateBudget, type Budget } from './api.ts';
+import { useBudget, useClassifications, useCouncilDecision, useCreateBudget, type Budget } from './api.ts';
 import { AdjustmentForm, CouncilDecisionActions } from './budget-actions.tsx';
 import { BudgetLines } from './budget-lines.tsx';
-import { BudgetLinks, PhaseBadge, useBudgetStaff } from './common.tsx';
+import { BudgetLinks, PhaseBadge, pickName, useBudgetStaff } from './common.tsx';
 import { isPublished } from './helpers.ts';
 import { LineForm } from './line-form.tsx';
 import { ExampleBadge } from '../../components/example-badge.tsx';
@@ -104,12 +104,11 @@ function BudgetView({ budget }: { budget: Budget }) {
         <div>
           <dt>{t('budgets.decision.title')}</dt>
           <dd data-field="council-decision">
-            {budget.councilDecision
-              ? t('budgets.decision.text', {
-                  number: budget.councilDecision.number,
-                  date: format.date(budget.councilDecision.date),
-                })
-              : t('budgets.decision.none')}
+            {budget.councilDecision ? (
+              <DecisionReference decision={budget.councilDecision} />
+            ) : (
+              t('budgets.decision.none')
+            )}
           </dd>
         </div>
         <div>
@@ -187,5 +186,32 @@ function Versions({ budget }: { budget: Budget }) {
         })}
       </ol>
     </section>
+  );
+}
+
+/**
+ * The decision behind the approval: a link to the council's decision (its number, date and
+ * title), or a typed number marked as a legacy reference.
+ */
+function DecisionReference({ decision }: { decision: NonNullable<Budget['councilDecision']> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const linked = useCouncilDecision(decision.decisionId);
+  const text = t('budgets.decision.text', { number: decision.number, date: format.date(decision.date) });
+  if (decision.decisionId === null) {
+    return (
+      <>
+        {text} <span className="muted">({t('budgets.decision.legacyLabel')})</span>
+      </>
+    );
+  }
+  if (!linked.data) return <span data-decision-id={decision.decisionId}>{text}</span>;
+  return (
+    <>
+      <Link to={`/councils/meetings/${linked.data.meetingId}`} data-decision-id={decision.decisionId}>
+        {text}
+      </Link>{' '}
+      — {pickName(format.lang, linked.data.titleKm, linked.data.titleEn)}
+    </>
   );
 }
