@@ -27,6 +27,8 @@ export interface Column<Item> {
   rowHeader?: boolean;
   /** The cell's `data-field` (for tests and styles): the key by default. */
   field?: string | ((item: Item) => string);
+  /** Attributes of each cell of the column (`data-to`…), for tests and styles. */
+  cellData?: (item: Item) => Record<`data-${string}`, string | number | undefined>;
   /** The heading is for screen readers only (a column of bars or buttons). */
   labelHidden?: boolean;
   /** What the heading cell shows instead of the label (a sort button). */
@@ -150,6 +152,7 @@ function ColumnsRow<Item>({ item, rows }: { item: Item; rows: RowsByColumns<Item
               typeof column.field === 'function' ? column.field(item) : (column.field ?? column.key)
             }
             data-label={column.labelHidden ? undefined : column.label}
+            {...column.cellData?.(item)}
           >
             {column.cell(item)}
           </Cell>

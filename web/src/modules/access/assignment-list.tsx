@@ -3,6 +3,7 @@ import type { Assignment } from '../../lib/api/client.ts';
 import { UnitName } from '../../components/unit-name.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import type { ReactNode } from 'react';
+import { DataTable } from '../../components/data-table.tsx';
 
 interface AssignmentListProps {
   assignments: readonly Assignment[];
@@ -16,32 +17,30 @@ export function AssignmentList({ assignments, action }: AssignmentListProps) {
   const format = useFormat();
   if (assignments.length === 0) return <p>{t('assignments.empty')}</p>;
   return (
-    <div className="table-wrap">
-      <table className="data-table assignments">
-        <caption className="visually-hidden">{t('assignments.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('assignments.col.role')}</th>
-            <th scope="col">{t('assignments.col.unit')}</th>
-            {action ? <th scope="col">{t('common.actions')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {assignments.map((assignment) => (
-            <tr
-              key={assignment.id}
-              data-role={assignment.roleCode}
-              data-unit={assignment.unitCode ?? 'national'}
-            >
-              <th scope="row">{format.lang === 'km' ? assignment.roleNameKm : assignment.roleNameEn}</th>
-              <td>
-                <UnitName code={assignment.unitCode} />
-              </td>
-              {action ? <td>{action(assignment)}</td> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      className="assignments"
+      caption={t('assignments.caption')}
+      captionHidden
+      columns={[
+        {
+          key: 'role',
+          label: t('assignments.col.role'),
+          rowHeader: true,
+          cell: (assignment) => (format.lang === 'km' ? assignment.roleNameKm : assignment.roleNameEn),
+        },
+        {
+          key: 'unit',
+          label: t('assignments.col.unit'),
+          cell: (assignment) => <UnitName code={assignment.unitCode} />,
+        },
+        ...(action ? [{ key: 'actions', label: t('common.actions'), cell: action }] : []),
+      ]}
+      items={assignments}
+      rowKey={(assignment) => String(assignment.id)}
+      rowData={(assignment) => ({
+        'data-role': assignment.roleCode,
+        'data-unit': assignment.unitCode ?? 'national',
+      })}
+    />
   );
 }

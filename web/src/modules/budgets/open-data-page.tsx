@@ -15,7 +15,7 @@ import { useFormat } from '../../lib/use-format.ts';
 import { useImportBoost, type BoostImportReport } from './api.ts';
 import { useBudgetStaff } from './common.tsx';
 import { openDataLinks, TIERS } from './helpers.ts';
-import { TableWrap } from '../../components/table-wrap.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 
 export function OpenDataPage() {
   const { t } = useTranslation();
@@ -47,38 +47,40 @@ export function OpenDataPage() {
           ))}
         </select>
       </div>
-      <TableWrap label={t('budgets.openData.packages')}>
-        <table className="data-table open-data-table">
-          <caption>{t('budgets.openData.packages')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('budgets.openData.tier')}</th>
-              <th scope="col">{t('budgets.openData.descriptor')}</th>
-              <th scope="col">{t('budgets.openData.csv')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {TIERS.map((tier) => {
-              const links = openDataLinks(year, tier);
-              return (
-                <tr key={tier} data-tier={tier}>
-                  <th scope="row">{t(`budgets.tier.${tier}`)}</th>
-                  <td>
-                    <a href={links.descriptor} className="open-data__descriptor">
-                      datapackage.json
-                    </a>
-                  </td>
-                  <td>
-                    <a href={links.csv} className="open-data__csv" download>
-                      {`${tier}-budget-lines.csv`}
-                    </a>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        className="open-data-table"
+        label={t('budgets.openData.packages')}
+        caption={t('budgets.openData.packages')}
+        columns={[
+          {
+            key: 'tier',
+            label: t('budgets.openData.tier'),
+            rowHeader: true,
+            cell: (tier) => t(`budgets.tier.${tier}`),
+          },
+          {
+            key: 'descriptor',
+            label: t('budgets.openData.descriptor'),
+            cell: (tier) => (
+              <a href={openDataLinks(year, tier).descriptor} className="open-data__descriptor">
+                datapackage.json
+              </a>
+            ),
+          },
+          {
+            key: 'csv',
+            label: t('budgets.openData.csv'),
+            cell: (tier) => (
+              <a href={openDataLinks(year, tier).csv} className="open-data__csv" download>
+                {`${tier}-budget-lines.csv`}
+              </a>
+            ),
+          },
+        ]}
+        items={TIERS}
+        rowKey={(tier) => tier}
+        rowData={(tier) => ({ 'data-tier': tier })}
+      />
       {staff.canImport ? <BoostImport /> : null}
     </article>
   );

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import { Link } from 'react-router';
 import { Counts } from '../../components/counts.tsx';
 import { DryRunImport } from '../../components/dry-run-import.tsx';
-import { ErrorMessage } from '../../components/error-message.tsx';
-import { Pager } from '../../components/pager.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { todayInPhnomPenh } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -116,31 +116,35 @@ function ImportChanges({ result }: { result: ImportResult }) {
       {result.changes.length === 0 ? (
         <p>{t('import.noChanges')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table import-changes">
-            <caption className="visually-hidden">{t('import.changes')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('changes.col.kind')}</th>
-                <th scope="col">{t('units.col.code')}</th>
-                <th scope="col">{t('units.col.name')}</th>
-                <th scope="col">{t('changes.col.change')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.changes.map((change, index) => (
-                <tr key={`${change.code}-${index}`} data-kind={change.kind}>
-                  <td>{t(`import.summary.${change.kind}`, { defaultValue: kindLabel(change.kind) })}</td>
-                  <td className="code">{change.code}</td>
-                  <td>{changeName(change, format.lang)}</td>
-                  <td>
-                    <EventChange event={{ before: change.before ?? null, after: change.after ?? null }} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="import-changes"
+          caption={t('import.changes')}
+          captionHidden
+          columns={[
+            {
+              key: 'kind',
+              label: t('changes.col.kind'),
+              cell: (change) => t(`import.summary.${change.kind}`, { defaultValue: kindLabel(change.kind) }),
+            },
+            { key: 'code', label: t('units.col.code'), className: 'code', cell: (change) => change.code },
+            {
+              key: 'name',
+              label: t('units.col.name'),
+              rowHeader: true,
+              cell: (change) => changeName(change, format.lang),
+            },
+            {
+              key: 'change',
+              label: t('changes.col.change'),
+              cell: (change) => (
+                <EventChange event={{ before: change.before ?? null, after: change.after ?? null }} />
+              ),
+            },
+          ]}
+          items={result.changes}
+          rowKey={(change, index) => `${change.code}-${index}`}
+          rowData={(change) => ({ 'data-kind': change.kind })}
+        />
       )}
     </>
   );
@@ -154,65 +158,53 @@ function PastImports() {
   return (
     <section aria-labelledby="past-imports-title">
       <h2 id="past-imports-title">{t('import.past')}</h2>
-      {imports.isPending ? (
-        <p role="status" className="loading">
-          {t('common.loading')}
-        </p>
-      ) : imports.isError ? (
-        isMissingRoute(imports.error) ? (
-          <p className="muted">{t('import.unavailable')}</p>
-        ) : (
-          <ErrorMessage error={imports.error} onRetry={() => void imports.refetch()} />
-        )
-      ) : imports.data.items.length === 0 ? (
-        <p>{t('import.pastEmpty')}</p>
+      {imports.isError && isMissingRoute(imports.error) ? (
+        <p className="muted">{t('import.unavailable')}</p>
       ) : (
-        <>
-          <div className="table-wrap">
-            <table className="data-table past-imports">
-              <thead>
-                <tr>
-                  <th scope="col">{t('import.col.when')}</th>
-                  <th scope="col">{t('import.col.file')}</th>
-                  <th scope="col">{t('unit.field.effectiveDate')}</th>
-                  <th scope="col">{t('import.col.mode')}</th>
-                  <th scope="col">{t('import.col.summary')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {imports.data.items.map((record) => {
-                  const when = record.createdAt;
-                  const files = record.fileNames.join(', ');
-                  const summary = Object.entries(summaryCounts(record.summary))
-                    .filter(([, n]) => typeof n === 'number' && n > 0)
-                    .map(
-                      ([kind, n]) =>
-                        `${t(`import.summary.${kind}`, { defaultValue: kind })} ${format.number(n)}`,
-                    )
-                    .join(' · ');
-                  return (
-                    <tr key={record.id}>
-                      <td>{format.dateTime(when)}</td>
-                      <td>{files}</td>
-                      <td>{record.effectiveDate ? format.date(record.effectiveDate) : ''}</td>
-                      <td>
-                        {record.kind === 'boundaries' ? `${t('import.kind.boundaries')} · ` : ''}
-                        {record.dryRun ? t('import.mode.dryRun') : t('import.mode.applied')}
-                      </td>
-                      <td>{summary}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <Pager
-            page={imports.data.page}
-            pageSize={imports.data.pageSize}
-            total={imports.data.total}
-            onPage={setPage}
-          />
-        </>
+        <PagedTable
+          className="past-imports"
+          list={imports}
+          empty={t('import.pastEmpty')}
+          captionHidden
+          columns={[
+            { key: 'when', label: t('import.col.when'), cell: (record) => format.dateTime(record.createdAt) },
+            {
+              key: 'file',
+              label: t('import.col.file'),
+              rowHeader: true,
+              cell: (record) => record.fileNames.join(', '),
+            },
+            {
+              key: 'effective',
+              label: t('unit.field.effectiveDate'),
+              cell: (record) => (record.effectiveDate ? format.date(record.effectiveDate) : ''),
+            },
+            {
+              key: 'mode',
+              label: t('import.col.mode'),
+              cell: (record) => (
+                <>
+                  {record.kind === 'boundaries' ? `${t('import.kind.boundaries')} · ` : ''}
+                  {record.dryRun ? t('import.mode.dryRun') : t('import.mode.applied')}
+                </>
+              ),
+            },
+            {
+              key: 'summary',
+              label: t('import.col.summary'),
+              cell: (record) =>
+                Object.entries(summaryCounts(record.summary))
+                  .filter(([, n]) => typeof n === 'number' && n > 0)
+                  .map(
+                    ([kind, n]) =>
+                      `${t(`import.summary.${kind}`, { defaultValue: kind })} ${format.number(n)}`,
+                  )
+                  .join(' · '),
+            },
+          ]}
+          rowKey={(record) => String(record.id)}
+          onPage={setPage}
+        />
       )}
     </section>
   );

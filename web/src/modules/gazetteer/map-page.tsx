@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table.tsx';
 import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { GeoMap, NEUTRAL_FILL } from '../../components/geo-map.tsx';
@@ -281,26 +282,22 @@ function ColouredMap({
       ) : null}
       <details className="map-table">
         <summary>{t('map.asTable')}</summary>
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('units.col.code')}</th>
-                <th scope="col">{t('units.col.name')}</th>
-                <th scope="col">{attributeLabel}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((f) => (
-                <tr key={f.properties.code}>
-                  <td className="code">{f.properties.code}</td>
-                  <th scope="row">{name(f.properties.code, f.properties)}</th>
-                  <td>{valueText(f.properties.code)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('map.asTable')}
+          captionHidden
+          columns={[
+            { key: 'code', label: t('units.col.code'), className: 'code', cell: (f) => f.properties.code },
+            {
+              key: 'name',
+              label: t('units.col.name'),
+              rowHeader: true,
+              cell: (f) => name(f.properties.code, f.properties),
+            },
+            { key: 'value', label: attributeLabel, cell: (f) => valueText(f.properties.code) },
+          ]}
+          items={sorted}
+          rowKey={(f) => f.properties.code}
+        />
       </details>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import { isMissingRoute, useOrgans, type Organ, type OrganMember } from './api.ts';
@@ -73,30 +74,37 @@ function OrganCard({ organ }: { organ: Organ }) {
       {organ.members.length === 0 ? (
         <p>{t('councils.noMembers')}</p>
       ) : (
-        // Focusable: on a phone the table scrolls sideways, and keyboard users must reach it.
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('councils.membersOf', { name })}>
-          <table className="data-table organ__members">
-            <caption className="visually-hidden">{t('councils.membersOf', { name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('councils.col.name')}</th>
-                <th scope="col">{t('councils.col.role')}</th>
-                <th scope="col">{t('councils.col.sex')}</th>
-                <th scope="col">{t('councils.col.party')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organ.members.map((member, index) => (
-                <tr key={index}>
-                  <th scope="row">{format.lang === 'km' ? member.nameKm : member.nameLatin}</th>
-                  <td>{label('councils.role', member.role)}</td>
-                  <td>{member.sex === 'female' ? t('councils.sex.female') : t('councils.sex.male')}</td>
-                  <td>{member.party ?? t('audit.value.none')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="organ__members"
+          label={t('councils.membersOf', { name })}
+          caption={t('councils.membersOf', { name })}
+          captionHidden
+          columns={[
+            {
+              key: 'name',
+              label: t('councils.col.name'),
+              rowHeader: true,
+              cell: (member) => (format.lang === 'km' ? member.nameKm : member.nameLatin),
+            },
+            {
+              key: 'role',
+              label: t('councils.col.role'),
+              cell: (member) => label('councils.role', member.role),
+            },
+            {
+              key: 'sex',
+              label: t('councils.col.sex'),
+              cell: (member) => (member.sex === 'female' ? t('councils.sex.female') : t('councils.sex.male')),
+            },
+            {
+              key: 'party',
+              label: t('councils.col.party'),
+              cell: (member) => member.party ?? t('audit.value.none'),
+            },
+          ]}
+          items={organ.members}
+          rowKey={(_member, index) => String(index)}
+        />
       )}
     </article>
   );

@@ -7,6 +7,7 @@
 import './i18n.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table.tsx';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { RequireSession } from '../../../components/require-session.tsx';
@@ -192,29 +193,39 @@ function Versions({ code }: { code: string }) {
       ) : versions.isError ? (
         <ErrorMessage error={versions.error} onRetry={() => void versions.refetch()} />
       ) : (
-        <div className="table-wrap" role="region" aria-label={t('servicesAdmin.versions.title')} tabIndex={0}>
-          <table className="data-table svc-table">
-            <caption className="visually-hidden">{t('servicesAdmin.versions.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('servicesAdmin.versions.version')}</th>
-                <th scope="col">{t('servicesAdmin.manage.name')}</th>
-                <th scope="col">{t('servicesAdmin.manage.timeLimit')}</th>
-                <th scope="col">{t('servicesAdmin.versions.createdAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.data.items.map((version: VersionSummary) => (
-                <tr key={version.version} data-version={version.version}>
-                  <th scope="row">{format.number(version.version)}</th>
-                  <td>{format.lang === 'km' ? version.nameKm : version.nameEn}</td>
-                  <td>{t('servicesAdmin.versions.days', { days: format.number(version.timeLimitDays) })}</td>
-                  <td>{format.dateTime(version.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="svc-table"
+          label={t('servicesAdmin.versions.title')}
+          caption={t('servicesAdmin.versions.title')}
+          captionHidden
+          columns={[
+            {
+              key: 'version',
+              label: t('servicesAdmin.versions.version'),
+              rowHeader: true,
+              cell: (version: VersionSummary) => format.number(version.version),
+            },
+            {
+              key: 'name',
+              label: t('servicesAdmin.manage.name'),
+              cell: (version) => (format.lang === 'km' ? version.nameKm : version.nameEn),
+            },
+            {
+              key: 'timeLimit',
+              label: t('servicesAdmin.manage.timeLimit'),
+              cell: (version) =>
+                t('servicesAdmin.versions.days', { days: format.number(version.timeLimitDays) }),
+            },
+            {
+              key: 'createdAt',
+              label: t('servicesAdmin.versions.createdAt'),
+              cell: (version) => format.dateTime(version.createdAt),
+            },
+          ]}
+          items={versions.data.items}
+          rowKey={(version) => String(version.version)}
+          rowData={(version) => ({ 'data-version': version.version })}
+        />
       )}
     </section>
   );

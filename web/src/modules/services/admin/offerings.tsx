@@ -5,6 +5,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { UnitName } from '../../../components/unit-name.tsx';
 import { UnitPicker, type UnitChoice } from '../../../components/unit-picker.tsx';
@@ -35,51 +36,55 @@ export function Offerings({ standard }: { standard: Standard }) {
       {offerings.length === 0 ? (
         <p className="notice">{t('servicesAdmin.offerings.none')}</p>
       ) : (
-        <div
-          className="table-wrap"
-          role="region"
-          aria-label={t('servicesAdmin.offerings.title')}
-          tabIndex={0}
-        >
-          <table className="data-table svc-table">
-            <caption className="visually-hidden">{t('servicesAdmin.offerings.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('servicesAdmin.offerings.unit')}</th>
-                <th scope="col">{t('servicesAdmin.offerings.from')}</th>
-                <th scope="col">{t('servicesAdmin.offerings.to')}</th>
-                <th scope="col">{t('servicesAdmin.offerings.state')}</th>
-                <th scope="col">{t('servicesAdmin.offerings.action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {offerings.map((offering) => {
-                const state = offeringState(offering, today);
-                return (
-                  <tr
-                    key={offering.id}
-                    data-offering={offering.id}
-                    data-unit={offering.unitCode}
-                    data-state={state}
-                  >
-                    <th scope="row">
-                      <UnitName code={offering.unitCode} withPath={false} />{' '}
-                      <span className="muted code">{format.digits(offering.unitCode)}</span>
-                    </th>
-                    <td>{format.date(offering.validFrom)}</td>
-                    <td data-to={offering.validTo ?? ''}>
-                      {offering.validTo ? format.date(offering.validTo) : t('servicesAdmin.offerings.open')}
-                    </td>
-                    <td>{t(STATE_KEYS[state])}</td>
-                    <td>
-                      {mayEnd(offering, today) ? <EndOffering offering={offering} today={today} /> : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="svc-table"
+          label={t('servicesAdmin.offerings.title')}
+          caption={t('servicesAdmin.offerings.title')}
+          captionHidden
+          columns={[
+            {
+              key: 'unit',
+              label: t('servicesAdmin.offerings.unit'),
+              rowHeader: true,
+              cell: (offering) => (
+                <>
+                  <UnitName code={offering.unitCode} withPath={false} />{' '}
+                  <span className="muted code">{format.digits(offering.unitCode)}</span>
+                </>
+              ),
+            },
+            {
+              key: 'from',
+              label: t('servicesAdmin.offerings.from'),
+              cell: (offering) => format.date(offering.validFrom),
+            },
+            {
+              key: 'to',
+              label: t('servicesAdmin.offerings.to'),
+              cellData: (offering) => ({ 'data-to': offering.validTo ?? '' }),
+              cell: (offering) =>
+                offering.validTo ? format.date(offering.validTo) : t('servicesAdmin.offerings.open'),
+            },
+            {
+              key: 'state',
+              label: t('servicesAdmin.offerings.state'),
+              cell: (offering) => t(STATE_KEYS[offeringState(offering, today)]),
+            },
+            {
+              key: 'action',
+              label: t('servicesAdmin.offerings.action'),
+              cell: (offering) =>
+                mayEnd(offering, today) ? <EndOffering offering={offering} today={today} /> : null,
+            },
+          ]}
+          items={offerings}
+          rowKey={(offering) => String(offering.id)}
+          rowData={(offering) => ({
+            'data-offering': offering.id,
+            'data-unit': offering.unitCode,
+            'data-state': offeringState(offering, today),
+          })}
+        />
       )}
       <AddOffering standard={standard} today={today} />
     </section>

@@ -10,6 +10,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table.tsx';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { ExampleBadge } from '../../../components/example-badge.tsx';
@@ -174,28 +175,33 @@ function HolidayTable({ data }: { data: CalendarYear }) {
   if (data.holidays.length === 0) return null;
   const label = t('servicesCalendar.holidays.title', { year: format.digits(String(data.year)) });
   return (
-    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
-      <table className="data-table svc-calendar__table">
-        <thead>
-          <tr>
-            <th scope="col">{t('servicesCalendar.col.date')}</th>
-            <th scope="col">{t('servicesCalendar.col.nameKm')}</th>
-            <th scope="col">{t('servicesCalendar.col.nameEn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.holidays.map((holiday) => (
-            <tr key={holiday.date} data-date={holiday.date}>
-              <th scope="row">
-                <DayText date={holiday.date} />
-              </th>
-              <td lang="km">{holiday.nameKm}</td>
-              <td lang="en">{holiday.nameEn}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      className="svc-calendar__table"
+      label={label}
+      caption={label}
+      captionHidden
+      columns={[
+        {
+          key: 'date',
+          label: t('servicesCalendar.col.date'),
+          rowHeader: true,
+          cell: (holiday) => <DayText date={holiday.date} />,
+        },
+        {
+          key: 'nameKm',
+          label: t('servicesCalendar.col.nameKm'),
+          cell: (holiday) => <span lang="km">{holiday.nameKm}</span>,
+        },
+        {
+          key: 'nameEn',
+          label: t('servicesCalendar.col.nameEn'),
+          cell: (holiday) => <span lang="en">{holiday.nameEn}</span>,
+        },
+      ]}
+      items={data.holidays}
+      rowKey={(holiday) => holiday.date}
+      rowData={(holiday) => ({ 'data-date': holiday.date })}
+    />
   );
 }
 
