@@ -68,8 +68,8 @@ interface RowsByColumns<Item> {
   rowKey: (item: Item, index: number) => string;
   /** Attributes of the row (`data-code`…), for tests and styles. */
   rowData?: (item: Item) => Record<`data-${string}`, string | number | undefined>;
-  /** The class of each row (`budget-line`…). */
-  rowClassName?: string;
+  /** The class of each row (`budget-line`), or of a row by what it holds (`svc-row--overdue`). */
+  rowClassName?: string | ((item: Item) => string | undefined);
   /** What opens under a row across the whole table (a form to change it), or null. */
   rowDetail?: (item: Item) => ReactNode;
   headers?: never;
@@ -140,7 +140,10 @@ export function DataTable<Item>(props: DataTableProps<Item>) {
 function ColumnsRow<Item>({ item, rows }: { item: Item; rows: RowsByColumns<Item> }) {
   const detail = rows.rowDetail?.(item);
   const row = (
-    <tr className={rows.rowClassName} {...rows.rowData?.(item)}>
+    <tr
+      className={typeof rows.rowClassName === 'function' ? rows.rowClassName(item) : rows.rowClassName}
+      {...rows.rowData?.(item)}
+    >
       {rows.columns.map((column) => {
         const Cell = column.rowHeader ? 'th' : 'td';
         return (

@@ -27,7 +27,7 @@ import { OverdueBadge, serviceName, StatusBadge } from './parts.tsx';
 import { formatTrackingNumber } from './tracking.ts';
 import { PagedTable } from '../../components/paged-table.tsx';
 import './services.css';
-import { pageParam } from '../../lib/page-param.ts';
+import { pageParam, withPage } from '../../lib/page-param.ts';
 import { SelectField } from '../../components/fields.tsx';
 
 export function ApplicationsPage() {
@@ -151,48 +151,54 @@ function Applications() {
         className="svc-table"
         list={list}
         empty={t('services.office.empty')}
-        headers={[
-          t('services.number.label'),
-          t('services.service'),
-          t('services.applicant'),
-          t('services.office'),
-          t('services.status.label'),
-          t('services.filedOn'),
-          t('services.dueDate'),
-          t('services.fee.paid'),
-        ]}
-        row={(item) => (
-          <tr
-            key={item.trackingNumber}
-            data-number={item.trackingNumber}
-            className={item.isOverdue ? 'svc-row--overdue' : undefined}
-          >
-            <td className="code">
+        columns={[
+          {
+            key: 'number',
+            label: t('services.number.label'),
+            className: 'code',
+            cell: (item) => (
               <Link to={`/applications/${item.trackingNumber}`}>
                 {formatTrackingNumber(item.trackingNumber)}
               </Link>
-            </td>
-            <td>{serviceName(item, format.lang)}</td>
-            <th scope="row">{item.applicantName ?? t('services.person.unnamed')}</th>
-            <td>
-              <UnitName code={item.unitCode} withPath={false} />
-            </td>
-            <td>
-              <StatusBadge status={item.status} />
-            </td>
-            <td>{format.date(item.filedOn)}</td>
-            <td>
-              {format.date(item.dueDate)} {item.isOverdue ? <OverdueBadge /> : null}
-            </td>
-            <td>{item.feePaid ? t('common.yes') : t('common.no')}</td>
-          </tr>
-        )}
-        onPage={(p) => {
-          const next = new URLSearchParams(params);
-          if (p > 1) next.set('page', String(p));
-          else next.delete('page');
-          setParams(next);
-        }}
+            ),
+          },
+          { key: 'service', label: t('services.service'), cell: (item) => serviceName(item, format.lang) },
+          {
+            key: 'applicant',
+            label: t('services.applicant'),
+            rowHeader: true,
+            cell: (item) => item.applicantName ?? t('services.person.unnamed'),
+          },
+          {
+            key: 'office',
+            label: t('services.office'),
+            cell: (item) => <UnitName code={item.unitCode} withPath={false} />,
+          },
+          {
+            key: 'status',
+            label: t('services.status.label'),
+            cell: (item) => <StatusBadge status={item.status} />,
+          },
+          { key: 'filedOn', label: t('services.filedOn'), cell: (item) => format.date(item.filedOn) },
+          {
+            key: 'dueDate',
+            label: t('services.dueDate'),
+            cell: (item) => (
+              <>
+                {format.date(item.dueDate)} {item.isOverdue ? <OverdueBadge /> : null}
+              </>
+            ),
+          },
+          {
+            key: 'feePaid',
+            label: t('services.fee.paid'),
+            cell: (item) => (item.feePaid ? t('common.yes') : t('common.no')),
+          },
+        ]}
+        rowKey={(item) => item.trackingNumber}
+        rowData={(item) => ({ 'data-number': item.trackingNumber })}
+        rowClassName={(item) => (item.isOverdue ? 'svc-row--overdue' : undefined)}
+        onPage={(p) => setParams(withPage(params, p))}
       />
     </section>
   );

@@ -24,7 +24,7 @@ import { feeRange, mayRevise } from './draft.ts';
 import { ExampleBadge } from '../../../components/example-badge.tsx';
 import '../services.css';
 import './admin.css';
-import { pageParam } from '../../../lib/page-param.ts';
+import { pageParam, withPage } from '../../../lib/page-param.ts';
 import { InputField } from '../../../components/fields.tsx';
 
 export function ManagePage() {
@@ -76,16 +76,7 @@ function Manage() {
           {t('servicesAdmin.manage.searchButton')}
         </button>
       </form>
-      <StandardsTable
-        list={list}
-        units={units}
-        onPage={(p) => {
-          const next = new URLSearchParams(params);
-          if (p > 1) next.set('page', String(p));
-          else next.delete('page');
-          setParams(next);
-        }}
-      />
+      <StandardsTable list={list} units={units} onPage={(p) => setParams(withPage(params, p))} />
     </section>
   );
 }
