@@ -4,9 +4,10 @@
  * cannot slip past the limit. Two counters: per account (by the login typed, existing or not,
  * so the lockout reveals nothing) and per client address.
  */
+import { throttleOn } from '../../platform/throttle/throttle.ts';
 import type { AccessDb } from './access.queries.ts';
-import { countAttemptRow, deleteKey, forgiveOne, lockKey } from './sign-in-throttle.queries.ts';
 
+/** Attempts (failed or not: each is counted before the password is checked) in a window. */
 export interface ThrottleRule {
   maxAttempts: number;
   windowMinutes: number;
@@ -18,15 +19,11 @@ export const THROTTLE_RULES = {
   address: { maxAttempts: 30, windowMinutes: 15, lockMinutes: 15 },
 } satisfies Record<string, ThrottleRule>;
 
+const throttle = throttleOn('access_sign_in_throttle');
+
 /** Counts one attempt on a key; returns the seconds to wait when the key is locked. */
-async function countAttempt(db: AccessDb, key: string, rule: ThrottleRule): Promise<number> {
-  const row = await countAttemptRow(db, key, rule.windowMinutes);
-  if (row.lockedForSeconds > 0) return row.lockedForSeconds;
-  if (row.failures > rule.maxAttempts) {
-    await lockKey(db, key, rule.lockMinutes);
-    return rule.lockMinutes * 60;
-  }
-  return 0;
+function countAttempt(db: AccessDb, key: string, { maxAttempts, ...rule }: ThrottleRule): Promise<number> {
+  return throttle.count(db, key, { maxFailures: maxAttempts, ...rule }, 'pass');
 }
 
 /** Counts the attempt on both keys; returns the longest wait, 0 when the attempt may proceed. */
@@ -38,6 +35,6 @@ export async function reserveSignInAttempt(db: AccessDb, login: string, address:
 
 /** A successful sign-in clears the account's counter and gives the address its attempt back. */
 export async function forgiveSignInAttempt(db: AccessDb, login: string, address: string): Promise<void> {
-  await deleteKey(db, `login:${login}`);
-  await forgiveOne(db, `ip:${address}`);
+  await throttle.clear(db, `login:${login}`);
+  await throttle.forgiveOne(db, `ip:${address}`);
 }

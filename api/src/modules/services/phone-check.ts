@@ -10,15 +10,17 @@
  */
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../../platform/http/problem.ts';
+import { throttleOn, type ThrottleRule } from '../../platform/throttle/throttle.ts';
 import { normalisePhone } from './applicants.ts';
-import { countFailure, lockedForSeconds, lockKey } from './phone-check.queries.ts';
 import { SERVICES_ERRORS } from './services.errors.ts';
 import type { ServicesDb } from './services.tables.ts';
 
 export const PHONE_CHECK_RULES = {
   number: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 },
   address: { maxFailures: 30, windowMinutes: 15, lockMinutes: 15 },
-} as const;
+} as const satisfies Record<string, ThrottleRule>;
+
+const throttle = throttleOn('services_phone_check_throttle');
 
 /** 429 with the seconds to wait (the routes send them as Retry-After). */
 export class PhoneCheckThrottled extends AppError {
@@ -40,7 +42,10 @@ const keysOf = (trackingNumber: string, address: string) => ({
 /** Throws PhoneCheckThrottled when the number or the address is locked. */
 export async function assertNotThrottled(db: ServicesDb, trackingNumber: string, address: string) {
   const keys = keysOf(trackingNumber, address);
-  const wait = Math.max(await lockedForSeconds(db, keys.number), await lockedForSeconds(db, keys.address));
+  const wait = Math.max(
+    await throttle.lockedForSeconds(db, keys.number),
+    await throttle.lockedForSeconds(db, keys.address),
+  );
   if (wait > 0) throw new PhoneCheckThrottled(wait);
 }
 
@@ -51,8 +56,7 @@ export async function countWrongPhone(db: ServicesDb, trackingNumber: string, ad
     [keys.number, PHONE_CHECK_RULES.number],
     [keys.address, PHONE_CHECK_RULES.address],
   ] as const) {
-    const failures = await countFailure(db, key, rule.windowMinutes);
-    if (failures >= rule.maxFailures) await lockKey(db, key, rule.lockMinutes);
+    await throttle.count(db, key, rule, 'reach');
   }
 }
 
