@@ -165,6 +165,14 @@ export async function fuzzer(t: FuzzTarget): Promise<Fuzzer> {
   return { run, reports };
 }
 
+/** Runs `work`, printing how long it took under `label` (the fuzz files time their set-up). */
+export async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const value = await work();
+  console.log(`${label} ${Date.now() - started} ms`);
+  return value;
+}
+
 /** The closing table: cases and answers by status class, per route. */
 export function summary(reports: RouteReport[], title: string): string {
   const total = reports.reduce((sum, report) => sum + report.cases, 0);

@@ -7,17 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../test-support/test-app.ts';
 import { FUZZ_SEED, isList, readRoutes } from './fuzz-harness.ts';
-import { fuzzer, summary, type Fuzzer } from './fuzz-run.ts';
+import { fuzzer, summary, timed, type Fuzzer } from './fuzz-run.ts';
 
 let t: TestApp;
 let fuzz: Fuzzer;
 beforeAll(async () => {
-  let started = Date.now();
-  t = await openTestApp();
-  console.log(`app ${Date.now() - started} ms`);
-  started = Date.now();
-  fuzz = await fuzzer(t);
-  console.log(`fuzzer ${Date.now() - started} ms`);
+  t = await timed('app', () => openTestApp());
+  fuzz = await timed('fuzzer', () => fuzzer(t));
 }, 300_000);
 afterAll(async () => {
   if (fuzz) {

@@ -22,6 +22,8 @@ export async function buildAppOver(
   options: { migrations?: Migration[] } = {},
 ): Promise<FastifyInstance> {
   return buildApp({
+    // No web app in API tests: they are about the API, and web/dist may not be built.
+    // Every injected request comes from one address: the flood guard would get in the way.
     config: {
       logLevel: 'silent',
       webDistDir: path.join(os.tmpdir(), 'sndd-no-web-app'),
@@ -36,19 +38,7 @@ export async function buildAppOver(
 
 export async function openTestApp(options: Parameters<typeof openTestDb>[0] = {}): Promise<TestApp> {
   const db = await openTestDb(options);
-  const app = await buildApp({
-    // No web app in API tests: they are about the API, and web/dist may not be built.
-    // Every injected request comes from one address: the flood guard would get in the way.
-    config: {
-      logLevel: 'silent',
-      webDistDir: path.join(os.tmpdir(), 'sndd-no-web-app'),
-      rateLimitPerMinute: 1_000_000,
-    },
-    db,
-    modules,
-    migrations: allMigrations(),
-    logger: false,
-  });
+  const app = await buildAppOver(db);
   await app.ready();
   return {
     app,

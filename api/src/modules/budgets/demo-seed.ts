@@ -43,6 +43,50 @@ export interface DemoBudget {
   lines: readonly DemoLine[];
 }
 
+/** Lines several demo budgets have, each with its own amount (and actuals). */
+const SHARED_LINES = {
+  csFund: {
+    economic: '74',
+    functional: null,
+    fund: 'cs_fund',
+    program: null,
+    km: 'មូលនិធិឃុំ-សង្កាត់ ឆ្នាំ២០២៦',
+    en: 'Commune/Sangkat Fund 2026',
+  },
+  serviceFees: {
+    economic: '71',
+    functional: null,
+    fund: 'own_source',
+    program: null,
+    km: 'កម្រៃសេវារដ្ឋបាល',
+    en: 'Administrative service fees',
+  },
+  allowances: {
+    economic: '64',
+    functional: '01',
+    fund: 'cs_fund',
+    program: null,
+    km: 'ប្រាក់ឧបត្ថម្ភក្រុមប្រឹក្សា និងបុគ្គលិក',
+    en: 'Councillors’ and staff allowances',
+  },
+  maintenance: {
+    economic: '61',
+    functional: '01',
+    fund: 'own_source',
+    program: null,
+    km: 'ជួសជុល និងបេសកកម្ម',
+    en: 'Maintenance and missions',
+  },
+  poorHouseholds: {
+    economic: '65',
+    functional: '10',
+    fund: 'cs_fund',
+    program: null,
+    km: 'ជំនួយគ្រួសារក្រីក្រ',
+    en: 'Support to poor households',
+  },
+} as const satisfies Record<string, Omit<DemoLine, 'amount' | 'actuals'>>;
+
 export const DEMO_BUDGETS: readonly DemoBudget[] = [
   {
     unit: '230201',
@@ -50,22 +94,12 @@ export const DEMO_BUDGETS: readonly DemoBudget[] = [
     decision: { number: 'ឧទាហរណ៍ ០១/២០២៦ ក.ស (example)', date: '2025-12-19' },
     lines: [
       {
-        economic: '74',
-        functional: null,
-        fund: 'cs_fund',
-        program: null,
-        km: 'មូលនិធិឃុំ-សង្កាត់ ឆ្នាំ២០២៦',
-        en: 'Commune/Sangkat Fund 2026',
+        ...SHARED_LINES.csFund,
         amount: 312_000_000,
         actuals: [124_800_000, 93_600_000, 0, 0],
       },
       {
-        economic: '71',
-        functional: null,
-        fund: 'own_source',
-        program: null,
-        km: 'កម្រៃសេវារដ្ឋបាល',
-        en: 'Administrative service fees',
+        ...SHARED_LINES.serviceFees,
         amount: 18_500_000,
         actuals: [4_200_000, 5_100_000, 0, 0],
       },
@@ -79,12 +113,7 @@ export const DEMO_BUDGETS: readonly DemoBudget[] = [
         amount: 6_000_000,
       },
       {
-        economic: '64',
-        functional: '01',
-        fund: 'cs_fund',
-        program: null,
-        km: 'ប្រាក់ឧបត្ថម្ភក្រុមប្រឹក្សា និងបុគ្គលិក',
-        en: 'Councillors’ and staff allowances',
+        ...SHARED_LINES.allowances,
         amount: 96_000_000,
         actuals: [24_000_000, 24_000_000, 0, 0],
       },
@@ -99,12 +128,7 @@ export const DEMO_BUDGETS: readonly DemoBudget[] = [
         actuals: [3_100_000, 3_900_000, 0, 0],
       },
       {
-        economic: '61',
-        functional: '01',
-        fund: 'own_source',
-        program: null,
-        km: 'ជួសជុល និងបេសកកម្ម',
-        en: 'Maintenance and missions',
+        ...SHARED_LINES.maintenance,
         amount: 9_000_000,
       },
       {
@@ -118,12 +142,7 @@ export const DEMO_BUDGETS: readonly DemoBudget[] = [
         actuals: [0, 45_000_000, 0, 0],
       },
       {
-        economic: '65',
-        functional: '10',
-        fund: 'cs_fund',
-        program: null,
-        km: 'ជំនួយគ្រួសារក្រីក្រ',
-        en: 'Support to poor households',
+        ...SHARED_LINES.poorHouseholds,
         amount: 25_000_000,
       },
       {
@@ -152,30 +171,15 @@ export const DEMO_BUDGETS: readonly DemoBudget[] = [
     decision: null,
     lines: [
       {
-        economic: '74',
-        functional: null,
-        fund: 'cs_fund',
-        program: null,
-        km: 'មូលនិធិឃុំ-សង្កាត់ ឆ្នាំ២០២៦',
-        en: 'Commune/Sangkat Fund 2026',
+        ...SHARED_LINES.csFund,
         amount: 298_000_000,
       },
       {
-        economic: '71',
-        functional: null,
-        fund: 'own_source',
-        program: null,
-        km: 'កម្រៃសេវារដ្ឋបាល',
-        en: 'Administrative service fees',
+        ...SHARED_LINES.serviceFees,
         amount: 7_500_000,
       },
       {
-        economic: '64',
-        functional: '01',
-        fund: 'cs_fund',
-        program: null,
-        km: 'ប្រាក់ឧបត្ថម្ភក្រុមប្រឹក្សា និងបុគ្គលិក',
-        en: 'Councillors’ and staff allowances',
+        ...SHARED_LINES.allowances,
         amount: 90_000_000,
       },
       {
@@ -197,12 +201,7 @@ export const DEMO_BUDGETS: readonly DemoBudget[] = [
         amount: 170_000_000,
       },
       {
-        economic: '65',
-        functional: '10',
-        fund: 'cs_fund',
-        program: null,
-        km: 'ជំនួយគ្រួសារក្រីក្រ',
-        en: 'Support to poor households',
+        ...SHARED_LINES.poorHouseholds,
         amount: 26_000_000,
       },
       {
@@ -262,12 +261,7 @@ export const DEMO_BUDGETS: readonly DemoBudget[] = [
         actuals: [21_000_000, 0, 0, 0],
       },
       {
-        economic: '61',
-        functional: '01',
-        fund: 'own_source',
-        program: null,
-        km: 'ជួសជុល និងបេសកកម្ម',
-        en: 'Maintenance and missions',
+        ...SHARED_LINES.maintenance,
         amount: 60_000_000,
       },
       {
@@ -315,30 +309,15 @@ export const DEMO_BUDGETS: readonly DemoBudget[] = [
     decision: null,
     lines: [
       {
-        economic: '74',
-        functional: null,
-        fund: 'cs_fund',
-        program: null,
-        km: 'មូលនិធិឃុំ-សង្កាត់ ឆ្នាំ២០២៦',
-        en: 'Commune/Sangkat Fund 2026',
+        ...SHARED_LINES.csFund,
         amount: 286_000_000,
       },
       {
-        economic: '71',
-        functional: null,
-        fund: 'own_source',
-        program: null,
-        km: 'កម្រៃសេវារដ្ឋបាល',
-        en: 'Administrative service fees',
+        ...SHARED_LINES.serviceFees,
         amount: 42_000_000,
       },
       {
-        economic: '64',
-        functional: '01',
-        fund: 'cs_fund',
-        program: null,
-        km: 'ប្រាក់ឧបត្ថម្ភក្រុមប្រឹក្សា និងបុគ្គលិក',
-        en: 'Councillors’ and staff allowances',
+        ...SHARED_LINES.allowances,
         amount: 120_000_000,
       },
       {
@@ -358,21 +337,11 @@ export const DEMO_BUDGETS: readonly DemoBudget[] = [
     decision: null,
     lines: [
       {
-        economic: '74',
-        functional: null,
-        fund: 'cs_fund',
-        program: null,
-        km: 'មូលនិធិឃុំ-សង្កាត់ ឆ្នាំ២០២៦',
-        en: 'Commune/Sangkat Fund 2026',
+        ...SHARED_LINES.csFund,
         amount: 264_000_000,
       },
       {
-        economic: '64',
-        functional: '01',
-        fund: 'cs_fund',
-        program: null,
-        km: 'ប្រាក់ឧបត្ថម្ភក្រុមប្រឹក្សា និងបុគ្គលិក',
-        en: 'Councillors’ and staff allowances',
+        ...SHARED_LINES.allowances,
         amount: 84_000_000,
       },
       {

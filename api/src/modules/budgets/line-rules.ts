@@ -6,18 +6,20 @@
 import { fail } from './budgets.errors.ts';
 import type { Classifications, LineRow, NewLine } from './budgets.queries.ts';
 import type { LineBody } from './budgets.schemas.ts';
-import type { Direction } from './budgets.tables.ts';
+import type { BudgetsLineTable } from './budgets.tables.ts';
 
-export interface CheckedLine {
-  direction: Direction;
-  economic_code: string;
-  functional_code: string | null;
-  fund_source_code: string;
-  program_code: string | null;
-  description_km: string | null;
-  description_en: string | null;
-  amount: number;
-}
+/** A line's own columns, checked and normalised: what a user may write. */
+export type CheckedLine = Pick<
+  BudgetsLineTable,
+  | 'direction'
+  | 'economic_code'
+  | 'functional_code'
+  | 'fund_source_code'
+  | 'program_code'
+  | 'description_km'
+  | 'description_en'
+  | 'amount'
+>;
 
 const trimmedOrNull = (value: string | null | undefined) => {
   const text = value?.trim();

@@ -5,7 +5,7 @@
 import type { Actor } from '../../platform/actor.ts';
 import { fetchPage, type PageResult } from '../../platform/http/paging.ts';
 import { fail } from './gazetteer.errors.ts';
-import { findUnitByCode, unitCodeExists } from './gazetteer.queries.ts';
+import { findUnitByCode, unitCodeExists, type GazetteerDb } from './gazetteer.queries.ts';
 import type { ChangesQuery, Unit, UnitEvent, UnitUpdateBody } from './gazetteer.schemas.ts';
 import { unitNotFound } from './gazetteer.service.ts';
 import type { GazetteerContext } from './gazetteer.context.ts';
@@ -20,6 +20,32 @@ import {
   updateUnitState,
   updateVersion,
 } from './history.queries.ts';
+
+type LockedUnit = NonNullable<Awaited<ReturnType<typeof lockUnit>>>;
+
+/**
+ * The unit's open version, locked. A unit written without its history (by hand, or by a tool
+ * that predates it) gets its current state as its first version, before a change is recorded
+ * on top of it (the staff edit, a merge, a split).
+ */
+export async function lockOrWriteOpenVersion(trx: GazetteerDb, unit: LockedUnit) {
+  const open = await lockOpenVersion(trx, unit.code);
+  if (open) return open;
+  await insertVersion(trx, {
+    code: unit.code,
+    parent_code: unit.parent_code,
+    type_code: unit.type_code,
+    name_km: unit.name_km,
+    name_latin: unit.name_latin,
+    is_urban: unit.is_urban,
+    legal_reference: unit.legal_reference,
+    valid_from: unit.valid_from,
+    valid_to: null,
+  });
+  const written = await lockOpenVersion(trx, unit.code);
+  if (!written) throw new Error(`gazetteer unit ${unit.code}: no open version after writing one`);
+  return written;
+}
 
 const CHANGE_SORT_COLUMNS = {
   effectiveDate: 'gazetteer_unit_event.effective_date',
@@ -117,24 +143,7 @@ export async function updateUnit(
       throw fail('gazetteer.unit.no_change');
     }
 
-    let open = await lockOpenVersion(trx, code);
-    if (!open) {
-      // A unit written without its history (by hand, or by a tool that predates it): its
-      // current state becomes its first version before the change is recorded on top of it.
-      await insertVersion(trx, {
-        code,
-        parent_code: unit.parent_code,
-        type_code: unit.type_code,
-        name_km: unit.name_km,
-        name_latin: unit.name_latin,
-        is_urban: unit.is_urban,
-        legal_reference: unit.legal_reference,
-        valid_from: unit.valid_from,
-        valid_to: null,
-      });
-      open = await lockOpenVersion(trx, code);
-      if (!open) throw new Error(`gazetteer unit ${code}: no open version after writing one`);
-    }
+    const open = await lockOrWriteOpenVersion(trx, unit);
     if (open.valid_from !== null && body.effectiveDate < open.valid_from) {
       throw badEffectiveDate(
         `${body.effectiveDate} is before ${open.valid_from}, when the unit’s current state began.`,

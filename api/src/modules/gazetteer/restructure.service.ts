@@ -15,8 +15,8 @@ import { findUnitByCode, type GazetteerDb } from './gazetteer.queries.ts';
 import type { Unit } from './gazetteer.schemas.ts';
 import { unitNotFound } from './gazetteer.service.ts';
 import type { GazetteerContext } from './gazetteer.context.ts';
-import { closeVersion, insertEvent, insertVersion, lockOpenVersion, lockUnit } from './history.queries.ts';
-import { badEffectiveDate } from './history.service.ts';
+import { closeVersion, insertEvent, insertVersion, lockUnit } from './history.queries.ts';
+import { badEffectiveDate, lockOrWriteOpenVersion } from './history.service.ts';
 import {
   endUnit,
   insertUnits,
@@ -51,29 +51,6 @@ async function lockLiveUnit(trx: GazetteerDb, code: string, today: string): Prom
   const unit = await lockUnit(trx, code);
   if (!unit || (unit.valid_to !== null && unit.valid_to <= today)) throw unitNotFound(code, today);
   return unit;
-}
-
-/**
- * The unit's open version, locked; a unit written without its history gets its current state
- * as its first version (as the staff edit does).
- */
-async function lockOrWriteOpenVersion(trx: GazetteerDb, unit: LockedUnit) {
-  const open = await lockOpenVersion(trx, unit.code);
-  if (open) return open;
-  await insertVersion(trx, {
-    code: unit.code,
-    parent_code: unit.parent_code,
-    type_code: unit.type_code,
-    name_km: unit.name_km,
-    name_latin: unit.name_latin,
-    is_urban: unit.is_urban,
-    legal_reference: unit.legal_reference,
-    valid_from: unit.valid_from,
-    valid_to: null,
-  });
-  const written = await lockOpenVersion(trx, unit.code);
-  if (!written) throw new Error(`gazetteer unit ${unit.code}: no open version after writing one`);
-  return written;
 }
 
 /**

@@ -30,20 +30,7 @@ export interface AuditEntry {
 }
 
 /** One record as the API shows it (the client address is kept but not shown). */
-export interface AuditRecordItem {
-  seq: number;
-  occurredAt: string;
-  actorUserId: number | null;
-  actorLogin: string | null;
-  assignmentId: number | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  unitCode: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-}
+export type AuditRecordItem = Omit<HashedRecord, 'prevHash' | 'ip'>;
 
 export type AuditBrokenReason = 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'sequence_start';
 

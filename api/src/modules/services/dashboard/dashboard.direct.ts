@@ -8,28 +8,20 @@ import { sql } from 'kysely';
 import type { GazetteerPort } from '../../gazetteer/index.ts';
 import { assemble, cellOf, emptyCells, type Dashboard, type Sums } from './dashboard.figures.ts';
 import { serviceNames } from './dashboard.queries.ts';
-import type { DashboardDb } from './dashboard.tables.ts';
+import type { DashboardDb, ServicesDashboardMonthTable } from './dashboard.tables.ts';
 
-interface DirectRow {
+/** The sums the running totals keep, and the two figures only a direct count gives. */
+interface DirectRow extends Omit<
+  ServicesDashboardMonthTable,
+  'scope_code' | 'month' | 'dimension' | 'value' | 'days_to_decision'
+> {
   service_code: string | null;
   month: string | null;
   applicant_sex: string | null;
   applicant_age_group: string | null;
   disability: string | null;
-  received: number;
-  completed: number;
-  on_time: number;
   median_days: number | null;
   overdue_now: number;
-  fees_riel: number;
-  fee_payments: number;
-  ratings: number;
-  rating_sum: number;
-  rated_1: number;
-  rated_2: number;
-  rated_3: number;
-  rated_4: number;
-  rated_5: number;
 }
 
 export async function directDashboard(
