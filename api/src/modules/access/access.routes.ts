@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../../platform/actor.ts';
-import { ProblemRef } from '../../platform/http/openapi.ts';
+import { problemAnswers, ProblemRef } from '../../platform/http/openapi.ts';
 import { Page } from '../../platform/http/paging.ts';
 import type { AccessContext } from './access.context.ts';
 import {
@@ -101,8 +101,7 @@ export const accessRoutes =
             'End every session of the signed-in person, this one included, and revoke all their API tokens.',
           response: {
             200: Type.Object({ tokensRevoked: Type.Integer({ minimum: 0 }) }),
-            401: ProblemRef,
-            403: ProblemRef,
+            ...problemAnswers(401, 403),
           },
         },
       },

@@ -3,7 +3,7 @@
  * the official tree: national, with the permission that runs the import.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ProblemRef } from '../../platform/http/openapi.ts';
+import { problemAnswers } from '../../platform/http/openapi.ts';
 import { actorOf } from '../../platform/actor.ts';
 import type { GazetteerContext } from './gazetteer.context.ts';
 import { UnitCodeParams } from './gazetteer.schemas.ts';
@@ -36,10 +36,7 @@ export const restructureRoutes =
           body: UnitMergeBody,
           response: {
             200: UnitMergeResult,
-            400: ProblemRef,
-            401: ProblemRef,
-            403: ProblemRef,
-            404: ProblemRef,
+            ...problemAnswers(400, 401, 403, 404),
           },
         },
       },
@@ -66,10 +63,7 @@ export const restructureRoutes =
           body: UnitSplitBody,
           response: {
             201: UnitSplitResult,
-            400: ProblemRef,
-            401: ProblemRef,
-            403: ProblemRef,
-            404: ProblemRef,
+            ...problemAnswers(400, 401, 403, 404),
           },
         },
       },

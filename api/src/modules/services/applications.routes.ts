@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../../platform/actor.ts';
-import { ProblemRef } from '../../platform/http/openapi.ts';
+import { problemAnswers, ProblemRef } from '../../platform/http/openapi.ts';
 import { Page } from '../../platform/http/paging.ts';
 import { fail } from './services.errors.ts';
 import { applicantFromAccount, checkApplicant } from './applicants.ts';
@@ -259,9 +259,7 @@ export const applicationRoutes =
           params: AttachmentParams,
           response: {
             200: Type.Unknown({ description: 'The file.' }),
-            401: ProblemRef,
-            403: ProblemRef,
-            404: ProblemRef,
+            ...problemAnswers(401, 403, 404),
           },
         },
       },

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../../platform/actor.ts';
-import { ProblemRef } from '../../platform/http/openapi.ts';
+import { problemAnswers, ProblemRef } from '../../platform/http/openapi.ts';
 import { Page } from '../../platform/http/paging.ts';
 import {
   Complaint,
@@ -143,10 +143,7 @@ export const complaintRoutes =
           body: ComplaintReplyBody,
           response: {
             200: PublicComplaint,
-            400: ProblemRef,
-            403: ProblemRef,
-            404: ProblemRef,
-            429: ProblemRef,
+            ...problemAnswers(400, 403, 404, 429),
           },
         },
       },

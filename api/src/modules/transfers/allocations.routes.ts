@@ -7,7 +7,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../../platform/actor.ts';
-import { ProblemRef } from '../../platform/http/openapi.ts';
+import { problemAnswers, ProblemRef } from '../../platform/http/openapi.ts';
 import { Page } from '../../platform/http/paging.ts';
 import { allocationLines, publishedForUnit } from './allocation-lines.service.ts';
 import {
@@ -66,12 +66,7 @@ export const allocationsRoutes =
           body: CreateAllocationBody,
           response: {
             201: Allocation,
-            400: ProblemRef,
-            401: ProblemRef,
-            403: ProblemRef,
-            404: ProblemRef,
-            409: ProblemRef,
-            422: ProblemRef,
+            ...problemAnswers(400, 401, 403, 404, 409, 422),
           },
         },
       },
@@ -151,12 +146,7 @@ export const allocationsRoutes =
           body: CorrectAllocationBody,
           response: {
             201: Allocation,
-            400: ProblemRef,
-            401: ProblemRef,
-            403: ProblemRef,
-            404: ProblemRef,
-            409: ProblemRef,
-            422: ProblemRef,
+            ...problemAnswers(400, 401, 403, 404, 409, 422),
           },
         },
       },
@@ -177,11 +167,7 @@ export const allocationsRoutes =
           body: ScenarioBody,
           response: {
             200: ScenarioResult,
-            400: ProblemRef,
-            401: ProblemRef,
-            403: ProblemRef,
-            404: ProblemRef,
-            422: ProblemRef,
+            ...problemAnswers(400, 401, 403, 404, 422),
           },
         },
       },

@@ -10,7 +10,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../../platform/actor.ts';
-import { ProblemRef } from '../../platform/http/openapi.ts';
+import { problemAnswers, ProblemRef } from '../../platform/http/openapi.ts';
 import { Page } from '../../platform/http/paging.ts';
 import { allocationsRoutes } from './allocations.routes.ts';
 import { columnMap, importIndicators } from './figures-import.service.ts';
@@ -68,10 +68,7 @@ export const transfersRoutes =
           body: CreateProgramBody,
           response: {
             201: Type.Object({ code: Type.String() }),
-            400: ProblemRef,
-            401: ProblemRef,
-            403: ProblemRef,
-            409: ProblemRef,
+            ...problemAnswers(400, 401, 403, 409),
           },
         },
       },
@@ -124,11 +121,7 @@ export const transfersRoutes =
           body: CreateFormulaBody,
           response: {
             201: Type.Object({ id: Type.Integer() }),
-            400: ProblemRef,
-            401: ProblemRef,
-            403: ProblemRef,
-            409: ProblemRef,
-            422: ProblemRef,
+            ...problemAnswers(400, 401, 403, 409, 422),
           },
         },
       },
@@ -187,11 +180,7 @@ export const transfersRoutes =
           body: SetIndicatorBody,
           response: {
             204: Type.Null(),
-            400: ProblemRef,
-            401: ProblemRef,
-            403: ProblemRef,
-            404: ProblemRef,
-            409: ProblemRef,
+            ...problemAnswers(400, 401, 403, 404, 409),
           },
         },
       },
@@ -218,12 +207,7 @@ export const transfersRoutes =
           body: Type.String({ description: 'The CSV file.' }),
           response: {
             200: IndicatorImportReport,
-            400: ProblemRef,
-            401: ProblemRef,
-            403: ProblemRef,
-            409: ProblemRef,
-            415: ProblemRef,
-            422: ProblemRef,
+            ...problemAnswers(400, 401, 403, 409, 415, 422),
           },
         },
       },

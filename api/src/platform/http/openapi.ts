@@ -31,6 +31,19 @@ function uploadBody(upload: { field?: string }) {
 /** Use in a route's `response` map for any problem+json answer. */
 export const ProblemRef = Type.Ref(ProblemSchema);
 
+/**
+ * The problem+json answers of a route's `response` map, by status:
+ * `response: { 201: Created, ...problemAnswers(400, 401, 403, 409) }`.
+ */
+export function problemAnswers<const Status extends number>(
+  ...statuses: Status[]
+): Record<Status, typeof ProblemRef> {
+  return Object.fromEntries(statuses.map((status) => [status, ProblemRef])) as Record<
+    Status,
+    typeof ProblemRef
+  >;
+}
+
 export async function registerOpenApi(
   app: FastifyInstance,
   version: string,

@@ -8,7 +8,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ProblemRef } from '../../../platform/http/openapi.ts';
+import { problemAnswers, ProblemRef } from '../../../platform/http/openapi.ts';
 import { fail } from '../budgets.errors.ts';
 import type { OpenDataContext } from '../budgets.context.ts';
 import { FiscalYear } from '../budgets.schemas.ts';
@@ -73,8 +73,7 @@ export const openDataRoutes =
           params: Type.Object({ year: FiscalYear, file: Type.String({ maxLength: 100 }) }),
           response: {
             200: Type.String({ description: 'text/csv; UTF-8' }),
-            400: ProblemRef,
-            404: ProblemRef,
+            ...problemAnswers(400, 404),
           },
         },
       },

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { ProblemRef } from '../../../platform/http/openapi.ts';
+import { problemAnswers, ProblemRef } from '../../../platform/http/openapi.ts';
 import type { GazetteerContext } from '../gazetteer.context.ts';
 import { UnitCodeParams } from '../gazetteer.schemas.ts';
 import {
@@ -90,8 +90,7 @@ export const boundaryRoutes =
               content: { [GEOJSON_MEDIA_TYPE]: { schema: BoundaryFeature } },
             },
             304: { description: 'Not modified (If-None-Match matched the ETag).', type: 'null' },
-            400: ProblemRef,
-            404: ProblemRef,
+            ...problemAnswers(400, 404),
           },
         },
       },
