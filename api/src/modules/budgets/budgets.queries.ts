@@ -60,6 +60,27 @@ export async function findBudgetOf(
   return query.executeTakeFirst();
 }
 
+/**
+ * The budgets of many units for one fiscal year, in one statement (a published allocation's
+ * receiving units); locked with `lock`, in unit order so that two publishers cannot deadlock.
+ */
+export async function findBudgetsOf(
+  db: BudgetsDb,
+  unitCodes: readonly string[],
+  fiscalYear: number,
+  options: { lock?: boolean } = {},
+): Promise<BudgetRow[]> {
+  if (unitCodes.length === 0) return [];
+  let query = db
+    .selectFrom('budgets_budget')
+    .selectAll()
+    .where('unit_code', 'in', [...unitCodes])
+    .where('fiscal_year', '=', fiscalYear)
+    .orderBy('unit_code');
+  if (options.lock) query = query.forUpdate();
+  return query.execute();
+}
+
 export async function findBudgetUnit(db: BudgetsDb, id: number): Promise<string | undefined> {
   const row = await db
     .selectFrom('budgets_budget')
@@ -84,6 +105,29 @@ export async function insertBudget(
     .values({ ...version, budget_id: budget.id, version: 1 })
     .execute();
   return budget;
+}
+
+/**
+ * Many budgets at once, each with its first version (one statement each for the budgets and the
+ * versions): the budgets a published allocation opens. Returned in the order given.
+ */
+export async function insertBudgets(
+  db: BudgetsDb,
+  values: readonly Insertable<BudgetsBudgetTable>[],
+  version: Omit<Insertable<BudgetsVersionTable>, 'budget_id' | 'version'>,
+): Promise<BudgetRow[]> {
+  if (values.length === 0) return [];
+  const budgets = await db
+    .insertInto('budgets_budget')
+    .values([...values])
+    .returningAll()
+    .execute();
+  await db
+    .insertInto('budgets_version')
+    .values(budgets.map((budget) => ({ ...version, budget_id: budget.id, version: 1 })))
+    .execute();
+  const byKey = new Map(budgets.map((budget) => [`${budget.unit_code}/${budget.fiscal_year}`, budget]));
+  return values.map((value) => byKey.get(`${value.unit_code}/${value.fiscal_year}`)!);
 }
 
 export async function updateBudget(

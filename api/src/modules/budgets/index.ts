@@ -25,6 +25,7 @@ import { BUDGETS_ERRORS } from './budgets.errors.ts';
 import { BUDGETS_PERMISSIONS } from './permissions.ts';
 import {
   transferRevenuePort,
+  transferRevenuesPort,
   type TransferRevenue,
   type TransferRevenueResult,
 } from './transfer-revenue.service.ts';
@@ -53,6 +54,16 @@ export interface BudgetsPort {
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the caller's transaction over the whole schema
   recordTransferRevenue(trx: Kysely<any>, input: TransferRevenue): Promise<TransferRevenueResult>;
+  /**
+   * The same for many transfers at once (a published allocation's receiving units), in a few
+   * statements whatever their number, with one audit record per budget as one at a time.
+   * Results in the order given.
+   */
+  recordTransferRevenues(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the caller's transaction over the whole schema
+    trx: Kysely<any>,
+    inputs: readonly TransferRevenue[],
+  ): Promise<TransferRevenueResult[]>;
 }
 
 declare module '../../platform/ports.ts' {
@@ -95,7 +106,12 @@ export const budgetsModule = defineModule<
   },
   // councilDecisions: a budget's approval may point at the council's decision (councils module).
   requires: ['gazetteer', 'authenticator', 'ownSourceRevenue', 'councilDecisions'],
-  provides: (ctx) => ({ budgets: { recordTransferRevenue: transferRevenuePort(ctx) } }),
+  provides: (ctx) => ({
+    budgets: {
+      recordTransferRevenue: transferRevenuePort(ctx),
+      recordTransferRevenues: transferRevenuesPort(ctx),
+    },
+  }),
   routes: (ctx) => budgetRoutes(ctx),
   syncReferenceData: syncClassifications,
   // Runs after the gazetteer's seed (module order in modules.ts): its budgets sit at Kep's units.

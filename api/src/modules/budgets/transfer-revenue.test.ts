@@ -16,6 +16,8 @@ import { transferLineKey, type BudgetsPort, type TransferRevenue } from './index
 let t: TestApp;
 let clerk: Client;
 let district: Client;
+/** The national administrator: sees every Kep unit's budget. */
+let national: Client;
 
 // A year no demo data touches, so that "no budget yet" holds whatever other modules seed.
 const YEAR = 2031;
@@ -59,6 +61,7 @@ beforeAll(async () => {
   t = await openTestApp();
   clerk = await signedIn(t.app, 'kep.clerk@sndd.example', DEMO_PASSWORD);
   district = await signedIn(t.app, 'kep.district@sndd.example', DEMO_PASSWORD);
+  national = await signedIn(t.app, 'admin@sndd.example', DEMO_PASSWORD);
 }, 120_000);
 afterAll(async () => t.close());
 
@@ -195,5 +198,94 @@ describe('recordTransferRevenue', () => {
     expect((await admin.request('GET', `/api/budgets/units/2301/years/${YEAR}`)).statusCode).toBe(404);
     expect((await admin.request('GET', `/api/budgets/units/230202/years/${YEAR}`)).statusCode).toBe(404);
     expect(await auditCount()).toBe(before);
+  });
+});
+
+describe('recordTransferRevenues (a published allocation: many units at once)', () => {
+  const BATCH_YEAR = 2032;
+  const many = (amounts: number[], over: Partial<TransferRevenue> = {}) =>
+    ['2301', '2302', '230202', '230203'].map((unitCode, index) =>
+      transfer({ unitCode, fiscalYear: BATCH_YEAR, amount: amounts[index]!, ...over }),
+    );
+  const recordMany = (inputs: TransferRevenue[]) =>
+    t.db.kysely
+      .transaction()
+      .execute((trx) => wireModules(t.db.kysely, modules).ports.budgets.recordTransferRevenues(trx, inputs));
+
+  it('opens a budget per unit with its line, one audit record per budget, results in order', async () => {
+    const before = await auditCount();
+    const results = await recordMany(many([1_000, 2_000, 3_000, 4_000]));
+    expect(results.map((result) => [result.version, result.changed])).toEqual([
+      [1, true],
+      [1, true],
+      [1, true],
+      [1, true],
+    ]);
+    expect(await auditCount()).toBe(before + 4);
+    for (const [index, unit] of ['2301', '2302', '230202', '230203'].entries()) {
+      const budget = await budgetOf(national, unit, '', BATCH_YEAR);
+      expect(budget.id).toBe(results[index]!.budgetId);
+      expect(budget.phase).toBe('proposed');
+      expect(budget.lines).toEqual([
+        expect.objectContaining({
+          id: results[index]!.lineId,
+          amount: (index + 1) * 1_000,
+          systemOrigin: 'transfer',
+        }),
+      ]);
+    }
+    const records = await t.db.kysely
+      .selectFrom('audit_record')
+      .select(['entity_id', 'unit_code', 'after'])
+      .where('action', '=', 'budgets.transfer_revenue.record')
+      .orderBy('seq', 'desc')
+      .limit(4)
+      .execute();
+    expect(records.map((record) => record.unit_code).reverse()).toEqual(['2301', '2302', '230202', '230203']);
+    expect(records.every((record) => (record.after as { createdBudget: boolean }).createdBudget)).toBe(true);
+  });
+
+  it('changes nothing for the same batch again, and replaces only the amounts that changed', async () => {
+    const before = await auditCount();
+    expect((await recordMany(many([1_000, 2_000, 3_000, 4_000]))).every((result) => !result.changed)).toBe(
+      true,
+    );
+    expect(await auditCount()).toBe(before);
+    const results = await recordMany(many([1_000, 2_500, 3_000, 4_500]));
+    expect(results.map((result) => result.changed)).toEqual([false, true, false, true]);
+    expect(await auditCount()).toBe(before + 2);
+    const budget = await budgetOf(national, '230203', '', BATCH_YEAR);
+    expect(budget.currentVersion).toBe(1);
+    expect(budget.lines).toEqual([expect.objectContaining({ id: results[3]!.lineId, amount: 4_500 })]);
+  });
+
+  it('writes a new version of an approved budget in the batch, beside new and proposed ones', async () => {
+    const approved = await budgetOf(clerk, '230201', '', DEMO_YEAR);
+    const results = await recordMany([
+      transfer({ unitCode: '230201', fiscalYear: DEMO_YEAR, programCode: 'csf-batch', amount: 7_000 }),
+      transfer({ unitCode: '230202', fiscalYear: DEMO_YEAR, programCode: 'csf-batch', amount: 8_000 }),
+    ]);
+    expect(results[0]).toMatchObject({ version: approved.currentVersion + 1, changed: true });
+    const after = await budgetOf(clerk, '230201', '', DEMO_YEAR);
+    expect(after.lines).toHaveLength(approved.lines.length + 1);
+    expect(after.totals.revenue).toBe(approved.totals.revenue + 7_000);
+  });
+
+  it('refuses a batch with one bad unit and writes nothing of it', async () => {
+    const before = await auditCount();
+    await expect(
+      recordMany([
+        transfer({ unitCode: '2301', fiscalYear: 2033, amount: 1 }),
+        transfer({ unitCode: '230102', fiscalYear: 2033, amount: 1 }),
+      ]),
+    ).rejects.toMatchObject({ code: 'gazetteer.unit.not_found' });
+    await expect(
+      recordMany([
+        transfer({ unitCode: '2301', fiscalYear: 2033, amount: 1 }),
+        transfer({ unitCode: '23020101', fiscalYear: 2033, amount: 1 }),
+      ]),
+    ).rejects.toMatchObject({ code: 'budgets.unit.not_an_administration' });
+    expect(await auditCount()).toBe(before);
+    expect((await national.request('GET', '/api/budgets/units/2301/years/2033')).statusCode).toBe(404);
   });
 });

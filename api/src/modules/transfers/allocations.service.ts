@@ -247,8 +247,10 @@ export async function publishAllocation(ctx: TransfersContext, actor: Actor, id:
       published_at: new Date(),
     });
     const lines = await selectLineAmounts(trx, id);
-    for (const line of lines)
-      await ctx.ports.budgets.recordTransferRevenue(trx, {
+    // Every receiving unit's revenue line in a few statements (the budgets port's batch form).
+    await ctx.ports.budgets.recordTransferRevenues(
+      trx,
+      lines.map((line) => ({
         unitCode: line.unit_code,
         fiscalYear: allocation.fiscalYear,
         programCode: allocation.programCode,
@@ -258,7 +260,8 @@ export async function publishAllocation(ctx: TransfersContext, actor: Actor, id:
         allocationVersion: allocation.version,
         source: `transfers.allocation:${id}`,
         actor: actor.audit,
-      });
+      })),
+    );
     await ctx.audit.write(trx, actor, {
       action: 'transfers.allocation.publish',
       entityType: 'transfers.allocation',
