@@ -6,7 +6,6 @@ import './i18n.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { RequireSession } from '../../components/require-session.tsx';
-import { UnitName } from '../../components/unit-name.tsx';
 import { useSession } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
@@ -21,11 +20,12 @@ import {
   useStandards,
   type ApplicationsQuery,
   type ApplicationStatus,
+  type ApplicationSummary,
 } from './api.ts';
 import { STATUS_KEYS } from './labels.ts';
-import { OverdueBadge, serviceName, StatusBadge } from './parts.tsx';
-import { formatTrackingNumber } from './tracking.ts';
+import { serviceName } from './parts.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
+import { useApplicationColumns } from './application-columns.tsx';
 import './services.css';
 import { pageParam, withPage } from '../../lib/page-param.ts';
 import { SelectField } from '../../components/fields.tsx';
@@ -80,6 +80,7 @@ function Applications() {
   const { t } = useTranslation();
   const format = useFormat();
   useDocumentTitle(t('services.office.applications'));
+  const columns = useApplicationColumns<ApplicationSummary>();
   const [params, setParams] = useSearchParams();
   const page = pageParam(params);
   const status = (params.get('status') ?? '') as ApplicationStatus | '';
@@ -152,43 +153,18 @@ function Applications() {
         list={list}
         empty={t('services.office.empty')}
         columns={[
-          {
-            key: 'number',
-            label: t('services.number.label'),
-            className: 'code',
-            cell: (item) => (
-              <Link to={`/applications/${item.trackingNumber}`}>
-                {formatTrackingNumber(item.trackingNumber)}
-              </Link>
-            ),
-          },
-          { key: 'service', label: t('services.service'), cell: (item) => serviceName(item, format.lang) },
+          columns.number,
+          columns.service(),
           {
             key: 'applicant',
             label: t('services.applicant'),
             rowHeader: true,
             cell: (item) => item.applicantName ?? t('services.person.unnamed'),
           },
-          {
-            key: 'office',
-            label: t('services.office'),
-            cell: (item) => <UnitName code={item.unitCode} withPath={false} />,
-          },
-          {
-            key: 'status',
-            label: t('services.status.label'),
-            cell: (item) => <StatusBadge status={item.status} />,
-          },
+          columns.office,
+          columns.status,
           { key: 'filedOn', label: t('services.filedOn'), cell: (item) => format.date(item.filedOn) },
-          {
-            key: 'dueDate',
-            label: t('services.dueDate'),
-            cell: (item) => (
-              <>
-                {format.date(item.dueDate)} {item.isOverdue ? <OverdueBadge /> : null}
-              </>
-            ),
-          },
+          columns.dueDate,
           {
             key: 'feePaid',
             label: t('services.fee.paid'),
