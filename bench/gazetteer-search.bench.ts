@@ -14,16 +14,15 @@
  * loop.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { buildApp } from '../api/src/app.ts';
 import { repoRoot } from '../api/src/config.ts';
 import type { Database } from '../api/src/modules.ts';
 import { refreshSearchIndex } from '../api/src/modules/gazetteer/search/search-index.ts';
-import { allMigrations, modules, prepareDatabase } from '../api/src/modules.ts';
-import { createDb } from '../api/src/platform/db/create-db.ts';
+import { prepareDatabase } from '../api/src/modules.ts';
+import type { Db } from '../api/src/platform/db/create-db.ts';
 import { result, startServer, type BenchResult, createBenchDatabase, dropBenchDatabase } from './harness.ts';
+import { benchDb, serveForBench } from './servers/app.ts';
 
 const NCDD_CSV =
   process.env.NCDD_FLAT_CSV ??
@@ -102,7 +101,7 @@ function readNcddUnits(): CsvUnit[] {
 const URBAN_TYPES = new Set(['municipality', 'khan', 'sangkat']);
 
 /** Inserts the NCDD units below the demo provinces, parents first (the closure trigger walks up). */
-async function loadTree(db: Awaited<ReturnType<typeof createDb<Database>>>): Promise<number> {
+async function loadTree(db: Db<Database>): Promise<number> {
   const units = readNcddUnits();
   const urban = new Map<string, boolean>();
   let inserted = 0;
@@ -141,7 +140,7 @@ async function loadTree(db: Awaited<ReturnType<typeof createDb<Database>>>): Pro
 }
 
 async function serve(): Promise<void> {
-  const db = await createDb<Database>({ databaseUrl: process.env.DATABASE_URL || undefined, poolMax: 10 });
+  const db = await benchDb();
   await prepareDatabase(db.kysely as never, { demoData: true, referenceData: 'sample' });
   const started = performance.now();
   const inserted = await loadTree(db);
@@ -154,26 +153,7 @@ async function serve(): Promise<void> {
   );
   // Planner statistics for the freshly loaded tables, as autovacuum would gather them.
   await sql`analyze`.execute(db.kysely);
-  const app = await buildApp({
-    config: {
-      logLevel: 'warn',
-      webDistDir: path.join(os.tmpdir(), 'sndd-no-web-app'),
-      rateLimitPerMinute: 1e9,
-    },
-    db,
-    modules,
-    migrations: allMigrations(),
-    logger: { level: 'warn' },
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  process.stdout.write(`PORT=${typeof address === 'object' && address ? address.port : 0}\n`);
-  process.on('SIGTERM', () => {
-    void app
-      .close()
-      .then(() => db.close())
-      .then(() => process.exit(0));
-  });
+  await serveForBench(db);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,13 +12,10 @@
  * (SEARCH_RECALL_SERVE=1), as in gazetteer-search.bench.ts: an in-memory PGlite lives in one
  * process, and the measuring client runs in another.
  */
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { buildApp } from '../api/src/app.ts';
 import { repoRoot } from '../api/src/config.ts';
-import type { Database } from '../api/src/modules.ts';
-import { allMigrations, modules, prepareDatabase } from '../api/src/modules.ts';
+import { prepareDatabase } from '../api/src/modules.ts';
 import {
   formatRecall,
   loadCountry,
@@ -32,7 +29,6 @@ import {
 } from '../api/src/modules/gazetteer/search/recall.ts';
 import { romaniseKhmer } from '../api/src/modules/gazetteer/search/romanise.ts';
 import { refreshSearchIndex } from '../api/src/modules/gazetteer/search/search-index.ts';
-import { createDb } from '../api/src/platform/db/create-db.ts';
 import {
   createBenchDatabase,
   dropBenchDatabase,
@@ -41,6 +37,7 @@ import {
   startServer,
   type BenchResult,
 } from './harness.ts';
+import { benchDb, serveForBench } from './servers/app.ts';
 
 const REFERENCE_DIR = path.join(repoRoot, 'reference-data');
 const PER_KIND = Number(process.env.BENCH_RECALL_PER_KIND ?? 150);
@@ -50,7 +47,7 @@ const TARGET_RECALL_AT_5 = 0.95;
 const WARM_UP = 100;
 
 async function serve(): Promise<void> {
-  const db = await createDb<Database>({ databaseUrl: process.env.DATABASE_URL || undefined, poolMax: 10 });
+  const db = await benchDb();
   // No reference data nor demo: this benchmark loads the tree itself (the same file).
   const options = { demoData: false, referenceData: 'none' };
   await prepareDatabase(db.kysely as never, options as Parameters<typeof prepareDatabase>[1]);
@@ -70,26 +67,7 @@ async function serve(): Promise<void> {
       `${indexed} units indexed (keys, romanisations, trigrams) in ${Math.round(done - loaded)} ms`,
   );
   await sql`analyze`.execute(db.kysely);
-  const app = await buildApp({
-    config: {
-      logLevel: 'warn',
-      webDistDir: path.join(os.tmpdir(), 'sndd-no-web-app'),
-      rateLimitPerMinute: 1e9,
-    },
-    db,
-    modules,
-    migrations: allMigrations(),
-    logger: { level: 'warn' },
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  process.stdout.write(`PORT=${typeof address === 'object' && address ? address.port : 0}\n`);
-  process.on('SIGTERM', () => {
-    void app
-      .close()
-      .then(() => db.close())
-      .then(() => process.exit(0));
-  });
+  await serveForBench(db);
 }
 
 /** Type-ahead in the UNGEGN spelling: the first 3 to 8 letters of romanisations, no diacritics. */

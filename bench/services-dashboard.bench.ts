@@ -14,13 +14,10 @@
  * figures computed by one aggregate query over the base tables (dashboard.direct.ts, the
  * tests' oracle); the two answers are checked equal before anything is timed.
  */
-import os from 'node:os';
-import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'kysely';
-import { buildApp } from '../api/src/app.ts';
 import type { Database } from '../api/src/modules.ts';
-import { allMigrations, modules, prepareDatabase } from '../api/src/modules.ts';
+import { prepareDatabase } from '../api/src/modules.ts';
 import { DEMO_PASSWORD } from '../api/src/modules/access/index.ts';
 import { subtreeCodesQuery } from '../api/src/modules/gazetteer/index.ts';
 import { directDashboard } from '../api/src/modules/services/dashboard/dashboard.direct.ts';
@@ -37,6 +34,7 @@ import {
   percentile,
   result,
 } from './harness.ts';
+import { listenForBench } from './servers/app.ts';
 
 const APPLICATIONS = Number(process.env.BENCH_DASHBOARD_APPLICATIONS ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_DASHBOARD_REQUESTS ?? 30);
@@ -207,21 +205,8 @@ export async function run(): Promise<BenchResult[]> {
         `(${count.months} monthly rows, ${count.open} open rows) in ${(rebuild.ms / 1000).toFixed(1)} s`,
     );
 
-    const app = await buildApp({
-      config: {
-        logLevel: 'warn',
-        webDistDir: path.join(os.tmpdir(), 'sndd-no-web-app'),
-        rateLimitPerMinute: 1e9,
-      },
-      db,
-      modules,
-      migrations: allMigrations(),
-      logger: { level: 'warn' },
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { app, port } = await listenForBench(db);
     try {
-      const address = app.server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
       const signIn = await app.inject({
         method: 'POST',
         url: '/api/auth/sign-in',

@@ -5,15 +5,11 @@
  * official import exists; it is written with plain SQL into gazetteer_unit (the closure
  * triggers fill the closure table) and given one version each, as the import would.
  */
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import { buildApp } from '../../api/src/app.ts';
-import type { Database } from '../../api/src/modules.ts';
-import { allMigrations, modules, prepareDatabase } from '../../api/src/modules.ts';
-import { createDb } from '../../api/src/platform/db/create-db.ts';
+import { prepareDatabase } from '../../api/src/modules.ts';
+import { benchDb, serveForBench } from './app.ts';
 
-const db = await createDb<Database>({ databaseUrl: process.env.DATABASE_URL || undefined, poolMax: 10 });
+const db = await benchDb();
 await prepareDatabase(db.kysely as never, { demoData: false, referenceData: 'none' });
 
 // One statement per level, parents first: each row's closure trigger walks up its parents.
@@ -48,23 +44,4 @@ await sql`
 );
 await sql`analyze`.execute(db.kysely);
 
-const app = await buildApp({
-  config: {
-    logLevel: 'warn',
-    webDistDir: path.join(os.tmpdir(), 'sndd-no-web-app'),
-    rateLimitPerMinute: 1e9,
-  },
-  db,
-  modules,
-  migrations: allMigrations(),
-  logger: { level: 'warn' },
-});
-await app.listen({ port: 0, host: '127.0.0.1' });
-const address = app.server.address();
-process.stdout.write(`PORT=${typeof address === 'object' && address ? address.port : 0}\n`);
-process.on('SIGTERM', () => {
-  void app
-    .close()
-    .then(() => db.close())
-    .then(() => process.exit(0));
-});
+await serveForBench(db);
