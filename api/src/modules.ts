@@ -25,6 +25,7 @@ import { auditModule } from './modules/audit/index.ts';
 import { budgetsModule, budgetsOpenDataModule } from './modules/budgets/index.ts';
 import { councilsModule } from './modules/councils/index.ts';
 import { gazetteerModule } from './modules/gazetteer/index.ts';
+import { operationsModule } from './modules/operations/index.ts';
 import { servicesModule } from './modules/services/index.ts';
 import { open311Module } from './modules/services/open311/index.ts';
 import { transfersModule } from './modules/transfers/index.ts';
@@ -44,6 +45,8 @@ export const modules = [
   budgetsOpenDataModule,
   // After budgets: publishing an allocation writes revenue lines of budgets (the `budgets` port).
   transfersModule,
+  // Running the platform: the background jobs that failed (no tables, no seed).
+  operationsModule,
 ] as const satisfies readonly ModuleManifest[];
 
 /** The whole database as Kysely sees it: every module's tables and the platform's own. */

@@ -12,6 +12,7 @@ import { accessRoutes } from './access.routes.ts';
 import { syncRolesAndPermissions } from './roles.service.ts';
 import { createAuthenticator } from './authenticator.ts';
 import { seedAccessDemo } from './demo-seed.ts';
+import { accessJobs } from './expired-purge.job.ts';
 import { ACCESS_PERMISSIONS } from './roles.ts';
 
 export type { AccessTables } from './access.tables.ts';
@@ -57,4 +58,6 @@ export const accessModule = defineModule<AccessTables, 'gazetteer'>({
   syncReferenceData: syncRolesAndPermissions,
   // After the gazetteer's seed: the demo accounts sit at its units.
   seedDemo: seedAccessDemo,
+  // Ended sessions and stale national sign-ins, every night (expired-purge.job.ts).
+  jobs: accessJobs,
 });

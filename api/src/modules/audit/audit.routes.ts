@@ -10,7 +10,25 @@ import {
   AuditVerifyResult,
 } from '../../platform/audit/audit.schemas.ts';
 import { ProblemRef } from '../../platform/http/openapi.ts';
-import { recordHistory, unitOfEntity, verifyChain, type AuditContext } from './audit.service.ts';
+import { Type } from '@sinclair/typebox';
+import {
+  lastChainCheck,
+  recordHistory,
+  unitOfEntity,
+  verifyChain,
+  type AuditContext,
+} from './audit.service.ts';
+
+const LastChainCheck = Type.Object({
+  last: Type.Union([
+    Type.Null(),
+    Type.Object({
+      day: Type.String({ format: 'date', description: 'The Cambodian day of the check.' }),
+      checkedAt: Type.String({ format: 'date-time' }),
+      result: Type.Unknown({ description: 'As GET /api/audit/verify answers.' }),
+    }),
+  ]),
+});
 
 export const auditRoutes =
   (ctx: AuditContext): FastifyPluginAsyncTypebox =>
@@ -49,5 +67,19 @@ export const auditRoutes =
         },
       },
       async () => verifyChain(ctx),
+    );
+
+    app.get(
+      '/verify/last',
+      {
+        config: { access: { permission: 'audit.chain.verify', unit: () => null } },
+        schema: {
+          tags: ['audit'],
+          summary:
+            "The result of the latest nightly verification of the chain (the job's), or null before the first.",
+          response: { 200: LastChainCheck, 401: ProblemRef, 403: ProblemRef },
+        },
+      },
+      async () => lastChainCheck(ctx),
     );
   };

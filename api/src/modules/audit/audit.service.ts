@@ -7,6 +7,7 @@ import { auditHistory, verifyAuditChain } from '../../platform/audit/audit.ts';
 import type { ModuleContext } from '../../platform/context.ts';
 import type { NoTables } from '../../platform/module.ts';
 import { latestUnitOfEntity } from './audit.queries.ts';
+import { latestChainCheck } from './chain-check.queries.ts';
 
 export type AuditContext = ModuleContext<NoTables>;
 
@@ -29,4 +30,12 @@ export function recordHistory(
 /** Recomputes the whole chain and names the first broken record. */
 export function verifyChain(ctx: AuditContext) {
   return verifyAuditChain(ctx.db);
+}
+
+/** The latest nightly verification (chain-check.job.ts), or null before the first. */
+export async function lastChainCheck(ctx: AuditContext) {
+  const last = await latestChainCheck(ctx.db);
+  return {
+    last: last ? { day: last.day, checkedAt: last.checkedAt.toISOString(), result: last.result } : null,
+  };
 }

@@ -5,6 +5,7 @@
  */
 import { defineModule, type NoTables } from '../../platform/module.ts';
 import { auditRoutes } from './audit.routes.ts';
+import { auditJobs } from './chain-check.job.ts';
 
 export const auditModule = defineModule<NoTables>({
   name: 'audit',
@@ -30,4 +31,6 @@ export const auditModule = defineModule<NoTables>({
     auditor: ['audit.record.read', 'audit.chain.verify'],
   },
   routes: auditRoutes,
+  // The nightly verification of the chain (chain-check.job.ts).
+  jobs: auditJobs,
 });

@@ -24,6 +24,8 @@ import { SERVICES_ERRORS } from './services.errors.ts';
 import type { DashboardTables } from './dashboard/dashboard.tables.ts';
 import { standardRoutes } from './standards.routes.ts';
 import { feesCollected } from './applications.service.ts';
+import { overdueJobs, type OverdueContext } from './overdue.job.ts';
+import type { OverdueTables } from './overdue.tables.ts';
 
 export type * from './services.tables.ts';
 export type { ServicesContext, ServicesModuleContext } from './context.ts';
@@ -86,7 +88,7 @@ export function createServicesModule(options: ServicesModuleOptions = {}): Modul
       await app.register(dashboardRoutes(ctx));
     };
   };
-  return defineModule<DashboardTables, 'gazetteer' | 'authenticator'>({
+  return defineModule<DashboardTables & OverdueTables, 'gazetteer' | 'authenticator'>({
     name: 'services',
     tags: [
       {
@@ -110,6 +112,7 @@ export function createServicesModule(options: ServicesModuleOptions = {}): Modul
       'services_phone_check_throttle',
       'services_dashboard_month',
       'services_dashboard_open',
+      'services_overdue_flag',
     ],
     migrations: new URL('./migrations/', import.meta.url),
     errors: SERVICES_ERRORS,
@@ -152,6 +155,8 @@ export function createServicesModule(options: ServicesModuleOptions = {}): Modul
     routes: (ctx) => routes(ctx as unknown as ServicesModuleContext),
     // Runs after the gazetteer's seed: offerings sit at Kep's units.
     seedDemo: (ctx) => seedServicesDemo(ctx as unknown as ServicesModuleContext),
+    // The daily flag of applications that went overdue (overdue.job.ts).
+    jobs: (ctx) => overdueJobs(ctx as unknown as OverdueContext),
   });
 }
 

@@ -96,6 +96,18 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
   });
 
   new Gauge({
+    name: 'sndd_audit_chain_last_check_ok',
+    help: "The nightly verification of the audit chain (the audit module's job, recorded as audit.chain.verified): 1 intact, 0 broken; no value before the first.",
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const last = await sql<{ ok: boolean | null }>`select (after->>'ok')::boolean as ok from audit_record
+        where action = 'audit.chain.verified' order by seq desc limit 1`.execute(db);
+      const ok = last.rows[0]?.ok;
+      if (ok !== undefined && ok !== null) this.set(ok ? 1 : 0);
+    },
+  });
+  new Gauge({
     name: 'sndd_jobs',
     help: 'Background jobs by name and state: waiting (created), waiting to retry (retry), running (active), and the dead-letter list (failed).',
     labelNames: ['name', 'state'] as const,

@@ -1,0 +1,80 @@
+/**
+ * National administrators: the background jobs whose every attempt failed (sending a message,
+ * the nightly checks…), newest first, with the last error; "Run again" puts one back in the
+ * queue (audited). Works at 390 px: the table scrolls in its own region.
+ */
+import './i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../components/error-message.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
+import { RequireSession } from '../../components/require-session.tsx';
+import { pageParam, withPage } from '../../lib/page-param.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useFormat } from '../../lib/use-format.ts';
+import { useFailedJobs, useRetryJob } from './api.ts';
+import { MANAGE_JOBS } from './permissions.ts';
+
+export function FailedJobsPage() {
+  return (
+    <RequireSession permission={MANAGE_JOBS}>
+      <FailedJobs />
+    </RequireSession>
+  );
+}
+
+function FailedJobs() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  useDocumentTitle(t('operations.jobs.title'));
+  const [params, setParams] = useSearchParams();
+  const page = pageParam(params);
+  const jobs = useFailedJobs(page);
+  const retry = useRetryJob();
+
+  return (
+    <section className="page" aria-labelledby="failed-jobs-title">
+      <h1 id="failed-jobs-title">{t('operations.jobs.title')}</h1>
+      <p>{t('operations.jobs.lead')}</p>
+      {retry.isError ? <ErrorMessage error={retry.error} /> : null}
+      {retry.isSuccess ? (
+        <p role="status" className="notice">
+          {t('operations.jobs.retried', { name: retry.data.name })}
+        </p>
+      ) : null}
+      <PagedTable
+        list={jobs}
+        label={t('operations.jobs.title')}
+        empty={t('operations.jobs.empty')}
+        headers={[
+          t('operations.jobs.name'),
+          t('operations.jobs.failedAt'),
+          t('operations.jobs.attempts'),
+          t('operations.jobs.error'),
+          t('operations.jobs.action'),
+        ]}
+        row={(job) => (
+          <tr key={job.id} data-job={job.id}>
+            <th scope="row" className="code">
+              {job.name}
+            </th>
+            <td>{job.failedAt ? format.dateTime(job.failedAt) : '—'}</td>
+            <td>{format.number(job.attempts)}</td>
+            <td>{job.error ?? '—'}</td>
+            <td>
+              <button
+                type="button"
+                className="button"
+                disabled={retry.isPending}
+                onClick={() => retry.mutate(job.id)}
+              >
+                {t('operations.jobs.retry')}
+              </button>
+            </td>
+          </tr>
+        )}
+        onPage={(p) => setParams(withPage(params, p))}
+      />
+    </section>
+  );
+}
