@@ -100,19 +100,32 @@ function Users() {
         list={users}
         empty={t('users.empty')}
         caption={(total) => t('users.caption', { total })}
-        headers={[t('user.displayName'), t('user.login'), t('user.homeUnit'), t('user.status')]}
-        row={(user) => (
-          <tr key={user.id} data-login={user.email ?? user.phone ?? ''}>
-            <th scope="row">
-              <Link to={`/admin/users/${user.id}`}>{user.displayName}</Link>
-            </th>
-            <td className="login">{user.email ?? user.phone}</td>
-            <td>
-              <UnitName code={user.homeUnitCode} withPath={false} />
-            </td>
-            <td>{user.isActive ? t('user.active') : t('user.disabled')}</td>
-          </tr>
-        )}
+        columns={[
+          {
+            key: 'name',
+            label: t('user.displayName'),
+            rowHeader: true,
+            cell: (user) => <Link to={`/admin/users/${user.id}`}>{user.displayName}</Link>,
+          },
+          {
+            key: 'login',
+            label: t('user.login'),
+            className: 'login',
+            cell: (user) => user.email ?? user.phone,
+          },
+          {
+            key: 'homeUnit',
+            label: t('user.homeUnit'),
+            cell: (user) => <UnitName code={user.homeUnitCode} withPath={false} />,
+          },
+          {
+            key: 'status',
+            label: t('user.status'),
+            cell: (user) => (user.isActive ? t('user.active') : t('user.disabled')),
+          },
+        ]}
+        rowKey={(user) => String(user.id)}
+        rowData={(user) => ({ 'data-login': user.email ?? user.phone ?? '' })}
         onPage={(p) => update({ page: p === 1 ? null : String(p) })}
       />
     </section>

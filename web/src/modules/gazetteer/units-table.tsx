@@ -35,17 +35,19 @@ export function UnitsTable<Unit extends UnitRow>(props: {
       empty={props.empty}
       caption={props.caption}
       captionHidden={props.captionHidden}
-      headers={[t('units.col.code'), t('units.col.name'), t('units.col.type')]}
-      row={(unit) => (
-        <tr key={unit.code} data-code={unit.code}>
-          {/* Codes are identifiers that people copy and search: they keep Latin digits. */}
-          <td className="code">{unit.code}</td>
-          <th scope="row">
-            <Link to={href(unit.code)}>{unitName(unit, format.lang)}</Link>
-          </th>
-          <td>{typeLabel(unit.typeCode)}</td>
-        </tr>
-      )}
+      columns={[
+        // Codes are identifiers that people copy and search: they keep Latin digits.
+        { key: 'code', label: t('units.col.code'), className: 'code', cell: (unit) => unit.code },
+        {
+          key: 'name',
+          label: t('units.col.name'),
+          rowHeader: true,
+          cell: (unit) => <Link to={href(unit.code)}>{unitName(unit, format.lang)}</Link>,
+        },
+        { key: 'type', label: t('units.col.type'), cell: (unit) => typeLabel(unit.typeCode) },
+      ]}
+      rowKey={(unit) => unit.code}
+      rowData={(unit) => ({ 'data-code': unit.code })}
       onPage={props.onPage}
     />
   );

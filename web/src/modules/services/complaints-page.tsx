@@ -91,32 +91,42 @@ function Complaints() {
         className="svc-table"
         list={list}
         empty={t('services.complaints.empty')}
-        headers={[
-          t('services.number.label'),
-          t('services.complain.subject'),
-          t('services.complaint.concerned'),
-          t('services.status.label'),
-          t('services.filedOn'),
-          t('services.complaint.complainant'),
-        ]}
-        row={(item) => (
-          <tr key={item.trackingNumber} data-number={item.trackingNumber}>
-            <th scope="row" className="code">
+        columns={[
+          {
+            key: 'number',
+            label: t('services.number.label'),
+            rowHeader: true,
+            className: 'code',
+            cell: (item) => (
               <Link to={`/complaints/${item.trackingNumber}`}>
                 {formatTrackingNumber(item.trackingNumber)}
               </Link>
-            </th>
-            <td>{t(SUBJECT_KEYS[item.subject])}</td>
-            <td>
-              <UnitName code={item.concernedUnitCode} withPath={false} />
-            </td>
-            <td>
-              <ComplaintStatusBadge status={item.status} />
-            </td>
-            <td>{format.date(item.filedOn)}</td>
-            <td>{item.complainantName ?? t('services.complaint.anonymous')}</td>
-          </tr>
-        )}
+            ),
+          },
+          {
+            key: 'subject',
+            label: t('services.complain.subject'),
+            cell: (item) => t(SUBJECT_KEYS[item.subject]),
+          },
+          {
+            key: 'concerned',
+            label: t('services.complaint.concerned'),
+            cell: (item) => <UnitName code={item.concernedUnitCode} withPath={false} />,
+          },
+          {
+            key: 'status',
+            label: t('services.status.label'),
+            cell: (item) => <ComplaintStatusBadge status={item.status} />,
+          },
+          { key: 'filedOn', label: t('services.filedOn'), cell: (item) => format.date(item.filedOn) },
+          {
+            key: 'complainant',
+            label: t('services.complaint.complainant'),
+            cell: (item) => item.complainantName ?? t('services.complaint.anonymous'),
+          },
+        ]}
+        rowKey={(item) => item.trackingNumber}
+        rowData={(item) => ({ 'data-number': item.trackingNumber })}
         onPage={(p) => set('page', p > 1 ? String(p) : '')}
       />
     </section>
