@@ -2,7 +2,9 @@
  * One gazetteer import in a process of its own, as `npm run import` runs it, so its peak memory
  * is its own (the kernel's maxRSS of this process): opens the database (PostgreSQL, or PGlite in
  * a folder), prepares it without reference data when asked, imports the files into the empty
- * tree and prints `RESULT {json}`: the time of the import, the memory before it and the peak.
+ * tree and prints `RESULT {json}`: the time of the import, the memory before it and the peak,
+ * and the milliseconds of each phase (read, validate, compare, each table, search keys, audit,
+ * commit: run-import.ts's timings).
  *
  *   node --import tsx bench/gazetteer-import-child.ts (--database-url <url> | --data-dir <dir>)
  *     [--prepare-only] <file>...
@@ -32,6 +34,7 @@ try {
     await prepareDatabase(db.kysely, { demoData: false, referenceData: 'none' });
   } else {
     const rssBefore = process.memoryUsage().rss;
+    const timings = new Map<string, number>();
     const started = performance.now();
     const outcome = await runImport(db.kysely, {
       files: files.map((file) => ({ name: path.basename(file), data: fs.readFileSync(file) })),
@@ -39,6 +42,7 @@ try {
       effectiveDate: null,
       applyValid: false,
       actor: CLI_ACTOR('bench'),
+      timings,
     });
     const ms = performance.now() - started;
     process.stdout.write(
@@ -49,6 +53,7 @@ try {
         rssBeforeMb: rssBefore / 2 ** 20,
         // resourceUsage().maxRSS is in kilobytes: the highest this process ever reached.
         peakRssMb: process.resourceUsage().maxRSS / 1024,
+        phases: Object.fromEntries(timings),
       })}\n`,
     );
   }

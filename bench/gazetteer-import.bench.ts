@@ -5,7 +5,7 @@
  * prepared beforehand, against reading and checking the same workbook without any database
  * (the baseline, measured in this run). Each prints its time, the ratio to the baseline and
  * the process's peak memory (maxRSS), with the memory it had before the import began (code and
- * database engine: PGlite's WebAssembly PostgreSQL is most of it).
+ * database engine: PGlite's WebAssembly PostgreSQL is most of it), and the time of each phase.
  *
  * Targets (issue #12): under 10 s on PostgreSQL, under 20 s on PGlite, peak under 400 MB.
  * Smoke mode (BENCH_SMOKE=1): one province's rows of the flat CSV instead of the country.
@@ -52,6 +52,8 @@ interface ChildResult {
   problems: number;
   rssBeforeMb: number;
   peakRssMb: number;
+  /** Milliseconds per phase of the import. */
+  phases: Record<string, number>;
 }
 
 function child(args: string[]): Promise<ChildResult | null> {
@@ -82,6 +84,8 @@ async function importInChild(target: string[], file: string, units: number): Pro
 function figures(name: string, measured: ChildResult, baseline: number, targetMs: number): BenchResult[] {
   const peakText = `peak ${measured.peakRssMb.toFixed(0)} MB (${measured.rssBeforeMb.toFixed(0)} MB before the import)`;
   console.log(`  ${name}: ${peakText}`);
+  const phases = Object.entries(measured.phases).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`);
+  console.log(`  ${name}, phases: ${phases.join(', ')}`);
   return [
     result({
       name: `import the NCDD workbook into an empty tree, ${name}`,

@@ -10,23 +10,27 @@ import type { AuditActor } from '../../../platform/audit/audit-context.ts';
 import { fail } from '../gazetteer.errors.ts';
 import type { ChangeSet, ImportedUnit, UnitChange } from './change-set.ts';
 import { isEmptyChangeSet } from './diff.ts';
-import { asImportDb, type AnyDb, type GazetteerUnitEventTable, type ImportDb } from './import-tables.ts';
+import { asImportDb, type AnyDb, type ImportDb } from './import-tables.ts';
 import {
   analyzeUnits,
   closeVersions,
   currentDate,
   deleteOpenVersions,
   endUnits,
+  type EventRow,
   insertEvents,
+  insertFirstVersions,
   insertImportRow,
-  insertUnits,
-  insertVersions,
+  insertNewUnits,
   insertVersionsFromUnits,
   lockImports,
-  reinstateUnit,
+  type NewUnitRow,
+  reinstateUnits,
   setUrban,
   updateChangedUnits,
+  withoutJit,
 } from './import.queries.ts';
+import { type PhaseTimings, timed } from './phase-timings.ts';
 import type { ProgressCallback } from './read-files.ts';
 import { compareCodes } from './validate.ts';
 
@@ -39,6 +43,7 @@ export interface ApplyOptions {
   /** Apply the valid part of a file with problems (the rows with problems and their descendants are left out). */
   applyValid: boolean;
   onProgress?: ProgressCallback;
+  timings?: PhaseTimings;
 }
 
 export interface ImportSummary {
@@ -55,10 +60,6 @@ export interface ApplyResult {
   importId: number | null;
   summary: ImportSummary;
 }
-
-// Rows per statement: large enough that 16,500 units take a few dozen statements, small
-// enough to stay far below PostgreSQL's 65,535 parameters (11 per unit row).
-const BATCH = 1000;
 
 export const CLI_ACTOR = (login: string): AuditActor => ({
   actorUserId: null,
@@ -81,22 +82,19 @@ export function summaryOf(changeSet: ChangeSet): ImportSummary {
 
 export const hasProblems = () => fail('gazetteer.import.has_problems');
 
-function chunks<T>(items: readonly T[], size = BATCH): T[][] {
+// Rows per statement. Each statement takes its rows as one parameter, so this bounds memory
+// rather than parameters: a chunk's JSON is built, sent and parsed at a time (PGlite's
+// WebAssembly memory, once grown, stays grown), while the whole country still takes a few
+// statements per table.
+const CHUNK = 2500;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const result: T[][] = [];
   for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
   return result;
 }
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
-
-const snapshotJson = (unit: ImportedUnit, isUrban: boolean) =>
-  json({
-    parentCode: unit.parentCode,
-    typeCode: unit.typeCode,
-    nameKm: unit.nameKm,
-    nameLatin: unit.nameLatin,
-    isUrban,
-  });
 
 export async function applyChangeSet(
   db: AnyDb,
@@ -110,13 +108,19 @@ export async function applyChangeSet(
   return inTransaction(asImportDb(db), run);
 }
 
+// A level of new units larger than this is inserted with fresh statistics of gazetteer_unit (see
+// insertLevel). The whole country's villages are one statement of 14,500 rows.
+const ANALYZE_ABOVE = 1000;
+
 async function write(
   trx: ImportDb,
   changeSet: ChangeSet,
   options: ApplyOptions,
   summary: ImportSummary,
 ): Promise<ApplyResult> {
+  const { timings } = options;
   await lockImports(trx);
+  await withoutJit(trx);
   const today = await currentDate(trx);
   // Changes and removals need a date to close the state before them; a creation without a
   // known date is "since before our records" (a null valid_from).
@@ -149,61 +153,59 @@ async function write(
       change.kind === 'renamed' || change.kind === 'moved' || change.kind === 'retyped',
   );
 
-  // New units, parents before children: each row's parent is in place for the foreign key and
-  // for the closure trigger, which walks up parent_code.
-  const batches = chunks([...created].sort((a, b) => compareCodes(a.code, b.code)));
-  for (const batch of batches) {
-    await insertUnits(
-      trx,
-      batch.map(({ after, unit }) => ({
-        code: after.code,
-        level: unit.level,
-        parent_code: after.parentCode,
-        type_code: after.typeCode,
-        name_km: after.nameKm,
-        name_latin: after.nameLatin,
-        is_urban: after.isUrban,
-        legal_reference: unit.legalReference,
-        valid_from: options.effectiveDate,
-        source,
-      })),
-    );
-    await insertVersions(
-      trx,
-      batch.map(({ after, unit }) => ({
-        code: after.code,
-        parent_code: after.parentCode,
-        type_code: after.typeCode,
-        name_km: after.nameKm,
-        name_latin: after.nameLatin,
-        is_urban: after.isUrban,
-        legal_reference: unit.legalReference,
-        valid_from: options.effectiveDate,
-        valid_to: null,
-      })),
-    );
-    progress(batch.length);
-    if (batch === batches[0] && batches.length > 1) {
-      // The closure trigger runs once per row, and its plan (and the foreign-key checks') is
-      // cached from the first rows: planned against an empty table, it scans the whole table
-      // for every later row, O(n²) — 64 s instead of 4 s for the whole country on PostgreSQL.
-      // Fresh statistics after the first batch make the cached plans use the indexes.
-      await analyzeUnits(trx);
-    }
-  }
-
-  for (const { after, unit } of reinstated) {
-    await reinstateUnit(trx, after.code, {
+  // New units, one statement per level, parents' level first: each row's parent is in place for
+  // the foreign key, and the closure trigger (once per statement) walks up parent_code. Within
+  // a level, in code order (the ids follow it).
+  const byLevel = new Map<number, NewUnitRow[]>();
+  for (const { after, unit } of [...created].sort((a, b) => compareCodes(a.code, b.code))) {
+    const rows = byLevel.get(unit.level) ?? [];
+    rows.push({
+      code: after.code,
+      level: unit.level,
       parent_code: after.parentCode,
       type_code: after.typeCode,
       name_km: after.nameKm,
       name_latin: after.nameLatin,
       is_urban: after.isUrban,
       legal_reference: unit.legalReference,
-      valid_from: changeDate,
-      source,
+      valid_from: options.effectiveDate,
     });
+    byLevel.set(unit.level, rows);
   }
+  let inserted = 0;
+  for (const level of [...byLevel.keys()].sort()) {
+    const rows = byLevel.get(level) ?? [];
+    if (rows.length > ANALYZE_ABOVE && inserted > 0) {
+      // The closure trigger's plan (and the foreign-key checks') is cached from its first run in
+      // the session: planned against the few units of the upper levels, it would scan the whole
+      // table for each village (O(n²): a minute instead of seconds for the whole country).
+      // Fresh statistics make the next run plan again, with the indexes.
+      await timed(timings, 'write units, closure (trigger)', () => analyzeUnits(trx));
+    }
+    for (const chunk of chunks(rows)) {
+      await timed(timings, 'write units, closure (trigger)', () => insertNewUnits(trx, chunk, source));
+      await timed(timings, 'write versions', () => insertFirstVersions(trx, chunk));
+      inserted += chunk.length;
+      progress(chunk.length);
+    }
+  }
+
+  await timed(timings, 'write units, closure (trigger)', () =>
+    reinstateUnits(
+      trx,
+      reinstated.map(({ after, unit }) => ({
+        code: after.code,
+        parent_code: after.parentCode,
+        type_code: after.typeCode,
+        name_km: after.nameKm,
+        name_latin: after.nameLatin,
+        is_urban: after.isUrban,
+        legal_reference: unit.legalReference,
+      })),
+      changeDate,
+      source,
+    ),
+  );
 
   // Changed units: one row per unit, whatever changed (a unit both renamed and retyped gets one
   // update and one new version, and two events).
@@ -213,29 +215,23 @@ async function write(
     if (change.kind === 'retyped') entry.isUrban = change.after.isUrban;
     finalState.set(change.code, entry);
   }
-  for (const batch of chunks([...finalState.values()], 500)) {
+  const removedCodes = removed.map((change) => change.code);
+  await timed(timings, 'write units, closure (trigger)', async () => {
     await updateChangedUnits(
       trx,
-      batch.map(({ unit, isUrban }) => ({ ...unit, isUrban })),
+      [...finalState.values()].map(({ unit, isUrban }) => ({ ...unit, isUrban })),
     );
-  }
-  progress(changed.length);
-
-  for (const isUrban of [true, false]) {
-    const codes = changeSet.urbanFollowers
-      .filter((item) => item.isUrban === isUrban)
-      .map((item) => item.code);
-    for (const batch of chunks(codes)) {
-      await setUrban(trx, batch, isUrban);
+    progress(changed.length);
+    for (const isUrban of [true, false]) {
+      const codes = changeSet.urbanFollowers
+        .filter((item) => item.isUrban === isUrban)
+        .map((item) => item.code);
+      await setUrban(trx, codes, isUrban);
     }
-  }
-  progress(changeSet.urbanFollowers.length);
-
-  const removedCodes = removed.map((change) => change.code);
-  for (const batch of chunks(removedCodes)) {
-    await endUnits(trx, batch, changeDate);
-  }
-  progress(removed.length);
+    progress(changeSet.urbanFollowers.length);
+    await endUnits(trx, removedCodes, changeDate);
+    progress(removed.length);
+  });
 
   // Versions: the state before each change ends on the change date, the new one starts there.
   const rolled = [
@@ -243,42 +239,50 @@ async function write(
     ...changeSet.urbanFollowers.map((item) => item.code),
     ...reinstated.map((change) => change.code),
   ];
-  for (const batch of chunks([...rolled, ...removedCodes])) {
-    await closeVersions(trx, batch, changeDate);
-  }
-  for (const batch of chunks(rolled)) {
+  await timed(timings, 'write versions', async () => {
+    await closeVersions(trx, [...rolled, ...removedCodes], changeDate);
     // A version still open here began on the change date itself (a second import the same
     // day): the new state replaces it rather than leaving an empty period.
-    await deleteOpenVersions(trx, batch);
-    await insertVersionsFromUnits(trx, batch, changeDate);
-  }
+    await deleteOpenVersions(trx, rolled);
+    await insertVersionsFromUnits(trx, rolled, changeDate);
+  });
 
-  const events = changeSet.changes.map((change) => eventOf(change, importId, changeDate, options));
-  for (const batch of chunks(events)) await insertEvents(trx, batch);
+  await timed(timings, 'write events', async () => {
+    for (const chunk of chunks(changeSet.changes))
+      await insertEvents(
+        trx,
+        chunk.map((change) => eventOf(change, importId, changeDate, options)),
+      );
+  });
 
   // Last, because the audit lock is held until commit (see writeAudit).
-  await writeAudit(trx, {
-    ...options.actor,
-    action: 'gazetteer.import.apply',
-    entityType: 'gazetteer.import',
-    entityId: String(importId),
-    unitCode: null,
-    after: {
-      ...summary,
-      fileNames: options.fileNames,
-      fileChecksums: options.fileChecksums,
-      effectiveDate: options.effectiveDate,
-      // The audit record keeps its field's name.
-      applyValidPart: options.applyValid,
-    },
-  });
+  await timed(timings, 'audit', () =>
+    writeAudit(trx, {
+      ...options.actor,
+      action: 'gazetteer.import.apply',
+      entityType: 'gazetteer.import',
+      entityId: String(importId),
+      unitCode: null,
+      after: {
+        ...summary,
+        fileNames: options.fileNames,
+        fileChecksums: options.fileChecksums,
+        effectiveDate: options.effectiveDate,
+        // The audit record keeps its field's name.
+        applyValidPart: options.applyValid,
+      },
+    }),
+  );
   return { importId, summary };
 }
 
-type EventRow = Omit<GazetteerUnitEventTable, 'id' | 'related_codes' | 'recorded_at' | 'before' | 'after'> & {
-  before: string | null;
-  after: string | null;
-};
+const snapshot = (unit: ImportedUnit, isUrban: boolean) => ({
+  parentCode: unit.parentCode,
+  typeCode: unit.typeCode,
+  nameKm: unit.nameKm,
+  nameLatin: unit.nameLatin,
+  isUrban,
+});
 
 function eventOf(change: UnitChange, importId: number, changeDate: string, options: ApplyOptions): EventRow {
   const common = { unit_code: change.code, import_id: importId, recorded_by: options.actor.actorUserId };
@@ -290,7 +294,7 @@ function eventOf(change: UnitChange, importId: number, changeDate: string, optio
         effective_date: change.reinstated ? changeDate : options.effectiveDate,
         legal_reference: change.unit.legalReference,
         before: null,
-        after: snapshotJson(change.unit, change.after.isUrban),
+        after: snapshot(change.unit, change.after.isUrban),
         note: change.unit.officialNote,
       };
     case 'removed':
@@ -299,7 +303,7 @@ function eventOf(change: UnitChange, importId: number, changeDate: string, optio
         kind: 'abolished',
         effective_date: changeDate,
         legal_reference: null,
-        before: json(change.before),
+        before: change.before,
         after: null,
         note: null,
       };
@@ -309,8 +313,8 @@ function eventOf(change: UnitChange, importId: number, changeDate: string, optio
         kind: change.kind,
         effective_date: changeDate,
         legal_reference: change.unit.legalReference,
-        before: json(change.before),
-        after: json(change.after),
+        before: change.before,
+        after: change.after,
         note: change.unit.officialNote,
       };
   }

@@ -2,8 +2,7 @@
  * Kysely functions of the gazetteer import: reads of the tree and of the log of imports, and the
  * batched writes of a change set (apply.ts decides what to write): (db, args) -> rows, no rules.
  */
-import { sql, type Insertable } from 'kysely';
-import type { GazetteerUnitTable, GazetteerUnitVersionTable } from '../gazetteer.tables.ts';
+import { sql } from 'kysely';
 import type { TreeUnit } from './diff.ts';
 import { asImportDb, type AnyDb, type GazetteerUnitEventTable, type ImportDb } from './import-tables.ts';
 
@@ -86,15 +85,57 @@ export async function insertImportRow(
   return inserted.id;
 }
 
-export async function insertUnits(trx: ImportDb, rows: Insertable<GazetteerUnitTable>[]): Promise<void> {
-  await trx.insertInto('gazetteer_unit').values(rows).execute();
+// Set-based writes: each statement takes its rows as ONE parameter, a JSON array read back as a
+// table by jsonb_to_recordset (ordered by its position, so identity ids follow the array), or
+// one text[] of codes. A statement costs the same to build and send whatever its number of
+// rows, and PostgreSQL's 65,535-parameter limit never applies.
+const asRecordset = (rows: readonly unknown[]) => sql`${JSON.stringify(rows)}::text::jsonb`;
+const asCodes = (codes: readonly string[]) => sql`${[...codes]}::text[]`;
+
+/** A new unit as both gazetteer_unit and its first version take it. */
+export interface NewUnitRow {
+  code: string;
+  level: number;
+  parent_code: string | null;
+  type_code: string;
+  name_km: string;
+  name_latin: string;
+  is_urban: boolean;
+  legal_reference: string | null;
+  valid_from: string | null;
 }
 
-export async function insertVersions(
+const newUnitRows = (rows: readonly NewUnitRow[]) => sql`rows from (jsonb_to_recordset(${asRecordset(rows)})
+    as (code text, level smallint, parent_code text, type_code text, name_km text, name_latin text,
+      is_urban boolean, legal_reference text, valid_from date)) with ordinality
+  as r (code, level, parent_code, type_code, name_km, name_latin, is_urban, legal_reference, valid_from, n)`;
+
+/** New units, in the order given (their ids follow it), in one statement: the closure trigger runs once for all. */
+export async function insertNewUnits(
   trx: ImportDb,
-  rows: Insertable<GazetteerUnitVersionTable>[],
+  rows: readonly NewUnitRow[],
+  source: string,
 ): Promise<void> {
-  await trx.insertInto('gazetteer_unit_version').values(rows).execute();
+  if (rows.length === 0) return;
+  await sql`
+    insert into gazetteer_unit
+      (code, level, parent_code, type_code, name_km, name_latin, is_urban, legal_reference, valid_from, source)
+    select r.code, r.level, r.parent_code, r.type_code, r.name_km, r.name_latin, r.is_urban,
+      r.legal_reference, r.valid_from, ${source}
+    from ${newUnitRows(rows)}
+    order by r.n`.execute(trx);
+}
+
+/** The first (open) version of each new unit, from the same rows, in the order given. */
+export async function insertFirstVersions(trx: ImportDb, rows: readonly NewUnitRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into gazetteer_unit_version
+      (code, parent_code, type_code, name_km, name_latin, is_urban, legal_reference, valid_from, valid_to)
+    select r.code, r.parent_code, r.type_code, r.name_km, r.name_latin, r.is_urban, r.legal_reference,
+      r.valid_from, null
+    from ${newUnitRows(rows)}
+    order by r.n`.execute(trx);
 }
 
 /**
@@ -105,26 +146,31 @@ export async function analyzeUnits(trx: ImportDb): Promise<void> {
   await sql`analyze gazetteer_unit`.execute(trx);
 }
 
-/** An abolished unit back in the tree, with its new state. */
-export async function reinstateUnit(
+/**
+ * No just-in-time compilation for the rest of the transaction (PostgreSQL built with LLVM):
+ * the import's few large statements are planned as costly, and compiling them takes longer
+ * than running them. PGlite has no JIT; the setting is accepted and changes nothing there.
+ */
+export async function withoutJit(trx: ImportDb): Promise<void> {
+  await sql`set local jit = off`.execute(trx);
+}
+
+/** Abolished units back in the tree, each with its new state, in one statement. */
+export async function reinstateUnits(
   trx: ImportDb,
-  code: string,
-  state: {
-    parent_code: string | null;
-    type_code: string;
-    name_km: string;
-    name_latin: string;
-    is_urban: boolean;
-    legal_reference: string | null;
-    valid_from: string;
-    source: string;
-  },
+  rows: readonly Omit<NewUnitRow, 'level' | 'valid_from'>[],
+  validFrom: string,
+  source: string,
 ): Promise<void> {
-  await trx
-    .updateTable('gazetteer_unit')
-    .set({ ...state, valid_to: null, updated_at: sql`now()` })
-    .where('code', '=', code)
-    .execute();
+  if (rows.length === 0) return;
+  await sql`
+    update gazetteer_unit as u
+    set parent_code = r.parent_code, type_code = r.type_code, name_km = r.name_km,
+      name_latin = r.name_latin, is_urban = r.is_urban, legal_reference = r.legal_reference,
+      valid_from = ${validFrom}::date, source = ${source}, valid_to = null, updated_at = now()
+    from jsonb_to_recordset(${asRecordset(rows)}) as r (code text, parent_code text, type_code text,
+      name_km text, name_latin text, is_urban boolean, legal_reference text)
+    where u.code = r.code`.execute(trx);
 }
 
 /** Names, parents and types of changed units, one statement; `isUrban` null keeps the stored one. */
@@ -139,106 +185,92 @@ export async function updateChangedUnits(
     isUrban: boolean | null;
   }[],
 ): Promise<void> {
-  const values = units.map(
-    (unit) =>
-      sql`(${unit.code}::text, ${unit.nameKm}::text, ${unit.nameLatin}::text, ${unit.parentCode}::text, ${unit.typeCode}::text, ${unit.isUrban}::boolean)`,
-  );
+  if (units.length === 0) return;
+  const rows = units.map((unit) => ({
+    code: unit.code,
+    name_km: unit.nameKm,
+    name_latin: unit.nameLatin,
+    parent_code: unit.parentCode,
+    type_code: unit.typeCode,
+    is_urban: unit.isUrban,
+  }));
   await sql`
     update gazetteer_unit as u
     set name_km = v.name_km, name_latin = v.name_latin, parent_code = v.parent_code,
       type_code = v.type_code, is_urban = coalesce(v.is_urban, u.is_urban), updated_at = now()
-    from (values ${sql.join(values)}) as v (code, name_km, name_latin, parent_code, type_code, is_urban)
+    from jsonb_to_recordset(${asRecordset(rows)}) as v (code text, name_km text, name_latin text,
+      parent_code text, type_code text, is_urban boolean)
     where u.code = v.code`.execute(trx);
 }
 
 export async function setUrban(trx: ImportDb, codes: readonly string[], isUrban: boolean): Promise<void> {
-  await trx
-    .updateTable('gazetteer_unit')
-    .set({ is_urban: isUrban, updated_at: sql`now()` })
-    .where('code', 'in', [...codes])
-    .execute();
+  if (codes.length === 0) return;
+  await sql`
+    update gazetteer_unit set is_urban = ${isUrban}, updated_at = now()
+    where code = any(${asCodes(codes)})`.execute(trx);
 }
 
 /** The units leave the tree on `date`. */
 export async function endUnits(trx: ImportDb, codes: readonly string[], date: string): Promise<void> {
-  await trx
-    .updateTable('gazetteer_unit')
-    .set({ valid_to: date, updated_at: sql`now()` })
-    .where('code', 'in', [...codes])
-    .execute();
+  if (codes.length === 0) return;
+  await sql`
+    update gazetteer_unit set valid_to = ${date}::date, updated_at = now()
+    where code = any(${asCodes(codes)})`.execute(trx);
 }
 
 /** The open versions of the units that began before `date` end on it. */
 export async function closeVersions(trx: ImportDb, codes: readonly string[], date: string): Promise<void> {
-  await trx
-    .updateTable('gazetteer_unit_version')
-    .set({ valid_to: date })
-    .where('code', 'in', [...codes])
-    .where('valid_to', 'is', null)
-    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<', date)]))
-    .execute();
+  if (codes.length === 0) return;
+  await sql`
+    update gazetteer_unit_version set valid_to = ${date}::date
+    where code = any(${asCodes(codes)}) and valid_to is null
+      and (valid_from is null or valid_from < ${date}::date)`.execute(trx);
 }
 
 export async function deleteOpenVersions(trx: ImportDb, codes: readonly string[]): Promise<void> {
-  await trx
-    .deleteFrom('gazetteer_unit_version')
-    .where('code', 'in', [...codes])
-    .where('valid_to', 'is', null)
-    .execute();
+  if (codes.length === 0) return;
+  await sql`
+    delete from gazetteer_unit_version
+    where code = any(${asCodes(codes)}) and valid_to is null`.execute(trx);
 }
 
-/** A new open version of each unit, from its current state, beginning on `date`. */
+/** A new open version of each unit, from its current state, beginning on `date` (in the order given). */
 export async function insertVersionsFromUnits(
   trx: ImportDb,
   codes: readonly string[],
   date: string,
 ): Promise<void> {
-  const batch = [...codes];
-  const changeDate = date;
-  await trx
-    .insertInto('gazetteer_unit_version')
-    .columns([
-      'code',
-      'parent_code',
-      'type_code',
-      'name_km',
-      'name_latin',
-      'is_urban',
-      'legal_reference',
-      'valid_from',
-      'valid_to',
-    ])
-    .expression((eb) =>
-      eb
-        .selectFrom('gazetteer_unit')
-        .select([
-          'code',
-          'parent_code',
-          'type_code',
-          'name_km',
-          'name_latin',
-          'is_urban',
-          'legal_reference',
-          sql<string>`${changeDate}::date`.as('valid_from'),
-          sql<null>`null::date`.as('valid_to'),
-        ])
-        .where('code', 'in', batch),
-    )
-    .execute();
+  if (codes.length === 0) return;
+  await sql`
+    insert into gazetteer_unit_version
+      (code, parent_code, type_code, name_km, name_latin, is_urban, legal_reference, valid_from, valid_to)
+    select u.code, u.parent_code, u.type_code, u.name_km, u.name_latin, u.is_urban, u.legal_reference,
+      ${date}::date, null
+    from unnest(${asCodes(codes)}) with ordinality as c (code, n)
+    join gazetteer_unit u on u.code = c.code
+    order by c.n`.execute(trx);
 }
 
-export async function insertEvents(
-  trx: ImportDb,
-  events: readonly (Omit<
-    GazetteerUnitEventTable,
-    'id' | 'related_codes' | 'recorded_at' | 'before' | 'after'
-  > & {
-    before: string | null;
-    after: string | null;
-  })[],
-): Promise<void> {
-  await trx
-    .insertInto('gazetteer_unit_event')
-    .values([...events])
-    .execute();
+/** An event as the import writes it: before/after are the changed attributes (JSON), or null. */
+export type EventRow = Omit<
+  GazetteerUnitEventTable,
+  'id' | 'related_codes' | 'recorded_at' | 'before' | 'after'
+> & {
+  before: unknown;
+  after: unknown;
+};
+
+/** The events, in the order given (their ids follow it), in one statement. */
+export async function insertEvents(trx: ImportDb, events: readonly EventRow[]): Promise<void> {
+  if (events.length === 0) return;
+  await sql`
+    insert into gazetteer_unit_event
+      (unit_code, kind, effective_date, legal_reference, before, after, note, import_id, recorded_by)
+    select e.unit_code, e.kind, e.effective_date, e.legal_reference, e.before, e.after, e.note,
+      e.import_id, e.recorded_by
+    from rows from (jsonb_to_recordset(${asRecordset(events)}) as (unit_code text, kind text,
+        effective_date date, legal_reference text, before jsonb, after jsonb, note text,
+        import_id bigint, recorded_by bigint)) with ordinality
+      as e (unit_code, kind, effective_date, legal_reference, before, after, note, import_id, recorded_by, n)
+    order by e.n`.execute(trx);
 }

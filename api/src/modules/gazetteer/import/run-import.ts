@@ -19,6 +19,7 @@ import {
   type ReadFilesResult,
 } from './read-files.ts';
 import { validateRows } from './validate.ts';
+import { type PhaseTimings, timed } from './phase-timings.ts';
 
 export interface ImportRequest {
   files: readonly ImportFile[];
@@ -28,6 +29,8 @@ export interface ImportRequest {
   applyValid: boolean;
   actor: AuditActor;
   onProgress?: ProgressCallback;
+  /** Filled with the milliseconds of each phase when given (the benchmark prints them). */
+  timings?: PhaseTimings;
 }
 
 export interface ImportOutcome {
@@ -61,19 +64,22 @@ function inFileOrder(problems: ImportProblem[], read: ReadFilesResult): ImportPr
 }
 
 export async function runImport(db: AnyDb, request: ImportRequest): Promise<ImportOutcome> {
-  const read = await readImportFiles(request.files, request.onProgress);
+  const { timings } = request;
+  const read = await timed(timings, 'read', () => readImportFiles(request.files, request.onProgress));
   let rowsValid = 0;
   const compare = async (trx: AnyDb): Promise<ChangeSet> => {
     request.onProgress?.('compare', 0, 1);
-    const tree = await loadTree(trx);
+    const tree = await timed(timings, 'load tree', () => loadTree(trx));
     const treeCodes = new Set(tree.filter((unit) => unit.validTo === null).map((unit) => unit.code));
-    const validated = validateRows(read.rows, treeCodes);
+    const validated = await timed(timings, 'validate', () => validateRows(read.rows, treeCodes));
     rowsValid = validated.units.filter((unit) => !unit.implied).length;
-    const changeSet = diffUnits({
-      ...validated,
-      problems: inFileOrder([...read.problems, ...validated.problems], read),
-      tree,
-    });
+    const changeSet = await timed(timings, 'diff', () =>
+      diffUnits({
+        ...validated,
+        problems: inFileOrder([...read.problems, ...validated.problems], read),
+        tree,
+      }),
+    );
     request.onProgress?.('compare', 1, 1);
     return changeSet;
   };
@@ -95,6 +101,7 @@ export async function runImport(db: AnyDb, request: ImportRequest): Promise<Impo
     const changeSet = await compare(db);
     return outcome(changeSet, { importId: null, applied: false, refused: false });
   }
+  const commitStarted = { at: 0 };
   const applied = await db.transaction().execute(async (trx) => {
     // The lock first, then the tree: the change set is computed from the tree it is applied to.
     await lockImports(trx);
@@ -108,6 +115,7 @@ export async function runImport(db: AnyDb, request: ImportRequest): Promise<Impo
       actor: request.actor,
       applyValid: request.applyValid,
       ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+      ...(timings ? { timings } : {}),
     });
     // New and renamed units must be findable at once: their search keys are written in the
     // same transaction (extra codes are harmless, so every changed unit is given).
@@ -116,16 +124,18 @@ export async function runImport(db: AnyDb, request: ImportRequest): Promise<Impo
         .filter((change) => change.kind !== 'removed')
         .map((change) => change.code);
       request.onProgress?.('index', 0, codes.length);
-      await refreshSearchIndex(trx, codes);
+      await timed(timings, 'search index', () => refreshSearchIndex(trx, codes));
       request.onProgress?.('index', codes.length, codes.length);
       request.onProgress?.('commit', 0, 1);
     }
+    commitStarted.at = performance.now();
     return outcome(changeSet, {
       importId: result.importId,
       applied: result.importId !== null,
       refused: false,
     });
   });
+  if (timings && commitStarted.at > 0) timings.set('commit', performance.now() - commitStarted.at);
   if (applied.applied) request.onProgress?.('commit', 1, 1);
   return applied;
 }
