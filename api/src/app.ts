@@ -24,6 +24,7 @@ import {
   buildValidator,
   registerInputRules,
 } from './platform/http/input-rules.ts';
+import { compileRestWhenListening, lazySchemaCompilers } from './platform/http/schema-compilers.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import type { ModuleManifest } from './platform/module.ts';
 import { registerWebApp } from './platform/web/static.ts';
@@ -78,6 +79,7 @@ function packageVersion(): string {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const compilers = lazySchemaCompilers(buildValidator);
   const app = Fastify({
     ...(options.loggerInstance
       ? { loggerInstance: options.loggerInstance }
@@ -91,13 +93,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // TRUST_PROXY names the proxies in front: then the right-most X-Forwarded-For address that
     // is not one of them. A client cannot forge it by writing the header itself.
     trustProxy: (options.config.trustProxy ?? []).length > 0 ? [...(options.config.trustProxy ?? [])] : false,
-    schemaController: { compilersFactory: { buildValidator } },
+    // Compiled on first use, the rest once listening (schema-compilers.ts): a start does not
+    // wait for every route's validators and serializers.
+    schemaController: {
+      compilersFactory: {
+        buildValidator: compilers.buildValidator,
+        buildSerializer: compilers.buildSerializer,
+      },
+    },
     // Headers too large and malformed requests are answered in problem+json too.
     clientErrorHandler: answerClientError,
     // …and so are URLs the router refuses (a broken %-escape, a path parameter too long).
     frameworkErrors: answerFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  compileRestWhenListening(app, compilers);
   app.decorate('db', options.db.kysely);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);

@@ -36,9 +36,15 @@ type BuildValidator = NonNullable<
   NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>['buildValidator']
 >;
 
+/**
+ * One pool of ajv instances for the process: Fastify asks for a validator in every plugin's
+ * context, and a new pool each time made a new ajv (its meta-schemas compiled again) for each,
+ * a second of every start. The pool keys its instances by the shared schemas and options.
+ */
+const fromPool = AjvCompiler();
+
 /** One validator for the text parts of a request (coercing), one for its JSON body (strict). */
 export const buildValidator: BuildValidator = (externalSchemas) => {
-  const fromPool = AjvCompiler();
   // Text a schema marks `x-trim` is trimmed and, if required, never blank (text.ts).
   const onCreate = (ajv: { addKeyword(definition: typeof trimKeyword): unknown }) =>
     ajv.addKeyword(trimKeyword);
