@@ -121,6 +121,14 @@ export async function listRolesWithPermissions(db: AccessDb) {
 
 // ---------------------------------------------------------------------------- reference data
 
+/** Every permission as stored (the start-up sync compares them with the manifests'). */
+export async function selectPermissions(db: AccessDb) {
+  return db
+    .selectFrom('access_permission')
+    .select(['code', 'description_en as descriptionEn', 'description_km as descriptionKm'])
+    .execute();
+}
+
 export async function upsertPermissions(
   db: AccessDb,
   permissions: readonly { code: string; module: string; descriptionEn: string; descriptionKm: string }[],

@@ -14,6 +14,7 @@
  *   defined in the transfers module are added by recordTransferRevenue under their own code.
  */
 import type { BudgetsContext } from './budgets.context.ts';
+import { selectClassifications } from './budgets.queries.ts';
 import type { Direction, FundSourceKind } from './budgets.tables.ts';
 import {
   upsertEconomicClasses,
@@ -185,8 +186,42 @@ export const FUND_SOURCES: readonly {
   },
 ];
 
-/** Writes the three lists (idempotent): run at every start, in the start-up's transaction. */
+/**
+ * Writes the three lists (idempotent): run at every start, in the start-up's transaction. They
+ * are read first, and nothing is written when every entry is already stored as listed here
+ * (every start after the first).
+ */
 export async function syncClassifications(ctx: BudgetsContext): Promise<void> {
+  const stored = await selectClassifications(ctx.db);
+  const same = <Row extends object>(row: Row | undefined, wanted: Partial<Row>) =>
+    row !== undefined && Object.entries(wanted).every(([key, value]) => row[key as keyof Row] === value);
+  if (
+    ECONOMIC_CLASSES.every((item) =>
+      same(stored.economic.get(item.code), {
+        direction: item.direction,
+        name_km: item.nameKm,
+        name_en: item.nameEn,
+        source: COA_SOURCE,
+        is_example: true,
+      }),
+    ) &&
+    FUNCTIONAL_CLASSES.every((item) =>
+      same(stored.functional.get(item.code), {
+        name_km: item.nameKm,
+        name_en: item.nameEn,
+        source: COFOG_SOURCE,
+      }),
+    ) &&
+    FUND_SOURCES.every((item) =>
+      same(stored.fundSources.get(item.code), {
+        kind: item.kind,
+        name_km: item.nameKm,
+        name_en: item.nameEn,
+        source: item.source,
+      }),
+    )
+  )
+    return;
   await upsertEconomicClasses(
     ctx.db,
     ECONOMIC_CLASSES.map((item) => ({

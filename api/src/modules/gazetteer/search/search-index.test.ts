@@ -2,7 +2,17 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../../test-support/test-db.ts';
 import { normaliseKhmer, normaliseLatin } from './normalise.ts';
-import { asSearchDb, namesHash, refreshSearchIndex, searchParts, syncSearchIndex } from './search-index.ts';
+import { modules } from '../../../modules.ts';
+import type { ModuleContext } from '../../../platform/context.ts';
+import { wireModules } from '../../../platform/wiring.ts';
+import {
+  asSearchDb,
+  namesHash,
+  refreshSearchIndex,
+  searchParts,
+  syncSearchIndex,
+  type GazetteerSearchTables,
+} from './search-index.ts';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -14,7 +24,8 @@ const searchDb = () => asSearchDb(db.kysely);
 
 async function sync(): Promise<string[]> {
   const lines: string[] = [];
-  await syncSearchIndex({ db: db.kysely, log: (line) => lines.push(line) });
+  const wired = wireModules(db.kysely, modules, { log: (line) => lines.push(line) });
+  await syncSearchIndex(wired.contextOf('gazetteer') as ModuleContext<GazetteerSearchTables>);
   return lines;
 }
 
@@ -69,6 +80,16 @@ describe('the search index', () => {
       .executeTakeFirstOrThrow();
     expect(await sync()).toEqual([`gazetteer: search keys computed for ${units.n} units`]);
     // The hash computed in TypeScript on writing agrees with the one computed in SQL on reading.
+    expect(await sync()).toEqual([]);
+    // Found current for this revision of the tree: the next start compares one row, no scan.
+    const marker = await sql<{ tree_revision: string; revision: string }>`
+      select s.tree_revision::text, r.revision::text
+      from gazetteer_unit_search_sync s, gazetteer_tree_revision r`.execute(db.kysely);
+    expect(marker.rows).toHaveLength(1);
+    expect(marker.rows[0]!.tree_revision).toBe(marker.rows[0]!.revision);
+    // Keys removed by hand forget it: the next sync looks again.
+    await sql`delete from gazetteer_unit_search where code = '2301'`.execute(db.kysely);
+    expect(await sync()).toEqual(['gazetteer: search keys computed for 1 units']);
     expect(await sync()).toEqual([]);
     expect(await keysOf('2301')).toEqual({
       key_km: normaliseKhmer('ដំណាក់ចង្អើរ'),

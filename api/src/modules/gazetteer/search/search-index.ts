@@ -3,17 +3,19 @@
  * TypeScript normaliser, so SQL cannot maintain them by itself; two callers keep them current:
  *
  *   - syncSearchIndex, at every start (the gazetteer's syncReferenceData): the units with no
- *     keys yet or whose names changed since their keys were computed - usually none;
+ *     keys yet or whose names changed since their keys were computed - usually none, and then
+ *     found so with one query (the tree's revision against the one the index was current for);
  *   - refreshSearchIndex(trx, changedCodes), by the gazetteer import after it applied a change
  *     set, in the same transaction, so that a rename is searchable the moment it is committed.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { SeedContext } from '../../../platform/module.ts';
+import type { ModuleContext } from '../../../platform/context.ts';
 import { NORMALISER_VERSION, foldLatin, normaliseKhmer, normaliseLatin } from './normalise.ts';
 import { romaniseKhmer } from './romanise.ts';
 import {
   asSearchDb,
+  type GazetteerSearchTables,
   type GazetteerUnitSearchPartTable,
   type GazetteerUnitSearchTable,
   type SearchDb,
@@ -21,6 +23,8 @@ import {
 import {
   deleteSearchParts,
   insertSearchParts,
+  recordSearchSync,
+  selectSearchSyncState,
   selectStaleUnitNames,
   selectUnitNames,
   upsertSearchKeys,
@@ -176,13 +180,20 @@ export async function refreshSearchIndex(db: Kysely<any>, codes?: readonly strin
 
 /**
  * The start-up sync: keys for the units that have none, or whose names (or the normaliser's
- * version) changed since theirs were computed. One query finds them by comparing hashes in
- * SQL, so a start with nothing to do costs one scan and no rows sent to Node.
+ * version) changed since theirs were computed. A start with nothing changed costs one query:
+ * the tree's revision and the normaliser's version are compared with those the index was last
+ * found current for (gazetteer_unit_search_sync); only when either moved does one query find
+ * the stale units by comparing hashes in SQL, and the row is written again.
  */
-export async function syncSearchIndex({ db, log }: SeedContext): Promise<void> {
-  const searchDb = asSearchDb(db);
+export async function syncSearchIndex(ctx: ModuleContext<GazetteerSearchTables>): Promise<void> {
+  const searchDb = ctx.db;
+  const state = await selectSearchSyncState(searchDb);
+  if (state.syncedRevision === state.revision && state.syncedVersion === NORMALISER_VERSION) return;
   const stale = await selectStaleUnitNames(searchDb);
-  if (stale.length === 0) return;
-  await writeKeys(searchDb, stale);
-  log(`gazetteer: search keys computed for ${stale.length} units`);
+  if (stale.length > 0) {
+    await writeKeys(searchDb, stale);
+    ctx.log(`gazetteer: search keys computed for ${stale.length} units`);
+  }
+  // Writing keys changes no unit, so the revision read above is still the tree's.
+  await recordSearchSync(searchDb, state.revision, NORMALISER_VERSION);
 }

@@ -243,6 +243,35 @@ export function selectUnitNames(db: SearchDb, codes?: readonly string[]) {
   return (codes === undefined ? select : select.where('code', 'in', [...codes])).execute();
 }
 
+/** The tree's revision now, and the one (with the normaliser's version) the index was last current for. */
+export async function selectSearchSyncState(
+  db: SearchDb,
+): Promise<{ revision: number; syncedRevision: number | null; syncedVersion: number | null }> {
+  const row = await db
+    .selectFrom('gazetteer_tree_revision as r')
+    .leftJoin('gazetteer_unit_search_sync as s', (join) => join.onTrue())
+    .select(['r.revision', 's.tree_revision', 's.normaliser_version'])
+    .executeTakeFirst();
+  return {
+    revision: Number(row?.revision ?? 0),
+    syncedRevision: row?.tree_revision == null ? null : Number(row.tree_revision),
+    syncedVersion: row?.normaliser_version == null ? null : Number(row.normaliser_version),
+  };
+}
+
+/** Records that the index is current for this revision of the tree and version of the normaliser. */
+export async function recordSearchSync(db: SearchDb, revision: number, version: number): Promise<void> {
+  await db
+    .insertInto('gazetteer_unit_search_sync')
+    .values({ tree_revision: revision, normaliser_version: version })
+    .onConflict((conflict) =>
+      conflict
+        .column('singleton')
+        .doUpdateSet({ tree_revision: revision, normaliser_version: version, synced_at: new Date() }),
+    )
+    .execute();
+}
+
 /** The units with no search keys, or whose names (or the normaliser's version) changed since. */
 export function selectStaleUnitNames(db: SearchDb) {
   return db

@@ -1,5 +1,5 @@
 /** The search index's tables (kept by search-index.ts) and the Kysely view over them. */
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import type { GazetteerTables } from '../gazetteer.tables.ts';
 
 export interface GazetteerUnitSearchTable {
@@ -23,9 +23,18 @@ export interface GazetteerUnitSearchPartTable {
   part: string;
 }
 
+/** The tree's revision and normaliser's version the index was last found current for. */
+export interface GazetteerUnitSearchSyncTable {
+  singleton: Generated<boolean>;
+  tree_revision: number;
+  normaliser_version: number;
+  synced_at: Generated<Date>;
+}
+
 export interface GazetteerSearchTables extends GazetteerTables {
   gazetteer_unit_search: GazetteerUnitSearchTable;
   gazetteer_unit_search_part: GazetteerUnitSearchPartTable;
+  gazetteer_unit_search_sync: GazetteerUnitSearchSyncTable;
 }
 
 export type SearchDb = Kysely<GazetteerSearchTables>;
