@@ -6,63 +6,25 @@
  * in Khmer. The sign-in page and the accounts list have no serious accessibility problem, and
  * nothing breaks the server's Content-Security-Policy.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, VIEWPORTS, watchCspViolations } from './support/browser.ts';
-import { DEMO_PASSWORD, repoRoot, startServer, type RunningServer } from './support/server.ts';
-import { HomePage, type AxeProblem } from './pages/home.page.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { VIEWPORTS } from './support/browser.ts';
+import { accessibilityReport, kmCatalogue, pagePerTest, startJourney } from './support/journey.ts';
+import { DEMO_PASSWORD } from './support/server.ts';
+import { HomePage } from './pages/home.page.ts';
 import { ChangePasswordPage, SignInPage } from './pages/sign-in.page.ts';
 import { UserPage, UsersPage } from './pages/users.page.ts';
 
-const km = JSON.parse(readFileSync(join(repoRoot, 'web/src/locales/km.json'), 'utf8')) as Record<
-  string,
-  string
->;
+const kmText = kmCatalogue('web/src/locales/km.json');
 
-/** A Khmer catalogue entry; a missing key fails the test rather than comparing with undefined. */
-function kmText(key: string): string {
-  const value = km[key];
-  if (value === undefined) throw new Error(`km.json has no key ${key}`);
-  return value;
-}
+const journey = startJourney();
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function report(problems: AxeProblem[]): string {
-  return problems.map((p) => `${p.impact} ${p.id}: ${p.help}\n    ${p.targets.join('\n    ')}`).join('\n');
-}
-
-describe.each(VIEWPORTS)('access journey on $name', ({ name, viewport, isMobile, hasTouch }) => {
-  let context: BrowserContext;
+describe.each(VIEWPORTS)('access journey on $name', ({ name, ...device }) => {
   let page: Page;
-  let cspViolations: string[];
-
-  beforeEach(async () => {
-    // A fresh context per test: no session cookie carried from one test to the next.
-    context = await browser.newContext({ viewport, isMobile, hasTouch });
-    page = await context.newPage();
-    cspViolations = watchCspViolations(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    expect(cspViolations).toEqual([]);
-  });
+  pagePerTest(journey, device, (opened) => (page = opened));
 
   it('refuses a wrong password with the Khmer message', async () => {
-    const signIn = new SignInPage(page, server.baseUrl);
+    const signIn = new SignInPage(page, journey.baseUrl);
     await signIn.goto();
     expect(await signIn.htmlLang()).toBe('km');
     expect(await signIn.showPassword()).toBe('text');
@@ -72,29 +34,29 @@ describe.each(VIEWPORTS)('access journey on $name', ({ name, viewport, isMobile,
   });
 
   it('has no serious accessibility problem on the sign-in page and the accounts list', async () => {
-    const signIn = new SignInPage(page, server.baseUrl);
+    const signIn = new SignInPage(page, journey.baseUrl);
     await signIn.goto();
     const found: string[] = [];
     let problems = await signIn.seriousAccessibilityProblems();
-    if (problems.length > 0) found.push(`[sign-in]\n${report(problems)}`);
+    if (problems.length > 0) found.push(`[sign-in]\n${accessibilityReport(problems)}`);
 
     await signIn.signIn('kep.province@sndd.example', DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname === '/');
-    const users = new UsersPage(page, server.baseUrl);
+    const users = new UsersPage(page, journey.baseUrl);
     await users.goto();
     await users.waitForList();
     problems = await users.seriousAccessibilityProblems();
-    if (problems.length > 0) found.push(`[users]\n${report(problems)}`);
+    if (problems.length > 0) found.push(`[users]\n${accessibilityReport(problems)}`);
     if (found.length > 0) console.error(found.join('\n'));
     expect(found).toEqual([]);
   });
 
   it('lets a provincial officer create an account with a role, which the new person then uses', async () => {
     // Signed out, the accounts list leads to the sign-in page, and back to the list after.
-    const users = new UsersPage(page, server.baseUrl);
+    const users = new UsersPage(page, journey.baseUrl);
     await users.goto();
     await page.waitForURL((url) => url.pathname === '/sign-in');
-    const signIn = new SignInPage(page, server.baseUrl);
+    const signIn = new SignInPage(page, journey.baseUrl);
     await signIn.signIn('kep.province@sndd.example', DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname === '/admin/users');
     expect(await users.signedInName()).toBe('Example Kep provincial officer');
@@ -113,7 +75,7 @@ describe.each(VIEWPORTS)('access journey on $name', ({ name, viewport, isMobile,
       unitCode: '230202',
       password: firstPassword,
     });
-    const user = new UserPage(page, server.baseUrl);
+    const user = new UserPage(page, journey.baseUrl);
     expect(await user.heading().textContent()).toBe(`New Prey Thum clerk (${name})`);
     await user.grantRole('commune_clerk', '230202');
     const actions = await user.historyActions(['access.user.create', 'access.assignment.grant']);
@@ -132,11 +94,11 @@ describe.each(VIEWPORTS)('access journey on $name', ({ name, viewport, isMobile,
     await signIn.goto();
     await signIn.signIn(email, firstPassword);
     await page.waitForURL((url) => url.pathname === '/account/password');
-    const change = new ChangePasswordPage(page, server.baseUrl);
+    const change = new ChangePasswordPage(page, journey.baseUrl);
     await change.waitForHeading(kmText('password.title'));
     await change.change(firstPassword, 'Kep-clerk-own-2026');
     await page.waitForURL((url) => url.pathname === '/');
-    const home = new HomePage(page, server.baseUrl);
+    const home = new HomePage(page, journey.baseUrl);
     await home.waitForHeading(kmText('home.title'));
     expect(await home.signedInName()).toBe(`New Prey Thum clerk (${name})`);
   });

@@ -12,12 +12,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, VIEWPORTS, watchCspViolations } from './support/browser.ts';
-import { DEMO_PASSWORD, repoRoot, startServer, type RunningServer } from './support/server.ts';
-import type { AxeProblem } from './pages/home.page.ts';
-import { SignInPage } from './pages/sign-in.page.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { VIEWPORTS } from './support/browser.ts';
+import {
+  accessibilityReport,
+  apiSignIn,
+  getJson,
+  kmCatalogue,
+  pagePerTest,
+  signInThrough,
+  startJourney,
+} from './support/journey.ts';
+import { repoRoot } from './support/server.ts';
 import { BudgetsPage, rielFrom } from './pages/budgets.page.ts';
 
 const UNIT = '230201';
@@ -25,15 +32,7 @@ const YEAR = 2026;
 /** The clerk's new budget: a later year per viewport. */
 const NEW_YEAR = { desktop: 2031, phone: 2032 } as const;
 
-const km = JSON.parse(
-  readFileSync(join(repoRoot, 'web/src/modules/budgets/locales/km.json'), 'utf8'),
-) as Record<string, string>;
-
-function kmText(key: string): string {
-  const value = km[key];
-  if (value === undefined) throw new Error(`the budgets km.json has no key ${key}`);
-  return value;
-}
+const kmText = kmCatalogue('web/src/modules/budgets/locales/km.json');
 
 interface Figures {
   budget: number;
@@ -49,47 +48,19 @@ interface ReportAnswer {
   expenditure: Figures;
 }
 
-let server: RunningServer;
-let browser: Browser;
+const journey = startJourney();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function apiGet<T>(path: string): Promise<T> {
-  const response = await fetch(`${server.baseUrl}${path}`);
-  if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-function report(problems: AxeProblem[]): string {
-  return problems.map((p) => `${p.impact} ${p.id}: ${p.help}\n    ${p.targets.join('\n    ')}`).join('\n');
-}
+const apiGet = <T>(path: string) => getJson<T>(journey.baseUrl, path);
 
 /** A dry run of a BOOST file through the API, as the national officer. */
 async function boostDryRun(
   csv: string,
 ): Promise<{ rows: number; problems: { row: number; code: string }[] }> {
-  const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: 'officer@sndd.example', password: DEMO_PASSWORD }),
-  });
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((value) => value.split(';')[0])
-    .join('; ');
-  const response = await fetch(`${server.baseUrl}/api/budgets/imports?dryRun=true`, {
+  const officer = await apiSignIn(journey.baseUrl, 'officer@sndd.example');
+  const response = await fetch(`${journey.baseUrl}/api/budgets/imports?dryRun=true`, {
     method: 'POST',
     headers: {
-      cookie,
-      'x-csrf-token': csrfToken,
+      ...officer.headers,
       'content-type': 'text/csv',
       'x-file-name': 'with-problems.csv',
     },
@@ -99,26 +70,14 @@ async function boostDryRun(
   return (await response.json()) as { rows: number; problems: { row: number; code: string }[] };
 }
 
-describe.each(VIEWPORTS)('budgets journey on $name', ({ name, viewport, isMobile, hasTouch }) => {
-  let context: BrowserContext;
+describe.each(VIEWPORTS)('budgets journey on $name', ({ name, ...device }) => {
   let page: Page;
-  let cspViolations: string[];
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport, isMobile, hasTouch });
-    page = await context.newPage();
-    cspViolations = watchCspViolations(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    expect(cspViolations).toEqual([]);
-  });
+  pagePerTest(journey, device, (opened) => (page = opened));
 
   it('shows a visitor the published 2026 budget of sangkat Kaeb with its council decision', async () => {
     const expected = await apiGet<BudgetAnswer>(`/api/budgets/units/${UNIT}/years/${YEAR}`);
     expect(expected.phase).not.toBe('proposed');
-    const budgets = new BudgetsPage(page, server.baseUrl);
+    const budgets = new BudgetsPage(page, journey.baseUrl);
     await budgets.gotoBudget(UNIT, YEAR);
     expect(await budgets.phase()).toBe(expected.phase);
     await budgets.lineRows().first().waitFor();
@@ -126,7 +85,7 @@ describe.each(VIEWPORTS)('budgets journey on $name', ({ name, viewport, isMobile
     expect(await budgets.field('council-decision').textContent()).toContain(expected.councilDecision?.number);
     // axe on the budget page with its lines.
     const problems = await budgets.seriousAccessibilityProblems();
-    if (problems.length > 0) console.error(report(problems));
+    if (problems.length > 0) console.error(accessibilityReport(problems));
     expect(problems).toEqual([]);
     // A proposed budget is not shown to the public: the page says there is no published one.
     await budgets.gotoBudget('230202', YEAR);
@@ -137,7 +96,7 @@ describe.each(VIEWPORTS)('budgets journey on $name', ({ name, viewport, isMobile
     const expected = await apiGet<ReportAnswer>(
       `/api/budgets/units/${UNIT}/years/${YEAR}/report?rollup=true`,
     );
-    const budgets = new BudgetsPage(page, server.baseUrl);
+    const budgets = new BudgetsPage(page, journey.baseUrl);
     await budgets.gotoReport(UNIT, YEAR);
     const read = async (field: string) => rielFrom((await budgets.field(field).textContent()) ?? '');
     expect(await read('revenue-budget')).toBe(expected.revenue.budget);
@@ -151,11 +110,8 @@ describe.each(VIEWPORTS)('budgets journey on $name', ({ name, viewport, isMobile
 
   it('lets the commune clerk open a budget, add a line and approve it only after the council’s decision', async () => {
     const year = NEW_YEAR[name];
-    const signIn = new SignInPage(page, server.baseUrl);
-    await signIn.goto(`/budgets/${UNIT}/${year}`);
-    await signIn.signIn('kep.clerk@sndd.example', DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname === `/budgets/${UNIT}/${year}`);
-    const budgets = new BudgetsPage(page, server.baseUrl);
+    await signInThrough(page, journey.baseUrl, 'kep.clerk@sndd.example', `/budgets/${UNIT}/${year}`);
+    const budgets = new BudgetsPage(page, journey.baseUrl);
     await page.locator('main button.create-budget').click();
     await budgets.waitForPhase('proposed');
 
@@ -214,10 +170,7 @@ describe.each(VIEWPORTS)('budgets journey on $name', ({ name, viewport, isMobile
     );
     const expected = await boostDryRun(csv);
     expect(expected.problems.length).toBeGreaterThan(3);
-    const signIn = new SignInPage(page, server.baseUrl);
-    await signIn.goto('/open-data');
-    await signIn.signIn('officer@sndd.example', DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/open-data');
+    await signInThrough(page, journey.baseUrl, 'officer@sndd.example', '/open-data');
     const form = page.locator('main form.boost-form');
     await form.locator('input[name="file"]').setInputFiles({
       name: 'with-problems.csv',

@@ -9,13 +9,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, VIEWPORTS, watchCspViolations } from './support/browser.ts';
-import { DEMO_PASSWORD, repoRoot, startServer, type RunningServer } from './support/server.ts';
-import type { AxeProblem } from './pages/home.page.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { VIEWPORTS } from './support/browser.ts';
+import {
+  accessibilityReport,
+  apiSignIn,
+  pagePerTest,
+  signInThrough,
+  startJourney,
+} from './support/journey.ts';
+import { repoRoot } from './support/server.ts';
 import { ShellPage } from './pages/home.page.ts';
-import { SignInPage } from './pages/sign-in.page.ts';
 
 const UNIT = '230201';
 const DAY = '2026-11-20';
@@ -31,39 +36,12 @@ interface MeetingAnswer {
   decisions: { passed: boolean; votesFor: number; kind: string; titleKm: string }[];
 }
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = startJourney();
 
 /** The national administrator, through the API: makes the council the clerk works with. */
 async function adminSession(): Promise<(method: string, path: string, body?: unknown) => Promise<unknown>> {
-  const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: 'admin@sndd.example', password: DEMO_PASSWORD }),
-  });
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((value) => value.split(';')[0])
-    .join('; ');
-  return async (method, path, body) => {
-    const response = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as unknown;
-  };
+  const admin = await apiSignIn(journey.baseUrl, 'admin@sndd.example');
+  return (method, path, body) => admin.send(method, path, body);
 }
 
 async function makeCouncil(label: string): Promise<number> {
@@ -86,32 +64,13 @@ async function makeCouncil(label: string): Promise<number> {
   return organ.id;
 }
 
-function report(problems: AxeProblem[]): string {
-  return problems.map((p) => `${p.impact} ${p.id}: ${p.help}\n    ${p.targets.join('\n    ')}`).join('\n');
-}
-
-describe.each(VIEWPORTS)('councils journey on $name', ({ name, viewport, isMobile, hasTouch }) => {
-  let context: BrowserContext;
+describe.each(VIEWPORTS)('councils journey on $name', ({ name, ...device }) => {
   let page: Page;
-  let cspViolations: string[];
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport, isMobile, hasTouch });
-    page = await context.newPage();
-    cspViolations = watchCspViolations(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    expect(cspViolations).toEqual([]);
-  });
+  pagePerTest(journey, device, (opened) => (page = opened));
 
   it('lets the clerk convene a meeting, record the attendance and a decision with its tally', async () => {
     const organId = await makeCouncil(name);
-    const signIn = new SignInPage(page, server.baseUrl);
-    await signIn.goto(`/units/${UNIT}`);
-    await signIn.signIn('kep.clerk@sndd.example', DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname === `/units/${UNIT}`);
+    await signInThrough(page, journey.baseUrl, 'kep.clerk@sndd.example', `/units/${UNIT}`);
 
     // The unit page's section, and the clerk's way in.
     const section = page.locator('main section.unit-meetings');
@@ -122,9 +81,9 @@ describe.each(VIEWPORTS)('councils journey on $name', ({ name, viewport, isMobil
     // One form: organ, date, place, the agenda.
     const form = page.locator('main form.meeting-form');
     await form.waitFor();
-    const shell = new ShellPage(page, server.baseUrl);
+    const shell = new ShellPage(page, journey.baseUrl);
     const formProblems = await shell.seriousAccessibilityProblems();
-    if (formProblems.length > 0) console.error(report(formProblems));
+    if (formProblems.length > 0) console.error(accessibilityReport(formProblems));
     expect(formProblems).toEqual([]);
     await form.locator('select[name="organ"]').selectOption(String(organId));
     await form.locator('input[name="date"]').fill(DAY);
@@ -156,7 +115,7 @@ describe.each(VIEWPORTS)('councils journey on $name', ({ name, viewport, isMobil
     await page.locator('main .decision-card .decision-outcome--passed').waitFor();
 
     const stored = (await (
-      await fetch(`${server.baseUrl}/api/councils/meetings/${meetingId}`)
+      await fetch(`${journey.baseUrl}/api/councils/meetings/${meetingId}`)
     ).json()) as MeetingAnswer;
     expect(stored.status).toBe('held');
     expect(stored.quorum).toMatchObject({ present: 4, membersInOffice: 5, met: true });
@@ -165,7 +124,7 @@ describe.each(VIEWPORTS)('councils journey on $name', ({ name, viewport, isMobil
     expect(stored.decisions[0]).toMatchObject({ kind: 'approve_budget', passed: true, votesFor: 4 });
 
     const problems = await shell.seriousAccessibilityProblems();
-    if (problems.length > 0) console.error(report(problems));
+    if (problems.length > 0) console.error(accessibilityReport(problems));
     expect(problems).toEqual([]);
     // Nothing is wider than the screen (the tables stack on a phone).
     const overflow = await page.evaluate(

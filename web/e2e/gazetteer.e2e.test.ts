@@ -9,41 +9,25 @@
  * Steps that need an API endpoint still being built (history, PATCH) are skipped, with a note,
  * until the endpoint answers.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, VIEWPORTS, watchCspViolations } from './support/browser.ts';
-import { DEMO_PASSWORD, repoRoot, startServer, type RunningServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { VIEWPORTS } from './support/browser.ts';
+import {
+  accessibilityReport,
+  khmerDigits,
+  kmCatalogue,
+  pagePerTest,
+  signInThrough,
+  startJourney,
+} from './support/journey.ts';
 import { GazetteerPage } from './pages/gazetteer.page.ts';
-import type { AxeProblem } from './pages/home.page.ts';
-import { SignInPage } from './pages/sign-in.page.ts';
 
-const km = JSON.parse(readFileSync(join(repoRoot, 'web/src/locales/km.json'), 'utf8')) as Record<
-  string,
-  string
->;
+const kmText = kmCatalogue('web/src/locales/km.json');
 
-function kmText(key: string): string {
-  const value = km[key];
-  if (value === undefined) throw new Error(`km.json has no key ${key}`);
-  return value;
-}
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = startJourney();
 
 async function apiGet(path: string): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${server.baseUrl}${path}`);
+  const response = await fetch(`${journey.baseUrl}${path}`);
   return { status: response.status, body: await response.json().catch(() => null) };
 }
 
@@ -57,33 +41,12 @@ async function totalWithin(code: string, level: number): Promise<number> {
   return (answer.body as { total: number }).total;
 }
 
-/** Khmer pages show Khmer digits unless the reader turns them off. */
-function khmerDigits(value: number | string): string {
-  return String(value).replace(/[0-9]/g, (d) => String.fromCharCode(0x17e0 + Number(d)));
-}
-
-function report(problems: AxeProblem[]): string {
-  return problems.map((p) => `${p.impact} ${p.id}: ${p.help}\n    ${p.targets.join('\n    ')}`).join('\n');
-}
-
-describe.each(VIEWPORTS)('gazetteer journey on $name', ({ name, viewport, isMobile, hasTouch }) => {
-  let context: BrowserContext;
+describe.each(VIEWPORTS)('gazetteer journey on $name', ({ name, ...device }) => {
   let page: Page;
-  let cspViolations: string[];
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport, isMobile, hasTouch });
-    page = await context.newPage();
-    cspViolations = watchCspViolations(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    expect(cspViolations).toEqual([]);
-  });
+  pagePerTest(journey, device, (opened) => (page = opened));
 
   it('finds Kep by its Khmer name, shows its units and counts, and a sangkat with its breadcrumb', async () => {
-    const gazetteer = new GazetteerPage(page, server.baseUrl);
+    const gazetteer = new GazetteerPage(page, journey.baseUrl);
     await gazetteer.gotoUnits();
     const hits = await apiGet(`/api/gazetteer/search?q=${encodeURIComponent('កែប')}&limit=10`);
     if ((hits.body as { items?: { code: string }[] } | null)?.items?.some((hit) => hit.code === '23')) {
@@ -116,7 +79,7 @@ describe.each(VIEWPORTS)('gazetteer journey on $name', ({ name, viewport, isMobi
   });
 
   it('finds a unit by its Latin name, with the units above it', async () => {
-    const gazetteer = new GazetteerPage(page, server.baseUrl);
+    const gazetteer = new GazetteerPage(page, journey.baseUrl);
     await gazetteer.gotoUnits();
     const search = await apiGet('/api/gazetteer/search?q=Kaeb&limit=10');
     const items = (search.body as { items?: { code: string }[] } | null)?.items ?? [];
@@ -137,14 +100,14 @@ describe.each(VIEWPORTS)('gazetteer journey on $name', ({ name, viewport, isMobi
       console.warn('skipped: sangkat 230201 has no creation date in this database');
       return;
     }
-    const gazetteer = new GazetteerPage(page, server.baseUrl);
+    const gazetteer = new GazetteerPage(page, journey.baseUrl);
     await gazetteer.gotoUnit('230201', asOf);
     await page.locator('main .unit-profile .notice').waitFor();
     expect(await page.locator('main .unit-profile .notice').textContent()).toContain('មិនទាន់មាន');
   });
 
   it('lets the sangkat clerk correct the Latin name, which then shows in the history', async () => {
-    const probe = await fetch(`${server.baseUrl}/api/gazetteer/units/230201`, {
+    const probe = await fetch(`${journey.baseUrl}/api/gazetteer/units/230201`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
       body: '{}',
@@ -154,11 +117,8 @@ describe.each(VIEWPORTS)('gazetteer journey on $name', ({ name, viewport, isMobi
       console.warn('skipped: PATCH /api/gazetteer/units/{code} is not there yet');
       return;
     }
-    const signIn = new SignInPage(page, server.baseUrl);
-    await signIn.goto('/units/230201');
-    await signIn.signIn('kep.clerk@sndd.example', DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/units/230201');
-    const gazetteer = new GazetteerPage(page, server.baseUrl);
+    await signInThrough(page, journey.baseUrl, 'kep.clerk@sndd.example', '/units/230201');
+    const gazetteer = new GazetteerPage(page, journey.baseUrl);
     await gazetteer.waitForProfile();
 
     const oldName = await gazetteer.detail('nameLatin');
@@ -183,11 +143,8 @@ describe.each(VIEWPORTS)('gazetteer journey on $name', ({ name, viewport, isMobi
   it('lets a national administrator merge a village into its neighbour, dated in both histories', async () => {
     // Each viewport merges its own pair of villages of commune 230103.
     const [absorbed, into] = name === 'desktop' ? ['23010307', '23010306'] : ['23010305', '23010304'];
-    const signIn = new SignInPage(page, server.baseUrl);
-    await signIn.goto(`/units/${absorbed}`);
-    await signIn.signIn('admin@sndd.example', DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname === `/units/${absorbed}`);
-    const gazetteer = new GazetteerPage(page, server.baseUrl);
+    await signInThrough(page, journey.baseUrl, 'admin@sndd.example', `/units/${absorbed}`);
+    const gazetteer = new GazetteerPage(page, journey.baseUrl);
     await gazetteer.waitForProfile();
     const reference = `អនុក្រឹត្យលេខ ${name === 'desktop' ? '១២' : '១៣'} អនក្រ.បក`;
     await gazetteer.mergeInto(into, reference);
@@ -201,14 +158,14 @@ describe.each(VIEWPORTS)('gazetteer journey on $name', ({ name, viewport, isMobi
   });
 
   it('has no serious accessibility problem on a profile', async () => {
-    const gazetteer = new GazetteerPage(page, server.baseUrl);
+    const gazetteer = new GazetteerPage(page, journey.baseUrl);
     await gazetteer.gotoUnit('23');
     await gazetteer.waitForProfile();
     await page.locator('main table.unit-children').waitFor();
     await page.locator('main .counts__item').first().waitFor();
     await page.locator('main .unit-section .loading').first().waitFor({ state: 'detached' });
     const problems = await gazetteer.seriousAccessibilityProblems();
-    if (problems.length > 0) console.error(report(problems));
+    if (problems.length > 0) console.error(accessibilityReport(problems));
     expect(problems).toEqual([]);
   });
 });

@@ -5,11 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, VIEWPORTS } from './support/browser.ts';
-import { repoRoot, startServer, type RunningServer } from './support/server.ts';
-import { HomePage, type AxeProblem } from './pages/home.page.ts';
+import { VIEWPORTS } from './support/browser.ts';
+import { accessibilityReport, startJourney } from './support/journey.ts';
+import { repoRoot } from './support/server.ts';
+import { HomePage } from './pages/home.page.ts';
 import { UnitsPage } from './pages/units.page.ts';
 
 const catalogue = (lang: 'km' | 'en'): Record<string, string> =>
@@ -20,27 +21,13 @@ const catalogue = (lang: 'km' | 'en'): Record<string, string> =>
 const km = catalogue('km');
 const en = catalogue('en');
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function report(problems: AxeProblem[]): string {
-  return problems.map((p) => `${p.impact} ${p.id}: ${p.help}\n    ${p.targets.join('\n    ')}`).join('\n');
-}
+const journey = startJourney();
 
 describe.each(VIEWPORTS)('home journey on $name', ({ viewport, isMobile, hasTouch }) => {
   let context: BrowserContext;
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport, isMobile, hasTouch });
+    context = await journey.browser.newContext({ viewport, isMobile, hasTouch });
   });
 
   afterAll(async () => {
@@ -48,7 +35,7 @@ describe.each(VIEWPORTS)('home journey on $name', ({ viewport, isMobile, hasTouc
   });
 
   it('opens in Khmer, switches language, and keeps the choice after a reload', async () => {
-    const home = new HomePage(await context.newPage(), server.baseUrl);
+    const home = new HomePage(await context.newPage(), journey.baseUrl);
     await home.goto();
     expect(await home.htmlLang()).toBe('km');
     expect(await home.heading().textContent()).toBe(km['home.title']);
@@ -71,13 +58,13 @@ describe.each(VIEWPORTS)('home journey on $name', ({ viewport, isMobile, hasTouc
   });
 
   it('has no serious or critical accessibility problem in either language', async () => {
-    const home = new HomePage(await context.newPage(), server.baseUrl);
+    const home = new HomePage(await context.newPage(), journey.baseUrl);
     await home.goto();
     const found: string[] = [];
     for (const lang of ['km', 'en'] as const) {
       await home.switchLanguage(lang);
       const problems = await home.seriousAccessibilityProblems();
-      if (problems.length > 0) found.push(`[${lang}]\n${report(problems)}`);
+      if (problems.length > 0) found.push(`[${lang}]\n${accessibilityReport(problems)}`);
     }
     if (found.length > 0) console.error(found.join('\n'));
     expect(found).toEqual([]);
@@ -86,10 +73,10 @@ describe.each(VIEWPORTS)('home journey on $name', ({ viewport, isMobile, hasTouc
   });
 
   it('lists the capital and the 24 provinces', async () => {
-    const home = new HomePage(await context.newPage(), server.baseUrl);
+    const home = new HomePage(await context.newPage(), journey.baseUrl);
     await home.goto();
     await home.openProvinces();
-    const units = new UnitsPage(home.page, server.baseUrl);
+    const units = new UnitsPage(home.page, journey.baseUrl);
     await units.waitForList();
     expect(await units.rows().count()).toBe(25);
     expect(await units.heading().textContent()).toBe(km['units.title']);

@@ -9,13 +9,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, VIEWPORTS, watchCspViolations } from './support/browser.ts';
-import { DEMO_PASSWORD, repoRoot, startServer, type RunningServer } from './support/server.ts';
-import type { AxeProblem } from './pages/home.page.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { VIEWPORTS } from './support/browser.ts';
+import { accessibilityReport, pagePerTest, signInThrough, startJourney } from './support/journey.ts';
+import { repoRoot } from './support/server.ts';
 import { ServicesAdminPage } from './pages/services-admin.page.ts';
-import { SignInPage } from './pages/sign-in.page.ts';
 
 const catalogue = (path: string) =>
   JSON.parse(readFileSync(join(repoRoot, path), 'utf8')) as Record<string, string>;
@@ -39,10 +38,6 @@ interface Standard {
 /** Today in Cambodia, as the API counts days. */
 const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Phnom_Penh' });
 
-function report(problems: AxeProblem[]): string {
-  return problems.map((p) => `${p.impact} ${p.id}: ${p.help}\n    ${p.targets.join('\n    ')}`).join('\n');
-}
-
 /** GET from the API in the page (same origin, the page's session). */
 async function apiGet<T>(page: Page, path: string): Promise<{ status: number; body: T }> {
   return page.evaluate(async (url) => {
@@ -51,50 +46,25 @@ async function apiGet<T>(page: Page, path: string): Promise<{ status: number; bo
   }, path);
 }
 
-let server: RunningServer;
-let browser: Browser;
+const journey = startJourney();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-describe.each(VIEWPORTS)('managing service standards on $name', ({ name, viewport, isMobile, hasTouch }) => {
-  let context: BrowserContext;
+describe.each(VIEWPORTS)('managing service standards on $name', ({ name, ...device }) => {
   let page: Page;
-  let cspViolations: string[];
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport, isMobile, hasTouch });
-    page = await context.newPage();
-    cspViolations = watchCspViolations(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    expect(cspViolations).toEqual([]);
-  });
+  pagePerTest(journey, device, (opened) => (page = opened));
 
   it('lets the national officer create, revise, offer and end an offering of a standard', async () => {
     const code = `e2e.admin.${name}`;
-    const signIn = new SignInPage(page, server.baseUrl);
-    await signIn.goto('/applications');
-    await signIn.signIn('officer@sndd.example', DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/applications');
+    await signInThrough(page, journey.baseUrl, 'officer@sndd.example', '/applications');
 
     // The officers' links lead to the list.
     const link = page.locator('main .page-links a[href="/services/manage"]');
     expect((await link.textContent())?.trim()).toBe(servicesKm['services.office.manageStandards']);
     await link.click();
-    const admin = new ServicesAdminPage(page, server.baseUrl);
+    const admin = new ServicesAdminPage(page, journey.baseUrl);
     await admin.waitForHeading(adminKm['servicesAdmin.manage.title'] ?? '');
     await page.locator('main .svc-admin table tbody tr').first().waitFor();
     const listProblems = await admin.seriousAccessibilityProblems();
-    expect(listProblems, report(listProblems)).toEqual([]);
+    expect(listProblems, accessibilityReport(listProblems)).toEqual([]);
     await admin.openNew();
 
     await admin.fill({
@@ -145,7 +115,7 @@ describe.each(VIEWPORTS)('managing service standards on $name', ({ name, viewpor
 
     // The form page: no serious accessibility problem, nothing wider than the screen.
     const problems = await admin.seriousAccessibilityProblems();
-    expect(problems, report(problems)).toEqual([]);
+    expect(problems, accessibilityReport(problems)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
     await admin.submit();
@@ -217,19 +187,16 @@ describe.each(VIEWPORTS)('managing service standards on $name', ({ name, viewpor
     expect(ended.body.currentVersion).toBe(2);
 
     const editProblems = await admin.seriousAccessibilityProblems();
-    expect(editProblems, report(editProblems)).toEqual([]);
+    expect(editProblems, accessibilityReport(editProblems)).toEqual([]);
   });
 
   it('shows a district officer neither the link nor the page', async () => {
-    const signIn = new SignInPage(page, server.baseUrl);
-    await signIn.goto('/applications');
-    await signIn.signIn('kep.district@sndd.example', DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/applications');
+    await signInThrough(page, journey.baseUrl, 'kep.district@sndd.example', '/applications');
     await page.locator('main .page-links a[href="/outbox"]').waitFor();
     expect(await page.locator('main a[href="/services/manage"]').count()).toBe(0);
 
-    const admin = new ServicesAdminPage(page, server.baseUrl);
-    await page.goto(`${server.baseUrl}/services/manage`, { waitUntil: 'load' });
+    const admin = new ServicesAdminPage(page, journey.baseUrl);
+    await page.goto(`${journey.baseUrl}/services/manage`, { waitUntil: 'load' });
     await admin.waitForHeading(accessKm['access.forbidden.title'] ?? '');
     expect(await page.locator('main form.svc-admin__search').count()).toBe(0);
   });

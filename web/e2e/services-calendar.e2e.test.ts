@@ -12,11 +12,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, VIEWPORTS, watchCspViolations } from './support/browser.ts';
-import { DEMO_PASSWORD, repoRoot, startServer, type RunningServer } from './support/server.ts';
-import type { AxeProblem } from './pages/home.page.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { VIEWPORTS } from './support/browser.ts';
+import {
+  accessibilityReport,
+  khmerDigits,
+  pagePerTest,
+  signInThrough,
+  startJourney,
+} from './support/journey.ts';
+import { DEMO_PASSWORD, repoRoot } from './support/server.ts';
 import { ServicesCalendarPage } from './pages/services-calendar.page.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
 
@@ -26,15 +32,6 @@ const km = catalogue('web/src/modules/services/calendar/locales/km.json');
 // Texts every module shares (the example badge) are in the main catalogue.
 const sharedKm = catalogue('web/src/locales/km.json');
 const servicesKm = catalogue('web/src/modules/services/locales/km.json');
-
-/** Khmer pages show Khmer digits unless the reader turns them off. */
-function khmerDigits(value: number | string): string {
-  return String(value).replace(/[0-9]/g, (d) => String.fromCharCode(0x17e0 + Number(d)));
-}
-
-function report(problems: AxeProblem[]): string {
-  return problems.map((p) => `${p.impact} ${p.id}: ${p.help}\n    ${p.targets.join('\n    ')}`).join('\n');
-}
 
 interface Holiday {
   date: string;
@@ -75,34 +72,12 @@ const CASES = {
   },
 } as const;
 
-let server: RunningServer;
-let browser: Browser;
+const journey = startJourney();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-describe.each(VIEWPORTS)('working-day calendar on $name', ({ name, viewport, isMobile, hasTouch }) => {
+describe.each(VIEWPORTS)('working-day calendar on $name', ({ name, ...device }) => {
   const chosen = CASES[name];
-  let context: BrowserContext;
   let page: Page;
-  let cspViolations: string[];
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport, isMobile, hasTouch });
-    page = await context.newPage();
-    cspViolations = watchCspViolations(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    expect(cspViolations).toEqual([]);
-  });
+  pagePerTest(journey, device, (opened) => (page = opened));
 
   const fetchYear = (year: number) =>
     page.evaluate(async (y) => {
@@ -121,12 +96,12 @@ describe.each(VIEWPORTS)('working-day calendar on $name', ({ name, viewport, isM
     page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
   const expectAccessible = async (calendar: ServicesCalendarPage) => {
     const problems = await calendar.seriousAccessibilityProblems();
-    if (problems.length > 0) console.error(report(problems));
+    if (problems.length > 0) console.error(accessibilityReport(problems));
     expect(problems).toEqual([]);
   };
 
   it('shows a visitor 2026’s holidays as the API gives them, with the example badge, and a due date', async () => {
-    const calendar = new ServicesCalendarPage(page, server.baseUrl);
+    const calendar = new ServicesCalendarPage(page, journey.baseUrl);
     await calendar.goto(2026);
     await calendar.waitForHeading(km['servicesCalendar.title'] ?? '');
     await calendar.waitForYear(2026);
@@ -162,11 +137,11 @@ describe.each(VIEWPORTS)('working-day calendar on $name', ({ name, viewport, isM
 
   it(`lets the national officer replace the holidays of ${chosen.year}, showing the API’s stable error in Khmer`, async () => {
     const { year, first, second } = chosen;
-    const signIn = new SignInPage(page, server.baseUrl);
+    const signIn = new SignInPage(page, journey.baseUrl);
     await signIn.goto(`/services/calendar?year=${year}`);
     await signIn.signIn('officer@sndd.example', DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname === '/services/calendar');
-    const calendar = new ServicesCalendarPage(page, server.baseUrl);
+    const calendar = new ServicesCalendarPage(page, journey.baseUrl);
     await calendar.waitForYear(year);
     expect(await calendar.year(year).getAttribute('data-defined')).toBe('false');
     expect(await fetchDueDate(chosen.dueFrom, 1)).toBe(chosen.dueBefore);
@@ -210,15 +185,12 @@ describe.each(VIEWPORTS)('working-day calendar on $name', ({ name, viewport, isM
   });
 
   it('shows a district officer the calendar from the office links, read-only', async () => {
-    const signIn = new SignInPage(page, server.baseUrl);
-    await signIn.goto('/applications');
-    await signIn.signIn('kep.district@sndd.example', DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/applications');
+    await signInThrough(page, journey.baseUrl, 'kep.district@sndd.example', '/applications');
     const link = page.locator('main .page-links a[href="/services/calendar"]');
     await link.waitFor();
     expect(await link.textContent()).toBe(servicesKm['services.office.calendar']);
     await link.click();
-    const calendar = new ServicesCalendarPage(page, server.baseUrl);
+    const calendar = new ServicesCalendarPage(page, journey.baseUrl);
     await calendar.waitForHeading(km['servicesCalendar.title'] ?? '');
     await page.locator('main .svc-calendar__table').waitFor();
     expect((await calendar.holidayDates()).length).toBeGreaterThan(0);

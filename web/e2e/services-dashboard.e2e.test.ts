@@ -8,11 +8,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, VIEWPORTS, watchCspViolations } from './support/browser.ts';
-import { DEMO_PASSWORD, repoRoot, startServer, type RunningServer } from './support/server.ts';
-import type { AxeProblem } from './pages/home.page.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { VIEWPORTS } from './support/browser.ts';
+import { accessibilityReport, pagePerTest, signInThrough, startJourney } from './support/journey.ts';
+import { repoRoot } from './support/server.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
 
 const km = JSON.parse(
@@ -54,43 +54,14 @@ function numberIn(text: string): number | null {
 
 const oneDecimal = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
-function report(problems: AxeProblem[]): string {
-  return problems.map((p) => `${p.impact} ${p.id}: ${p.help}\n    ${p.targets.join('\n    ')}`).join('\n');
-}
+const journey = startJourney();
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-describe.each(VIEWPORTS)('office dashboard on $name', ({ viewport, isMobile, hasTouch }) => {
-  let context: BrowserContext;
+describe.each(VIEWPORTS)('office dashboard on $name', (device) => {
   let page: Page;
-  let cspViolations: string[];
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport, isMobile, hasTouch });
-    page = await context.newPage();
-    cspViolations = watchCspViolations(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    expect(cspViolations).toEqual([]);
-  });
+  pagePerTest(journey, device, (opened) => (page = opened));
 
   it('shows the district officer the API’s figures for 2302, a chart, the sex breakdown and a CSV', async () => {
-    const signIn = new SignInPage(page, server.baseUrl);
-    await signIn.goto('/services/dashboard');
-    await signIn.signIn('kep.district@sndd.example', DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/services/dashboard');
+    await signInThrough(page, journey.baseUrl, 'kep.district@sndd.example', '/services/dashboard');
     await page.locator('main h1', { hasText: km['servicesDashboard.title'] }).waitFor();
     const figures = page.locator('main .svc-dashboard__figures');
     await figures.waitFor();
@@ -100,7 +71,7 @@ describe.each(VIEWPORTS)('office dashboard on $name', ({ viewport, isMobile, has
     // The filters the page used are those of its CSV link; the JSON answer for the same.
     const csvHref =
       (await page.locator('main a.download-link[data-format="csv"]').getAttribute('href')) ?? '';
-    const query = new URL(csvHref, server.baseUrl).searchParams;
+    const query = new URL(csvHref, journey.baseUrl).searchParams;
     expect(query.get('unit')).toBe('2302');
     expect(query.get('from')).toMatch(/^\d{4}-\d{2}$/);
     expect(await page.locator('main a.download-link[data-format="xlsx"]').getAttribute('href')).toBe(
@@ -189,8 +160,8 @@ describe.each(VIEWPORTS)('office dashboard on $name', ({ viewport, isMobile, has
       await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
     ).toBe(true);
 
-    const problems = await new SignInPage(page, server.baseUrl).seriousAccessibilityProblems();
-    if (problems.length > 0) console.error(report(problems));
+    const problems = await new SignInPage(page, journey.baseUrl).seriousAccessibilityProblems();
+    if (problems.length > 0) console.error(accessibilityReport(problems));
     expect(problems).toEqual([]);
   });
 });

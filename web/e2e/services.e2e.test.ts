@@ -12,13 +12,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, VIEWPORTS, watchCspViolations } from './support/browser.ts';
-import { DEMO_PASSWORD, repoRoot, startServer, type RunningServer } from './support/server.ts';
-import type { AxeProblem } from './pages/home.page.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { VIEWPORTS } from './support/browser.ts';
+import {
+  accessibilityReport,
+  khmerDigits,
+  pagePerTest,
+  signInThrough,
+  startJourney,
+} from './support/journey.ts';
+import { repoRoot } from './support/server.ts';
 import { ServicesPage } from './pages/services.page.ts';
-import { SignInPage } from './pages/sign-in.page.ts';
 
 const km = JSON.parse(
   readFileSync(join(repoRoot, 'web/src/modules/services/locales/km.json'), 'utf8'),
@@ -28,15 +33,6 @@ function kmText(key: string, values: Record<string, string> = {}): string {
   const text = km[key];
   if (text === undefined) throw new Error(`the services catalogue has no key ${key}`);
   return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
-}
-
-/** Khmer pages show Khmer digits unless the reader turns them off. */
-function khmerDigits(value: number | string): string {
-  return String(value).replace(/[0-9]/g, (d) => String.fromCharCode(0x17e0 + Number(d)));
-}
-
-function report(problems: AxeProblem[]): string {
-  return problems.map((p) => `${p.impact} ${p.id}: ${p.help}\n    ${p.targets.join('\n    ')}`).join('\n');
 }
 
 // A tiny file that starts like a PDF (the API recognises files by their first bytes).
@@ -76,44 +72,19 @@ const CASES = {
   },
 } as const;
 
-let server: RunningServer;
-let browser: Browser;
+const journey = startJourney();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-describe.each(VIEWPORTS)('services journey on $name', ({ name, viewport, isMobile, hasTouch }) => {
+describe.each(VIEWPORTS)('services journey on $name', ({ name, ...device }) => {
   const data = CASES[name];
-  let context: BrowserContext;
   let page: Page;
-  let cspViolations: string[];
   let services: ServicesPage;
   let number = '';
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport, isMobile, hasTouch });
-    page = await context.newPage();
-    cspViolations = watchCspViolations(page);
-    services = new ServicesPage(page, server.baseUrl);
+  pagePerTest(journey, device, (opened) => {
+    page = opened;
+    services = new ServicesPage(page, journey.baseUrl);
   });
 
-  afterEach(async () => {
-    await context?.close();
-    expect(cspViolations).toEqual([]);
-  });
-
-  async function signIn(login: string, next: string): Promise<void> {
-    const signInPage = new SignInPage(page, server.baseUrl);
-    await signInPage.goto(next);
-    await signInPage.signIn(login, DEMO_PASSWORD);
-    await page.waitForURL((url) => `${url.pathname}${url.search}` === next);
-  }
+  const signIn = (login: string, next: string) => signInThrough(page, journey.baseUrl, login, next);
 
   it('finds a commune service by its Khmer name and shows its fee and time limit', async () => {
     await services.gotoCatalogue();
@@ -129,7 +100,7 @@ describe.each(VIEWPORTS)('services journey on $name', ({ name, viewport, isMobil
     await page.locator('main .svc-offices a[href*="/apply?unit="]').first().waitFor();
 
     const problems = await services.seriousAccessibilityProblems();
-    if (problems.length > 0) console.error(report(problems));
+    if (problems.length > 0) console.error(accessibilityReport(problems));
     expect(problems).toEqual([]);
   });
 
@@ -173,7 +144,7 @@ describe.each(VIEWPORTS)('services journey on $name', ({ name, viewport, isMobil
 
     await services.step('under_review', 'ពិនិត្យឯកសារ');
     const problems = await services.seriousAccessibilityProblems();
-    if (problems.length > 0) console.error(report(problems));
+    if (problems.length > 0) console.error(accessibilityReport(problems));
     expect(problems).toEqual([]);
 
     await services.step('approved', 'ឯកសារគ្រប់គ្រាន់');
@@ -185,7 +156,7 @@ describe.each(VIEWPORTS)('services journey on $name', ({ name, viewport, isMobil
     expect(notes).toEqual(['ពិនិត្យឯកសារ', 'ឯកសារគ្រប់គ្រាន់', 'សូមមកយកនៅបញ្ជរ', 'បានប្រគល់ជូនហើយ']);
 
     // Each change sent the applicant a message, which the officers' outbox lists.
-    await page.goto(`${server.baseUrl}/outbox?number=${number}`, { waitUntil: 'load' });
+    await page.goto(`${journey.baseUrl}/outbox?number=${number}`, { waitUntil: 'load' });
     await page.locator(`main table tr[data-number="${number}"]`).first().waitFor();
     expect(await page.locator(`main table tr[data-number="${number}"]`).count()).toBeGreaterThanOrEqual(5);
   });
@@ -211,7 +182,7 @@ describe.each(VIEWPORTS)('services journey on $name', ({ name, viewport, isMobil
 
   it('takes a complaint from a visitor and follows it by its number', async () => {
     const { subject, unit } = data.complaint;
-    await page.goto(`${server.baseUrl}/complaints/new?unit=${unit}`, { waitUntil: 'load' });
+    await page.goto(`${journey.baseUrl}/complaints/new?unit=${unit}`, { waitUntil: 'load' });
     const form = page.locator('main form.svc-complaint-form');
     await form.waitFor();
     await form.locator(`input[name="subject"][value="${subject}"]`).check();

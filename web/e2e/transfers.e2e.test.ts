@@ -8,40 +8,26 @@
  * correction he prepares cannot be approved by himself (the stable code's message shows). The
  * allocation page has no serious accessibility problem, and nothing breaks the server's CSP.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, VIEWPORTS, watchCspViolations } from './support/browser.ts';
-import { DEMO_PASSWORD, repoRoot, startServer, type RunningServer } from './support/server.ts';
-import type { AxeProblem } from './pages/home.page.ts';
-import { SignInPage } from './pages/sign-in.page.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { VIEWPORTS } from './support/browser.ts';
+import {
+  accessibilityReport,
+  apiSignIn,
+  getJson,
+  kmCatalogue,
+  pagePerTest,
+  signInThrough,
+  startJourney,
+} from './support/journey.ts';
 import { rielFrom, TransfersPage } from './pages/transfers.page.ts';
 
 const PROGRAM = 'supplementary-commune-fund';
 const YEAR = 2025;
 
-const km = JSON.parse(
-  readFileSync(join(repoRoot, 'web/src/modules/transfers/locales/km.json'), 'utf8'),
-) as Record<string, string>;
-
-function kmText(key: string): string {
-  const value = km[key];
-  if (value === undefined) throw new Error(`the transfers km.json has no key ${key}`);
-  return value;
-}
-
+const kmText = kmCatalogue('web/src/modules/transfers/locales/km.json');
 // Texts every module shares (the example badge) are in the main catalogue.
-const sharedKm = JSON.parse(readFileSync(join(repoRoot, 'web/src/locales/km.json'), 'utf8')) as Record<
-  string,
-  string
->;
-
-function sharedKmText(key: string): string {
-  const value = sharedKm[key];
-  if (value === undefined) throw new Error(`the main km.json has no key ${key}`);
-  return value;
-}
+const sharedKmText = kmCatalogue('web/src/locales/km.json');
 
 interface AllocationAnswer {
   id: number;
@@ -56,23 +42,10 @@ interface LineAnswer {
   amount: number;
 }
 
-let server: RunningServer;
-let browser: Browser;
+const journey = startJourney();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function apiGet<T>(path: string, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(`${server.baseUrl}${path}`, { headers });
-  if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const apiGet = <T>(path: string, headers: Record<string, string> = {}) =>
+  getJson<T>(journey.baseUrl, path, headers);
 
 /** The published allocation of the demo, as the API gives it to anyone. */
 async function publishedAllocation(): Promise<AllocationAnswer> {
@@ -86,46 +59,13 @@ async function publishedAllocation(): Promise<AllocationAnswer> {
 
 /** Signs in through the API (cookie and CSRF token), for comparisons with what the page shows. */
 async function signedInApi(login: string) {
-  const response = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: DEMO_PASSWORD }),
-  });
-  const body = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers
-    .getSetCookie()
-    .map((value) => value.split(';')[0])
-    .join('; ');
-  return async <T>(path: string, payload: unknown): Promise<T> => {
-    const answer = await fetch(`${server.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': body.csrfToken },
-      body: JSON.stringify(payload),
-    });
-    if (!answer.ok) throw new Error(`POST ${path}: ${answer.status} ${await answer.text()}`);
-    return (await answer.json()) as T;
-  };
+  const session = await apiSignIn(journey.baseUrl, login);
+  return <T>(path: string, payload: unknown): Promise<T> => session.send<T>('POST', path, payload);
 }
 
-function report(problems: AxeProblem[]): string {
-  return problems.map((p) => `${p.impact} ${p.id}: ${p.help}\n    ${p.targets.join('\n    ')}`).join('\n');
-}
-
-describe.each(VIEWPORTS)('transfers journey on $name', ({ viewport, isMobile, hasTouch }) => {
-  let context: BrowserContext;
+describe.each(VIEWPORTS)('transfers journey on $name', (device) => {
   let page: Page;
-  let cspViolations: string[];
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport, isMobile, hasTouch });
-    page = await context.newPage();
-    cspViolations = watchCspViolations(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    expect(cspViolations).toEqual([]);
-  });
+  pagePerTest(journey, device, (opened) => (page = opened));
 
   it('shows the published allocation, its units adding up to the pool, an explanation and the Lorenz curve', async () => {
     const expected = await publishedAllocation();
@@ -146,7 +86,7 @@ describe.each(VIEWPORTS)('transfers journey on $name', ({ viewport, isMobile, ha
     const lines = await apiGet<{ items: LineAnswer[]; total: number }>(
       `/api/transfers/allocations/${expected.id}/lines?page=1&pageSize=100&sort=code&within=23`,
     );
-    const transfers = new TransfersPage(page, server.baseUrl);
+    const transfers = new TransfersPage(page, journey.baseUrl);
     await transfers.gotoList();
     const row = transfers.allocationRow(PROGRAM, YEAR);
     expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('published');
@@ -190,7 +130,7 @@ describe.each(VIEWPORTS)('transfers journey on $name', ({ viewport, isMobile, ha
     );
     const mine = published.items.find((item) => item.allocationId === expected.id);
     expect(mine).toBeDefined();
-    await page.goto(`${server.baseUrl}/units/230201`, { waitUntil: 'load' });
+    await page.goto(`${journey.baseUrl}/units/230201`, { waitUntil: 'load' });
     const row = page.locator(`main .unit-transfers tr[data-allocation="${expected.id}"]`);
     await row.waitFor();
     expect(rielFrom((await row.locator('[data-field="amount"]').textContent()) ?? '')).toBe(mine?.amount);
@@ -199,11 +139,8 @@ describe.each(VIEWPORTS)('transfers journey on $name', ({ viewport, isMobile, ha
   });
 
   it('lets a national officer move weight to population and see who gains and who loses', async () => {
-    const signIn = new SignInPage(page, server.baseUrl);
-    await signIn.goto('/transfers/scenario');
-    await signIn.signIn('officer@sndd.example', DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/transfers/scenario');
-    const transfers = new TransfersPage(page, server.baseUrl);
+    await signInThrough(page, journey.baseUrl, 'officer@sndd.example', '/transfers/scenario');
+    const transfers = new TransfersPage(page, journey.baseUrl);
     await page.locator('main form.scenario-form').waitFor();
 
     // 20 + 30 + 30 + 10 is not 100: the form says so at once and will not run.
@@ -247,14 +184,14 @@ describe.each(VIEWPORTS)('transfers journey on $name', ({ viewport, isMobile, ha
     expect(await page.locator('main table.changes-table tbody tr').count()).toBe(25);
     await page.locator('main .scenario-result figure.lorenz path.lorenz__curve--before').waitFor();
     const problems = await transfers.seriousAccessibilityProblems();
-    if (problems.length > 0) console.error(report(problems));
+    if (problems.length > 0) console.error(accessibilityReport(problems));
     expect(problems).toEqual([]);
   });
 
   it('shows a formula readably, with its document to download as JSON', async () => {
     const { formulaId } = await publishedAllocation();
-    const transfers = new TransfersPage(page, server.baseUrl);
-    await page.goto(`${server.baseUrl}/transfers/formulas/${formulaId}`, { waitUntil: 'load' });
+    const transfers = new TransfersPage(page, journey.baseUrl);
+    await page.goto(`${journey.baseUrl}/transfers/formulas/${formulaId}`, { waitUntil: 'load' });
     const components = page.locator('main table.formula-components tbody tr');
     await components.first().waitFor();
     expect(
@@ -264,16 +201,18 @@ describe.each(VIEWPORTS)('transfers journey on $name', ({ viewport, isMobile, ha
     expect(await download.getAttribute('href')).toMatch(/^blob:/);
     expect(await download.getAttribute('download')).toBe(`${PROGRAM}-${YEAR}-v1.json`);
     const problems = await transfers.seriousAccessibilityProblems();
-    if (problems.length > 0) console.error(report(problems));
+    if (problems.length > 0) console.error(accessibilityReport(problems));
     expect(problems).toEqual([]);
   });
 
   it('refuses that the officer who prepared a correction approves it, with the code’s message', async () => {
     const expected = await publishedAllocation();
-    const signIn = new SignInPage(page, server.baseUrl);
-    await signIn.goto(`/transfers/allocations/${expected.id}`);
-    await signIn.signIn('officer@sndd.example', DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname === `/transfers/allocations/${expected.id}`);
+    await signInThrough(
+      page,
+      journey.baseUrl,
+      'officer@sndd.example',
+      `/transfers/allocations/${expected.id}`,
+    );
     const form = page.locator('main form.correction-form');
     await form.locator('textarea[name="reason"]').fill('ការកែតម្រូវសាកល្បង: តួលេខប្រជាជនថ្មី');
     await form.locator('button[type="submit"]').click();
@@ -295,7 +234,7 @@ describe.each(VIEWPORTS)('transfers journey on $name', ({ viewport, isMobile, ha
 
   it('has no serious accessibility problem on the allocation page', async () => {
     const expected = await publishedAllocation();
-    const transfers = new TransfersPage(page, server.baseUrl);
+    const transfers = new TransfersPage(page, journey.baseUrl);
     await transfers.gotoAllocation(expected.id);
     const kep = await apiGet<{ items: LineAnswer[] }>(
       `/api/transfers/allocations/${expected.id}/lines?page=1&pageSize=100&sort=code&within=23`,
@@ -304,7 +243,7 @@ describe.each(VIEWPORTS)('transfers journey on $name', ({ viewport, isMobile, ha
     await transfers.explain('230101');
     await transfers.lorenzCurve().first().waitFor();
     const problems = await transfers.seriousAccessibilityProblems();
-    if (problems.length > 0) console.error(report(problems));
+    if (problems.length > 0) console.error(accessibilityReport(problems));
     expect(problems).toEqual([]);
   });
 });
