@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { allMigrations, modules } from '../../modules.ts';
 import { openTestDb, usingPostgres, type TestDb } from '../../test-support/test-db.ts';
+import { JobSender } from '../jobs/job-queue.ts';
 
 const TOKEN = 'metrics-token-for-the-test-0123';
 
@@ -74,6 +75,15 @@ describe('GET /api/metrics', () => {
     expect(text).toMatch(/^sndd_audit_chain_length \d+$/m);
     expect(text).toContain('process_resident_memory_bytes');
     if (usingPostgres) expect(text).toMatch(/sndd_db_pool_connections\{state="idle"\} \d+/);
+    await app.close();
+  });
+
+  it('gives the background jobs by name and state', async () => {
+    const app = await build(TOKEN);
+    const sender = new JobSender(() => new Set(['platform.idempotency_purge']));
+    await sender.send(db.kysely, 'platform.idempotency_purge', { from: 'metrics test' });
+    const answer = await app.inject({ url: '/api/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(answer.body).toContain('sndd_jobs{name="platform.idempotency_purge",state="created"} 1');
     await app.close();
   });
 });
