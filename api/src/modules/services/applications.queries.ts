@@ -23,27 +23,22 @@ export const CLOCK_RUNNING: readonly ApplicationStatus[] = ['received', 'under_r
 export const overdueSql = (today: string) =>
   sql<boolean>`(status in ('received', 'under_review') and due_date < ${today})`;
 
+const applicationByNumber = (db: ServicesDb, trackingNumber: string) =>
+  db.selectFrom('services_application').selectAll().where('tracking_number', '=', trackingNumber);
+
 export async function findApplication(
   db: ServicesDb,
   trackingNumber: string,
 ): Promise<ApplicationRow | undefined> {
-  return db
-    .selectFrom('services_application')
-    .selectAll()
-    .where('tracking_number', '=', trackingNumber)
-    .executeTakeFirst();
+  return applicationByNumber(db, trackingNumber).executeTakeFirst();
 }
 
+/** The application, locked for the rest of the transaction. */
 export async function lockApplication(
   db: ServicesDb,
   trackingNumber: string,
 ): Promise<ApplicationRow | undefined> {
-  return db
-    .selectFrom('services_application')
-    .selectAll()
-    .where('tracking_number', '=', trackingNumber)
-    .forUpdate()
-    .executeTakeFirst();
+  return applicationByNumber(db, trackingNumber).forUpdate().executeTakeFirst();
 }
 
 export async function findApplicationUnit(

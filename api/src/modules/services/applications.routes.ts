@@ -50,6 +50,11 @@ export const applicationRoutes =
   (ctx: ServicesContext): FastifyPluginAsyncTypebox =>
   async (app) => {
     const numberOf = (request: FastifyRequest) => (request.params as { number: string }).number;
+    /** PROCESS_APPLICATIONS at the unit of the office that holds the record the path names. */
+    const atApplication = {
+      permission: PROCESS_APPLICATIONS,
+      unit: (request: FastifyRequest) => unitOfApplication(ctx, numberOf(request)),
+    };
     // One file per request, the size limit enforced while it streams in.
     // preservePath: the name as sent, so that a name with a folder in it is refused rather than cut short.
     await app.register(multipart, {
@@ -162,12 +167,7 @@ export const applicationRoutes =
     app.post(
       '/applications/:number/transitions',
       {
-        config: {
-          access: {
-            permission: PROCESS_APPLICATIONS,
-            unit: (request) => unitOfApplication(ctx, numberOf(request)),
-          },
-        },
+        config: { access: atApplication },
         schema: {
           tags,
           summary:
@@ -186,12 +186,7 @@ export const applicationRoutes =
     app.post(
       '/applications/:number/fee',
       {
-        config: {
-          access: {
-            permission: PROCESS_APPLICATIONS,
-            unit: (request) => unitOfApplication(ctx, numberOf(request)),
-          },
-        },
+        config: { access: atApplication },
         schema: {
           tags,
           summary:

@@ -37,6 +37,11 @@ export const complaintRoutes =
   (ctx: ServicesContext): FastifyPluginAsyncTypebox =>
   async (app) => {
     const numberOf = (request: FastifyRequest) => (request.params as { number: string }).number;
+    /** HANDLE_COMPLAINTS at the unit of the office that holds the record the path names. */
+    const atComplaint = {
+      permission: HANDLE_COMPLAINTS,
+      unit: (request: FastifyRequest) => unitOfComplaint(ctx, numberOf(request)),
+    };
 
     app.post(
       '/complaints',
@@ -75,12 +80,7 @@ export const complaintRoutes =
     app.get(
       '/complaints/:number',
       {
-        config: {
-          access: {
-            permission: HANDLE_COMPLAINTS,
-            unit: (request) => unitOfComplaint(ctx, numberOf(request)),
-          },
-        },
+        config: { access: atComplaint },
         schema: {
           tags,
           summary:
@@ -95,12 +95,7 @@ export const complaintRoutes =
     app.post(
       '/complaints/:number/transitions',
       {
-        config: {
-          access: {
-            permission: HANDLE_COMPLAINTS,
-            unit: (request) => unitOfComplaint(ctx, numberOf(request)),
-          },
-        },
+        config: { access: atComplaint },
         schema: {
           tags,
           summary:

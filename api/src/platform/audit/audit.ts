@@ -178,10 +178,10 @@ export function computeAuditHash(record: HashedRecord): string {
   return createHash('sha256').update(canonicalJson(record)).digest('hex');
 }
 
-function hashedFromRow(row: AuditRecordTable): HashedRecord {
+/** A stored record's fields as the API shows them. */
+function itemFromRow(row: Omit<AuditRecordTable, 'prev_hash' | 'ip' | 'hash'>): AuditRecordItem {
   return {
     seq: row.seq,
-    prevHash: row.prev_hash,
     occurredAt: isoString(row.occurred_at),
     actorUserId: row.actor_user_id,
     actorLogin: row.actor_login,
@@ -193,8 +193,11 @@ function hashedFromRow(row: AuditRecordTable): HashedRecord {
     before: row.before,
     after: row.after,
     requestId: row.request_id,
-    ip: row.ip,
   };
+}
+
+function hashedFromRow(row: AuditRecordTable): HashedRecord {
+  return { ...itemFromRow(row), prevHash: row.prev_hash, ip: row.ip };
 }
 
 const isoString = (value: Date | string): string =>
@@ -362,20 +365,7 @@ export async function auditHistory(
     .execute();
   const counted = await base.select(sql<number>`count(*)::int`.as('total')).executeTakeFirst();
   return {
-    items: rows.map((row) => ({
-      seq: row.seq,
-      occurredAt: isoString(row.occurred_at),
-      actorUserId: row.actor_user_id,
-      actorLogin: row.actor_login,
-      assignmentId: row.assignment_id,
-      action: row.action,
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      unitCode: row.unit_code,
-      before: row.before,
-      after: row.after,
-      requestId: row.request_id,
-    })),
+    items: rows.map(itemFromRow),
     page: options.page,
     pageSize: options.pageSize,
     total: counted?.total ?? 0,
