@@ -156,6 +156,105 @@ function isHost(value: string): boolean {
   return isIP(value) !== 0 || /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(value);
 }
 
+/**
+ * The notification channels' settings (the notifications module's channels.ts reads them with
+ * this function; `loadConfig` runs it too, so a bad value stops the start). A channel is on
+ * when its first variable is set: SMTP_URL, SMS_GATEWAY_URL, TELEGRAM_BOT_TOKEN.
+ */
+export interface NotificationSettings {
+  smtp?: { url: string; from: string };
+  sms?: {
+    /** May hold {phone} and {text} (URL-encoded into it). */
+    url: string;
+    method: 'POST' | 'GET' | 'PUT';
+    headers: Record<string, string>;
+    /** With {phone} and {text}, escaped for the content type. */
+    body: string;
+    contentType: string;
+  };
+  telegram?: { apiUrl: string; token: string };
+  /** How long one attempt may take, in milliseconds. */
+  timeoutMs: number;
+  /** Attempts before a message is marked failed. */
+  maxAttempts: number;
+}
+
+export const DEFAULT_SMS_BODY = '{"to":"{phone}","text":"{text}"}';
+
+export function readNotificationSettings(env: Env = process.env): {
+  settings: NotificationSettings;
+  problems: string[];
+} {
+  const read = new Reader(env);
+  const settings: NotificationSettings = {
+    timeoutMs: read.integer('NOTIFY_TIMEOUT_SECONDS', 10, 1, 300) * 1000,
+    maxAttempts: read.integer('NOTIFY_MAX_ATTEMPTS', 8, 1, 100),
+  };
+  const smtpUrl = read.url('SMTP_URL', ['smtp:', 'smtps:']);
+  const from = read.text('SMTP_FROM');
+  if (from !== undefined && !/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(from))
+    read.refuse('SMTP_FROM', from, 'an e-mail address is expected, e.g. "SNDD <no-reply@example.org>"');
+  if (smtpUrl !== undefined) {
+    if (from === undefined) read.problems.push('Setting SMTP_URL is refused: it needs SMTP_FROM too.');
+    else settings.smtp = { url: smtpUrl, from };
+  }
+  const smsUrl = read.url('SMS_GATEWAY_URL', ['http:', 'https:']);
+  const method = read.oneOf('SMS_GATEWAY_METHOD', ['post', 'get', 'put'] as const, 'post');
+  const headers: Record<string, string> = {};
+  const rawHeaders = read.raw('SMS_GATEWAY_HEADERS');
+  if (rawHeaders !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(rawHeaders);
+    } catch {
+      parsed = undefined;
+    }
+    const valid =
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      !Array.isArray(parsed) &&
+      Object.entries(parsed).every(
+        ([name, value]) => /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name) && typeof value === 'string',
+      );
+    // Header values may hold secrets: never repeat them.
+    if (!valid)
+      read.problems.push(
+        'Setting SMS_GATEWAY_HEADERS is refused: a JSON object of header names and text values is expected, e.g. {"X-Api-Key":"…"}.',
+      );
+    else Object.assign(headers, parsed);
+  }
+  const token = read.text('SMS_GATEWAY_TOKEN');
+  if (token !== undefined) headers.authorization = `Bearer ${token}`;
+  const body = read.raw('SMS_GATEWAY_BODY') ?? DEFAULT_SMS_BODY;
+  const contentType = read.text('SMS_GATEWAY_CONTENT_TYPE') ?? 'application/json';
+  if (!/^[a-z]+\/[a-z0-9.+-]+(;.*)?$/i.test(contentType))
+    read.refuse('SMS_GATEWAY_CONTENT_TYPE', contentType, 'a media type is expected, e.g. application/json');
+  if (smsUrl !== undefined) {
+    const template = method === 'get' ? smsUrl : `${smsUrl} ${body}`;
+    if (!template.includes('{text}') || !template.includes('{phone}'))
+      read.problems.push(
+        `Setting ${method === 'get' ? 'SMS_GATEWAY_URL' : 'SMS_GATEWAY_BODY'} is refused: it must hold {phone} and {text}.`,
+      );
+    settings.sms = {
+      url: smsUrl,
+      method: method.toUpperCase() as 'POST' | 'GET' | 'PUT',
+      headers,
+      body,
+      contentType,
+    };
+  }
+  const apiUrl = read.url('TELEGRAM_API_URL', ['http:', 'https:']) ?? 'https://api.telegram.org';
+  const botToken = read.text('TELEGRAM_BOT_TOKEN');
+  if (botToken !== undefined) {
+    if (!/^[0-9]+:[A-Za-z0-9_-]+$/.test(botToken))
+      read.problems.push(
+        'Setting TELEGRAM_BOT_TOKEN is refused: a bot token as BotFather gives it is expected (digits, a colon, letters).',
+      );
+    else settings.telegram = { apiUrl: apiUrl.replace(/\/+$/, ''), token: botToken };
+  }
+  return { settings, problems: read.problems };
+}
+
 /** Reads and checks every setting; throws a ConfigError listing every refused one. */
 export function loadConfig(env: Env = process.env): Config {
   const read = new Reader(env);
@@ -231,6 +330,9 @@ export function loadConfig(env: Env = process.env): Config {
       read.problems.push(`Setting ATTACHMENTS_STORE=s3 is refused: it needs ${missing.join(', ')} too.`);
     }
   }
+
+  // The notification channels (the notifications module reads them itself).
+  read.problems.push(...readNotificationSettings(env).problems);
 
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

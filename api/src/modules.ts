@@ -25,6 +25,7 @@ import { auditModule } from './modules/audit/index.ts';
 import { budgetsModule, budgetsOpenDataModule } from './modules/budgets/index.ts';
 import { councilsModule } from './modules/councils/index.ts';
 import { gazetteerModule } from './modules/gazetteer/index.ts';
+import { notificationsModule } from './modules/notifications/index.ts';
 import { operationsModule } from './modules/operations/index.ts';
 import { servicesModule } from './modules/services/index.ts';
 import { open311Module } from './modules/services/open311/index.ts';
@@ -37,6 +38,8 @@ export const modules = [
   accessModule,
   auditModule,
   councilsModule,
+  // The one outbox: services (and later councils) write their messages through its port.
+  notificationsModule,
   // Provides the fees collected (own-source revenue) that budgets' reports show.
   servicesModule,
   // Open311 GeoReport v2 over the services module, mounted at /open311/v2.

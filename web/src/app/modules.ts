@@ -7,6 +7,7 @@ import { accessModule } from '../modules/access/index.ts';
 import { budgetsModule } from '../modules/budgets/index.ts';
 import { councilsModule } from '../modules/councils/index.ts';
 import { gazetteerModule } from '../modules/gazetteer/index.ts';
+import { notificationsModule } from '../modules/notifications/index.ts';
 import { operationsModule } from '../modules/operations/index.ts';
 import { servicesModule } from '../modules/services/index.ts';
 import { transfersModule } from '../modules/transfers/index.ts';
@@ -17,6 +18,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   transfersModule,
   budgetsModule,
   councilsModule,
+  notificationsModule,
   accessModule,
   operationsModule,
 ];

@@ -158,6 +158,7 @@ export async function notify(
       trackingNumber: row.tracking_number,
       status: row.status,
       unitCode: row.unit_code,
+      recipientAccountId: row.applicant_user_id,
       recipientPhone: row.applicant_phone,
       recipientEmail: row.applicant_email,
       ...applicationMessageTexts({

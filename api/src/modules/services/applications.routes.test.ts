@@ -68,10 +68,10 @@ async function holidays(): Promise<Set<string>> {
 
 /** Rows of every table an application touches, and its audit records: "nothing written" means none of these moved. */
 async function footprint() {
-  const count = async (table: keyof ServicesTables) =>
+  const count = async (table: keyof ServicesTables | 'notifications_message') =>
     Number(
       (
-        await db()
+        await t.db.kysely
           .selectFrom(table)
           .select(sql<number>`count(*)::int`.as('n'))
           .executeTakeFirstOrThrow()
@@ -87,7 +87,7 @@ async function footprint() {
     events: await count('services_application_event'),
     fees: await count('services_fee_payment'),
     attachments: await count('services_attachment'),
-    outbox: await count('services_outbox'),
+    outbox: await count('notifications_message'),
     audit: audit.n,
     files: (await readdir(attachmentsDir, { recursive: true }).catch(() => [])).length,
   };
@@ -189,15 +189,17 @@ describe('filing', () => {
     );
     expect(application.events).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'received' })]);
 
-    const message = await db()
-      .selectFrom('services_outbox')
+    const message = await t.db.kysely
+      .selectFrom('notifications_message')
       .selectAll()
-      .where('tracking_number', '=', application.trackingNumber)
+      .where('reference', '=', application.trackingNumber)
       .executeTakeFirstOrThrow();
     expect(message).toMatchObject({
+      source_module: 'services',
       recipient_phone: '+85512345678',
       unit_code: '230201',
-      status: 'received',
+      subject_status: 'received',
+      state: 'pending',
     });
     expect(message.text_km).toContain('សំបុត្រកំណើត');
     expect(message.text_en).toContain(application.trackingNumberFormatted);
@@ -355,13 +357,13 @@ describe('the status path', () => {
     const paused = await move(district, number, 'more_info_needed', 'Bring the lease of the premises.');
     expect(paused.statusCode, paused.body).toBe(200);
     // The applicant was told, with the note.
-    const messages = await db()
-      .selectFrom('services_outbox')
+    const messages = await t.db.kysely
+      .selectFrom('notifications_message')
       .selectAll()
-      .where('tracking_number', '=', number)
+      .where('reference', '=', number)
       .orderBy('id')
       .execute();
-    expect(messages.map((message) => message.status)).toEqual([
+    expect(messages.map((message) => message.subject_status)).toEqual([
       'received',
       'under_review',
       'more_info_needed',

@@ -155,13 +155,13 @@ describe('complaints', () => {
       'closed',
     ]);
 
-    const messages = await db()
-      .selectFrom('services_outbox')
+    const messages = await t.db.kysely
+      .selectFrom('notifications_message')
       .selectAll()
-      .where('tracking_number', '=', number)
+      .where('reference', '=', number)
       .orderBy('id')
       .execute();
-    expect(messages.map((message) => message.status)).toEqual([
+    expect(messages.map((message) => message.subject_status)).toEqual([
       'received',
       'under_investigation',
       'decided',

@@ -16,7 +16,7 @@ import type { NotificationChannel } from './notifications.ts';
 import type { ServicesTables } from './services.tables.ts';
 
 /** The ports the services module requires (its manifests' `requires`). */
-export type ServicesPorts = PortsOf<'gazetteer' | 'authenticator'>;
+export type ServicesPorts = PortsOf<'gazetteer' | 'authenticator' | 'notifications'>;
 
 /** The platform's context of the services module (and of its Open311 part), as the manifest receives it. */
 export type ServicesModuleContext = ModuleContext<ServicesTables, ServicesPorts>;

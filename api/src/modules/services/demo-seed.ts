@@ -16,7 +16,6 @@ import type { ServicesContext, ServicesModuleContext } from './context.ts';
 import { kepSangkats } from './demo-seed.queries.ts';
 import { skipSeed } from '../../platform/db/seeds.ts';
 import { DEMO_HOLIDAY_SOURCE, DEMO_HOLIDAYS } from './holidays-data.ts';
-import { outboxChannel } from './notifications.ts';
 import type { CreateStandardBody } from './standards.schemas.ts';
 import { addOffering } from './offerings.service.ts';
 import { createStandard } from './standards.service.ts';
@@ -241,7 +240,6 @@ export async function seedServicesDemo(moduleCtx: ServicesModuleContext): Promis
   const calendar = new HolidayCalendar(db, 0);
   const ctx: ServicesContext = createServicesContext(moduleCtx, {
     calendar,
-    channel: outboxChannel,
     attachments: noFiles,
   });
   for (const [year, holidays] of Object.entries(DEMO_HOLIDAYS)) {

@@ -25,7 +25,7 @@ import { HolidayCalendar } from './calendar.service.ts';
 import type { ServicesContext, ServicesModuleContext } from './context.ts';
 import { rebuildDashboard } from './dashboard/dashboard.maintain.ts';
 import { createServicesContext } from './filing-queue.ts';
-import { outboxChannel, type NotificationChannel } from './notifications.ts';
+import { channelThrough, type NotificationChannel } from './notifications.ts';
 import type { ServicesTables } from './services.tables.ts';
 
 let t: TestApp;
@@ -49,7 +49,7 @@ async function runningTotals() {
 }
 
 /** A services context of its own (its own filing queue), with the given channel. */
-async function servicesContext(channel: NotificationChannel) {
+async function servicesContext(channel?: NotificationChannel) {
   const moduleCtx = wireModules(t.db.kysely, modules).contextOf(
     'services',
   ) as unknown as ServicesModuleContext;
@@ -100,10 +100,10 @@ describe('filings sent at once', () => {
     expect(written.rows[0]).toMatchObject({ applications: 24, events: 24 });
     if (usingPostgres) expect(written.rows[0]!.transactions).toBeLessThan(24);
 
-    const outbox = await db()
-      .selectFrom('services_outbox')
-      .select(['tracking_number', 'recipient_phone'])
-      .where('tracking_number', 'in', numbers)
+    const outbox = await t.db.kysely
+      .selectFrom('notifications_message')
+      .select(['reference', 'recipient_phone'])
+      .where('reference', 'in', numbers)
       .execute();
     expect(outbox).toHaveLength(24);
     const audited = await sql<{ entity_id: string; unit_code: string }>`
@@ -121,7 +121,7 @@ describe('filings sent at once', () => {
   });
 
   it('handed over together are written together, in order', async () => {
-    const ctx = await servicesContext(outboxChannel);
+    const ctx = await servicesContext();
     // One filing first, so that the standard and the holidays are in memory and the six below
     // pass their checks at once, without waiting on the database.
     await fileAtCounter(ctx, '012 900 100');
@@ -145,10 +145,14 @@ describe('filings sent at once', () => {
     const refused = '+85512000666';
     // A channel that cannot take one message (as a real channel's write could fail): the filing
     // fails after its application, event and audit record were written in the batch.
+    const outbox = channelThrough(
+      (wireModules(t.db.kysely, modules).contextOf('services') as unknown as ServicesModuleContext).ports
+        .notifications,
+    );
     const picky: NotificationChannel = {
       async send(message, trx) {
         if (message.recipientPhone === refused) throw new Error('the channel refused this message');
-        await outboxChannel.send(message, trx);
+        await outbox.send(message, trx);
       },
     };
     const ctx = await servicesContext(picky);

@@ -11,7 +11,7 @@ import type { AttachmentStore } from './attachments.ts';
 import type { HolidayCalendar } from './holiday-calendar.ts';
 import type { ServicesContext, ServicesModuleContext } from './context.ts';
 import { writeFilings } from './application-filing.service.ts';
-import type { NotificationChannel } from './notifications.ts';
+import { channelThrough, type NotificationChannel } from './notifications.ts';
 
 type FilingQueue = ServicesContext['filings'];
 
@@ -39,11 +39,13 @@ function filingQueueFor(ctx: ServicesModuleContext, channel: NotificationChannel
 
 export interface ServicesParts {
   calendar: HolidayCalendar;
-  channel: NotificationChannel;
+  /** Where messages go; by default the notifications module's outbox (its port). */
+  channel?: NotificationChannel;
   attachments: AttachmentStore;
 }
 
 /** The services context over the platform's module context (once per app, seed or test). */
 export function createServicesContext(ctx: ServicesModuleContext, parts: ServicesParts): ServicesContext {
-  return { ...ctx, ...parts, filings: filingQueueFor(ctx, parts.channel) };
+  const channel = parts.channel ?? channelThrough(ctx.ports.notifications);
+  return { ...ctx, ...parts, channel, filings: filingQueueFor(ctx, channel) };
 }

@@ -18,7 +18,7 @@ import { DASHBOARD_PERMISSIONS } from './dashboard/permissions.ts';
 import type { ServicesModuleContext } from './context.ts';
 import { seedServicesDemo } from './demo-seed.ts';
 import { createServicesContext } from './filing-queue.ts';
-import { outboxChannel, type NotificationChannel } from './notifications.ts';
+import type { NotificationChannel } from './notifications.ts';
 import { SERVICES_PERMISSIONS } from './permissions.ts';
 import { SERVICES_ERRORS } from './services.errors.ts';
 import type { DashboardTables } from './dashboard/dashboard.tables.ts';
@@ -56,13 +56,13 @@ export { overdueSql } from './applications.queries.ts';
 export { rebuildDashboard } from './dashboard/dashboard.maintain.ts';
 export { fileComplaint, trackComplaint, handlingUnitOf } from './complaints.service.ts';
 // Plug points.
-export { outboxChannel, pendingOutbox, markOutboxDelivered } from './notifications.ts';
+export { channelThrough } from './notifications.ts';
 export type { NotificationChannel, NotificationMessage } from './notifications.ts';
 export { LocalFolderStore, attachmentStoreFromEnv } from './attachments.ts';
 export type { AttachmentStore } from './attachments.ts';
 
 export interface ServicesModuleOptions {
-  /** Where messages go; the outbox by default. */
+  /** Where messages go; by default the notifications module's outbox (written in the change's transaction, delivered after commit). */
   notificationChannel?: NotificationChannel;
   /** Where attachments go; by default as the environment says (attachmentStoreFromEnv: a folder, or S3 with ATTACHMENTS_STORE=s3). */
   attachmentStore?: AttachmentStore;
@@ -78,7 +78,7 @@ export function createServicesModule(options: ServicesModuleOptions = {}): Modul
   const routes = (moduleCtx: ServicesModuleContext): FastifyPluginAsync => {
     const ctx = createServicesContext(moduleCtx, {
       calendar: calendarFor(moduleCtx.db),
-      channel: options.notificationChannel ?? outboxChannel,
+      channel: options.notificationChannel,
       attachments: options.attachmentStore ?? attachmentStoreFromEnv(),
     });
     return async (app) => {
@@ -88,7 +88,7 @@ export function createServicesModule(options: ServicesModuleOptions = {}): Modul
       await app.register(dashboardRoutes(ctx));
     };
   };
-  return defineModule<DashboardTables & OverdueTables, 'gazetteer' | 'authenticator'>({
+  return defineModule<DashboardTables & OverdueTables, 'gazetteer' | 'authenticator' | 'notifications'>({
     name: 'services',
     tags: [
       {
@@ -108,7 +108,6 @@ export function createServicesModule(options: ServicesModuleOptions = {}): Modul
       'services_attachment',
       'services_complaint',
       'services_complaint_event',
-      'services_outbox',
       'services_phone_check_throttle',
       'services_dashboard_month',
       'services_dashboard_open',
@@ -150,7 +149,7 @@ export function createServicesModule(options: ServicesModuleOptions = {}): Modul
       council_member: ['services.dashboard.read'],
       auditor: ['services.dashboard.read'],
     },
-    requires: ['gazetteer', 'authenticator'],
+    requires: ['gazetteer', 'authenticator', 'notifications'],
     provides: (ctx) => ({ ownSourceRevenue: serviceFees(ctx as unknown as ServicesModuleContext) }),
     routes: (ctx) => routes(ctx as unknown as ServicesModuleContext),
     // Runs after the gazetteer's seed: offerings sit at Kep's units.

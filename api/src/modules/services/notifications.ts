@@ -4,17 +4,18 @@
  * file, handed to a `NotificationChannel` inside the transaction of the change — so a message
  * exists exactly when the change was committed.
  *
- * The default channel, `outboxChannel`, writes the message to `services_outbox`, which officers
- * read (GET /api/services/outbox). A sending channel (SMS, e-mail, Telegram) plugs in behind the
- * same interface without touching this module: see README.md ("Notifications").
+ * The channel is the notifications module's outbox (`channelThrough(ctx.ports.notifications)`):
+ * the message is written to `notifications_message` in the same transaction and delivered after
+ * commit, by SMS, Telegram or e-mail (see ../notifications/README.md). Officers read the
+ * messages about their cases at GET /api/services/outbox. This file keeps the services' texts.
  */
 import type { Kysely } from 'kysely';
-import { insertOutboxMessage, selectPendingOutbox, updateOutboxDelivered } from './outbox.queries.ts';
-import type { ServicesDb, ServicesOutboxTable } from './services.tables.ts';
+import type { NotificationsPort } from '../notifications/index.ts';
+import type { ServicesOutboxTopic } from './services.tables.ts';
 import { formatTrackingNumber } from './tracking-number.ts';
 
 export interface NotificationMessage {
-  topic: ServicesOutboxTable['topic'];
+  topic: ServicesOutboxTopic;
   /** 'services.application' or 'services.complaint', and the record's id. */
   entityType: string;
   entityId: string;
@@ -23,6 +24,8 @@ export interface NotificationMessage {
   status: string;
   /** The unit whose officers may see the message (where the application was filed; the complaint's handling unit). */
   unitCode: string;
+  /** The account of the applicant or complainant, when they filed signed in (their preferred channel applies). */
+  recipientAccountId?: number | null;
   recipientPhone: string | null;
   recipientEmail: string | null;
   textKm: string;
@@ -32,41 +35,40 @@ export interface NotificationMessage {
 export interface NotificationChannel {
   /**
    * Takes one message. `trx` is the transaction of the status change: write to it (as the
-   * outbox does) so that the message commits or rolls back with the change. Never call a
-   * remote service from here — a rolled-back change would already have been announced; send
-   * from the outbox after commit instead (see `pendingOutbox` and `markOutboxDelivered`).
+   * notifications outbox does) so that the message commits or rolls back with the change.
+   * Never call a remote service from here — a rolled-back change would already have been
+   * announced; the notifications module sends after commit.
    */
   send(message: NotificationMessage, trx: Kysely<any>): Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-/** The default channel: the message waits in services_outbox, where officers see it. */
-export const outboxChannel: NotificationChannel = {
-  async send(message, trx) {
-    await insertOutboxMessage(trx as ServicesDb, {
-      topic: message.topic,
-      entity_type: message.entityType,
-      entity_id: message.entityId,
-      tracking_number: message.trackingNumber,
-      status: message.status,
-      unit_code: message.unitCode,
-      recipient_phone: message.recipientPhone,
-      recipient_email: message.recipientEmail,
-      text_km: message.textKm,
-      text_en: message.textEn,
-    });
-  },
-};
+const channels = new WeakMap<NotificationsPort, NotificationChannel>();
 
-/** Messages not yet delivered by a sending channel, oldest first (for a sender that runs after commit). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- callers hold the full schema
-export async function pendingOutbox(db: Kysely<any>, limit = 100) {
-  return selectPendingOutbox(db as ServicesDb, limit);
-}
-
-/** Records the outcome of sending one outbox message. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- callers hold the full schema
-export async function markOutboxDelivered(db: Kysely<any>, id: number, error?: string): Promise<void> {
-  await updateOutboxDelivered(db as ServicesDb, id, error);
+/** The notifications module's outbox as the services' channel (one object per port, so one filing queue). */
+export function channelThrough(port: NotificationsPort): NotificationChannel {
+  let channel = channels.get(port);
+  if (!channel) {
+    channel = {
+      async send(message, trx) {
+        await port.notify(trx, {
+          topic: message.topic,
+          sourceModule: 'services',
+          entityType: message.entityType,
+          entityId: message.entityId,
+          reference: message.trackingNumber,
+          status: message.status,
+          unitCode: message.unitCode,
+          recipientAccountId: message.recipientAccountId ?? null,
+          recipientPhone: message.recipientPhone,
+          recipientEmail: message.recipientEmail,
+          textKm: message.textKm,
+          textEn: message.textEn,
+        });
+      },
+    };
+    channels.set(port, channel);
+  }
+  return channel;
 }
 
 // ------------------------------------------------------------------ the texts

@@ -1,9 +1,12 @@
-/** Officers' view of the notification outbox: the messages sent (or waiting) about cases in their scope. */
+/**
+ * Officers' view of the notification outbox: the messages sent (or waiting) about cases in
+ * their scope. The messages live in the notifications module (one outbox for every module);
+ * this reads the services' ones through its port.
+ */
 import { Type, type Static } from '@sinclair/typebox';
-import { fetchPage, PageQuery, type PageResult } from '../../platform/http/paging.ts';
+import { PageQuery, type PageResult } from '../../platform/http/paging.ts';
 import { Timestamp } from '../../platform/http/timestamp.ts';
 import type { ServicesContext } from './context.ts';
-import { selectOutboxPage } from './outbox.queries.ts';
 
 export const OutboxMessage = Type.Object(
   {
@@ -19,7 +22,21 @@ export const OutboxMessage = Type.Object(
     textEn: Type.String(),
     createdAt: Timestamp,
     sentAt: Type.Union([Timestamp, Type.Null()]),
-    deliveryError: Type.Union([Type.String(), Type.Null()]),
+    deliveryError: Type.Union([Type.String(), Type.Null()], {
+      description: 'Why the last attempt failed (or why none is made); null once sent.',
+    }),
+    deliveryState: Type.Union(
+      [Type.Literal('pending'), Type.Literal('sent'), Type.Literal('failed'), Type.Literal('undeliverable')],
+      {
+        description:
+          'pending: waiting to be sent (again at nextAttemptAt); sent; failed: every attempt failed; undeliverable: no channel that is on reaches the person.',
+      },
+    ),
+    channel: Type.Union([Type.Literal('sms'), Type.Literal('telegram'), Type.Literal('email'), Type.Null()], {
+      description: 'The channel that delivered it.',
+    }),
+    attempts: Type.Integer({ description: 'Rounds of attempts so far.' }),
+    nextAttemptAt: Type.Union([Timestamp, Type.Null()]),
   },
   { $id: 'ServicesOutboxMessage', title: 'ServicesOutboxMessage' },
 );
@@ -44,36 +61,35 @@ export async function listOutbox(
   scope: 'all' | string[],
   query: OutboxQuery,
 ): Promise<PageResult<OutboxMessage>> {
-  const { subtreeCodesQuery } = ctx.ports.gazetteer;
-  const select = selectOutboxPage(ctx.db, {
-    inScope: scope === 'all' ? undefined : subtreeCodesQuery(ctx.db, scope),
-    inUnit: query.unitCode === undefined ? undefined : subtreeCodesQuery(ctx.db, [query.unitCode]),
-    trackingNumber: query.trackingNumber?.replace(/[\s-]/g, '').toUpperCase(),
+  const page = await ctx.ports.notifications.listMessages(ctx.db, {
+    sourceModule: 'services',
+    scope,
+    unitCode: query.unitCode,
+    reference: query.trackingNumber?.replace(/[\s-]/g, '').toUpperCase(),
     pending: query.pending,
-  });
-  const page = await fetchPage(select, {
     page: query.page,
     pageSize: query.pageSize,
-    sort: '-id',
-    columns: { id: 'id' },
-    tieBreak: 'id',
   });
   return {
     ...page,
-    items: page.items.map((row) => ({
-      id: row.id,
-      topic: row.topic,
-      entityType: row.entity_type,
-      trackingNumber: row.tracking_number,
-      status: row.status,
-      unitCode: row.unit_code,
-      recipientPhone: row.recipient_phone,
-      recipientEmail: row.recipient_email,
-      textKm: row.text_km,
-      textEn: row.text_en,
-      createdAt: row.created_at,
-      sentAt: row.sent_at,
-      deliveryError: row.delivery_error,
+    items: page.items.map((message) => ({
+      id: message.id,
+      topic: message.topic,
+      entityType: message.entityType,
+      trackingNumber: message.reference,
+      status: message.status,
+      unitCode: message.unitCode,
+      recipientPhone: message.recipientPhone,
+      recipientEmail: message.recipientEmail,
+      textKm: message.textKm,
+      textEn: message.textEn,
+      createdAt: message.createdAt,
+      sentAt: message.sentAt,
+      deliveryError: message.state === 'sent' ? null : message.lastError,
+      deliveryState: message.state,
+      channel: message.channel,
+      attempts: message.attempts,
+      nextAttemptAt: message.nextAttemptAt,
     })),
   };
 }

@@ -232,22 +232,8 @@ export interface ServicesComplaintEventTable {
   occurred_at: Generated<Date>;
 }
 
-export interface ServicesOutboxTable {
-  id: Generated<number>;
-  topic: 'application.status' | 'complaint.status';
-  entity_type: string;
-  entity_id: string;
-  tracking_number: string;
-  status: string;
-  unit_code: string;
-  recipient_phone: string | null;
-  recipient_email: string | null;
-  text_km: string;
-  text_en: string;
-  created_at: Generated<Date>;
-  sent_at: Date | null;
-  delivery_error: string | null;
-}
+/** The topics of the services' messages (the notifications module's template registry knows them). */
+export type ServicesOutboxTopic = 'application.status' | 'complaint.status';
 
 export interface ServicesTables {
   services_standard: ServicesStandardTable;
@@ -260,7 +246,6 @@ export interface ServicesTables {
   services_attachment: ServicesAttachmentTable;
   services_complaint: ServicesComplaintTable;
   services_complaint_event: ServicesComplaintEventTable;
-  services_outbox: ServicesOutboxTable;
   services_phone_check_throttle: ServicesPhoneCheckThrottleTable;
 }
 

@@ -1,6 +1,7 @@
 /**
- * Officers: the messages sent to citizens about cases in their scope (the default notification
- * channel writes them here), newest first, with a filter by case number.
+ * Officers: the messages sent to citizens about cases in their scope (the notifications
+ * module's outbox), newest first, with a filter by case number, and how each was delivered:
+ * sent by which channel, waiting, retried after a failure, failed, or reaching nobody.
  */
 import './i18n.ts';
 import { useState, type FormEvent } from 'react';
@@ -80,12 +81,22 @@ function Outbox() {
             </th>
             <td className="code">{message.recipientPhone ?? message.recipientEmail ?? '—'}</td>
             <td>{format.lang === 'km' ? message.textKm : message.textEn}</td>
-            <td>
-              {message.sentAt
-                ? format.dateTime(message.sentAt)
-                : message.deliveryError
-                  ? t('services.outbox.failed', { error: message.deliveryError })
-                  : t('services.outbox.waiting')}
+            <td data-delivery={message.deliveryState}>
+              {message.deliveryState === 'sent' && message.sentAt
+                ? t('services.outbox.sentBy', {
+                    when: format.dateTime(message.sentAt),
+                    channel: message.channel ? t(`services.outbox.channel.${message.channel}`) : '—',
+                  })
+                : message.deliveryState === 'pending' && message.attempts > 0 && message.nextAttemptAt
+                  ? t('services.outbox.retrying', {
+                      error: message.deliveryError ?? '',
+                      when: format.dateTime(message.nextAttemptAt),
+                    })
+                  : message.deliveryState === 'undeliverable'
+                    ? t('services.outbox.undeliverable')
+                    : message.deliveryError
+                      ? t('services.outbox.failed', { error: message.deliveryError })
+                      : t('services.outbox.waiting')}
             </td>
           </tr>
         )}

@@ -24,7 +24,6 @@ import { SYSTEM_ACTOR } from '../../../platform/actor.ts';
 import { wireModules } from '../../../platform/wiring.ts';
 import type { ServicesContext, ServicesModuleContext } from '../context.ts';
 import { createServicesContext } from '../filing-queue.ts';
-import { outboxChannel } from '../notifications.ts';
 import { dayNumber, dayText, todayInCambodia } from '../working-days.ts';
 import { subtreeCodesQuery } from '../../gazetteer/index.ts';
 import { directDashboard } from './dashboard.direct.ts';
@@ -161,7 +160,6 @@ beforeAll(async () => {
   ) as unknown as ServicesModuleContext;
   const ctx: ServicesContext = createServicesContext(moduleCtx, {
     calendar: new HolidayCalendar(servicesDb),
-    channel: outboxChannel,
     attachments: new LocalFolderStore(await mkdtemp(path.join(os.tmpdir(), 'sndd-dashboard-'))),
   });
   const person = (sex: string, ageGroup: string, disability: boolean | null) =>
@@ -199,7 +197,8 @@ beforeAll(async () => {
   );
   await changeStatus(ctx, SYSTEM_ACTOR, paused, { to: 'under_review' }, { on: daysAgo(40) });
   await changeStatus(ctx, SYSTEM_ACTOR, paused, { to: 'approved' }, { on: daysAgo(38) });
-});
+  // As the other route tests: a database with the demo takes more than a minute on a loaded machine.
+}, 120_000);
 
 afterAll(async () => {
   await t?.close();

@@ -8,7 +8,6 @@ import { defineModule, type ModuleManifest, type NoTables } from '../../../platf
 import {
   createServicesContext,
   calendarFor,
-  outboxChannel,
   type AttachmentStore,
   type NotificationChannel,
   type ServicesModuleContext,
@@ -37,21 +36,21 @@ export function createOpen311Module(options: Open311ModuleOptions = {}): ModuleM
     const ctx = createServicesContext(moduleCtx, {
       // The services module's calendar: a holiday edited there moves these due dates at once.
       calendar: calendarFor(moduleCtx.db),
-      channel: options.notificationChannel ?? outboxChannel,
+      channel: options.notificationChannel,
       attachments: noAttachments,
     });
     return async (app) => {
       await app.register(open311Routes(ctx));
     };
   };
-  return defineModule<NoTables, 'gazetteer' | 'authenticator'>({
+  return defineModule<NoTables, 'gazetteer' | 'authenticator' | 'notifications'>({
     name: 'open311',
     tags: [{ name: 'open311', description: 'Open311 GeoReport v2: services and requests, JSON and XML.' }],
     // It reads and writes the services module's tables, through the services module's functions.
     tables: [],
     mountPath: OPEN311_MOUNT_PATH,
     errors: OPEN311_ERRORS,
-    requires: ['gazetteer', 'authenticator'],
+    requires: ['gazetteer', 'authenticator', 'notifications'],
     routes: (ctx) => routes(ctx as unknown as ServicesModuleContext),
     // One index on services_application for its newest-first reads (after the services module's tables).
     migrations: new URL('./migrations/', import.meta.url),

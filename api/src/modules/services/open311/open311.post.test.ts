@@ -72,7 +72,7 @@ async function footprint() {
   return {
     applications: await count('services_application'),
     events: await count('services_application_event'),
-    outbox: await count('services_outbox'),
+    outbox: await count('notifications_message'),
     audit: await count('audit_record', sql`entity_type like 'services.%'`),
   };
 }
