@@ -139,6 +139,40 @@ export const COUNCILS_ERRORS = defineErrors({
     status: 409,
     title: 'The adopting meeting had no quorum.',
   },
+  'councils.request.not_found': { status: 404, title: 'No request with this number.' },
+  'councils.request.no_council': {
+    status: 409,
+    title: 'This unit has no sitting council to receive requests.',
+  },
+  'councils.request.outside_jurisdiction': {
+    status: 400,
+    title: 'The place is not within the area of this council: ask the council of the place.',
+  },
+  'councils.request.bad_kind': { status: 400, title: 'A request is a need, a problem or a proposal.' },
+  'councils.request.bad_topic': { status: 400, title: 'Not a topic of requests.' },
+  'councils.request.bad_sex': { status: 400, title: 'Sex is one of: female, male (or not said).' },
+  'councils.request.bad_phone': { status: 400, title: 'Give a Cambodian phone number.' },
+  'councils.request.not_khmer': { status: 400, title: 'Write the request in Khmer.' },
+  'councils.request.throttled': {
+    status: 429,
+    title: 'Too many requests from this phone or address: try again later.',
+  },
+  'councils.request.closed': {
+    status: 409,
+    title: 'The request was answered or referred: it can no longer change.',
+  },
+  'councils.request.wrong_meeting': {
+    status: 400,
+    title: 'A request goes on the agenda of a planned meeting of the council it was sent to.',
+  },
+  'councils.request.bad_decision': {
+    status: 400,
+    title: 'The decision is not one of the council this request was sent to.',
+  },
+  'councils.request.referred_to_missing': {
+    status: 400,
+    title: 'Say to whom the request is referred.',
+  },
 });
 
 export type CouncilsErrorCode = keyof typeof COUNCILS_ERRORS;

@@ -70,6 +70,7 @@ import {
 } from './meetings.service.ts';
 import { Type } from '@sinclair/typebox';
 import { minutesRoutes } from './minutes.routes.ts';
+import { requestsRoutes } from './requests.routes.ts';
 
 const problems = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef, 409: ProblemRef };
 const tags = ['councils'];
@@ -388,6 +389,7 @@ export const councilRoutes =
     );
 
     await app.register(minutesRoutes(ctx));
+    await app.register(requestsRoutes(ctx));
 
     // ------------------------------------------------------------------ register of functions
 

@@ -13,6 +13,9 @@ import { Timestamp } from '../../platform/http/timestamp.ts';
 import {
   ATTENDANCE_STATUSES,
   MINUTES_STATUSES,
+  REQUEST_KINDS,
+  REQUEST_STATUSES,
+  REQUEST_TOPICS,
   MEETING_KINDS,
   MEETING_STATUSES,
   MEMBER_ROLES,
@@ -709,3 +712,148 @@ export const AdoptMinutesBody = Type.Object(
   { additionalProperties: false },
 );
 export type AdoptMinutesBody = Static<typeof AdoptMinutesBody>;
+
+// ---------------------------------------------------------------------------------- citizens' requests
+
+export const RequestKindSchema = literals(REQUEST_KINDS, 'need | problem | proposal');
+export const RequestTopicSchema = literals(REQUEST_TOPICS, REQUEST_TOPICS.join(' | '));
+export const RequestStatusSchema = literals(
+  REQUEST_STATUSES,
+  'received → on_agenda (of a planned meeting) → answered or referred; or answered by the chief',
+);
+
+export const CitizenRequest = Type.Object(
+  {
+    number: Type.String({ description: 'The acknowledgement number, XXXX-XXXX.' }),
+    unitCode: UnitCode,
+    organId: Type.Integer(),
+    placeCode: UnitCode,
+    kind: RequestKindSchema,
+    topic: RequestTopicSchema,
+    textKm: Type.String(),
+    status: RequestStatusSchema,
+    filedOn: DateText,
+    meetingId: Type.Union([Type.Integer(), Type.Null()], { description: 'The meeting whose agenda has it.' }),
+    answeredBy: Type.Union([literals(['chief', 'council'] as const, 'chief | council'), Type.Null()]),
+    decisionId: Type.Union([Type.Integer(), Type.Null()]),
+    answerKm: Type.Union([Type.String(), Type.Null()], {
+      description: 'null while unanswered, and for the public when the person asked it not to be public.',
+    }),
+    answerEn: Type.Union([Type.String(), Type.Null()]),
+    referredTo: Type.Union([Type.String(), Type.Null()]),
+    answeredOn: NullableDate('The day it was answered or referred.'),
+    answerPublic: Type.Boolean(),
+    isExample: Type.Boolean(),
+    person: Type.Optional(
+      Type.Object(
+        {
+          name: Type.Union([Type.String(), Type.Null()]),
+          sex: Type.Union([SexSchema, Type.Null()]),
+          phone: Type.String(),
+        },
+        { description: 'Only for those who manage the council, and for the person (number and phone).' },
+      ),
+    ),
+  },
+  { $id: 'CouncilsCitizenRequest', title: 'CouncilsCitizenRequest' },
+);
+export type CitizenRequest = Static<typeof CitizenRequest>;
+
+export const FileRequestBody = Type.Object(
+  {
+    placeCode: Type.Optional(
+      Type.String({
+        pattern: UnitCode.pattern,
+        description:
+          'The place the request is about (a village or commune within the unit); the unit itself when absent.',
+      }),
+    ),
+    kind: Type.String({ minLength: 1, maxLength: 20, description: RequestKindSchema.description }),
+    topic: Type.String({ minLength: 1, maxLength: 40, description: RequestTopicSchema.description }),
+    textKm: Text(5000),
+    name: Type.Optional(NullableText(200)),
+    sex: Type.Optional(
+      Type.Union([Type.String({ maxLength: 10 }), Type.Null()], {
+        description: 'female | male, or null (not said).',
+      }),
+    ),
+    phone: Type.String({ minLength: 6, maxLength: 30, description: 'A Cambodian phone number.' }),
+    answerPublic: Type.Optional(
+      Type.Boolean({
+        default: true,
+        description: 'false: the answer is not published (the person reads it with the number and phone).',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type FileRequestBody = Static<typeof FileRequestBody>;
+
+export const RequestNumberParams = Type.Object({
+  number: Type.String({ minLength: 8, maxLength: 12, description: 'XXXX-XXXX' }),
+});
+
+export const TrackRequestQuery = Type.Object({
+  phone: Type.Optional(
+    Type.String({ maxLength: 30, description: 'The phone given: shows a private answer.' }),
+  ),
+});
+
+export const RequestListQuery = Type.Composite([
+  PageQuery,
+  Type.Object({
+    status: Type.Optional(
+      Type.Union(
+        REQUEST_STATUSES.map((status) => Type.Literal(status)),
+        {
+          description:
+            'Default: the answered and referred ones; other statuses only for those who manage the council.',
+        },
+      ),
+    ),
+    topic: Type.Optional(Type.Union(REQUEST_TOPICS.map((topic) => Type.Literal(topic)))),
+  }),
+]);
+export type RequestListQuery = Static<typeof RequestListQuery>;
+
+export const AgendaRequestBody = Type.Object(
+  { meetingId: Type.Integer({ minimum: 1, description: 'A planned meeting of the council.' }) },
+  { additionalProperties: false },
+);
+export type AgendaRequestBody = Static<typeof AgendaRequestBody>;
+
+export const AnswerRequestBody = Type.Object(
+  {
+    outcome: Type.Union([Type.Literal('answered'), Type.Literal('referred')]),
+    answeredBy: Type.Union([Type.Literal('chief'), Type.Literal('council')], {
+      description: 'chief: answered by the council’s chief; council: decided by the council.',
+    }),
+    answerKm: Text(5000),
+    answerEn: Type.Optional(NullableText(5000)),
+    decisionId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    referredTo: Type.Optional(
+      NullableText(300, 'To whom it is referred (an office, another administration).'),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type AnswerRequestBody = Static<typeof AnswerRequestBody>;
+
+export const RequestStatsQuery = Type.Object({
+  from: Type.Optional(Type.String({ format: 'date' })),
+  to: Type.Optional(Type.String({ format: 'date' })),
+});
+export type RequestStatsQuery = Static<typeof RequestStatsQuery>;
+
+const Count = Type.Object({ key: Type.String(), count: Type.Integer() });
+export const RequestStats = Type.Object(
+  {
+    unitCode: UnitCode,
+    total: Type.Integer(),
+    bySex: Type.Array(Count, { description: 'female, male, not_said.' }),
+    byTopic: Type.Array(Count),
+    byStatus: Type.Array(Count),
+  },
+  { $id: 'CouncilsRequestStats', title: 'CouncilsRequestStats' },
+);
+export type RequestStats = Static<typeof RequestStats>;

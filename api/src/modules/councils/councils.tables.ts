@@ -183,6 +183,59 @@ export interface CouncilsMinutesTable {
   updated_at: Generated<Date>;
 }
 
+export const REQUEST_KINDS = ['need', 'problem', 'proposal'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+export const REQUEST_TOPICS = [
+  'infrastructure',
+  'water_sanitation',
+  'health',
+  'education',
+  'security',
+  'environment',
+  'agriculture',
+  'social',
+  'administration',
+  'other',
+] as const;
+export type RequestTopic = (typeof REQUEST_TOPICS)[number];
+export const REQUEST_STATUSES = ['received', 'on_agenda', 'answered', 'referred'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export interface CouncilsRequestTable {
+  id: Generated<number>;
+  number: string;
+  organ_id: number;
+  unit_code: string;
+  place_code: string;
+  kind: RequestKind;
+  topic: RequestTopic;
+  text_km: string;
+  name: string | null;
+  sex: Sex | null;
+  phone: string;
+  user_id: number | null;
+  answer_public: boolean;
+  status: Generated<RequestStatus>;
+  meeting_id: number | null;
+  agenda_item_id: number | null;
+  answered_by: 'chief' | 'council' | null;
+  decision_id: number | null;
+  answer_km: string | null;
+  answer_en: string | null;
+  referred_to: string | null;
+  answered_on: string | null;
+  is_example: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CouncilsRequestThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: Date;
+  locked_until: Date | null;
+}
+
 export interface CouncilsTables {
   councils_organ: CouncilsOrganTable;
   councils_member: CouncilsMemberTable;
@@ -195,6 +248,8 @@ export interface CouncilsTables {
   councils_decision: CouncilsDecisionTable;
   councils_vote: CouncilsVoteTable;
   councils_minutes: CouncilsMinutesTable;
+  councils_request: CouncilsRequestTable;
+  councils_request_throttle: CouncilsRequestThrottleTable;
 }
 
 /** The module's database view (its context's `db`, or a transaction of it). */
@@ -210,3 +265,4 @@ export type AttendanceRow = Selectable<CouncilsAttendanceTable>;
 export type DecisionRow = Selectable<CouncilsDecisionTable>;
 export type VoteRow = Selectable<CouncilsVoteTable>;
 export type MinutesRow = Selectable<CouncilsMinutesTable>;
+export type RequestRow = Selectable<CouncilsRequestTable>;

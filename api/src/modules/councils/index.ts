@@ -54,6 +54,8 @@ export const councilsModule = defineModule<CouncilsTables, 'gazetteer' | 'authen
     'councils_decision',
     'councils_vote',
     'councils_minutes',
+    'councils_request',
+    'councils_request_throttle',
   ],
   migrations: new URL('./migrations/', import.meta.url),
   errors: COUNCILS_ERRORS,

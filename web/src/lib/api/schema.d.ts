@@ -5810,6 +5810,704 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/councils/units/{code}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Requests to the council of a unit: the answered and referred ones (public answers only).
+         * @description Those who manage the council’s meetings see every status, private answers and the person.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    /** @description Default: the answered and referred ones; other statuses only for those who manage the council. */
+                    status?: "received" | "on_agenda" | "answered" | "referred";
+                    topic?: "infrastructure" | "water_sanitation" | "health" | "education" | "security" | "environment" | "agriculture" | "social" | "administration" | "other";
+                };
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CouncilsCitizenRequest"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask the council of a unit something (signed in or not, with a phone), in Khmer.
+         * @description The place must lie within the unit (400 councils.request.outside_jurisdiction); the unit needs a sitting council. Throttled per phone and per address (429 councils.request.throttled, Retry-After). Keep the number to follow it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The place the request is about (a village or commune within the unit); the unit itself when absent. */
+                        placeCode?: string;
+                        /** @description need | problem | proposal */
+                        kind: string;
+                        /** @description infrastructure | water_sanitation | health | education | security | environment | agriculture | social | administration | other */
+                        topic: string;
+                        textKm: string;
+                        name?: string | null;
+                        /** @description female | male, or null (not said). */
+                        sex?: string | null;
+                        /** @description A Cambodian phone number. */
+                        phone: string;
+                        /**
+                         * @description false: the answer is not published (the person reads it with the number and phone).
+                         * @default true
+                         */
+                        answerPublic?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The acknowledgement number, XXXX-XXXX. */
+                            number: string;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            organId: number;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            placeCode: string;
+                            /**
+                             * @description need | problem | proposal
+                             * @enum {string}
+                             */
+                            kind: "need" | "problem" | "proposal";
+                            /**
+                             * @description infrastructure | water_sanitation | health | education | security | environment | agriculture | social | administration | other
+                             * @enum {string}
+                             */
+                            topic: "infrastructure" | "water_sanitation" | "health" | "education" | "security" | "environment" | "agriculture" | "social" | "administration" | "other";
+                            textKm: string;
+                            /**
+                             * @description received → on_agenda (of a planned meeting) → answered or referred; or answered by the chief
+                             * @enum {string}
+                             */
+                            status: "received" | "on_agenda" | "answered" | "referred";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            filedOn: string;
+                            /** @description The meeting whose agenda has it. */
+                            meetingId: number | null;
+                            answeredBy: ("chief" | "council") | null;
+                            decisionId: number | null;
+                            /** @description null while unanswered, and for the public when the person asked it not to be public. */
+                            answerKm: string | null;
+                            answerEn: string | null;
+                            referredTo: string | null;
+                            /** @description The day it was answered or referred. */
+                            answeredOn: string | null;
+                            answerPublic: boolean;
+                            isExample: boolean;
+                            /** @description Only for those who manage the council, and for the person (number and phone). */
+                            person?: {
+                                name: string | null;
+                                sex: ("female" | "male") | null;
+                                phone: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/units/{code}/request-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests to the council of a unit counted by sex, topic and status. */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            total: number;
+                            /** @description female, male, not_said. */
+                            bySex: {
+                                key: string;
+                                count: number;
+                            }[];
+                            byTopic: {
+                                key: string;
+                                count: number;
+                            }[];
+                            byStatus: {
+                                key: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/requests/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow a request by its number; a private answer shows with the phone given. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The phone given: shows a private answer. */
+                    phone?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description XXXX-XXXX */
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The acknowledgement number, XXXX-XXXX. */
+                            number: string;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            organId: number;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            placeCode: string;
+                            /**
+                             * @description need | problem | proposal
+                             * @enum {string}
+                             */
+                            kind: "need" | "problem" | "proposal";
+                            /**
+                             * @description infrastructure | water_sanitation | health | education | security | environment | agriculture | social | administration | other
+                             * @enum {string}
+                             */
+                            topic: "infrastructure" | "water_sanitation" | "health" | "education" | "security" | "environment" | "agriculture" | "social" | "administration" | "other";
+                            textKm: string;
+                            /**
+                             * @description received → on_agenda (of a planned meeting) → answered or referred; or answered by the chief
+                             * @enum {string}
+                             */
+                            status: "received" | "on_agenda" | "answered" | "referred";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            filedOn: string;
+                            /** @description The meeting whose agenda has it. */
+                            meetingId: number | null;
+                            answeredBy: ("chief" | "council") | null;
+                            decisionId: number | null;
+                            /** @description null while unanswered, and for the public when the person asked it not to be public. */
+                            answerKm: string | null;
+                            answerEn: string | null;
+                            referredTo: string | null;
+                            /** @description The day it was answered or referred. */
+                            answeredOn: string | null;
+                            answerPublic: boolean;
+                            isExample: boolean;
+                            /** @description Only for those who manage the council, and for the person (number and phone). */
+                            person?: {
+                                name: string | null;
+                                sex: ("female" | "male") | null;
+                                phone: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/requests/{number}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a request on the agenda of a planned meeting of its council (a new last item). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description XXXX-XXXX */
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A planned meeting of the council. */
+                        meetingId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The acknowledgement number, XXXX-XXXX. */
+                            number: string;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            organId: number;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            placeCode: string;
+                            /**
+                             * @description need | problem | proposal
+                             * @enum {string}
+                             */
+                            kind: "need" | "problem" | "proposal";
+                            /**
+                             * @description infrastructure | water_sanitation | health | education | security | environment | agriculture | social | administration | other
+                             * @enum {string}
+                             */
+                            topic: "infrastructure" | "water_sanitation" | "health" | "education" | "security" | "environment" | "agriculture" | "social" | "administration" | "other";
+                            textKm: string;
+                            /**
+                             * @description received → on_agenda (of a planned meeting) → answered or referred; or answered by the chief
+                             * @enum {string}
+                             */
+                            status: "received" | "on_agenda" | "answered" | "referred";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            filedOn: string;
+                            /** @description The meeting whose agenda has it. */
+                            meetingId: number | null;
+                            answeredBy: ("chief" | "council") | null;
+                            decisionId: number | null;
+                            /** @description null while unanswered, and for the public when the person asked it not to be public. */
+                            answerKm: string | null;
+                            answerEn: string | null;
+                            referredTo: string | null;
+                            /** @description The day it was answered or referred. */
+                            answeredOn: string | null;
+                            answerPublic: boolean;
+                            isExample: boolean;
+                            /** @description Only for those who manage the council, and for the person (number and phone). */
+                            person?: {
+                                name: string | null;
+                                sex: ("female" | "male") | null;
+                                phone: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/requests/{number}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a request (by the chief, or by the council with its decision) or refer it. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description XXXX-XXXX */
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outcome: "answered" | "referred";
+                        /** @description chief: answered by the council’s chief; council: decided by the council. */
+                        answeredBy: "chief" | "council";
+                        answerKm: string;
+                        answerEn?: string | null;
+                        decisionId?: number | null;
+                        /** @description To whom it is referred (an office, another administration). */
+                        referredTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The acknowledgement number, XXXX-XXXX. */
+                            number: string;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            organId: number;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            placeCode: string;
+                            /**
+                             * @description need | problem | proposal
+                             * @enum {string}
+                             */
+                            kind: "need" | "problem" | "proposal";
+                            /**
+                             * @description infrastructure | water_sanitation | health | education | security | environment | agriculture | social | administration | other
+                             * @enum {string}
+                             */
+                            topic: "infrastructure" | "water_sanitation" | "health" | "education" | "security" | "environment" | "agriculture" | "social" | "administration" | "other";
+                            textKm: string;
+                            /**
+                             * @description received → on_agenda (of a planned meeting) → answered or referred; or answered by the chief
+                             * @enum {string}
+                             */
+                            status: "received" | "on_agenda" | "answered" | "referred";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            filedOn: string;
+                            /** @description The meeting whose agenda has it. */
+                            meetingId: number | null;
+                            answeredBy: ("chief" | "council") | null;
+                            decisionId: number | null;
+                            /** @description null while unanswered, and for the public when the person asked it not to be public. */
+                            answerKm: string | null;
+                            answerEn: string | null;
+                            referredTo: string | null;
+                            /** @description The day it was answered or referred. */
+                            answeredOn: string | null;
+                            answerPublic: boolean;
+                            isExample: boolean;
+                            /** @description Only for those who manage the council, and for the person (number and phone). */
+                            person?: {
+                                name: string | null;
+                                sex: ("female" | "male") | null;
+                                phone: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/councils/functions": {
         parameters: {
             query?: never;
@@ -6106,134 +6804,6 @@ export interface paths {
                 };
             };
         };
-        trace?: never;
-    };
-    "/api/notifications/preferences": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The signed-in person’s contact and preferred channel for messages. */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The channel messages go through first; null: phone first (SMS, then Telegram), then e-mail. */
-                            channel: ("sms" | "telegram" | "email") | null;
-                            /** @description E.164, +855… */
-                            phone: string | null;
-                            email: string | null;
-                            telegramChatId: string | null;
-                            /** @description The channels this platform sends through. */
-                            channelsOn: ("sms" | "telegram" | "email")[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        /** Replaces the signed-in person’s contact and preferred channel. */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        channel: ("sms" | "telegram" | "email") | null;
-                        phone: string | null;
-                        email: string | null;
-                        telegramChatId: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The channel messages go through first; null: phone first (SMS, then Telegram), then e-mail. */
-                            channel: ("sms" | "telegram" | "email") | null;
-                            /** @description E.164, +855… */
-                            phone: string | null;
-                            email: string | null;
-                            telegramChatId: string | null;
-                            /** @description The channels this platform sends through. */
-                            channelsOn: ("sms" | "telegram" | "email")[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
         trace?: never;
     };
     "/api/services/standards": {
@@ -14805,6 +15375,65 @@ export interface components {
             legalReference: string;
             referenceIsExample: boolean;
         };
+        /** CouncilsCitizenRequest */
+        CouncilsCitizenRequest: {
+            /** @description The acknowledgement number, XXXX-XXXX. */
+            number: string;
+            /**
+             * @description NCDD code, zero-padded.
+             * @example 23
+             * @example 2302
+             * @example 230201
+             */
+            unitCode: string;
+            organId: number;
+            /**
+             * @description NCDD code, zero-padded.
+             * @example 23
+             * @example 2302
+             * @example 230201
+             */
+            placeCode: string;
+            /**
+             * @description need | problem | proposal
+             * @enum {string}
+             */
+            kind: "need" | "problem" | "proposal";
+            /**
+             * @description infrastructure | water_sanitation | health | education | security | environment | agriculture | social | administration | other
+             * @enum {string}
+             */
+            topic: "infrastructure" | "water_sanitation" | "health" | "education" | "security" | "environment" | "agriculture" | "social" | "administration" | "other";
+            textKm: string;
+            /**
+             * @description received → on_agenda (of a planned meeting) → answered or referred; or answered by the chief
+             * @enum {string}
+             */
+            status: "received" | "on_agenda" | "answered" | "referred";
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            filedOn: string;
+            /** @description The meeting whose agenda has it. */
+            meetingId: number | null;
+            answeredBy: ("chief" | "council") | null;
+            decisionId: number | null;
+            /** @description null while unanswered, and for the public when the person asked it not to be public. */
+            answerKm: string | null;
+            answerEn: string | null;
+            referredTo: string | null;
+            /** @description The day it was answered or referred. */
+            answeredOn: string | null;
+            answerPublic: boolean;
+            isExample: boolean;
+            /** @description Only for those who manage the council, and for the person (number and phone). */
+            person?: {
+                name: string | null;
+                sex: ("female" | "male") | null;
+                phone: string;
+            };
+        };
         /** CouncilsFunction */
         CouncilsFunction: {
             id: number;
@@ -14976,15 +15605,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             sentAt: string | null;
-            /** @description Why the last attempt failed (or why none is made); null once sent. */
             deliveryError: string | null;
-            /** @description pending: waiting to be sent (again at nextAttemptAt); sent; failed: every attempt failed; undeliverable: no channel that is on reaches the person. */
-            deliveryState: "pending" | "sent" | "failed" | "undeliverable";
-            /** @description The channel that delivered it. */
-            channel: "sms" | "telegram" | "email" | null;
-            /** @description Rounds of attempts so far. */
-            attempts: number;
-            nextAttemptAt: string | null;
         };
         /** ImportProblem */
         ImportProblem: {

@@ -195,3 +195,72 @@ export function useMinutesChange(meetingId: number) {
     onSuccess: refresh,
   });
 }
+
+// ---------------------------------------------------------------------------------- citizens' requests
+
+export type CitizenRequest =
+  paths['/api/councils/requests/{number}']['get']['responses'][200]['content']['application/json'];
+export type FileRequestBody =
+  paths['/api/councils/units/{code}/requests']['post']['requestBody']['content']['application/json'];
+export type AnswerRequestBody =
+  paths['/api/councils/requests/{number}/answer']['post']['requestBody']['content']['application/json'];
+export type RequestStatus = CitizenRequest['status'];
+
+export function useUnitRequests(code: string, page: number, status?: RequestStatus) {
+  return useQuery({
+    queryKey: ['councils', 'requests', code, page, status ?? 'closed'],
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) =>
+      call(
+        api.GET('/api/councils/units/{code}/requests', {
+          params: { path: { code }, query: { page, pageSize: PAGE_SIZE, ...(status ? { status } : {}) } },
+          signal,
+        }),
+      ),
+  });
+}
+
+export function useRequestStats(code: string) {
+  return useQuery({
+    queryKey: ['councils', 'request-stats', code],
+    queryFn: ({ signal }) =>
+      call(
+        api.GET('/api/councils/units/{code}/request-stats', {
+          params: { path: { code }, query: {} },
+          signal,
+        }),
+      ),
+  });
+}
+
+export function useFileRequest(code: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: FileRequestBody) =>
+      call(api.POST('/api/councils/units/{code}/requests', { params: { path: { code } }, body })),
+    onSuccess: refresh,
+  });
+}
+
+export function useRequestAgenda(number: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (meetingId: number) =>
+      call(
+        api.POST('/api/councils/requests/{number}/agenda', {
+          params: { path: { number } },
+          body: { meetingId },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+}
+
+export function useAnswerRequest(number: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: AnswerRequestBody) =>
+      call(api.POST('/api/councils/requests/{number}/answer', { params: { path: { number } }, body })),
+    onSuccess: refresh,
+  });
+}

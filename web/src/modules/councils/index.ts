@@ -5,6 +5,9 @@ export const councilsModule: WebModule = {
   name: 'councils',
   routes: [
     lazyPage('councils/meetings/:id', () => import('./meeting-page.tsx').then((m) => m.MeetingPage)),
+    lazyPage('councils/units/:code/requests', () =>
+      import('./requests-page.tsx').then((m) => m.RequestsPage),
+    ),
     lazyPage('councils/units/:code/meetings/new', () =>
       import('./new-meeting-page.tsx').then((m) => m.NewMeetingPage),
     ),

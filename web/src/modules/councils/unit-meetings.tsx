@@ -36,6 +36,9 @@ export function UnitMeetings({ code }: { code: string }) {
   return (
     <section className="unit-section unit-meetings" aria-labelledby="unit-meetings-title">
       <h2 id="unit-meetings-title">{t('councils.unit.title')}</h2>
+      <p>
+        <Link to={`/councils/units/${code}/requests`}>{t('councils.requests.link')}</Link>
+      </p>
       {canManage ? (
         <p>
           <Link className="button" to={`/councils/units/${code}/meetings/new`}>
