@@ -40,7 +40,7 @@ interface Figures {
 }
 interface BudgetAnswer {
   phase: string;
-  councilDecision: { number: string; date: string } | null;
+  councilDecision: { number: string; date: string; decisionId: number | null } | null;
   lines: { id: number; amount: number; actuals: { q1: number } }[];
 }
 interface ReportAnswer {
@@ -140,7 +140,11 @@ describe.each(VIEWPORTS)('budgets journey on $name', ({ name, ...device }) => {
     await budgets.waitForPhase('approved');
     const stored = await apiGet<BudgetAnswer>(`/api/budgets/units/${UNIT}/years/${year}`);
     expect(stored.phase).toBe('approved');
-    expect(stored.councilDecision).toEqual({ number: '០៣/២០៣១ សាកល្បង', date: '2025-12-20' });
+    expect(stored.councilDecision).toEqual({
+      number: '០៣/២០៣១ សាកល្បង',
+      date: '2025-12-20',
+      decisionId: null,
+    });
     expect(stored.lines).toHaveLength(1);
 
     // An adjustment: a new version with its reason; the original stays listed.
