@@ -44,13 +44,16 @@ function openDb() {
 async function serve(): Promise<void> {
   if (config.buildWebIfMissing && cluster.isPrimary) buildWebIfMissing(config.webDistDir, repoRoot, say);
 
+  const opening = performance.now();
   const db = await openDb();
   const migrations = allMigrations();
+  const preparing = performance.now();
   // In a cluster the primary has prepared the database once, before starting the workers.
   const { applied, seeded, announcements } = cluster.isWorker
     ? { applied: [], seeded: [], announcements: [] }
     : await prepareDatabase(db.kysely as never, { demoData: config.demoData, log: say });
 
+  const building = performance.now();
   const app = await buildApp({ config, db, modules, migrations, loggerInstance: logger });
   if (cluster.isWorker) {
     // Which process answered: lets an operator (and the test) see the load spread and a
@@ -85,7 +88,18 @@ async function serve(): Promise<void> {
     process.on('SIGINT', stop);
   }
 
+  const listening = performance.now();
   const address = await app.listen({ port: config.port, host: config.host });
+  // Where the start went (process start = 0): loading the code, opening the database, preparing
+  // it (migrations, reference data, seeds), building the app, listening.
+  const phases = [
+    ['code loaded', startedAt],
+    ['database opened', preparing - opening],
+    ['prepared', building - preparing],
+    ['app built', listening - building],
+    ['listening', performance.now() - listening],
+  ] as const;
+  logger.info(`start phases: ${phases.map(([name, ms]) => `${name} ${Math.round(ms)} ms`).join(', ')}`);
   const where = db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   const shown = address.replace('0.0.0.0', 'localhost');
   if (cluster.isWorker) {
@@ -99,7 +113,7 @@ async function serve(): Promise<void> {
     `SNDD Platform is running at ${shown}`,
     `  database: ${where}; ${applied.length} migration(s) applied now`,
     `  API docs: ${shown}/api/docs`,
-    `  ready in ${Math.round(performance.now() - startedAt)} ms`,
+    `  ready in ${Math.round(performance.now() - startedAt)} ms (${Math.round(performance.now())} ms since the process started)`,
   ];
   if (seeded.length > 0) {
     lines.push(`  demo data loaded: ${seeded.join(', ')}`);
