@@ -76,44 +76,42 @@ export function TokensSection() {
         <DataTable
           caption={t('tokens.caption')}
           captionHidden
-          headers={[
-            t('tokens.col.name'),
-            t('tokens.col.prefix'),
-            t('tokens.col.expires'),
-            t('tokens.col.lastUsed'),
-            t('tokens.col.status'),
-            t('common.actions'),
+          columns={[
+            { key: 'name', label: t('tokens.col.name'), rowHeader: true, cell: (token) => token.name },
+            {
+              key: 'prefix',
+              label: t('tokens.col.prefix'),
+              className: 'code',
+              cell: (token) => `${token.prefix}…`,
+            },
+            { key: 'expires', label: t('tokens.col.expires'), cell: (token) => format.date(token.expiresAt) },
+            {
+              key: 'lastUsed',
+              label: t('tokens.col.lastUsed'),
+              cell: (token) => (token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('tokens.neverUsed')),
+            },
+            {
+              key: 'status',
+              label: t('tokens.col.status'),
+              cell: (token) => t(`tokens.status.${tokenStatus(token, now)}`),
+            },
+            {
+              key: 'actions',
+              label: t('common.actions'),
+              cell: (token) =>
+                tokenStatus(token, now) === 'active' ? (
+                  <ConfirmButton
+                    label={t('tokens.revoke')}
+                    question={t('tokens.revokeQuestion', { name: token.name })}
+                    confirmLabel={t('tokens.revokeConfirm')}
+                    disabled={revoke.isPending}
+                    onConfirm={() => revoke.mutate(token.id)}
+                  />
+                ) : null,
+            },
           ]}
           items={tokens.data.items}
-          row={(token) => {
-            const status = tokenStatus(token, now);
-            return (
-              <tr key={token.id}>
-                <th scope="row">{token.name}</th>
-                <td className="code">{token.prefix}…</td>
-                <td>{format.date(token.expiresAt)}</td>
-                <td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('tokens.neverUsed')}</td>
-                <td>
-                  {status === 'revoked'
-                    ? t('tokens.status.revoked')
-                    : status === 'expired'
-                      ? t('tokens.status.expired')
-                      : t('tokens.status.active')}
-                </td>
-                <td>
-                  {status === 'active' ? (
-                    <ConfirmButton
-                      label={t('tokens.revoke')}
-                      question={t('tokens.revokeQuestion', { name: token.name })}
-                      confirmLabel={t('tokens.revokeConfirm')}
-                      disabled={revoke.isPending}
-                      onConfirm={() => revoke.mutate(token.id)}
-                    />
-                  ) : null}
-                </td>
-              </tr>
-            );
-          }}
+          rowKey={(token) => String(token.id)}
         />
       )}
       {revoke.isError ? <ErrorMessage error={revoke.error} /> : null}

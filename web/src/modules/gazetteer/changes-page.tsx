@@ -89,37 +89,42 @@ export function ChangesPage() {
           list={changes}
           empty={t('changes.empty')}
           caption={(total) => t('changes.caption', { from: format.date(from), to: format.date(to), total })}
-          headers={[
-            t('changes.col.date'),
-            t('changes.col.unit'),
-            t('changes.col.kind'),
-            t('changes.col.change'),
-            t('changes.col.legal'),
+          columns={[
+            {
+              key: 'date',
+              label: t('changes.col.date'),
+              cell: (event) =>
+                event.effectiveDate ? (
+                  <time dateTime={event.effectiveDate}>{format.date(event.effectiveDate)}</time>
+                ) : (
+                  t('changes.dateUnknown')
+                ),
+            },
+            {
+              key: 'unit',
+              label: t('changes.col.unit'),
+              rowHeader: true,
+              cell: (event) => {
+                const code = event.unitCode;
+                const name = eventName(event, format.lang);
+                return (
+                  <>
+                    {code ? <Link to={`/units/${code}`}>{name || code}</Link> : name}{' '}
+                    {code ? <span className="code muted">{code}</span> : null}
+                  </>
+                );
+              },
+            },
+            { key: 'kind', label: t('changes.col.kind'), cell: (event) => kindLabel(event.kind) },
+            { key: 'change', label: t('changes.col.change'), cell: (event) => <EventChange event={event} /> },
+            {
+              key: 'legal',
+              label: t('changes.col.legal'),
+              cell: (event) => event.legalReference ?? t('audit.value.none'),
+            },
           ]}
-          row={(event) => {
-            const code = event.unitCode;
-            const name = eventName(event, format.lang);
-            return (
-              <tr key={event.id} data-kind={event.kind}>
-                <td>
-                  {event.effectiveDate ? (
-                    <time dateTime={event.effectiveDate}>{format.date(event.effectiveDate)}</time>
-                  ) : (
-                    t('changes.dateUnknown')
-                  )}
-                </td>
-                <th scope="row">
-                  {code ? <Link to={`/units/${code}`}>{name || code}</Link> : name}{' '}
-                  {code ? <span className="code muted">{code}</span> : null}
-                </th>
-                <td>{kindLabel(event.kind)}</td>
-                <td>
-                  <EventChange event={event} />
-                </td>
-                <td>{event.legalReference ?? t('audit.value.none')}</td>
-              </tr>
-            );
-          }}
+          rowKey={(event) => String(event.id)}
+          rowData={(event) => ({ 'data-kind': event.kind })}
           onPage={(p) => {
             const next = withPage(params, p);
             next.set('from', from);

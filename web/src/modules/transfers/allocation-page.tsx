@@ -17,10 +17,10 @@ import { useAllocation } from './api.ts';
 import { pickName, StatusBadge, TransfersLinks, usePercent, LegalReferenceValue } from './common.tsx';
 import { EquityTable } from './equity-table.tsx';
 import { LorenzChart } from './lorenz-chart.tsx';
-import { asSummary, type Allocation, type AllocationSummary } from './types.ts';
+import { asSummary, type Allocation, type AllocationSummary, type ComponentAllocation } from './types.ts';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import { Loaded } from '../../components/query-states.tsx';
-import { DataTable } from '../../components/data-table.tsx';
+import { DataTable, numberColumn } from '../../components/data-table.tsx';
 import './transfers.css';
 
 export function AllocationPage() {
@@ -199,21 +199,26 @@ function ComponentsSection({ summary }: { summary: AllocationSummary }) {
         label={t('transfers.components.title')}
         caption={t('transfers.components.title')}
         captionHidden
-        headers={[
-          t('transfers.components.name'),
-          { key: 'c2', label: t('transfers.components.share'), className: 'number' },
-          { key: 'c3', label: t('transfers.components.pool'), className: 'number' },
-          { key: 'c4', label: t('transfers.components.allocated'), className: 'number' },
+        columns={[
+          {
+            key: 'name',
+            label: t('transfers.components.name'),
+            rowHeader: true,
+            cell: (component) => pickName(format.lang, component.nameKm, component.nameEn),
+          },
+          numberColumn<ComponentAllocation>('share', t('transfers.components.share'), (component) =>
+            percent(component.sharePercent),
+          ),
+          numberColumn<ComponentAllocation>('pool', t('transfers.components.pool'), (component) =>
+            format.riel(component.pool),
+          ),
+          numberColumn<ComponentAllocation>('allocated', t('transfers.components.allocated'), (component) =>
+            format.riel(component.allocated),
+          ),
         ]}
         items={summary.components}
-        row={(component) => (
-          <tr key={component.code} data-component={component.code}>
-            <th scope="row">{pickName(format.lang, component.nameKm, component.nameEn)}</th>
-            <td className="number">{percent(component.sharePercent)}</td>
-            <td className="number">{format.riel(component.pool)}</td>
-            <td className="number">{format.riel(component.allocated)}</td>
-          </tr>
-        )}
+        rowKey={(component) => component.code}
+        rowData={(component) => ({ 'data-component': component.code })}
       />
       <p className="hint">{t('transfers.components.allocatedHelp')}</p>
     </section>
