@@ -276,7 +276,12 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   await boss.start();
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 };
   for (const definition of options.definitions) {
-    await boss.work<Record<string, unknown>>(definition.name, polling, async (jobs) => {
+    // pg-boss waits a polling interval after every fetch; after a job, the worker is told to
+    // fetch again at once, so a full queue drains at the speed of its jobs, and an empty one
+    // costs one query per interval.
+    const worker: { id?: string } = {};
+    worker.id = await boss.work<Record<string, unknown>>(definition.name, polling, async (jobs) => {
+      if (jobs.length > 0 && worker.id !== undefined) boss.notifyWorker(worker.id);
       for (const job of jobs) {
         try {
           await definition.run(job.data ?? {}, { id: job.id, name: job.name });
