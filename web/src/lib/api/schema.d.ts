@@ -6806,6 +6806,134 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person’s contact and preferred channel for messages. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The channel messages go through first; null: phone first (SMS, then Telegram), then e-mail. */
+                            channel: ("sms" | "telegram" | "email") | null;
+                            /** @description E.164, +855… */
+                            phone: string | null;
+                            email: string | null;
+                            telegramChatId: string | null;
+                            /** @description The channels this platform sends through. */
+                            channelsOn: ("sms" | "telegram" | "email")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replaces the signed-in person’s contact and preferred channel. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channel: ("sms" | "telegram" | "email") | null;
+                        phone: string | null;
+                        email: string | null;
+                        telegramChatId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The channel messages go through first; null: phone first (SMS, then Telegram), then e-mail. */
+                            channel: ("sms" | "telegram" | "email") | null;
+                            /** @description E.164, +855… */
+                            phone: string | null;
+                            email: string | null;
+                            telegramChatId: string | null;
+                            /** @description The channels this platform sends through. */
+                            channelsOn: ("sms" | "telegram" | "email")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/services/standards": {
         parameters: {
             query?: never;
@@ -15605,7 +15733,15 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             sentAt: string | null;
+            /** @description Why the last attempt failed (or why none is made); null once sent. */
             deliveryError: string | null;
+            /** @description pending: waiting to be sent (again at nextAttemptAt); sent; failed: every attempt failed; undeliverable: no channel that is on reaches the person. */
+            deliveryState: "pending" | "sent" | "failed" | "undeliverable";
+            /** @description The channel that delivered it. */
+            channel: "sms" | "telegram" | "email" | null;
+            /** @description Rounds of attempts so far. */
+            attempts: number;
+            nextAttemptAt: string | null;
         };
         /** ImportProblem */
         ImportProblem: {
