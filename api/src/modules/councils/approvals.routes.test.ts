@@ -226,4 +226,19 @@ describe('approving a budget picks a decision', () => {
     );
     expect(approved.councilDecision).toEqual({ number: '០៧/២០២៦', date: '2026-11-01', decisionId: null });
   });
+
+  it('searches the public register in Khmer and English, with the unit and dates', async () => {
+    const search = (q: string, extra = '') =>
+      call<{ items: { id: number }[]; total: number }>(
+        anon,
+        'GET',
+        `/api/councils/decisions?unit=230201&q=${encodeURIComponent(q)}${extra}`,
+      );
+    expect((await search('APPROVE budget')).total).toBe(4);
+    expect((await search('អនុម័តថវិកា')).total).toBe(4);
+    expect((await search('budget', `&organ=0`.replace('0', '999999'))).total).toBe(0);
+    expect((await search('budget', '&to=2026-11-11')).total).toBe(0);
+    expect((await search('100%_')).total).toBe(0);
+    expect((await search('nothing-like-this')).total).toBe(0);
+  });
 });

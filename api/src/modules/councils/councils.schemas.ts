@@ -667,6 +667,13 @@ export const DecisionListQuery = Type.Composite([
     meeting: Type.Optional(Type.Integer({ minimum: 1 })),
     kind: Type.Optional(Type.String({ pattern: '^[a-z][a-z_]*$', maxLength: 40 })),
     passed: Type.Optional(Type.Boolean({ description: 'true: only decisions that passed.' })),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'Words found in the Khmer or the English title (case-insensitive in English).',
+      }),
+    ),
     from: Type.Optional(Type.String({ format: 'date', description: 'Taken on or after this day.' })),
     to: Type.Optional(Type.String({ format: 'date', description: 'Taken on or before this day.' })),
   }),

@@ -72,6 +72,7 @@ export async function selectDecisions(
     meetingId?: number;
     kind?: string;
     passed?: boolean;
+    q?: string;
     from?: string;
     to?: string;
     page: number;
@@ -83,6 +84,13 @@ export async function selectDecisions(
   if (filter.organId !== undefined) query = query.where('d.organ_id', '=', filter.organId);
   if (filter.organKind !== undefined) query = query.where('o.kind', '=', filter.organKind as OrganKind);
   if (filter.passed !== undefined) query = query.where('d.passed', '=', filter.passed);
+  const words = (filter.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  for (const word of words) {
+    const pattern = `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb('d.title_km', 'like', pattern), eb(sql`lower(d.title_en)`, 'like', pattern.toLowerCase())]),
+    );
+  }
   if (filter.meetingId !== undefined) query = query.where('d.meeting_id', '=', filter.meetingId);
   if (filter.kind !== undefined) query = query.where('d.kind', '=', filter.kind);
   if (filter.from !== undefined) query = query.where('d.decision_date', '>=', filter.from);

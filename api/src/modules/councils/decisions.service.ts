@@ -67,6 +67,7 @@ export async function listDecisions(
     meetingId: query.meeting,
     kind: query.kind,
     passed: query.passed,
+    q: query.q,
     from: query.from,
     to: query.to,
     page: query.page,

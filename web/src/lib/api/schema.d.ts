@@ -5346,6 +5346,8 @@ export interface paths {
                     kind?: string;
                     /** @description true: only decisions that passed. */
                     passed?: boolean;
+                    /** @description Words found in the Khmer or the English title (case-insensitive in English). */
+                    q?: string;
                     /** @description Taken on or after this day. */
                     from?: string;
                     /** @description Taken on or before this day. */
