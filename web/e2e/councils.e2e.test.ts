@@ -5,7 +5,10 @@
  * attendance in one table of radio buttons (four present, one excused: the quorum shows), and
  * records a decision with its tally; the API then holds a held meeting with a passed decision.
  * The meeting page has no serious accessibility problem, nothing is wider than the phone, and
- * nothing breaks the server's CSP.
+ * nothing breaks the server's CSP. Then, on a council whose meetings the API holds, the clerk
+ * writes, circulates and adopts the minutes of one meeting at the next (the text is then frozen),
+ * files a citizen's request and answers it (the answer shows in the public list). Approving a
+ * budget by picking the decision is tested through the API (approvals.routes.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -127,6 +130,78 @@ describe.each(VIEWPORTS)('councils journey on $name', ({ name, ...device }) => {
     if (problems.length > 0) console.error(accessibilityReport(problems));
     expect(problems).toEqual([]);
     // Nothing is wider than the screen (the tables stack on a phone).
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('lets the clerk adopt minutes at the next meeting and answer a citizen’s request', async () => {
+    const organId = await makeCouncil(`${name} 2`);
+    const call = await adminSession();
+    const members = (
+      (await call('GET', `/api/councils/organs/${organId}`)) as { members: { id: number }[] }
+    ).members.map((member) => member.id);
+    const heldMeeting = async (date: string) => {
+      const meeting = (await call('POST', `/api/councils/organs/${organId}/meetings`, {
+        kind: 'ordinary',
+        date,
+        place: 'Sangkat hall',
+        agenda: [{ titleKm: 'ថវិកា', titleEn: 'Budget' }],
+      })) as { id: number };
+      await call('PUT', `/api/councils/meetings/${meeting.id}/attendance`, {
+        attendance: members.map((memberId) => ({ memberId, status: 'present' })),
+      });
+      return meeting.id;
+    };
+    const first = await heldMeeting('2026-11-02');
+    const second = await heldMeeting('2026-11-16');
+    await call('POST', `/api/councils/meetings/${first}/decisions`, {
+      kind: 'approve_budget',
+      titleKm: `អនុម័តថវិកា (សាកល្បង ${name})`,
+      titleEn: `Approve the budget (journey ${name})`,
+      tally: { for: 5, against: 0, abstain: 0 },
+    });
+
+    // Minutes: draft, circulated, adopted at the next meeting; then no form is offered.
+    await signInThrough(page, journey.baseUrl, 'kep.clerk@sndd.example', `/councils/meetings/${first}`);
+    const minutes = page.locator('main section.minutes');
+    await minutes.locator('textarea[name="minutesTextKm"]').fill('កំណត់ហេតុនៃកិច្ចប្រជុំ (សាកល្បង)');
+    await minutes.locator('form button[type="submit"]').first().click();
+    await minutes.locator('.minutes-status--draft').waitFor();
+    await minutes.getByRole('button', { name: km['councils.minutes.circulate'] }).click();
+    await minutes.locator('.minutes-status--circulated').waitFor();
+    await minutes.locator('select[name="adoptAt"]').selectOption(String(second));
+    await minutes.getByRole('button', { name: km['councils.minutes.adopt'] }).click();
+    await minutes.locator('.minutes-status--adopted').waitFor();
+    expect(await minutes.locator('textarea').count()).toBe(0);
+    const adopted = (await (
+      await fetch(`${journey.baseUrl}/api/councils/meetings/${first}/minutes`)
+    ).json()) as { status: string; adoptedAtMeetingId: number };
+    expect(adopted).toMatchObject({ status: 'adopted', adoptedAtMeetingId: second });
+
+    // A citizen's request, filed and answered on the council's requests page.
+    await page.goto(`${journey.baseUrl}/councils/units/${UNIT}/requests`, { waitUntil: 'load' });
+    const form = page.locator('main form.request-form');
+    await form.locator('textarea[name="textKm"]').fill(`សូមជួសជុលផ្លូវភូមិ (សាកល្បង ${name})`);
+    await form.locator('input[name="phone"]').fill(name === 'phone' ? '012 444 101' : '012 444 202');
+    await form.locator('select[name="sex"]').selectOption('female');
+    await form.locator('button[type="submit"]').click();
+    const number = (await form.locator('[data-field="request-number"]').textContent())?.trim() ?? '';
+    expect(number).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    const card = page.locator(`main .requests-to-handle li[data-number="${number}"]`);
+    await card.locator('textarea[name="answerKm"]').fill('ក្រុមប្រឹក្សានឹងជួសជុលផ្លូវនៅខែក្រោយ');
+    await card.locator('form.answer-request-form button[type="submit"]').click();
+    await page.locator(`main .answered-requests li[data-number="${number}"]`).waitFor();
+    const tracked = (await (await fetch(`${journey.baseUrl}/api/councils/requests/${number}`)).json()) as {
+      status: string;
+      answerKm: string;
+    };
+    expect(tracked).toMatchObject({ status: 'answered', answerKm: 'ក្រុមប្រឹក្សានឹងជួសជុលផ្លូវនៅខែក្រោយ' });
+
+    const problems = await new ShellPage(page, journey.baseUrl).seriousAccessibilityProblems();
+    if (problems.length > 0) console.error(accessibilityReport(problems));
+    expect(problems).toEqual([]);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
