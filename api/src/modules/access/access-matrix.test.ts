@@ -14,6 +14,7 @@ import { anonymous, signedIn, type Client } from '../../test-support/http.ts';
 import { DEMO_PASSWORD } from './demo-seed.ts';
 import { BUILT_IN_FORMULA_FILE } from '../transfers/index.ts';
 import { readFileSync } from 'node:fs';
+import { JobSender, jobsSchemaOf } from '../../platform/jobs/job-queue.ts';
 
 /** The units records are placed at (Kep province's demo subtree, another province, national). */
 const TARGET_UNITS: (string | null)[] = ['230201', '230202', '230101', '2302', '2301', '23', '01', null];
@@ -719,7 +720,89 @@ const CASES: Record<string, (unit: string | null) => Promise<Cell>> = {
   }),
   // Verifying the whole chain is a national act, whatever record one has in mind.
   'GET /api/audit/verify': async () => ({ request: { method: 'GET', url: '/api/audit/verify' }, unit: null }),
+  'GET /api/audit/verify/last': async () => ({
+    request: { method: 'GET', url: '/api/audit/verify/last' },
+    unit: null,
+  }),
+  // Minutes: written on the unit's held meeting; circulating and adopting are tried on minutes put
+  // back to draft, so that a request let through meets a state rule (409), never a missing record.
+  'PUT /api/councils/meetings/:id/minutes': async (unit) => ({
+    request: {
+      method: 'PUT',
+      url: `/api/councils/meetings/${heldMeetingAt.get(unit)}/minutes`,
+      body: { textKm: 'កំណត់ហេតុ' },
+    },
+    unit: organUnit(unit),
+  }),
+  'POST /api/councils/meetings/:id/minutes/circulate': async (unit) => {
+    await draftMinutes(unit);
+    return {
+      request: { method: 'POST', url: `/api/councils/meetings/${heldMeetingAt.get(unit)}/minutes/circulate` },
+      unit: organUnit(unit),
+    };
+  },
+  'POST /api/councils/meetings/:id/minutes/adopt': async (unit) => {
+    await draftMinutes(unit);
+    return {
+      request: {
+        method: 'POST',
+        url: `/api/councils/meetings/${heldMeetingAt.get(unit)}/minutes/adopt`,
+        body: { atMeetingId: heldMeetingAt.get(unit) },
+      },
+      unit: organUnit(unit),
+    };
+  },
+  // Citizens' requests: an answered one at each unit, so a request let through is refused as closed (409).
+  'POST /api/councils/requests/:number/agenda': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/councils/requests/${answeredRequestAt.get(unit)}/agenda`,
+      body: { meetingId: plannedMeetingAt.get(unit) },
+    },
+    unit: organUnit(unit),
+  }),
+  'POST /api/councils/requests/:number/answer': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/councils/requests/${answeredRequestAt.get(unit)}/answer`,
+      body: { outcome: 'answered', answeredBy: 'chief', answerKm: 'ចម្លើយ' },
+    },
+    unit: organUnit(unit),
+  }),
+  // The queue is the platform's, whatever unit its jobs were about: the list and its retry are national.
+  'GET /api/jobs/failed': async () => ({ request: { method: 'GET', url: '/api/jobs/failed' }, unit: null }),
+  'POST /api/jobs/failed/:id/retry': async () => ({
+    request: { method: 'POST', url: `/api/jobs/failed/${await failedJob()}/retry` },
+    unit: null,
+  }),
 };
+
+const answeredRequestAt = new Map<string | null, string>();
+
+async function draftMinutes(unit: string | null): Promise<void> {
+  await adminCall('PUT', `/api/councils/meetings/${heldMeetingAt.get(unit)}/minutes`, { textKm: 'កំណត់ហេតុ' });
+}
+
+/** A citizen's request to the unit's matrix organ, already answered (written as the table holds one). */
+async function answeredRequest(unit: string | null): Promise<string> {
+  // Eight characters of the numbers' alphabet (no look-alikes), one letter per unit.
+  const number = `MATRXAA${'CDEFGHJKMN'[answeredRequestAt.size]}`;
+  await sql`insert into councils_request (number, organ_id, unit_code, place_code, kind, topic, text_km,
+      phone, status, answered_by, answer_km, answered_on)
+    values (${number}, ${organAt.get(unit)}, ${organUnit(unit)}, ${organUnit(unit)}, 'need', 'other',
+      'សំណើ', '012345678', 'answered', 'chief', 'ចម្លើយ', current_date)`.execute(t.db.kysely);
+  return number;
+}
+
+/** A job whose attempts have all failed, as pg-boss leaves it after its last retry: one per cell, since a retry takes it off the list. */
+async function failedJob(): Promise<string> {
+  const sender = new JobSender(() => new Set(['platform.idempotency_purge']));
+  const id = (await sender.send(t.db.kysely, 'platform.idempotency_purge', { case: 'matrix' }))!;
+  const schema = await jobsSchemaOf(t.db.kysely);
+  await sql`update ${sql.table(`${schema}.job`)} set state = 'failed', retry_count = retry_limit,
+    completed_on = now() where id = ${id}::uuid`.execute(t.db.kysely);
+  return id;
+}
 
 beforeAll(async () => {
   t = await openTestApp();
@@ -741,6 +824,7 @@ beforeAll(async () => {
       attendance: [{ memberId: memberAt.get(unit), status: 'present' }],
     });
     heldMeetingAt.set(unit, held.id);
+    answeredRequestAt.set(unit, await answeredRequest(unit));
     const decision = await adminCall('POST', `/api/councils/meetings/${held.id}/decisions`, {
       kind: 'other',
       titleKm: 'សេចក្ដីសម្រេច',
