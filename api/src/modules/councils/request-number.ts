@@ -27,18 +27,5 @@ export function parseRequestNumber(typed: string): string | null {
 
 export const formatRequestNumber = (stored: string) => `${stored.slice(0, 4)}-${stored.slice(4)}`;
 
-const KHMER_DIGITS = /[០-៩]/g;
-
-/** "012 345 678", "+855 12 345 678", "០១២៣៤៥៦៧៨" -> "+85512345678"; null when not a Cambodian number. */
-export function normalisePhone(raw: string): string | null {
-  let digits = raw
-    .normalize('NFC')
-    .trim()
-    .replace(KHMER_DIGITS, (digit) => String(digit.charCodeAt(0) - 0x17e0))
-    .replace(/[\s().-]/g, '');
-  if (digits.startsWith('+')) digits = digits.slice(1);
-  if (!/^\d+$/.test(digits)) return null;
-  if (digits.startsWith('855')) digits = digits.slice(3);
-  if (digits.startsWith('0')) digits = digits.slice(1);
-  return digits.length >= 8 && digits.length <= 9 ? `+855${digits}` : null;
-}
+/** The platform's one reading of a Cambodian number (platform/phone.ts). */
+export { normaliseCambodianPhone as normalisePhone } from '../../platform/phone.ts';

@@ -3,6 +3,7 @@
  * the sign-in name when nothing is kept yet) and replaced, audited.
  */
 import type { Actor } from '../../platform/actor.ts';
+import { normaliseCambodianPhone } from '../../platform/phone.ts';
 import type { NotificationsContext } from './context.ts';
 import { fail } from './notifications.errors.ts';
 import type { ChannelName } from './notifications.tables.ts';
@@ -10,18 +11,8 @@ import type { Preferences, PreferencesBody } from './notifications.schemas.ts';
 import { selectPreference, upsertPreference } from './preferences.queries.ts';
 import { addressFor } from './routing.ts';
 
-/** A Cambodian number as +855…, or null when it is not one (012 345 678, 85512345678, +855 12 345 678). */
-export function normalisePhone(input: string): string | null {
-  const digits = input.replace(/[\s().-]/g, '');
-  const national = digits.startsWith('+855')
-    ? digits.slice(4)
-    : digits.startsWith('855')
-      ? digits.slice(3)
-      : digits.startsWith('0')
-        ? digits.slice(1)
-        : null;
-  return national !== null && /^[1-9][0-9]{7,8}$/.test(national) ? `+855${national}` : null;
-}
+/** The platform's one reading of a Cambodian number (platform/phone.ts). */
+const normalisePhone = normaliseCambodianPhone;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const TELEGRAM_CHAT = /^(-?[0-9]{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/;

@@ -4,6 +4,7 @@
  * broken down by them (unknown is an answer); the phone number is how people are told of
  * progress, and how someone without an account proves an application is theirs.
  */
+import { normaliseCambodianPhone } from '../../platform/phone.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { fail } from './services.errors.ts';
 import { AGE_GROUPS, SEXES, type AgeGroup, type Sex } from './services.tables.ts';
@@ -26,21 +27,8 @@ export interface Applicant {
   email: string | null;
 }
 
-const KHMER_DIGITS = /[០-៩]/g;
-
-/** "012 345 678", "+855 12 345 678", "០១២៣៤៥៦៧៨" -> "+85512345678"; null when it is not a Cambodian number. */
-export function normalisePhone(raw: string): string | null {
-  let digits = raw
-    .normalize('NFC')
-    .trim()
-    .replace(KHMER_DIGITS, (digit) => String(digit.charCodeAt(0) - 0x17e0))
-    .replace(/[\s().-]/g, '');
-  if (digits.startsWith('+')) digits = digits.slice(1);
-  if (!/^\d+$/.test(digits)) return null;
-  if (digits.startsWith('855')) digits = digits.slice(3);
-  if (digits.startsWith('0')) digits = digits.slice(1);
-  return digits.length >= 8 && digits.length <= 9 ? `+855${digits}` : null;
-}
+/** Kept under its old name: the platform's one reading of a Cambodian number. */
+export const normalisePhone = normaliseCambodianPhone;
 
 export function checkApplicant(input: ApplicantInput): Applicant {
   const name = input.name?.trim() || null;
