@@ -157,6 +157,14 @@ describe('citizens’ requests', () => {
       `/api/councils/meetings/${meetingId}`,
     );
     expect(meeting.agenda.map((item) => item.titleEn)).toEqual(['A', `Citizens’ request ${first.number}`]);
+    // Requests not yet answered are the council's own business: the public asking for them gets none.
+    const url230201 = '/api/councils/units/230201/requests?status=on_agenda';
+    expect(await call<{ items: RequestAnswer[]; total: number }>(anon, 'GET', url230201)).toMatchObject({
+      items: [],
+      total: 0,
+    });
+    const managed = await call<{ items: RequestAnswer[] }>(clerk, 'GET', url230201);
+    expect(managed.items.map((item) => item.number)).toEqual([first.number]);
   });
 
   it('is answered or referred once; the public sees public answers without the person', async () => {
