@@ -206,14 +206,16 @@ function ComponentsSection({ summary }: { summary: AllocationSummary }) {
             rowHeader: true,
             cell: (component) => pickName(format.lang, component.nameKm, component.nameEn),
           },
-          numberColumn<ComponentAllocation>('share', t('transfers.components.share'), (component) =>
+          numberColumn<ComponentAllocation>('component-share', t('transfers.components.share'), (component) =>
             percent(component.sharePercent),
           ),
-          numberColumn<ComponentAllocation>('pool', t('transfers.components.pool'), (component) =>
+          numberColumn<ComponentAllocation>('component-pool', t('transfers.components.pool'), (component) =>
             format.riel(component.pool),
           ),
-          numberColumn<ComponentAllocation>('allocated', t('transfers.components.allocated'), (component) =>
-            format.riel(component.allocated),
+          numberColumn<ComponentAllocation>(
+            'component-allocated',
+            t('transfers.components.allocated'),
+            (component) => format.riel(component.allocated),
           ),
         ]}
         items={summary.components}
