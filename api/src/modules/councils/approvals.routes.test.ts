@@ -10,72 +10,22 @@ import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { anonymous, signedIn, type Client } from '../../test-support/http.ts';
 import { DEMO_PASSWORD } from '../access/index.ts';
 import { checkDecision } from './decisions.service.ts';
+import { call, convene, holdWith, makeOrgan, problem } from './councils.test-bed.ts';
 
 let t: TestApp;
 let anon: Client;
 let clerk: Client;
 let admin: Client;
 
-async function call<T>(
-  client: Client,
-  method: string,
-  url: string,
-  body?: unknown,
-  status = 200,
-): Promise<T> {
-  const response = await client.request(method, url, body);
-  expect(response.statusCode, response.body).toBe(status);
-  return response.json<T>();
-}
-
-async function problem(client: Client, method: string, url: string, body?: unknown) {
-  const response = await client.request(method, url, body);
-  return { status: response.statusCode, code: response.json<{ code: string }>().code };
-}
-
 const agenda = [{ titleKm: 'ថវិកា', titleEn: 'Budget' }];
 const DAY = '2026-11-12';
 
 /** An organ of 230201 with three members, a held meeting on DAY with all present, and its decisions. */
 async function organWithDecisions(kind: string, decisions: { kind: string; for: number }[]) {
-  const organ = await call<{ id: number }>(
-    admin,
-    'POST',
-    '/api/councils/units/230201/organs',
-    { kind, nameKm: 'ស្ថាប័នសាកល្បង', nameEn: `Test ${kind}`, termStart: '2022-07-01' },
-    201,
-  );
   const roles = kind === 'council' ? ['chief', 'deputy', 'member'] : ['head', 'deputy', 'member'];
-  const members: number[] = [];
-  for (const [index, role] of roles.entries()) {
-    members.push(
-      (
-        await call<{ id: number }>(
-          admin,
-          'POST',
-          `/api/councils/organs/${organ.id}/members`,
-          {
-            nameKm: `សមាជិក ${index}`,
-            nameLatin: `Member ${index}`,
-            role,
-            sex: 'female',
-            startDate: '2026-01-01',
-          },
-          201,
-        )
-      ).id,
-    );
-  }
-  const meeting = await call<{ id: number }>(
-    admin,
-    'POST',
-    `/api/councils/organs/${organ.id}/meetings`,
-    { kind: 'ordinary', date: DAY, place: 'Hall', agenda },
-    201,
-  );
-  await call(admin, 'PUT', `/api/councils/meetings/${meeting.id}/attendance`, {
-    attendance: members.map((memberId) => ({ memberId, status: 'present' })),
-  });
+  const organ = await makeOrgan(admin, '230201', roles, kind);
+  const meeting = await convene(admin, organ.organId, DAY, { place: 'Hall', agenda });
+  await holdWith(admin, meeting, organ.members);
   const ids: number[] = [];
   for (const decision of decisions) {
     ids.push(
@@ -83,7 +33,7 @@ async function organWithDecisions(kind: string, decisions: { kind: string; for: 
         await call<{ id: number }>(
           admin,
           'POST',
-          `/api/councils/meetings/${meeting.id}/decisions`,
+          `/api/councils/meetings/${meeting}/decisions`,
           {
             kind: decision.kind,
             titleKm: 'អនុម័តថវិកា',

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { anonymous, signedIn, type Client } from '../../test-support/http.ts';
 import { DEMO_PASSWORD } from '../access/index.ts';
+import { call, makeOrgan, problem, type MemberSpec } from './councils.test-bed.ts';
 
 let t: TestApp;
 let anon: Client;
@@ -41,51 +42,7 @@ interface DecisionAnswer {
   votes: { memberId: number; vote: string }[];
 }
 
-async function call<T>(
-  client: Client,
-  method: string,
-  url: string,
-  body?: unknown,
-  status = 200,
-): Promise<T> {
-  const response = await client.request(method, url, body);
-  expect(response.statusCode, response.body).toBe(status);
-  return response.json<T>();
-}
-
-async function problem(client: Client, method: string, url: string, body?: unknown) {
-  const response = await client.request(method, url, body);
-  return { status: response.statusCode, code: response.json<{ code: string }>().code };
-}
-
-async function makeCouncil(unit: string, members: { role: string; endDate?: string }[]) {
-  const organ = await call<{ id: number }>(
-    admin,
-    'POST',
-    `/api/councils/units/${unit}/organs`,
-    { kind: 'council', nameKm: 'ក្រុមប្រឹក្សាសាកល្បង', nameEn: 'Test council', termStart: '2022-07-01' },
-    201,
-  );
-  const ids: number[] = [];
-  for (const [index, member] of members.entries()) {
-    const added = await call<{ id: number }>(
-      admin,
-      'POST',
-      `/api/councils/organs/${organ.id}/members`,
-      {
-        nameKm: `សមាជិក ${index + 1}`,
-        nameLatin: `Member ${index + 1}`,
-        role: member.role,
-        sex: index % 2 === 0 ? 'female' : 'male',
-        startDate: '2026-01-01',
-        ...(member.endDate ? { endDate: member.endDate } : {}),
-      },
-      201,
-    );
-    ids.push(added.id);
-  }
-  return { organId: organ.id, members: ids };
-}
+const makeCouncil = (unit: string, members: MemberSpec[]) => makeOrgan(admin, unit, members);
 
 const agenda = [
   { titleKm: 'ថវិកាឆ្នាំ ២០៣១', titleEn: 'The 2031 budget', documentRef: 'draft-budget-2031.pdf' },

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { anonymous, signedIn, type Client } from '../../test-support/http.ts';
 import { DEMO_PASSWORD } from '../access/index.ts';
+import { call, convene, holdWith, makeOrgan, problem } from './councils.test-bed.ts';
 
 let t: TestApp;
 let anon: Client;
@@ -23,39 +24,13 @@ interface MinutesAnswer {
   adoptedOn: string | null;
 }
 
-async function call<T>(
-  client: Client,
-  method: string,
-  url: string,
-  body?: unknown,
-  status = 200,
-): Promise<T> {
-  const response = await client.request(method, url, body);
-  expect(response.statusCode, response.body).toBe(status);
-  return response.json<T>();
-}
-
-async function problem(client: Client, method: string, url: string, body?: unknown) {
-  const response = await client.request(method, url, body);
-  return { status: response.statusCode, code: response.json<{ code: string }>().code };
-}
-
-const agenda = [{ titleKm: 'របៀបវារៈ', titleEn: 'Agenda' }];
 let organId: number;
 let members: number[];
 
 async function meetingOn(date: string, present: number): Promise<number> {
-  const meeting = await call<{ id: number }>(
-    clerk,
-    'POST',
-    `/api/councils/organs/${organId}/meetings`,
-    { kind: 'ordinary', date, place: 'Sangkat hall', agenda },
-    201,
-  );
-  await call(clerk, 'PUT', `/api/councils/meetings/${meeting.id}/attendance`, {
-    attendance: members.slice(0, present).map((memberId) => ({ memberId, status: 'present' })),
-  });
-  return meeting.id;
+  const meeting = await convene(clerk, organId, date);
+  await holdWith(clerk, meeting, members.slice(0, present));
+  return meeting;
 }
 
 let first: number;
@@ -69,43 +44,17 @@ beforeAll(async () => {
   const admin = await signedIn(t.app, 'admin@sndd.example', DEMO_PASSWORD);
   clerk = await signedIn(t.app, 'kep.clerk@sndd.example', DEMO_PASSWORD);
   otherClerk = await signedIn(t.app, 'tonlebasak.clerk@sndd.example', DEMO_PASSWORD);
-  const organ = await call<{ id: number }>(
-    admin,
-    'POST',
-    '/api/councils/units/230201/organs',
-    { kind: 'council', nameKm: 'ក្រុមប្រឹក្សាសាកល្បង', nameEn: 'Test council', termStart: '2022-07-01' },
-    201,
-  );
-  organId = organ.id;
-  members = [];
-  for (const [index, role] of ['chief', 'deputy', 'member', 'member', 'member'].entries()) {
-    const member = await call<{ id: number }>(
-      admin,
-      'POST',
-      `/api/councils/organs/${organId}/members`,
-      {
-        nameKm: `សមាជិក ${index + 1}`,
-        nameLatin: `Member ${index + 1}`,
-        role,
-        sex: index % 2 === 0 ? 'female' : 'male',
-        startDate: '2026-01-01',
-      },
-      201,
-    );
-    members.push(member.id);
-  }
+  ({ organId, members } = await makeOrgan(admin, '230201', [
+    'chief',
+    'deputy',
+    'member',
+    'member',
+    'member',
+  ]));
   first = await meetingOn('2026-10-05', 4);
   thin = await meetingOn('2026-10-20', 2);
   second = await meetingOn('2026-11-05', 3);
-  planned = (
-    await call<{ id: number }>(
-      clerk,
-      'POST',
-      `/api/councils/organs/${organId}/meetings`,
-      { kind: 'ordinary', date: '2026-11-30', isOnline: true, agenda },
-      201,
-    )
-  ).id;
+  planned = await convene(clerk, organId, '2026-11-30', { place: undefined, isOnline: true });
 }, 120_000);
 afterAll(async () => t.close());
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { anonymous, signedIn, type Client } from '../../test-support/http.ts';
 import { DEMO_PASSWORD } from '../access/index.ts';
+import { call, convene, makeOrgan, problem } from './councils.test-bed.ts';
 
 let t: TestApp;
 let anon: Client;
@@ -23,23 +24,6 @@ interface RequestAnswer {
   answerKm: string | null;
   answerPublic: boolean;
   person?: { name: string | null; sex: string | null; phone: string };
-}
-
-async function call<T>(
-  client: Client,
-  method: string,
-  url: string,
-  body?: unknown,
-  status = 200,
-): Promise<T> {
-  const response = await client.request(method, url, body);
-  expect(response.statusCode, response.body).toBe(status);
-  return response.json<T>();
-}
-
-async function problem(client: Client, method: string, url: string, body?: unknown) {
-  const response = await client.request(method, url, body);
-  return { status: response.statusCode, code: response.json<{ code: string }>().code };
 }
 
 const ask = (extra: object = {}) => ({
@@ -63,29 +47,8 @@ beforeAll(async () => {
   clerk = await signedIn(t.app, 'kep.clerk@sndd.example', DEMO_PASSWORD);
   otherClerk = await signedIn(t.app, 'tonlebasak.clerk@sndd.example', DEMO_PASSWORD);
   // The demo may already have a council in 230201; a new one is made for the test all the same.
-  organId = (
-    await call<{ id: number }>(
-      admin,
-      'POST',
-      '/api/councils/units/230201/organs',
-      { kind: 'council', nameKm: 'ក្រុមប្រឹក្សាសាកល្បង', nameEn: 'Test council', termStart: '2022-07-01' },
-      201,
-    )
-  ).id;
-  meetingId = (
-    await call<{ id: number }>(
-      clerk,
-      'POST',
-      `/api/councils/organs/${organId}/meetings`,
-      {
-        kind: 'ordinary',
-        date: '2999-01-10',
-        place: 'Sangkat hall',
-        agenda: [{ titleKm: 'ក', titleEn: 'A' }],
-      },
-      201,
-    )
-  ).id;
+  organId = (await makeOrgan(admin, '230201', [])).organId;
+  meetingId = await convene(clerk, organId, '2999-01-10', { agenda: [{ titleKm: 'ក', titleEn: 'A' }] });
 }, 120_000);
 afterAll(async () => t.close());
 
