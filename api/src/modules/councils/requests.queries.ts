@@ -83,6 +83,8 @@ export async function selectRequests(
     pageSize: number;
   },
 ): Promise<{ rows: RequestRow[]; total: number }> {
+  // No status is no row (an empty `in ()` is not SQL).
+  if (filter.statuses.length === 0) return { rows: [], total: 0 };
   let query = db
     .selectFrom('councils_request')
     .where('unit_code', '=', filter.unitCode)
