@@ -14,7 +14,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { checkBoostCsv, type BoostRow } from './boost-check.ts';
 import { portDb, type BudgetsContext } from './budgets.context.ts';
 import { fail } from './budgets.errors.ts';
-import { insertBudget, type BudgetsDb } from './budgets.queries.ts';
+import { insertBudget, originalVersion, type BudgetsDb } from './budgets.queries.ts';
 import type { BoostImportReport } from './budgets.schemas.ts';
 import { insertLines, upsertActual } from './lines.queries.ts';
 
@@ -81,13 +81,7 @@ export async function importBoostCsv(
           approved_at: ctx.clock.now(),
           origin: `import:${file.name}#${checksum.slice(0, 12)}`,
         },
-        {
-          kind: 'original',
-          reason: null,
-          council_decision_number: null,
-          council_decision_date: null,
-          created_by: actor.userId,
-        },
+        originalVersion(actor.userId),
       );
       const keys = rows.map(() => randomUUID());
       await insertLines(

@@ -90,6 +90,31 @@ export async function findBudgetUnit(db: BudgetsDb, id: number): Promise<string 
   return row?.unit_code;
 }
 
+/** A budget opened without a decision yet: not approved, no council decision recorded. */
+export function openedBudget(unitCode: string, fiscalYear: number): Insertable<BudgetsBudgetTable> {
+  return {
+    unit_code: unitCode,
+    fiscal_year: fiscalYear,
+    council_decision_number: null,
+    council_decision_date: null,
+    approved_at: null,
+  };
+}
+
+/** A budget's first version: the original, by whoever made it (null: no one, a seed), with its decision if any. */
+export function originalVersion(
+  createdBy: number | null,
+  decision: { number: string; date: string } | null = null,
+): Omit<Insertable<BudgetsVersionTable>, 'budget_id' | 'version'> {
+  return {
+    kind: 'original',
+    reason: null,
+    council_decision_number: decision?.number ?? null,
+    council_decision_date: decision?.date ?? null,
+    created_by: createdBy,
+  };
+}
+
 export async function insertBudget(
   db: BudgetsDb,
   values: Insertable<BudgetsBudgetTable>,

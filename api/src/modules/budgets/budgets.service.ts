@@ -19,6 +19,8 @@ import {
   findBudgetUnit,
   insertBudget,
   insertVersion,
+  openedBudget,
+  originalVersion,
   selectClassifications,
   updateBudget,
   type BudgetRow,
@@ -118,23 +120,7 @@ export async function createBudget(
         title: `Unit ${unitCode} already has a budget for ${fiscalYear}.`,
       });
     }
-    const budget = await insertBudget(
-      trx,
-      {
-        unit_code: unitCode,
-        fiscal_year: fiscalYear,
-        council_decision_number: null,
-        council_decision_date: null,
-        approved_at: null,
-      },
-      {
-        kind: 'original',
-        reason: null,
-        council_decision_number: null,
-        council_decision_date: null,
-        created_by: actor.userId,
-      },
-    );
+    const budget = await insertBudget(trx, openedBudget(unitCode, fiscalYear), originalVersion(actor.userId));
     await ctx.audit.write(trx, actor, {
       action: 'budgets.budget.create',
       entityType: 'budgets.budget',

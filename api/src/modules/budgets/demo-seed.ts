@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { cliActor } from '../../platform/actor.ts';
 import { skipSeed } from '../../platform/db/seeds.ts';
 import type { BudgetsContext } from './budgets.context.ts';
-import { insertBudget } from './budgets.queries.ts';
+import { insertBudget, originalVersion } from './budgets.queries.ts';
 import { insertActuals, insertLines } from './lines.queries.ts';
 import { ECONOMIC_CLASSES } from './classifications.ts';
 import type { Phase } from './budgets.tables.ts';
@@ -380,13 +380,7 @@ export async function seedBudgetsDemo(ctx: BudgetsContext): Promise<void> {
         approved_at: demo.decision ? new Date(`${demo.decision.date}T10:00:00+07:00`) : null,
         is_example: true,
       },
-      {
-        kind: 'original',
-        reason: null,
-        council_decision_number: demo.decision?.number ?? null,
-        council_decision_date: demo.decision?.date ?? null,
-        created_by: null,
-      },
+      originalVersion(null, demo.decision),
     );
     const keys = demo.lines.map(() => randomUUID());
     await insertLines(

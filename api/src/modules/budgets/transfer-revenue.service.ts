@@ -21,6 +21,8 @@ import {
   findBudgetsOf,
   findFundSource,
   insertBudgets,
+  openedBudget,
+  originalVersion,
   upsertFundSource,
   type BudgetRow,
   type LineRow,
@@ -199,20 +201,8 @@ export async function recordTransferRevenues(
         db,
         missing
           .filter((item) => item.actor.userId === createdBy)
-          .map((item) => ({
-            unit_code: item.input.unitCode,
-            fiscal_year: fiscalYear,
-            council_decision_number: null,
-            council_decision_date: null,
-            approved_at: null,
-          })),
-        {
-          kind: 'original',
-          reason: null,
-          council_decision_number: null,
-          council_decision_date: null,
-          created_by: createdBy,
-        },
+          .map((item) => openedBudget(item.input.unitCode, fiscalYear)),
+        originalVersion(createdBy),
       );
       for (const budget of opened) {
         budgets.set(keyOf(budget.unit_code, budget.fiscal_year), budget);
