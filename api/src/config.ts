@@ -46,6 +46,11 @@ export interface Config {
    * jobs; JOBS=off leaves them to `npm run worker` processes. Sending a job works either way.
    */
   jobs: boolean;
+  /**
+   * `npm run worker` started while the database is unreachable tries again (0.5 s doubling to
+   * 10 s) for this many seconds, then exits with code 1 (0: one attempt).
+   */
+  workerDatabaseWaitSeconds: number;
 }
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -298,6 +303,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy,
     workers,
     jobs: read.boolean('JOBS', true),
+    workerDatabaseWaitSeconds: read.integer('WORKER_DATABASE_WAIT_SECONDS', 120, 0, 86_400),
   };
 
   if (config.metricsToken !== undefined && config.metricsToken.length < 16)

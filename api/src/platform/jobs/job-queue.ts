@@ -16,6 +16,7 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { AnyDb } from '../ports.ts';
+import { describe, isDatabaseUnreachable } from './database-wait.ts';
 import { JOB_NAME, retryPolicyOf, type JobDefinition, type JobSendOptions } from './job.ts';
 
 /** The time zone of every schedule: a cron line reads as a Cambodian clock. */
@@ -272,8 +273,44 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   const boss = new PgBoss(
     bossOptions(schema, executorOf(anyDb), { supervise: true, schedule: true, migrate: true }),
   );
-  boss.on('error', (error) => options.log.error(error, 'background jobs: the queue reported an error'));
+  // While the database is away every queue's poll fails every interval: one warning per
+  // UNREACHABLE_LOG_EVERY_MS says so (pg-boss keeps polling and resumes by itself when the
+  // database answers); any other error is logged each time.
+  let lastUnreachableLog = 0;
+  boss.on('error', (error) => {
+    if (isDatabaseUnreachable(error)) {
+      if (Date.now() - lastUnreachableLog < UNREACHABLE_LOG_EVERY_MS) return;
+      lastUnreachableLog = Date.now();
+      options.log.error(
+        error,
+        `background jobs: the database is unreachable (${describe(error)}); polling goes on and the jobs resume when it answers`,
+      );
+      return;
+    }
+    options.log.error(error, 'background jobs: the queue reported an error');
+  });
   await boss.start();
+  try {
+    await startWorking(boss, options);
+  } catch (error) {
+    // Part-way (the database went away): stop what started, so that the caller may try again.
+    await boss.stop({ graceful: false, close: false, wait: true, timeout: 1_000 }).catch(() => {});
+    throw error;
+  }
+  let stopped = false;
+  return {
+    async stop(timeoutMs = 20_000) {
+      if (stopped) return;
+      stopped = true;
+      await boss.stop({ graceful: true, close: false, wait: true, timeout: timeoutMs });
+    },
+  };
+}
+
+/** One warning per this interval while the database is unreachable. */
+const UNREACHABLE_LOG_EVERY_MS = 30_000;
+
+async function startWorking(boss: PgBoss, options: JobRunnerOptions): Promise<void> {
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 };
   for (const definition of options.definitions) {
     // pg-boss waits a polling interval after every fetch; after a job, the worker is told to
@@ -306,12 +343,4 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   options.log.info(
     `background jobs: ${options.definitions.length} job(s) running here, ${scheduled.size} scheduled`,
   );
-  let stopped = false;
-  return {
-    async stop(timeoutMs = 20_000) {
-      if (stopped) return;
-      stopped = true;
-      await boss.stop({ graceful: true, close: false, wait: true, timeout: timeoutMs });
-    },
-  };
 }
