@@ -15,7 +15,11 @@ export interface Template {
 export const TEMPLATES = {
   'application.status': { subjectKm: 'ពាក្យស្នើសុំរបស់អ្នក', subjectEn: 'Your application' },
   'complaint.status': { subjectKm: 'បណ្ដឹងរបស់អ្នក', subjectEn: 'Your complaint' },
+  // To the officers of an application that went overdue (services' overdue job).
+  'application.overdue': { subjectKm: 'ពាក្យស្នើសុំហួសថ្ងៃកំណត់', subjectEn: 'Application overdue' },
   'council.meeting.invitation': { subjectKm: 'លិខិតអញ្ជើញប្រជុំ', subjectEn: 'Meeting invitation' },
+  // The access module's one-time codes (citizens' sign-up and password recovery by phone).
+  'account.code': { subjectKm: 'លេខកូដសម្ងាត់', subjectEn: 'Your code' },
 } as const satisfies Record<string, Template>;
 
 export type Topic = keyof typeof TEMPLATES;

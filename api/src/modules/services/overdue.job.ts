@@ -7,17 +7,38 @@
  * unit), so that officers and auditors can see when each deadline was missed, and a reminder
  * can be sent from it.
  *
+ * Each newly overdue application is announced to its office through the notifications port
+ * (topic `application.overdue`, Khmer with English beside), in the same transaction: one
+ * message to each officer who filed it for the applicant or acted on it (delivered by the
+ * channel each prefers, /account/notifications); when no officer has touched it yet, one
+ * message to the unit, which its officers read in their outbox.
+ *
  * Idempotent: the table's primary key (application, due date) makes a second run of the same
- * day, or a retry, flag nothing more; the flags and their audit records commit together.
+ * day, or a retry, flag nothing more; the flags, their audit records and their messages
+ * commit together, so a retry after a failure announces nothing twice.
  */
 import { SYSTEM_ACTOR } from '../../platform/actor.ts';
 import type { ModuleContext } from '../../platform/context.ts';
 import type { JobDefinition } from '../../platform/jobs/job.ts';
-import { flagNewlyOverdue, type FlaggedApplication } from './overdue.queries.ts';
+import type { PortsOf } from '../../platform/ports.ts';
+import { flagNewlyOverdue, officersOf, type FlaggedApplication } from './overdue.queries.ts';
 import type { OverdueTables } from './overdue.tables.ts';
 import type { ServicesTables } from './services.tables.ts';
+import { formatTrackingNumber } from './tracking-number.ts';
 
-export type OverdueContext = ModuleContext<OverdueTables & Pick<ServicesTables, 'services_application'>>;
+export type OverdueContext = ModuleContext<
+  OverdueTables & Pick<ServicesTables, 'services_application' | 'services_application_event'>,
+  PortsOf<'notifications'>
+>;
+
+/** The officers' message: the application, and the due date it missed. */
+export function overdueMessageTexts(application: FlaggedApplication): { textKm: string; textEn: string } {
+  const number = formatTrackingNumber(application.trackingNumber);
+  return {
+    textKm: `ពាក្យស្នើសុំ ${number} ហួសថ្ងៃកំណត់ (${application.dueDate}) ហើយនៅមិនទាន់សម្រេច។`,
+    textEn: `Application ${number} is overdue (due ${application.dueDate}) and not yet decided.`,
+  };
+}
 
 /** Flags the applications overdue on `today` (Cambodia's by default) not flagged yet. */
 export async function flagOverdueApplications(
@@ -38,6 +59,29 @@ export async function flagOverdueApplications(
         after: { dueDate: application.dueDate, status: application.status, flaggedOn: today },
       })),
     );
+    const officers = await officersOf(
+      trx,
+      flagged.map((application) => application.id),
+    );
+    for (const application of flagged) {
+      const texts = overdueMessageTexts(application);
+      const recipients = officers.get(application.id) ?? [null];
+      for (const accountId of recipients) {
+        await ctx.ports.notifications.notify(trx, {
+          topic: 'application.overdue',
+          sourceModule: 'services',
+          entityType: 'services.application',
+          entityId: application.trackingNumber,
+          reference: application.trackingNumber,
+          status: application.status,
+          unitCode: application.unitCode,
+          recipientAccountId: accountId,
+          recipientPhone: null,
+          recipientEmail: null,
+          ...texts,
+        });
+      }
+    }
     ctx.log(`services: ${flagged.length} application(s) went overdue`);
     return flagged;
   });
