@@ -27,6 +27,7 @@ import { councilsModule } from './modules/councils/index.ts';
 import { gazetteerModule } from './modules/gazetteer/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { operationsModule } from './modules/operations/index.ts';
+import { plansModule } from './modules/plans/index.ts';
 import { servicesModule } from './modules/services/index.ts';
 import { open311Module } from './modules/services/open311/index.ts';
 import { transfersModule } from './modules/transfers/index.ts';
@@ -48,6 +49,8 @@ export const modules = [
   budgetsOpenDataModule,
   // After budgets: publishing an allocation writes revenue lines of budgets (the `budgets` port).
   transfersModule,
+  // After councils: approving a plan or program checks the council's decision (councilDecisions).
+  plansModule,
   // Running the platform: the background jobs that failed (no tables, no seed).
   operationsModule,
 ] as const satisfies readonly ModuleManifest[];

@@ -1,0 +1,267 @@
+/**
+ * Projects of the 3-year rolling investment program: title, sector, places (villages or
+ * communes within the unit), kind, output, estimated cost by year and fund source, gender and
+ * climate markers; status proposal → committed → ongoing → completed, or dropped. A project's
+ * id never changes: later slices (the workshop's agreements, budget lines, the execution
+ * record) point at it.
+ */
+import type { Actor } from '../../platform/actor.ts';
+import type { PageResult } from '../../platform/http/paging.ts';
+import { portDb, type PlansContext } from './plans.context.ts';
+import { fail } from './plans.errors.ts';
+import { selectFundSources } from './plans.queries.ts';
+import {
+  ensureProgram,
+  findPriorityUnit,
+  findProject,
+  findProjectUnit,
+  insertCosts,
+  insertLocations,
+  insertProject,
+  lockProject,
+  selectCostsOf,
+  selectLocationsOf,
+  selectProjects,
+  updateProject,
+} from './projects.queries.ts';
+import { checkSectors, snaUnit } from './plans.service.ts';
+import type { CreateProjectBody, Project, ProjectListQuery, ProjectStatusBody } from './plans.schemas.ts';
+import {
+  CLIMATE_MARKERS,
+  PROJECT_KINDS,
+  PROJECT_STATUSES,
+  type ClimateMarker,
+  type PlansDb,
+  type ProjectKind,
+  type ProjectRow,
+  type ProjectStatus,
+} from './plans.tables.ts';
+
+/** Where a project may go from each status; a completed project goes nowhere. */
+export const PROJECT_TRANSITIONS: Record<ProjectStatus, readonly ProjectStatus[]> = {
+  proposal: ['committed', 'dropped'],
+  committed: ['proposal', 'ongoing', 'dropped'],
+  ongoing: ['completed', 'dropped'],
+  completed: [],
+  dropped: ['proposal'],
+};
+
+/** Unit locator for the access check: the unit of the project a path names. */
+export async function unitOfProject(db: PlansDb, id: number): Promise<string> {
+  const unit = await findProjectUnit(db, id);
+  if (unit === undefined) throw fail('plans.project.not_found');
+  return unit;
+}
+
+export async function projectAnswers(ctx: PlansContext, db: PlansDb, rows: ProjectRow[]): Promise<Project[]> {
+  const ids = rows.map((row) => row.id);
+  const [costs, locations] = await Promise.all([selectCostsOf(db, ids), selectLocationsOf(db, ids)]);
+  const names = await ctx.ports.gazetteer.unitNames(portDb(db), [
+    ...new Set(locations.map((location) => location.unit_code)),
+  ]);
+  return rows.map((row) => {
+    const own = costs.filter((cost) => cost.project_id === row.id);
+    return {
+      id: row.id,
+      unitCode: row.unit_code,
+      titleKm: row.title_km,
+      titleEn: row.title_en,
+      sectorCode: row.sector_code,
+      kind: row.kind,
+      outputText: row.output_text,
+      outputQuantity: Number(row.output_quantity),
+      outputUnit: row.output_unit,
+      status: row.status,
+      genderMarker: row.gender_marker,
+      genderReason: row.gender_reason,
+      climateMarker: row.climate_marker,
+      climateReason: row.climate_reason,
+      priorityId: row.priority_id,
+      isExample: row.is_example,
+      locations: locations
+        .filter((location) => location.project_id === row.id)
+        .map((location) => ({
+          code: location.unit_code,
+          nameKm: names.get(location.unit_code)?.nameKm ?? location.unit_code,
+          nameLatin: names.get(location.unit_code)?.nameLatin ?? location.unit_code,
+        })),
+      costs: own.map((cost) => ({
+        year: cost.year,
+        fundSource: cost.fund_source_code,
+        amount: Number(cost.amount),
+      })),
+      total: own.reduce((sum, cost) => sum + Number(cost.amount), 0),
+    };
+  });
+}
+
+export async function getProject(ctx: PlansContext, input: { id: number }): Promise<Project> {
+  const row = await findProject(ctx.db, input.id);
+  if (!row) throw fail('plans.project.not_found');
+  return (await projectAnswers(ctx, ctx.db, [row]))[0]!;
+}
+
+/** The projects of the units of a subtree (the gazetteer port says which), paged. */
+export async function listProjects(ctx: PlansContext, query: ProjectListQuery): Promise<PageResult<Project>> {
+  const db = ctx.db;
+  await ctx.ports.gazetteer.getUnit(portDb(db), query.unit);
+  const { rows, total } = await selectProjects(db, {
+    within: ctx.ports.gazetteer.subtreeCodesQuery(db, [query.unit]),
+    year: query.year,
+    status: query.status,
+    sector: query.sector,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+  return { items: await projectAnswers(ctx, db, rows), page: query.page, pageSize: query.pageSize, total };
+}
+
+/** The cost rows of a project's body, checked: known sources, no negatives, each year adding up. */
+async function checkedCosts(db: PlansDb, body: CreateProjectBody) {
+  if (body.costs.length === 0) throw fail('plans.project.no_costs');
+  const known = new Set((await selectFundSources(db)).map((row) => row.code));
+  const years = new Set<number>();
+  const rows: { year: number; fund_source_code: string; amount: number }[] = [];
+  for (const cost of body.costs) {
+    if (years.has(cost.year)) throw fail('plans.project.duplicate_year', `Year ${cost.year}.`);
+    years.add(cost.year);
+    if (cost.total < 0 || cost.sources.some((source) => source.amount < 0)) {
+      throw fail('plans.project.negative_amount', `Year ${cost.year}.`);
+    }
+    const seen = new Set<string>();
+    for (const source of cost.sources) {
+      if (!known.has(source.fundSource))
+        throw fail('plans.fund_source.unknown', `Not a fund source: ${source.fundSource}.`);
+      if (seen.has(source.fundSource)) {
+        throw fail('plans.project.split_mismatch', `Year ${cost.year}: ${source.fundSource} named twice.`);
+      }
+      seen.add(source.fundSource);
+      rows.push({ year: cost.year, fund_source_code: source.fundSource, amount: source.amount });
+    }
+    const sum = cost.sources.reduce((total, source) => total + source.amount, 0);
+    if (sum !== cost.total) {
+      throw fail(
+        'plans.project.split_mismatch',
+        `Year ${cost.year}: sources add up to ${sum}, the cost is ${cost.total}.`,
+      );
+    }
+  }
+  return { rows, years: [...years].sort((a, b) => a - b) };
+}
+
+export async function createProject(
+  ctx: PlansContext,
+  actor: Actor,
+  input: { unitCode: string; body: CreateProjectBody; isExample?: boolean },
+): Promise<Project> {
+  const { unitCode, body } = input;
+  const gazetteer = ctx.ports.gazetteer;
+  await snaUnit(ctx, ctx.db, unitCode);
+  await checkSectors(ctx.db, [body.sectorCode]);
+  if (!(PROJECT_KINDS as readonly string[]).includes(body.kind)) {
+    throw fail('plans.project.bad_kind', `Not a kind: ${body.kind}.`);
+  }
+  if (!(CLIMATE_MARKERS as readonly string[]).includes(body.climateMarker)) {
+    throw fail('plans.project.bad_marker', `Not a marker: ${body.climateMarker}.`);
+  }
+  const genderReason = body.genderReason?.trim() || null;
+  const climateReason = body.climateReason?.trim() || null;
+  if (
+    (body.genderMarker && genderReason === null) ||
+    (body.climateMarker !== 'none' && climateReason === null)
+  ) {
+    throw fail('plans.project.marker_reason');
+  }
+  if (body.outputQuantity < 0) throw fail('plans.project.negative_amount', 'Output quantity.');
+  const locations = [...new Set(body.locations)];
+  if (locations.length === 0) throw fail('plans.project.no_location');
+  for (const code of locations) {
+    const place = await gazetteer.getUnit(portDb(ctx.db), code).catch(() => null);
+    if (place === null || place.level < 3) throw fail('plans.project.location_level', `Place ${code}.`);
+    if (!(await gazetteer.isUnitWithin(ctx.db, code, unitCode))) {
+      throw fail('plans.project.location_outside', `Place ${code} is not within ${unitCode}.`);
+    }
+  }
+  const costs = await checkedCosts(ctx.db, body);
+  return ctx.inTransaction(async (trx) => {
+    if (body.priorityId !== undefined && body.priorityId !== null) {
+      const priority = await findPriorityUnit(trx, body.priorityId);
+      if (!priority || !(await gazetteer.isUnitWithin(trx, priority.unit_code, unitCode))) {
+        throw fail('plans.project.priority_outside');
+      }
+    }
+    const program = await ensureProgram(trx, unitCode, costs.years[0]!);
+    const last = program.first_year + 2;
+    const outside = costs.years.find((year) => year < program.first_year || year > last);
+    if (outside !== undefined) {
+      throw fail(
+        'plans.project.year_outside',
+        `The program covers ${program.first_year}-${last}; the cost names ${outside}.`,
+      );
+    }
+    const row = await insertProject(trx, {
+      unit_code: unitCode,
+      title_km: body.titleKm,
+      title_en: body.titleEn,
+      sector_code: body.sectorCode,
+      kind: body.kind as ProjectKind,
+      output_text: body.outputText,
+      output_quantity: body.outputQuantity,
+      output_unit: body.outputUnit,
+      gender_marker: body.genderMarker,
+      gender_reason: genderReason,
+      climate_marker: body.climateMarker as ClimateMarker,
+      climate_reason: climateReason,
+      priority_id: body.priorityId ?? null,
+      is_example: input.isExample ?? false,
+    });
+    await insertLocations(trx, row.id, locations);
+    await insertCosts(
+      trx,
+      costs.rows.map((cost) => ({ project_id: row.id, ...cost })),
+    );
+    await ctx.audit.write(trx, actor, {
+      action: 'plans.project.create',
+      entityType: 'plans.project',
+      entityId: String(row.id),
+      unitCode,
+      after: {
+        titleEn: row.title_en,
+        sectorCode: row.sector_code,
+        status: row.status,
+        locations,
+        costs: costs.rows,
+      },
+    });
+    return (await projectAnswers(ctx, trx, [row]))[0]!;
+  });
+}
+
+export async function setProjectStatus(
+  ctx: PlansContext,
+  actor: Actor,
+  input: { id: number; body: ProjectStatusBody },
+): Promise<Project> {
+  const to = input.body.status;
+  if (!(PROJECT_STATUSES as readonly string[]).includes(to)) {
+    throw fail('plans.project.bad_transition', `Not a status: ${to}.`);
+  }
+  return ctx.inTransaction(async (trx) => {
+    const before = await lockProject(trx, input.id);
+    if (!before) throw fail('plans.project.not_found');
+    if (before.status === 'completed') throw fail('plans.project.completed');
+    if (!PROJECT_TRANSITIONS[before.status].includes(to as ProjectStatus)) {
+      throw fail('plans.project.bad_transition', `From ${before.status} to ${to}.`);
+    }
+    const after = await updateProject(trx, input.id, { status: to as ProjectStatus });
+    await ctx.audit.write(trx, actor, {
+      action: 'plans.project.status',
+      entityType: 'plans.project',
+      entityId: String(input.id),
+      unitCode: after.unit_code,
+      before: { status: before.status },
+      after: { status: after.status },
+    });
+    return (await projectAnswers(ctx, trx, [after]))[0]!;
+  });
+}
