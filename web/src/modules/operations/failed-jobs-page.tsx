@@ -1,12 +1,13 @@
 /**
  * National administrators: the background jobs whose every attempt failed (sending a message,
  * the nightly checks…), newest first, with the last error; "Run again" puts one back in the
- * queue (audited). Works at 390 px: the table scrolls in its own region.
+ * queue (audited). Works at 390 px: the table stacks, each value beside its column's name.
  */
 import './i18n.ts';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { numberColumn } from '../../components/data-table.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { pageParam, withPage } from '../../lib/page-param.ts';
@@ -46,22 +47,26 @@ function FailedJobs() {
         list={jobs}
         label={t('operations.jobs.title')}
         empty={t('operations.jobs.empty')}
-        headers={[
-          t('operations.jobs.name'),
-          t('operations.jobs.failedAt'),
-          t('operations.jobs.attempts'),
-          t('operations.jobs.error'),
-          t('operations.jobs.action'),
-        ]}
-        row={(job) => (
-          <tr key={job.id} data-job={job.id}>
-            <th scope="row" className="code">
-              {job.name}
-            </th>
-            <td>{job.failedAt ? format.dateTime(job.failedAt) : '—'}</td>
-            <td>{format.number(job.attempts)}</td>
-            <td>{job.error ?? '—'}</td>
-            <td>
+        columns={[
+          {
+            key: 'name',
+            label: t('operations.jobs.name'),
+            rowHeader: true,
+            className: 'code',
+            cell: (job) => job.name,
+          },
+          {
+            key: 'failedAt',
+            label: t('operations.jobs.failedAt'),
+            cell: (job) => (job.failedAt ? format.dateTime(job.failedAt) : '—'),
+          },
+          numberColumn('attempts', t('operations.jobs.attempts'), (job) => format.number(job.attempts)),
+          { key: 'error', label: t('operations.jobs.error'), cell: (job) => job.error ?? '—' },
+          {
+            key: 'action',
+            label: t('operations.jobs.action'),
+            labelHidden: true,
+            cell: (job) => (
               <button
                 type="button"
                 className="button"
@@ -70,9 +75,11 @@ function FailedJobs() {
               >
                 {t('operations.jobs.retry')}
               </button>
-            </td>
-          </tr>
-        )}
+            ),
+          },
+        ]}
+        rowKey={(job) => job.id}
+        rowData={(job) => ({ 'data-job': job.id })}
         onPage={(p) => setParams(withPage(params, p))}
       />
     </section>
