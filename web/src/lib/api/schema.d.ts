@@ -14980,6 +14980,1742 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/sectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sectors of development plans (codes as data). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                nameKm: string;
+                                nameEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/fund-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fund sources of projects (codes as data). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                nameKm: string;
+                                nameEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/units/{code}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The development plans of a unit, latest mandate first. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                };
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PlansPlan"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft a development plan for a mandate: vision, goals, indicators with targets, calendar. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        firstYear: number;
+                        lastYear: number;
+                        visionKm: string;
+                        visionEn?: string | null;
+                        goals: {
+                            sectorCode: string;
+                            textKm: string;
+                            textEn?: string | null;
+                        }[];
+                        indicators: {
+                            sectorCode: string;
+                            nameKm: string;
+                            nameEn?: string | null;
+                            measure: string;
+                            baseline: number;
+                            baselineYear: number;
+                            targets: {
+                                year: number;
+                                target: number;
+                            }[];
+                        }[];
+                        calendar: {
+                            stepKm: string;
+                            stepEn?: string | null;
+                            owner: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            endDate: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            firstYear: number;
+                            lastYear: number;
+                            visionKm: string;
+                            visionEn: string | null;
+                            /**
+                             * @description draft | reviewed | approved
+                             * @enum {string}
+                             */
+                            status: "draft" | "reviewed" | "approved";
+                            councilDecisionId: number | null;
+                            approvedOn: string | null;
+                            isExample: boolean;
+                            goals: {
+                                id: number;
+                                sectorCode: string;
+                                textKm: string;
+                                textEn: string | null;
+                            }[];
+                            indicators: {
+                                id: number;
+                                sectorCode: string;
+                                nameKm: string;
+                                nameEn: string | null;
+                                measure: string;
+                                baseline: number;
+                                baselineYear: number;
+                                targets: {
+                                    year: number;
+                                    target: number;
+                                }[];
+                            }[];
+                            calendar: {
+                                id: number;
+                                stepKm: string;
+                                stepEn: string | null;
+                                owner: string;
+                                startDate: string;
+                                endDate: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One development plan. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            firstYear: number;
+                            lastYear: number;
+                            visionKm: string;
+                            visionEn: string | null;
+                            /**
+                             * @description draft | reviewed | approved
+                             * @enum {string}
+                             */
+                            status: "draft" | "reviewed" | "approved";
+                            councilDecisionId: number | null;
+                            approvedOn: string | null;
+                            isExample: boolean;
+                            goals: {
+                                id: number;
+                                sectorCode: string;
+                                textKm: string;
+                                textEn: string | null;
+                            }[];
+                            indicators: {
+                                id: number;
+                                sectorCode: string;
+                                nameKm: string;
+                                nameEn: string | null;
+                                measure: string;
+                                baseline: number;
+                                baselineYear: number;
+                                targets: {
+                                    year: number;
+                                    target: number;
+                                }[];
+                            }[];
+                            calendar: {
+                                id: number;
+                                stepKm: string;
+                                stepEn: string | null;
+                                owner: string;
+                                startDate: string;
+                                endDate: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/plans/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a draft plan reviewed, or send a reviewed plan back to draft. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description draft | reviewed */
+                        status: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            firstYear: number;
+                            lastYear: number;
+                            visionKm: string;
+                            visionEn: string | null;
+                            /**
+                             * @description draft | reviewed | approved
+                             * @enum {string}
+                             */
+                            status: "draft" | "reviewed" | "approved";
+                            councilDecisionId: number | null;
+                            approvedOn: string | null;
+                            isExample: boolean;
+                            goals: {
+                                id: number;
+                                sectorCode: string;
+                                textKm: string;
+                                textEn: string | null;
+                            }[];
+                            indicators: {
+                                id: number;
+                                sectorCode: string;
+                                nameKm: string;
+                                nameEn: string | null;
+                                measure: string;
+                                baseline: number;
+                                baselineYear: number;
+                                targets: {
+                                    year: number;
+                                    target: number;
+                                }[];
+                            }[];
+                            calendar: {
+                                id: number;
+                                stepKm: string;
+                                stepEn: string | null;
+                                owner: string;
+                                startDate: string;
+                                endDate: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/plans/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a reviewed plan with the council’s passed approve_plan decision, dated on or before the approval. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        councilDecisionId: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            firstYear: number;
+                            lastYear: number;
+                            visionKm: string;
+                            visionEn: string | null;
+                            /**
+                             * @description draft | reviewed | approved
+                             * @enum {string}
+                             */
+                            status: "draft" | "reviewed" | "approved";
+                            councilDecisionId: number | null;
+                            approvedOn: string | null;
+                            isExample: boolean;
+                            goals: {
+                                id: number;
+                                sectorCode: string;
+                                textKm: string;
+                                textEn: string | null;
+                            }[];
+                            indicators: {
+                                id: number;
+                                sectorCode: string;
+                                nameKm: string;
+                                nameEn: string | null;
+                                measure: string;
+                                baseline: number;
+                                baselineYear: number;
+                                targets: {
+                                    year: number;
+                                    target: number;
+                                }[];
+                            }[];
+                            calendar: {
+                                id: number;
+                                stepKm: string;
+                                stepEn: string | null;
+                                owner: string;
+                                startDate: string;
+                                endDate: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/units/{code}/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The village needs a commune recorded, latest meeting first. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    sector?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PlansNeed"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a need raised at a village meeting of the commune. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A village of the commune. */
+                        villageCode: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        meetingDate: string;
+                        needText: string;
+                        sectorCode: string;
+                        attendeesFemale: number;
+                        attendeesMale: number;
+                        /** @description women, children, elderly, disabled, indigenous, poor */
+                        vulnerableGroups: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            villageCode: string;
+                            villageNameKm: string;
+                            villageNameLatin: string;
+                            meetingDate: string;
+                            needText: string;
+                            sectorCode: string;
+                            attendeesFemale: number;
+                            attendeesMale: number;
+                            vulnerableGroups: string[];
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/units/{code}/priorities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit’s ranked priorities, each with the needs and villages it comes from. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PlansPriority"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set a priority for a year with its rank and reason, traced to village needs. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        rank: number;
+                        titleKm: string;
+                        titleEn?: string | null;
+                        sectorCode: string;
+                        reason: string;
+                        needIds: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            year: number;
+                            rank: number;
+                            titleKm: string;
+                            titleEn: string | null;
+                            sectorCode: string;
+                            reason: string;
+                            isExample: boolean;
+                            needs: {
+                                id: number;
+                                needText: string;
+                                villageCode: string;
+                                villageNameKm: string;
+                                villageNameLatin: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Projects of the units of a subtree, by year (a cost that year) and status, paged. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    /** @description NCDD code, zero-padded. */
+                    unit: string;
+                    year?: number;
+                    /** @description Only projects of this status. */
+                    status?: "proposal" | "committed" | "ongoing" | "completed" | "dropped";
+                    sector?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PlansProject"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One project with its places and cost by year and fund source. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            titleKm: string;
+                            titleEn: string;
+                            sectorCode: string;
+                            /**
+                             * @description infrastructure | service
+                             * @enum {string}
+                             */
+                            kind: "infrastructure" | "service";
+                            outputText: string;
+                            outputQuantity: number;
+                            outputUnit: string;
+                            /**
+                             * @description proposal | committed | ongoing | completed | dropped
+                             * @enum {string}
+                             */
+                            status: "proposal" | "committed" | "ongoing" | "completed" | "dropped";
+                            genderMarker: boolean;
+                            genderReason: string | null;
+                            /**
+                             * @description none | adaptation | mitigation | both
+                             * @enum {string}
+                             */
+                            climateMarker: "none" | "adaptation" | "mitigation" | "both";
+                            climateReason: string | null;
+                            priorityId: number | null;
+                            isExample: boolean;
+                            locations: {
+                                code: string;
+                                nameKm: string;
+                                nameLatin: string;
+                            }[];
+                            /** @description Estimated cost by year and fund source, riel. */
+                            costs: {
+                                year: number;
+                                fundSource: string;
+                                amount: number;
+                            }[];
+                            /** @description All years and sources, riel. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/units/{code}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a project to the unit’s investment program (status proposal). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        titleKm: string;
+                        titleEn: string;
+                        sectorCode: string;
+                        /** @description infrastructure | service */
+                        kind: string;
+                        outputText: string;
+                        outputQuantity: number;
+                        outputUnit: string;
+                        /** @description Villages or communes within the unit. */
+                        locations: string[];
+                        costs: {
+                            year: number;
+                            /** @description Riel. */
+                            total: number;
+                            sources: {
+                                fundSource: string;
+                                /** @description Riel. */
+                                amount: number;
+                            }[];
+                        }[];
+                        genderMarker: boolean;
+                        genderReason?: string | null;
+                        /** @description none | adaptation | mitigation | both */
+                        climateMarker: string;
+                        climateReason?: string | null;
+                        priorityId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            titleKm: string;
+                            titleEn: string;
+                            sectorCode: string;
+                            /**
+                             * @description infrastructure | service
+                             * @enum {string}
+                             */
+                            kind: "infrastructure" | "service";
+                            outputText: string;
+                            outputQuantity: number;
+                            outputUnit: string;
+                            /**
+                             * @description proposal | committed | ongoing | completed | dropped
+                             * @enum {string}
+                             */
+                            status: "proposal" | "committed" | "ongoing" | "completed" | "dropped";
+                            genderMarker: boolean;
+                            genderReason: string | null;
+                            /**
+                             * @description none | adaptation | mitigation | both
+                             * @enum {string}
+                             */
+                            climateMarker: "none" | "adaptation" | "mitigation" | "both";
+                            climateReason: string | null;
+                            priorityId: number | null;
+                            isExample: boolean;
+                            locations: {
+                                code: string;
+                                nameKm: string;
+                                nameLatin: string;
+                            }[];
+                            /** @description Estimated cost by year and fund source, riel. */
+                            costs: {
+                                year: number;
+                                fundSource: string;
+                                amount: number;
+                            }[];
+                            /** @description All years and sources, riel. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/projects/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a project: proposal → committed → ongoing → completed, or dropped. Completed is final. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description proposal | committed | ongoing | completed | dropped */
+                        status: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            titleKm: string;
+                            titleEn: string;
+                            sectorCode: string;
+                            /**
+                             * @description infrastructure | service
+                             * @enum {string}
+                             */
+                            kind: "infrastructure" | "service";
+                            outputText: string;
+                            outputQuantity: number;
+                            outputUnit: string;
+                            /**
+                             * @description proposal | committed | ongoing | completed | dropped
+                             * @enum {string}
+                             */
+                            status: "proposal" | "committed" | "ongoing" | "completed" | "dropped";
+                            genderMarker: boolean;
+                            genderReason: string | null;
+                            /**
+                             * @description none | adaptation | mitigation | both
+                             * @enum {string}
+                             */
+                            climateMarker: "none" | "adaptation" | "mitigation" | "both";
+                            climateReason: string | null;
+                            priorityId: number | null;
+                            isExample: boolean;
+                            locations: {
+                                code: string;
+                                nameKm: string;
+                                nameLatin: string;
+                            }[];
+                            /** @description Estimated cost by year and fund source, riel. */
+                            costs: {
+                                year: number;
+                                fundSource: string;
+                                amount: number;
+                            }[];
+                            /** @description All years and sources, riel. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/units/{code}/program": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit’s 3-year investment program: its years, approval and totals by year and fund source. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitCode: string;
+                            /** @description Null: no program yet. */
+                            firstYear: number | null;
+                            years: number[];
+                            councilDecisionId: number | null;
+                            approvedOn: string | null;
+                            /** @description The projects of the unit and its subtree, by year and fund source (dropped left out). */
+                            totals: {
+                                year: number;
+                                fundSource: string;
+                                amount: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/units/{code}/program/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the program’s current years with the council’s passed approve_plan decision. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        councilDecisionId: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitCode: string;
+                            /** @description Null: no program yet. */
+                            firstYear: number | null;
+                            years: number[];
+                            councilDecisionId: number | null;
+                            approvedOn: string | null;
+                            /** @description The projects of the unit and its subtree, by year and fund source (dropped left out). */
+                            totals: {
+                                year: number;
+                                fundSource: string;
+                                amount: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/units/{code}/program/roll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Roll the program one year on: unfinished projects carry their first-year cost into the new first year. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            /** @description The first year the program has now (guards against a double roll). */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fromYear: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitCode: string;
+                            fromYear: number;
+                            toYear: number;
+                            /** @description Unfinished projects whose first-year cost moved into the new first year. */
+                            carried: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/failed": {
         parameters: {
             query?: never;
@@ -15868,6 +17604,128 @@ export interface components {
                 /** @description Whole riel; a unit’s parts add up to its amount. */
                 amount: number;
             }[];
+        };
+        /** PlansPlan */
+        PlansPlan: {
+            id: number;
+            unitCode: string;
+            firstYear: number;
+            lastYear: number;
+            visionKm: string;
+            visionEn: string | null;
+            /**
+             * @description draft | reviewed | approved
+             * @enum {string}
+             */
+            status: "draft" | "reviewed" | "approved";
+            councilDecisionId: number | null;
+            approvedOn: string | null;
+            isExample: boolean;
+            goals: {
+                id: number;
+                sectorCode: string;
+                textKm: string;
+                textEn: string | null;
+            }[];
+            indicators: {
+                id: number;
+                sectorCode: string;
+                nameKm: string;
+                nameEn: string | null;
+                measure: string;
+                baseline: number;
+                baselineYear: number;
+                targets: {
+                    year: number;
+                    target: number;
+                }[];
+            }[];
+            calendar: {
+                id: number;
+                stepKm: string;
+                stepEn: string | null;
+                owner: string;
+                startDate: string;
+                endDate: string;
+            }[];
+        };
+        /** PlansNeed */
+        PlansNeed: {
+            id: number;
+            unitCode: string;
+            villageCode: string;
+            villageNameKm: string;
+            villageNameLatin: string;
+            meetingDate: string;
+            needText: string;
+            sectorCode: string;
+            attendeesFemale: number;
+            attendeesMale: number;
+            vulnerableGroups: string[];
+            isExample: boolean;
+        };
+        /** PlansPriority */
+        PlansPriority: {
+            id: number;
+            unitCode: string;
+            year: number;
+            rank: number;
+            titleKm: string;
+            titleEn: string | null;
+            sectorCode: string;
+            reason: string;
+            isExample: boolean;
+            needs: {
+                id: number;
+                needText: string;
+                villageCode: string;
+                villageNameKm: string;
+                villageNameLatin: string;
+            }[];
+        };
+        /** PlansProject */
+        PlansProject: {
+            id: number;
+            unitCode: string;
+            titleKm: string;
+            titleEn: string;
+            sectorCode: string;
+            /**
+             * @description infrastructure | service
+             * @enum {string}
+             */
+            kind: "infrastructure" | "service";
+            outputText: string;
+            outputQuantity: number;
+            outputUnit: string;
+            /**
+             * @description proposal | committed | ongoing | completed | dropped
+             * @enum {string}
+             */
+            status: "proposal" | "committed" | "ongoing" | "completed" | "dropped";
+            genderMarker: boolean;
+            genderReason: string | null;
+            /**
+             * @description none | adaptation | mitigation | both
+             * @enum {string}
+             */
+            climateMarker: "none" | "adaptation" | "mitigation" | "both";
+            climateReason: string | null;
+            priorityId: number | null;
+            isExample: boolean;
+            locations: {
+                code: string;
+                nameKm: string;
+                nameLatin: string;
+            }[];
+            /** @description Estimated cost by year and fund source, riel. */
+            costs: {
+                year: number;
+                fundSource: string;
+                amount: number;
+            }[];
+            /** @description All years and sources, riel. */
+            total: number;
         };
     };
     responses: never;
