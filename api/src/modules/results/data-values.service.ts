@@ -1,0 +1,242 @@
+/**
+ * Recording figures: a batch of values of one data set, checked whole before anything is
+ * written (type, period type, the unit's type and place in the caller's area, the breakdown,
+ * approval), then written with the pre-aggregation in one transaction and one audit record.
+ */
+import type { Actor } from '../../platform/actor.ts';
+import type { ErrorItem } from '../../platform/errors.ts';
+import { ancestryOf, portDb, type ResultsContext } from './results.context.ts';
+import { fail, type ResultsErrorCode } from './results.errors.ts';
+import type { DataValuesBody, DataValuesResult, FormValues, FormValuesQuery } from './results.schemas.ts';
+import {
+  findDataSet,
+  selectDataSetElements,
+  selectDataSetUnitTypes,
+  selectCombos,
+  selectOptionCombos,
+} from './framework.queries.ts';
+import { parsePeriod } from './periods.ts';
+import { checkValue } from './values.ts';
+import { lockUnits, selectFormValues, selectLockedCells, writeValues, type ValueRow } from './values.queries.ts';
+import type { ResultsDb } from './results.tables.ts';
+
+/** A canonical key of a breakdown: its options in category order. */
+const optionsKey = (categories: readonly string[], options: Record<string, string>) =>
+  categories.map((category) => `${category}=${options[category] ?? ''}`).join('&');
+
+/** The cells of each combination: combo → options key → option combo id. */
+async function optionCombos(db: ResultsDb, comboCodes: readonly string[], categoriesOf: Map<string, string[]>) {
+  const rows = await selectOptionCombos(db, comboCodes);
+  const cells = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const categories = categoriesOf.get(row.combo_code) ?? Object.keys(row.options).sort();
+    const map = cells.get(row.combo_code) ?? new Map<string, number>();
+    map.set(optionsKey(categories, row.options), row.id);
+    cells.set(row.combo_code, map);
+  }
+  return cells;
+}
+
+/** The categories of each combination, in their stored order. */
+async function comboCategories(db: ResultsDb, comboCodes: readonly string[]) {
+  const rows = await selectCombos(db, comboCodes);
+  return new Map(rows.map((row) => [row.code, row.category_codes]));
+}
+
+/** The problem of highest priority first: outside the caller's area, then approval, then the rest. */
+const PRIORITY: ResultsErrorCode[] = ['results.value.outside_scope', 'results.value.locked'];
+
+interface Problem {
+  code: ResultsErrorCode;
+  path: string;
+  message: string;
+}
+
+export async function recordDataValues(
+  ctx: ResultsContext,
+  actor: Actor,
+  input: { body: DataValuesBody; scope: 'all' | string[] },
+): Promise<DataValuesResult> {
+  const { body, scope } = input;
+  const db = ctx.db;
+  const dataSet = await findDataSet(db, body.dataSet);
+  if (!dataSet) throw fail('results.data_set.not_found', `No data set ${body.dataSet}.`);
+  const elements = new Map((await selectDataSetElements(db, [dataSet.code])).map((row) => [row.code, row]));
+  const unitTypes = new Set((await selectDataSetUnitTypes(db, [dataSet.code])).map((row) => row.unit_type_code));
+  const combos = [...new Set([...elements.values()].map((element) => element.combo_code))];
+  const categoriesOf = await comboCategories(db, combos);
+  const cells = await optionCombos(db, combos, categoriesOf);
+
+  const problems: Problem[] = [];
+  const problem = (code: ResultsErrorCode, index: number, field: string, message: string) =>
+    problems.push({ code, path: `/values/${index}/${field}`, message: `${code}: ${message}` });
+
+  // Units: each asked of the gazetteer once.
+  const unitCodes = [...new Set(body.values.map((value) => value.unit))];
+  const unitProblems = new Map<string, { code: ResultsErrorCode; message: string }>();
+  for (const code of unitCodes) {
+    const exists = await ctx.ports.gazetteer.unitExists(portDb(db), code);
+    if (!exists) {
+      unitProblems.set(code, { code: 'results.value.unit_unknown', message: `No unit ${code}.` });
+      continue;
+    }
+    const unit = await ctx.ports.gazetteer.getUnit(portDb(db), code);
+    if (!unitTypes.has(unit.typeCode)) {
+      unitProblems.set(code, {
+        code: 'results.value.unit_not_assigned',
+        message: `Units of type ${unit.typeCode} do not report ${dataSet.code}.`,
+      });
+      continue;
+    }
+    if (scope !== 'all') {
+      let within = false;
+      for (const scopeCode of scope) {
+        if (await ctx.ports.gazetteer.isUnitWithin(portDb(db), code, scopeCode)) {
+          within = true;
+          break;
+        }
+      }
+      if (!within) {
+        unitProblems.set(code, { code: 'results.value.outside_scope', message: `Unit ${code} is outside your area.` });
+      }
+    }
+  }
+
+  const rows: ValueRow[] = [];
+  const seen = new Set<string>();
+  body.values.forEach((value, index) => {
+    const unitProblem = unitProblems.get(value.unit);
+    if (unitProblem) problem(unitProblem.code, index, 'unit', unitProblem.message);
+    const element = elements.get(value.dataElement);
+    if (!element) {
+      problem('results.value.element_not_in_data_set', index, 'dataElement', `${value.dataElement} is not in ${dataSet.code}.`);
+      return;
+    }
+    const period = parsePeriod(value.period);
+    if (!period) {
+      problem('results.value.bad_period', index, 'period', `Not a period: ${value.period}.`);
+    } else if (period.type !== dataSet.period_type) {
+      problem(
+        'results.value.wrong_period_type',
+        index,
+        'period',
+        `${value.period} is ${period.type}; ${dataSet.code} is ${dataSet.period_type}.`,
+      );
+    }
+    const checked = checkValue(element.value_type, value.value);
+    if (checked === null) {
+      problem('results.value.bad_value', index, 'value', `${String(value.value)} is not ${element.value_type}.`);
+    }
+    const categories = categoriesOf.get(element.combo_code) ?? [];
+    const options = value.categoryOptions ?? {};
+    const extra = Object.keys(options).filter((key) => !categories.includes(key));
+    const cocId = extra.length > 0 ? undefined : cells.get(element.combo_code)?.get(optionsKey(categories, options));
+    if (cocId === undefined) {
+      problem(
+        'results.value.bad_category_options',
+        index,
+        'categoryOptions',
+        `${element.code} is broken down by ${categories.join(', ') || 'nothing'}.`,
+      );
+    }
+    if (!period || checked === null || cocId === undefined || unitProblem) return;
+    const key = `${element.code}|${value.unit}|${period.code}|${cocId}`;
+    if (seen.has(key)) {
+      problem('results.value.duplicate', index, 'dataElement', `Given twice: ${element.code} ${value.unit} ${period.code}.`);
+      return;
+    }
+    seen.add(key);
+    rows.push({
+      dataElement: element.code,
+      unit: value.unit,
+      period: period.code,
+      cocId,
+      value: checked,
+      year: period.year,
+      start: period.start,
+      end: period.end,
+    });
+  });
+
+  if (problems.length === 0) {
+    const cellsAsked = [...new Map(rows.map((row) => [`${row.unit}|${row.period}`, row])).values()];
+    const locked = await selectLockedCells(
+      db,
+      dataSet.code,
+      cellsAsked.map((row) => ({ unit: row.unit, period: row.period })),
+    );
+    for (const cell of locked) {
+      const index = body.values.findIndex((value) => value.unit === cell.unit_code && value.period === cell.period);
+      problem('results.value.locked', index, 'period', `${dataSet.code} ${cell.unit_code} ${cell.period} is approved.`);
+    }
+  }
+  if (problems.length > 0) refuse(problems);
+
+  return ctx.inTransaction(async (trx) => {
+    await lockUnits(trx, unitCodes);
+    const ancestry = await ancestryOf(ctx, trx, unitCodes);
+    const written = await writeValues(trx, {
+      dataSetCode: dataSet.code,
+      updatedBy: actor.userId,
+      rows,
+      ancestry,
+    });
+    const unchanged = rows.length - written.inserted - written.updated;
+    const periods = [...new Set(rows.map((row) => row.period))].sort();
+    // One record per batch: a form or an import writes hundreds to millions of values at once;
+    // a record per value would multiply the audit chain (hash-chained, written in sequence) by
+    // as many, and the values themselves carry who changed them last and when.
+    await ctx.audit.write(trx, actor, {
+      action: 'results.values.record',
+      entityType: 'results.data_set',
+      entityId: dataSet.code,
+      unitCode: unitCodes.length === 1 ? (unitCodes[0] ?? null) : null,
+      after: {
+        dataSet: dataSet.code,
+        values: rows.length,
+        inserted: written.inserted,
+        updated: written.updated,
+        unchanged,
+        units: unitCodes.length,
+        firstUnits: unitCodes.slice(0, 20),
+        periods: periods.slice(0, 24),
+      },
+    });
+    return { dataSet: dataSet.code, values: rows.length, inserted: written.inserted, updated: written.updated, unchanged };
+  });
+}
+
+function refuse(problems: Problem[]): never {
+  const first = PRIORITY.find((code) => problems.some((p) => p.code === code)) ?? problems[0]?.code;
+  const errors: ErrorItem[] = problems.slice(0, 200).map(({ path, message }) => ({ path, message }));
+  const codes = [...new Set(problems.map((p) => p.code))];
+  throw fail(first ?? 'results.value.bad_values', {
+    detail:
+      `${problems.length} value${problems.length === 1 ? '' : 's'} refused (${codes.join(', ')}); nothing was recorded.`,
+    errors,
+  });
+}
+
+/** The values already recorded for a data set, unit and period (the form's starting point). */
+export async function formValues(ctx: ResultsContext, query: FormValuesQuery): Promise<FormValues> {
+  const dataSet = await findDataSet(ctx.db, query.dataSet);
+  if (!dataSet) throw fail('results.data_set.not_found');
+  const period = parsePeriod(query.period);
+  if (!period) throw fail('results.value.bad_period');
+  if (period.type !== dataSet.period_type) throw fail('results.value.wrong_period_type');
+  if (!(await ctx.ports.gazetteer.unitExists(portDb(ctx.db), query.unit))) throw fail('results.value.unit_unknown');
+  const locked = await selectLockedCells(ctx.db, dataSet.code, [{ unit: query.unit, period: period.code }]);
+  const rows = await selectFormValues(ctx.db, {
+    dataSetCode: dataSet.code,
+    unit: query.unit,
+    period: period.code,
+    year: period.year,
+  });
+  return {
+    dataSet: dataSet.code,
+    unit: query.unit,
+    period: period.code,
+    locked: locked.length > 0,
+    values: rows.map((row) => ({ dataElement: row.data_element_code, cocId: row.coc_id, value: String(row.value) })),
+  };
+}

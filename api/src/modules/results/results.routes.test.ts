@@ -1,0 +1,297 @@
+/**
+ * The results module on a real database (PGlite, and PostgreSQL with DATABASE_URL): NP-2's
+ * framework as data, a batch of figures recorded whole or refused whole with a stable code,
+ * one audit record per batch, the pre-aggregation equal to a recount of the values after
+ * writes and rewrites, and the analytics route's roll-ups (by level, by sex, ratios as sums of
+ * numerators over sums of denominators, a zero denominator as no value) and access rules.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
+import { anonymous, signedIn, type Client } from '../../test-support/http.ts';
+import { DEMO_PASSWORD } from '../access/index.ts';
+
+let t: TestApp;
+let admin: Client;
+/** A commune clerk at sangkat 230201 (the demo account). */
+let clerk: Client;
+let anon: Client;
+
+const DATA_SET = 'EX.COMMUNE_MONTHLY';
+const MONTH = '202607';
+
+async function call<T>(client: Client, method: 'GET' | 'POST', url: string, body?: unknown, status = 200) {
+  const response = await client.request(method, url, body);
+  expect(response.statusCode, response.body).toBe(status);
+  return response.json<T>();
+}
+
+async function problem(client: Client, body: unknown) {
+  const response = await client.request('POST', '/api/results/data-values', body);
+  return {
+    status: response.statusCode,
+    ...response.json<{ code: string; errors?: { path: string; message: string }[] }>(),
+  };
+}
+
+const valueCount = async () =>
+  Number(
+    (await sql<{ n: string }>`select count(*) as n from results_data_value`.execute(t.db.kysely)).rows[0]?.n,
+  );
+const aggTotal = async () =>
+  (await sql<{ s: string | null }>`select sum(value)::text as s from results_value_agg`.execute(t.db.kysely)).rows[0]
+    ?.s;
+
+/** Cells of the pre-aggregation that differ from a recount of the values over the closure (0 when sound). */
+async function drift(): Promise<number> {
+  const result = await sql<{ n: string }>`
+    with recount as (
+      select v.data_element_code, c.ancestor_code as unit_code, v.period, v.coc_id,
+             sum(v.value) as value, count(*)::int as value_count
+      from results_data_value v join gazetteer_unit_closure c on c.descendant_code = v.unit_code
+      group by 1, 2, 3, 4)
+    select count(*) as n from recount r
+    full join results_value_agg g on g.data_element_code = r.data_element_code and g.unit_code = r.unit_code
+      and g.period = r.period and g.coc_id = r.coc_id
+    where r.value is distinct from g.value or r.value_count is distinct from g.value_count`.execute(t.db.kysely);
+  return Number(result.rows[0]?.n);
+}
+
+const served = (unit: string, sex: string, age: string, disability: string, value: number | string) => ({
+  dataElement: 'EX.CITIZENS_SERVED',
+  unit,
+  period: MONTH,
+  categoryOptions: { sex, age, disability },
+  value,
+});
+const requests = (unit: string, sex: string, received: number, answered: number, period = MONTH) => [
+  { dataElement: 'EX.REQUESTS_RECEIVED', unit, period, categoryOptions: { sex }, value: received },
+  { dataElement: 'EX.REQUESTS_ANSWERED', unit, period, categoryOptions: { sex }, value: answered },
+];
+
+beforeAll(async () => {
+  t = await openTestApp();
+  admin = await signedIn(t.app, 'admin@sndd.example', DEMO_PASSWORD);
+  clerk = await signedIn(t.app, 'kep.clerk@sndd.example', DEMO_PASSWORD);
+  anon = anonymous(t.app);
+}, 180_000);
+afterAll(async () => t.close());
+
+describe('the framework as data', () => {
+  it('holds NP-2’s five components and their outcomes (official), with examples below them marked', async () => {
+    const framework = await call<{
+      isExample: boolean;
+      source: string;
+      elements: { code: string; kind: string; parentCode: string | null; isExample: boolean; nameKm: string }[];
+    }>(anon, 'GET', '/api/results/frameworks/np2');
+    expect(framework.isExample).toBe(false);
+    expect(framework.source).toContain('NP-2');
+    const official = framework.elements.filter((element) => !element.isExample);
+    expect(official.filter((e) => e.kind === 'component').map((e) => e.code)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5']);
+    expect(official.filter((e) => e.kind === 'outcome').map((e) => e.parentCode)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5']);
+    const examples = framework.elements.filter((element) => element.isExample);
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) expect(example.nameKm).toContain('គំរូ');
+    // Parents come before their children.
+    const seen = new Set<string>();
+    for (const element of framework.elements) {
+      if (element.parentCode !== null) expect(seen.has(element.parentCode)).toBe(true);
+      seen.add(element.code);
+    }
+    expect((await anon.request('GET', '/api/results/frameworks/nope')).json<{ code: string }>().code).toBe(
+      'results.framework.not_found',
+    );
+  });
+
+  it('lists indicators with formula, targets and breakdowns, paged', async () => {
+    const page = await call<{ items: { code: string; denominator: string[] | null; targets: unknown[] }[]; total: number }>(
+      anon,
+      'GET',
+      '/api/results/indicators?framework=np2&pageSize=1',
+    );
+    expect(page.total).toBe(2);
+    expect(page.items).toHaveLength(1);
+    const ratio = await call<{ numerator: string[]; denominator: string[]; factor: number; targets: { year: number; kind: string; unitCode: string | null }[] }>(
+      anon,
+      'GET',
+      '/api/results/indicators/EX.IND.ANSWERED_PCT',
+    );
+    expect(ratio.denominator).toEqual(['EX.REQUESTS_RECEIVED']);
+    expect(ratio.factor).toBe(100);
+    expect(ratio.targets.some((target) => target.unitCode === '23' && target.kind === 'target')).toBe(true);
+    const dataSet = await call<{ periodType: string; unitTypes: string[]; elements: { code: string; cells: unknown[] }[] }>(
+      anon,
+      'GET',
+      `/api/results/data-sets/${DATA_SET}`,
+    );
+    expect(dataSet.periodType).toBe('monthly');
+    expect(dataSet.unitTypes).toEqual(['commune', 'sangkat']);
+    expect(dataSet.elements.find((e) => e.code === 'EX.CITIZENS_SERVED')?.cells).toHaveLength(16);
+  });
+});
+
+describe('recording figures', () => {
+  it('records a batch, keeps the pre-aggregation equal to a recount, and writes one audit record', async () => {
+    expect(await drift()).toBe(0); // the demo's six months
+    const before = await valueCount();
+    const answer = await call<{ inserted: number; updated: number; unchanged: number }>(
+      clerk,
+      'POST',
+      '/api/results/data-values',
+      {
+        dataSet: DATA_SET,
+        values: [
+          served('230201', 'female', '18_34', 'without', 12),
+          served('230201', 'male', '18_34', 'without', '7'),
+          ...requests('230201', 'female', 10, 9),
+          ...requests('230201', 'male', 6, 3),
+        ],
+      },
+    );
+    expect(answer).toEqual({ dataSet: DATA_SET, values: 6, inserted: 6, updated: 0, unchanged: 0 });
+    expect(await valueCount()).toBe(before + 6);
+    expect(await drift()).toBe(0);
+    const records = await t.db.kysely
+      .selectFrom('audit_record')
+      .select(['action', 'after', 'unit_code'])
+      .where('action', '=', 'results.values.record')
+      .where('unit_code', '=', '230201')
+      .execute();
+    expect(records).toHaveLength(1);
+    expect(records[0]?.after).toMatchObject({ values: 6, inserted: 6, updated: 0 });
+  });
+
+  it('changes a value by the difference: the roll-up moves, the count does not', async () => {
+    const answer = await call<{ inserted: number; updated: number; unchanged: number }>(
+      clerk,
+      'POST',
+      '/api/results/data-values',
+      { dataSet: DATA_SET, values: [served('230201', 'female', '18_34', 'without', 20), served('230201', 'male', '18_34', 'without', 7)] },
+    );
+    expect(answer).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
+    expect(await drift()).toBe(0);
+  });
+
+  it('refuses a whole batch with a stable code and writes nothing', async () => {
+    const values = await valueCount();
+    const agg = await aggTotal();
+    const recorded = () =>
+      t.db.kysely.selectFrom('audit_record').select('seq').where('action', '=', 'results.values.record').execute();
+    const recordsBefore = (await recorded()).length;
+    const good = served('230201', 'female', '0_17', 'with', 1);
+    const cases: [unknown[], string, number][] = [
+      [[good, served('230201', 'male', '0_17', 'with', -3)], 'results.value.bad_value', 400],
+      [[good, served('230201', 'male', '0_17', 'with', '2.5')], 'results.value.bad_value', 400],
+      [[good, { ...served('230201', 'male', '0_17', 'with', 1), period: '2026Q3' }], 'results.value.wrong_period_type', 400],
+      [[good, { ...served('230201', 'male', '0_17', 'with', 1), period: '2026-07' }], 'results.value.bad_period', 400],
+      [[good, served('2302', 'male', '0_17', 'with', 1)], 'results.value.unit_not_assigned', 400],
+      [[good, served('230299', 'male', '0_17', 'with', 1)], 'results.value.unit_unknown', 400],
+      [[good, served('230202', 'male', '0_17', 'with', 1)], 'results.value.outside_scope', 403],
+      [[good, { ...served('230201', 'male', '0_17', 'with', 1), categoryOptions: { sex: 'male' } }], 'results.value.bad_category_options', 400],
+      [[good, { ...good, value: 2 }], 'results.value.duplicate', 400],
+      [[good, { ...good, dataElement: 'EX.NOPE' }], 'results.value.element_not_in_data_set', 400],
+    ];
+    for (const [batch, code, status] of cases) {
+      const refused = await problem(clerk, { dataSet: DATA_SET, values: batch });
+      expect({ code: refused.code, status: refused.status }, JSON.stringify(batch)).toEqual({ code, status });
+      expect(refused.errors?.[0]?.path).toMatch(/^\/values\/1\//);
+    }
+    expect((await problem(clerk, { dataSet: 'EX.NOPE', values: [good] })).code).toBe('results.data_set.not_found');
+    expect(await valueCount()).toBe(values);
+    expect(await aggTotal()).toBe(agg);
+    // Refusals write no record of values (a 403 leaves the access check's denial record only).
+    expect((await recorded()).length).toBe(recordsBefore);
+  });
+
+  it('refuses figures of an approved data set, unit and period (409) and lists every problem', async () => {
+    await sql`insert into results_data_set_status (data_set_code, unit_code, period, status)
+      values (${DATA_SET}, '230201', '202608', 'approved')`.execute(t.db.kysely);
+    const refused = await problem(clerk, {
+      dataSet: DATA_SET,
+      values: [{ ...served('230201', 'female', '0_17', 'with', 1), period: '202608' }],
+    });
+    expect(refused).toMatchObject({ status: 409, code: 'results.value.locked' });
+    const many = await problem(clerk, {
+      dataSet: DATA_SET,
+      values: [served('230201', 'male', '0_17', 'with', -1), served('230202', 'male', '0_17', 'with', 1)],
+    });
+    expect(many.code).toBe('results.value.outside_scope');
+    expect(many.errors?.map((error) => error.path)).toEqual(['/values/0/value', '/values/1/unit']);
+  });
+});
+
+interface Analytics {
+  level: number;
+  rows: { items: { unitCode: string; categories: Record<string, string | null>; numerator: number | null; denominator: number | null; value: number | null }[]; total: number };
+  totals: { categories: Record<string, string | null>; numerator: number | null; value: number | null }[];
+  total: { numerator: number | null; denominator: number | null; value: number | null };
+}
+
+describe('analytics', () => {
+  it('rolls a sum up to provinces and breaks it down by sex, equal to the values below', async () => {
+    const national = await call<Analytics>(admin, 'GET', '/api/results/analytics?indicator=EX.IND.SERVED&period=2026&by=sex');
+    expect(national.level).toBe(1);
+    const raw = await sql<{ sex: string; s: string }>`
+      select c.options->>'sex' as sex, sum(v.value)::text as s from results_data_value v
+      join results_category_option_combo c on c.id = v.coc_id
+      where v.data_element_code = 'EX.CITIZENS_SERVED' and v.year = 2026 group by 1 order by 1`.execute(t.db.kysely);
+    const kep = national.rows.items.filter((row) => row.unitCode === '23');
+    expect(kep.map((row) => [row.categories.sex, row.numerator])).toEqual(raw.rows.map((row) => [row.sex, Number(row.s)]));
+    expect(national.total.numerator).toBe(raw.rows.reduce((sum, row) => sum + Number(row.s), 0));
+    expect(national.totals.map((row) => row.categories.sex)).toEqual(['female', 'male']);
+    // By commune within Kep: the communes' rows add up to the province's.
+    const communes = await call<Analytics>(admin, 'GET', '/api/results/analytics?indicator=EX.IND.SERVED&unit=23&level=3&period=2026');
+    expect(communes.rows.items.every((row) => row.unitCode.startsWith('23') && row.unitCode.length === 6)).toBe(true);
+    expect(communes.rows.items.reduce((sum, row) => sum + (row.numerator ?? 0), 0)).toBe(national.total.numerator);
+    // One month, a quarter: only the periods inside.
+    const july = await call<Analytics>(admin, 'GET', '/api/results/analytics?indicator=EX.IND.SERVED&unit=230201&level=3&period=202607');
+    expect(july.total.numerator).toBe(27);
+    const q3 = await call<Analytics>(admin, 'GET', '/api/results/analytics?indicator=EX.IND.SERVED&unit=230201&level=3&period=2026Q3');
+    expect(q3.total.numerator).toBe(27);
+  });
+
+  it('computes a ratio as the sum of numerators over the sum of denominators; zero denominator → null', async () => {
+    const july = await call<Analytics>(admin, 'GET', `/api/results/analytics?indicator=EX.IND.ANSWERED_PCT&unit=230201&level=3&period=${MONTH}&by=sex`);
+    const bySex = Object.fromEntries(july.rows.items.map((row) => [row.categories.sex, row.value]));
+    expect(bySex.female).toBeCloseTo(90);
+    expect(bySex.male).toBeCloseTo(50);
+    // (9 + 3) / (10 + 6), not the average of 90 % and 50 %.
+    expect(july.total.value).toBeCloseTo(75);
+    await call(clerk, 'POST', '/api/results/data-values', {
+      dataSet: DATA_SET,
+      values: [...requests('230201', 'female', 0, 0, '202609'), ...requests('230201', 'male', 0, 0, '202609')],
+    });
+    const empty = await call<Analytics>(admin, 'GET', '/api/results/analytics?indicator=EX.IND.ANSWERED_PCT&unit=230201&level=3&period=202609');
+    expect(empty.total).toEqual({ numerator: 0, denominator: 0, value: null });
+    expect(await drift()).toBe(0);
+  });
+
+  it('answers stable codes for bad questions and follows the tree for access', async () => {
+    const bad = async (client: Client, query: string) => {
+      const response = await client.request('GET', `/api/results/analytics?${query}`);
+      return [response.statusCode, response.json<{ code: string }>().code];
+    };
+    expect(await bad(admin, 'indicator=EX.NOPE&period=2026')).toEqual([404, 'results.indicator.not_found']);
+    expect(await bad(admin, 'indicator=EX.IND.SERVED&period=2026W01')).toEqual([400, 'results.analytics.bad_period']);
+    expect(await bad(admin, 'indicator=EX.IND.ANSWERED_PCT&period=2026&by=age')).toEqual([400, 'results.analytics.bad_by']);
+    expect(await bad(admin, 'indicator=EX.IND.SERVED&unit=230201&level=2&period=2026')).toEqual([400, 'results.analytics.bad_level']);
+    expect(await bad(admin, 'indicator=EX.IND.SERVED&unit=239999&period=2026')).toEqual([404, 'results.analytics.unit_unknown']);
+    expect(await bad(clerk, 'indicator=EX.IND.SERVED&unit=23&period=2026')).toEqual([403, 'auth.forbidden']);
+    expect(await bad(clerk, 'indicator=EX.IND.SERVED&period=2026')).toEqual([403, 'auth.forbidden']);
+    expect(await bad(anon, 'indicator=EX.IND.SERVED&unit=230201&period=2026')).toEqual([401, 'auth.unauthenticated']);
+    await call(clerk, 'GET', '/api/results/analytics?indicator=EX.IND.SERVED&unit=230201&period=2026');
+  });
+
+  it('gives an entry form its recorded values and whether they are locked', async () => {
+    const form = await call<{ locked: boolean; values: { dataElement: string; value: string }[] }>(
+      clerk,
+      'GET',
+      `/api/results/form-values?dataSet=${DATA_SET}&unit=230201&period=${MONTH}`,
+    );
+    expect(form.locked).toBe(false);
+    expect(form.values).toHaveLength(6);
+    const locked = await call<{ locked: boolean }>(clerk, 'GET', `/api/results/form-values?dataSet=${DATA_SET}&unit=230201&period=202608`);
+    expect(locked.locked).toBe(true);
+    expect((await clerk.request('GET', `/api/results/form-values?dataSet=${DATA_SET}&unit=230202&period=${MONTH}`)).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,225 @@
+/**
+ * Kysely functions over the data values and their pre-aggregation: (db, args) → rows. The write
+ * is one statement: it reads the values it replaces, writes the new ones and adds the
+ * differences to the pre-aggregation of the unit and each of its ancestors, so the values and
+ * the roll-up can never disagree after a commit.
+ */
+import { sql, type Expression } from 'kysely';
+import type { ResultsDb } from './results.tables.ts';
+
+export interface ValueRow {
+  dataElement: string;
+  unit: string;
+  period: string;
+  cocId: number;
+  /** Decimal text, already checked against the element's type. */
+  value: string;
+  year: number;
+  start: string;
+  end: string;
+}
+
+/** The (data set, unit, period) cells of these whose figures are approved (locked). */
+export function selectLockedCells(
+  db: ResultsDb,
+  dataSetCode: string,
+  cells: readonly { unit: string; period: string }[],
+) {
+  if (cells.length === 0) return Promise.resolve([]);
+  return sql<{ unit_code: string; period: string }>`
+    select s.unit_code, s.period
+    from results_data_set_status s
+    join unnest(${cells.map((c) => c.unit)}::text[], ${cells.map((c) => c.period)}::text[]) as c (unit_code, period)
+      on c.unit_code = s.unit_code and c.period = s.period
+    where s.data_set_code = ${dataSetCode} and s.status = 'approved'`
+    .execute(db)
+    .then((result) => result.rows);
+}
+
+/**
+ * Serialises writers of the same units (transaction-scoped advisory locks, in code order so two
+ * batches cannot deadlock): the differences added to the pre-aggregation are computed from the
+ * values each writer reads, which another writer of the same cell must not change meanwhile.
+ */
+export async function lockUnits(db: ResultsDb, units: readonly string[]) {
+  const sorted = [...new Set(units)].sort();
+  if (sorted.length === 0) return;
+  await sql`select pg_advisory_xact_lock(hashtext('results.value:' || u)) from unnest(${sorted}::text[]) as u order by u`.execute(
+    db,
+  );
+}
+
+/**
+ * Writes the values (new or changed; an unchanged one is left alone) and keeps the
+ * pre-aggregation current for each unit's chain of ancestors (`ancestry`: pairs of unit and
+ * ancestor, the unit itself included). Returns how many values were added and changed.
+ */
+export async function writeValues(
+  db: ResultsDb,
+  input: {
+    dataSetCode: string;
+    updatedBy: number | null;
+    rows: readonly ValueRow[];
+    ancestry: readonly { unit: string; ancestor: string }[];
+  },
+): Promise<{ inserted: number; updated: number }> {
+  const { rows } = input;
+  const result = await sql<{ inserted: string; updated: string }>`
+    with input as (
+      select * from unnest(
+        ${rows.map((r) => r.dataElement)}::text[],
+        ${rows.map((r) => r.unit)}::text[],
+        ${rows.map((r) => r.period)}::text[],
+        ${rows.map((r) => r.cocId)}::int[],
+        ${rows.map((r) => r.value)}::numeric[],
+        ${rows.map((r) => r.year)}::smallint[],
+        ${rows.map((r) => r.start)}::date[],
+        ${rows.map((r) => r.end)}::date[]
+      ) as i (data_element_code, unit_code, period, coc_id, value, year, period_start, period_end)
+    ),
+    ancestry as (
+      select * from unnest(
+        ${input.ancestry.map((a) => a.unit)}::text[],
+        ${input.ancestry.map((a) => a.ancestor)}::text[]
+      ) as a (unit_code, ancestor_code)
+    ),
+    compared as (
+      select i.*, v.value as old_value
+      from input i
+      left join results_data_value v
+        on v.data_element_code = i.data_element_code and v.unit_code = i.unit_code
+       and v.period = i.period and v.coc_id = i.coc_id and v.year = i.year
+    ),
+    changed as (
+      select * from compared where old_value is distinct from value
+    ),
+    written as (
+      insert into results_data_value as v
+        (year, data_element_code, period, unit_code, coc_id, value, data_set_code,
+         period_start, period_end, updated_by)
+      select year, data_element_code, period, unit_code, coc_id, value, ${input.dataSetCode},
+             period_start, period_end, ${input.updatedBy}::bigint
+      from changed
+      on conflict (data_element_code, unit_code, period, coc_id, year)
+      do update set value = excluded.value, data_set_code = excluded.data_set_code,
+                    updated_at = now(), updated_by = excluded.updated_by
+      returning 1
+    ),
+    deltas as (
+      select c.data_element_code, a.ancestor_code as unit_code, c.period_start, c.period_end, c.period, c.coc_id,
+             sum(c.value - coalesce(c.old_value, 0)) as value,
+             count(*) filter (where c.old_value is null)::int as value_count
+      from changed c
+      join ancestry a on a.unit_code = c.unit_code
+      group by c.data_element_code, a.ancestor_code, c.period_start, c.period_end, c.period, c.coc_id
+    ),
+    aggregated as (
+      insert into results_value_agg as g
+        (data_element_code, unit_code, period_start, period_end, period, coc_id, value, value_count)
+      select data_element_code, unit_code, period_start, period_end, period, coc_id, value, value_count
+      from deltas
+      on conflict (data_element_code, unit_code, period_start, period, coc_id)
+      do update set value = g.value + excluded.value, value_count = g.value_count + excluded.value_count
+      returning 1
+    )
+    select
+      (select count(*) from changed where old_value is null) as inserted,
+      (select count(*) from changed where old_value is not null) as updated,
+      (select count(*) from written) as written,
+      (select count(*) from aggregated) as aggregated`.execute(db);
+  const row = result.rows[0];
+  return { inserted: Number(row?.inserted ?? 0), updated: Number(row?.updated ?? 0) };
+}
+
+/** The values of a data set's elements for one unit and period (the data entry form). */
+/** The units that hold values. */
+export async function selectValueUnits(db: ResultsDb): Promise<string[]> {
+  const rows = await db.selectFrom('results_data_value').select('unit_code').distinct().execute();
+  return rows.map((row) => row.unit_code);
+}
+
+export function selectFormValues(db: ResultsDb, input: { dataSetCode: string; unit: string; period: string; year: number }) {
+  return db
+    .selectFrom('results_data_value as v')
+    .innerJoin('results_data_set_element as s', (join) =>
+      join.onRef('s.data_element_code', '=', 'v.data_element_code').on('s.data_set_code', '=', input.dataSetCode),
+    )
+    .select(['v.data_element_code', 'v.coc_id', 'v.value', 'v.updated_at'])
+    .where('v.unit_code', '=', input.unit)
+    .where('v.period', '=', input.period)
+    .where('v.year', '=', input.year)
+    .orderBy('v.data_element_code')
+    .orderBy('v.coc_id')
+    .execute();
+}
+
+/** The cells of the pre-aggregation that differ from a full recount (for tests and the benchmark). */
+export async function aggregationDifferences(
+  db: ResultsDb,
+  ancestry: readonly { unit: string; ancestor: string }[],
+): Promise<number> {
+  const result = await sql<{ count: string }>`
+    with recount as (
+      select v.data_element_code, a.ancestor_code as unit_code, v.period, v.coc_id,
+             sum(v.value) as value, count(*)::int as value_count
+      from results_data_value v
+      join unnest(${ancestry.map((a) => a.unit)}::text[], ${ancestry.map((a) => a.ancestor)}::text[])
+        as a (descendant_code, ancestor_code) on a.descendant_code = v.unit_code
+      group by 1, 2, 3, 4
+    )
+    select count(*) as count
+    from recount r
+    full join results_value_agg g
+      on g.data_element_code = r.data_element_code and g.unit_code = r.unit_code
+     and g.period = r.period and g.coc_id = r.coc_id
+    where r.value is distinct from g.value or r.value_count is distinct from g.value_count`.execute(db);
+  return Number(result.rows[0]?.count ?? 0);
+}
+
+export interface AggregateRow {
+  unit_code: string;
+  data_element_code: string;
+  value: string;
+  /** The option of each category asked for (`by`), null when the element has no such category. */
+  keys: (string | null)[];
+}
+
+/**
+ * Sums of the pre-aggregation over a date range for some elements, per unit of a level (the
+ * units given by `units`, a subquery of codes) and per option of the categories in `by`.
+ */
+export async function sumAggregates(
+  db: ResultsDb,
+  input: {
+    elements: readonly string[];
+    start: string;
+    end: string;
+    units: Expression<unknown> | readonly string[];
+    within?: Expression<unknown>;
+    by: readonly string[];
+  },
+): Promise<AggregateRow[]> {
+  const keys = input.by.map((category, index) => sql`c.options ->> ${category} as ${sql.ref(`k${index}`)}`);
+  const groupKeys = input.by.map((_, index) => sql.ref(`k${index}`));
+  const unitFilter = Array.isArray(input.units)
+    ? sql`g.unit_code = any(${[...(input.units as readonly string[])]}::text[])`
+    : sql`g.unit_code in (${input.units as Expression<unknown>})`;
+  const withinFilter = input.within === undefined ? sql`true` : sql`g.unit_code in (${input.within})`;
+  const result = await sql<Record<string, string | null>>`
+    select g.unit_code, g.data_element_code, sum(g.value)::text as value
+      ${keys.length > 0 ? sql`, ${sql.join(keys)}` : sql``}
+    from results_value_agg g
+    join results_category_option_combo c on c.id = g.coc_id
+    where g.data_element_code = any(${[...input.elements]}::text[])
+      and g.period_start >= ${input.start}::date and g.period_end <= ${input.end}::date
+      and ${unitFilter} and ${withinFilter}
+    group by g.unit_code, g.data_element_code ${groupKeys.length > 0 ? sql`, ${sql.join(groupKeys)}` : sql``}`.execute(
+    db,
+  );
+  return result.rows.map((row) => ({
+    unit_code: row.unit_code as string,
+    data_element_code: row.data_element_code as string,
+    value: row.value as string,
+    keys: input.by.map((_, index) => row[`k${index}`] ?? null),
+  }));
+}
