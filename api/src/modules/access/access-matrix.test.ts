@@ -769,6 +769,40 @@ const CASES: Record<string, (unit: string | null) => Promise<Cell>> = {
     },
     unit: organUnit(unit),
   }),
+  // The annual public forum: recorded at the unit (409 when the unit has no council or already has
+  // the year's forum); a forum and a question written at each unit are corrected and answered.
+  'POST /api/councils/units/:code/forums': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/councils/units/${organUnit(unit)}/forums`,
+      body: { year: 2026, date: '2026-06-20', place: 'Matrix hall', attendanceFemale: 3, attendanceMale: 2 },
+    },
+    unit: organUnit(unit),
+  }),
+  'PATCH /api/councils/forums/:id': async (unit) => ({
+    request: {
+      method: 'PATCH',
+      url: `/api/councils/forums/${forumAt.get(unit)}`,
+      body: { attendanceMale: 9 },
+    },
+    unit: organUnit(unit),
+  }),
+  'POST /api/councils/forums/:id/questions': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/councils/forums/${forumAt.get(unit)}/questions`,
+      body: { questionKm: 'សំណួរ' },
+    },
+    unit: organUnit(unit),
+  }),
+  'PATCH /api/councils/forum-questions/:id': async (unit) => ({
+    request: {
+      method: 'PATCH',
+      url: `/api/councils/forum-questions/${forumQuestionAt.get(unit)}`,
+      body: { answerKm: 'ចម្លើយ' },
+    },
+    unit: organUnit(unit),
+  }),
   // The queue is the platform's, whatever unit its jobs were about: the list and its retry are national.
   'GET /api/jobs/failed': async () => ({ request: { method: 'GET', url: '/api/jobs/failed' }, unit: null }),
   'POST /api/jobs/failed/:id/retry': async () => ({
@@ -778,6 +812,19 @@ const CASES: Record<string, (unit: string | null) => Promise<Cell>> = {
 };
 
 const answeredRequestAt = new Map<string | null, string>();
+const forumAt = new Map<string | null, number>();
+const forumQuestionAt = new Map<string | null, number>();
+
+/** A public forum of 2020 of the unit's matrix organ and one question of it (written as the tables hold them). */
+async function matrixForum(unit: string | null): Promise<void> {
+  const forum = await sql<{ id: number }>`insert into councils_forum (organ_id, unit_code, forum_year,
+      forum_date, place) values (${organAt.get(unit)}, ${organUnit(unit)}, 2020, '2020-06-15', 'Matrix hall')
+    returning id`.execute(t.db.kysely);
+  forumAt.set(unit, Number(forum.rows[0]!.id));
+  const question = await sql<{ id: number }>`insert into councils_forum_question (forum_id, position,
+      question_km) values (${forumAt.get(unit)}, 1, 'សំណួរ') returning id`.execute(t.db.kysely);
+  forumQuestionAt.set(unit, Number(question.rows[0]!.id));
+}
 
 async function draftMinutes(unit: string | null): Promise<void> {
   await adminCall('PUT', `/api/councils/meetings/${heldMeetingAt.get(unit)}/minutes`, { textKm: 'កំណត់ហេតុ' });
@@ -825,6 +872,7 @@ beforeAll(async () => {
     });
     heldMeetingAt.set(unit, held.id);
     answeredRequestAt.set(unit, await answeredRequest(unit));
+    await matrixForum(unit);
     const decision = await adminCall('POST', `/api/councils/meetings/${held.id}/decisions`, {
       kind: 'other',
       titleKm: 'សេចក្ដីសម្រេច',

@@ -45,6 +45,30 @@ export const ACCESS_ERRORS = defineErrors({
     status: 400,
     title: 'You cannot withdraw your own administrator role.',
   },
+  // Citizen accounts by phone (citizen-accounts.service.ts).
+  'access.sign_up.phone_taken': {
+    status: 409,
+    title: 'An account already uses this phone number. Sign in, or recover its password.',
+  },
+  'access.code.wrong': {
+    status: 400,
+    title: 'This code is not the one we sent. Check the SMS and try again.',
+  },
+  'access.code.expired': { status: 400, title: 'This code has expired. Ask for a new one.' },
+  'access.code.used': { status: 400, title: 'This code has already been used. Ask for a new one.' },
+  'access.code.too_many_attempts': {
+    status: 400,
+    title: 'Too many wrong tries for this code. Ask for a new one.',
+  },
+  'access.code.throttled': {
+    status: 429,
+    title: 'Too many codes or tries for this number or from this connection. Wait, then try again.',
+  },
+  'access.account.not_citizen': {
+    status: 403,
+    title:
+      'Only a citizen’s own account can be deleted here; an officer’s account is closed by an administrator.',
+  },
 });
 
 export const fail = failWith({ ...PLATFORM_ERRORS, ...ACCESS_ERRORS });

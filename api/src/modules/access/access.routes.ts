@@ -28,6 +28,7 @@ import {
 } from './access.schemas.ts';
 import { createOwnToken, listOwnTokens, revokeOwnToken } from './api-tokens.service.ts';
 import { grantRole, revokeRole, unitOfAssignment } from './assignments.service.ts';
+import { citizenAccountRoutes } from './citizen-accounts.routes.ts';
 import { oidcRoutes } from './oidc.routes.ts';
 import { listRoles } from './roles.service.ts';
 import { clearSessionCookie, setSessionCookie } from './sessions.ts';
@@ -48,6 +49,7 @@ export const accessRoutes =
     const auth = { tags: ['auth'] };
     const admin = { tags: ['access'] };
     await app.register(oidcRoutes(ctx));
+    await app.register(citizenAccountRoutes(ctx));
 
     // ------------------------------------------------------------------ /api/auth
 

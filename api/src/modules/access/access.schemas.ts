@@ -154,3 +154,46 @@ export const CreatedToken = Type.Object({
   expiresAt: Timestamp,
   token: Type.String({ description: 'Shown once: keep it now.' }),
 });
+
+// ------------------------------------------------------------------ citizens' accounts by phone
+
+const PhoneTyped = Type.String({
+  minLength: 1,
+  maxLength: 40,
+  description: 'A Cambodian phone number as typed: "012 345 678", "+855 12 345 678", Khmer digits.',
+});
+const CodeTyped = Type.String({
+  minLength: 1,
+  maxLength: 20,
+  description: 'The six digits sent by SMS (Latin or Khmer digits, spaces allowed).',
+});
+
+export const PhoneCodeBody = Type.Object({ phone: PhoneTyped }, { additionalProperties: false });
+
+export const CodeSent = Type.Object({
+  expiresInSeconds: Type.Integer({ minimum: 1, description: 'How long the code is valid.' }),
+});
+
+export const SignUpBody = Type.Object(
+  {
+    phone: PhoneTyped,
+    code: CodeTyped,
+    displayName: RequiredText(120),
+    password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
+  },
+  { additionalProperties: false },
+);
+
+export const RecoveryBody = Type.Object(
+  {
+    phone: PhoneTyped,
+    code: CodeTyped,
+    newPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
+  },
+  { additionalProperties: false },
+);
+
+export const DeleteAccountBody = Type.Object(
+  { password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }) },
+  { additionalProperties: false },
+);

@@ -35,6 +35,8 @@ export interface AccessUserTable {
   password_changed_at: Generated<Date>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Set when the person deleted their account: the personal fields are cleared. */
+  deleted_at: Generated<Date | null>;
 }
 
 export interface AccessAssignmentTable {
@@ -96,6 +98,21 @@ export interface AccessOidcPendingTable {
   expires_at: Date;
 }
 
+/** A one-time code sent to a phone to sign up or recover a password (phone-codes.ts). */
+export interface AccessPhoneCodeTable {
+  id: Generated<number>;
+  purpose: 'sign_up' | 'recovery';
+  phone: string;
+  user_id: number | null;
+  code_hash: string;
+  salt: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  attempts: Generated<number>;
+  used_at: Date | null;
+  ip: string | null;
+}
+
 export interface AccessTables {
   access_permission: AccessPermissionTable;
   access_role: AccessRoleTable;
@@ -107,4 +124,5 @@ export interface AccessTables {
   access_sign_in_throttle: AccessSignInThrottleTable;
   access_oidc_identity: AccessOidcIdentityTable;
   access_oidc_pending: AccessOidcPendingTable;
+  access_phone_code: AccessPhoneCodeTable;
 }

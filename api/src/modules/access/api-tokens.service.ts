@@ -73,7 +73,11 @@ export async function revokeAllTokens(
   ctx: AccessContext,
   trx: AccessDb,
   actor: Actor,
-  input: { userId: number; reason: 'password_reset' | 'account_disabled' | 'sign_out_everywhere' },
+  input: {
+    userId: number;
+    reason:
+      'password_reset' | 'account_disabled' | 'sign_out_everywhere' | 'password_recovery' | 'account_deleted';
+  },
 ): Promise<number> {
   const ids = await revokeUserTokens(trx, input.userId);
   await ctx.audit.writeMany(

@@ -23,7 +23,7 @@ export { ARGON2_OPTIONS, hashPassword, verifyPassword } from './passwords.ts';
 export { createFirstAdministrator } from './first-admin.service.ts';
 export type { AccessContext } from './access.context.ts';
 
-export const accessModule = defineModule<AccessTables, 'gazetteer'>({
+export const accessModule = defineModule<AccessTables, 'gazetteer' | 'notifications'>({
   name: 'access',
   tags: [
     { name: 'auth', description: 'Signing in and out; one’s own account and API tokens.' },
@@ -40,6 +40,7 @@ export const accessModule = defineModule<AccessTables, 'gazetteer'>({
     'access_sign_in_throttle',
     'access_oidc_identity',
     'access_oidc_pending',
+    'access_phone_code',
   ],
   migrations: new URL('./migrations/', import.meta.url),
   errors: ACCESS_ERRORS,
@@ -51,7 +52,8 @@ export const accessModule = defineModule<AccessTables, 'gazetteer'>({
     commune_clerk: ['access.user.read'],
     auditor: ['access.user.read'],
   },
-  requires: ['gazetteer'],
+  // notifications: the one-time codes of citizens' sign-up and recovery go out by SMS.
+  requires: ['gazetteer', 'notifications'],
   provides: (ctx) => ({ authenticator: createAuthenticator(ctx.db) }),
   routes: accessRoutes,
   routePrefix: '',
