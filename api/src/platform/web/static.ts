@@ -26,6 +26,9 @@ export async function registerWebApp(app: FastifyInstance, webDistDir: string): 
       root: webDistDir,
       wildcard: false,
       index: false,
+      // The build writes a Brotli copy beside each script and stylesheet (web/vite.config.ts):
+      // a browser that accepts Brotli gets it, others get gzip from the compression hook.
+      preCompressed: true,
       // Vite puts a content hash in every asset name: they can be cached for a year.
       setHeaders: (reply, filePath) => {
         reply.header(
