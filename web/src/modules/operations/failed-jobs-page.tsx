@@ -13,7 +13,7 @@ import { RequireSession } from '../../components/require-session.tsx';
 import { pageParam, withPage } from '../../lib/page-param.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
-import { useFailedJobs, useRetryJob } from './api.ts';
+import { useFailedJobs, useRetryJob, type FailedJob } from './api.ts';
 import { MANAGE_JOBS } from './permissions.ts';
 
 export function FailedJobsPage() {
@@ -60,7 +60,9 @@ function FailedJobs() {
             label: t('operations.jobs.failedAt'),
             cell: (job) => (job.failedAt ? format.dateTime(job.failedAt) : '—'),
           },
-          numberColumn('attempts', t('operations.jobs.attempts'), (job) => format.number(job.attempts)),
+          numberColumn<FailedJob>('attempts', t('operations.jobs.attempts'), (job) =>
+            format.number(job.attempts),
+          ),
           { key: 'error', label: t('operations.jobs.error'), cell: (job) => job.error ?? '—' },
           {
             key: 'action',
