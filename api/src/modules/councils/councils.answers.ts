@@ -36,7 +36,13 @@ export function toMember(row: MemberRow, today: string, personal: boolean): Memb
     source: row.source,
     isExample: row.is_example,
     ...(personal
-      ? { birthYear: row.birth_year, hasDisability: row.has_disability, isIndigenous: row.is_indigenous }
+      ? {
+          birthYear: row.birth_year,
+          hasDisability: row.has_disability,
+          isIndigenous: row.is_indigenous,
+          phone: row.phone,
+          email: row.email,
+        }
       : {}),
   };
 }
@@ -103,6 +109,8 @@ export function auditedMember(row: MemberRow) {
     birthYear: hidden(row.birth_year),
     hasDisability: hidden(row.has_disability),
     isIndigenous: hidden(row.is_indigenous),
+    phone: hidden(row.phone),
+    email: hidden(row.email),
   };
 }
 

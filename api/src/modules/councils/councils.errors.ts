@@ -26,7 +26,22 @@ export const COUNCILS_ERRORS = defineErrors({
   'councils.member.not_found': { status: 404, title: 'No such member.' },
   'councils.member.bad_role': { status: 400, title: 'Not a role.' },
   'councils.member.role_not_for_organ': { status: 400, title: 'This organ does not know this role.' },
+  'councils.forum.not_found': { status: 404, title: 'No such public forum.' },
+  'councils.forum.no_council': { status: 409, title: 'The unit has no council sitting on that date.' },
+  'councils.forum.duplicate': {
+    status: 409,
+    title: 'The council already held its public forum of that year.',
+  },
+  'councils.forum.wrong_year': { status: 400, title: 'The forum’s date is not in its year.' },
+  'councils.forum.reason_missing': {
+    status: 400,
+    title: 'A forum outside June and July needs the reason it moved.',
+  },
+  'councils.forum.question_not_found': { status: 404, title: 'No such question of a public forum.' },
+  'councils.forum.bad_sex': { status: 400, title: 'Sex is one of: female, male, or not said.' },
   'councils.member.bad_sex': { status: 400, title: 'Sex is one of: female, male.' },
+  'councils.member.bad_phone': { status: 400, title: 'Give a Cambodian phone number.' },
+  'councils.member.bad_email': { status: 400, title: 'Give an e-mail address (name@place).' },
   'councils.member.end_before_start': { status: 400, title: 'The mandate ends before it starts.' },
   'councils.member.party_not_for_organ': {
     status: 400,

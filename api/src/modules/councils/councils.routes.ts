@@ -71,6 +71,7 @@ import {
 import { Type } from '@sinclair/typebox';
 import { minutesRoutes } from './minutes.routes.ts';
 import { requestsRoutes } from './requests.routes.ts';
+import { forumsRoutes } from './forums.routes.ts';
 
 const problems = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef, 409: ProblemRef };
 const tags = ['councils'];
@@ -390,6 +391,7 @@ export const councilRoutes =
 
     await app.register(minutesRoutes(ctx));
     await app.register(requestsRoutes(ctx));
+    await app.register(forumsRoutes(ctx));
 
     // ------------------------------------------------------------------ register of functions
 

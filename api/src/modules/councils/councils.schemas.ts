@@ -92,6 +92,17 @@ export const Member = Type.Object(
         description: 'Personal, null = not known: present only for callers who manage this organ.',
       }),
     ),
+    phone: Type.Optional(
+      Type.Union([Type.String(), Type.Null()], {
+        description:
+          'Personal (+855…), for meeting invitations: present only for callers who manage this organ.',
+      }),
+    ),
+    email: Type.Optional(
+      Type.Union([Type.String(), Type.Null()], {
+        description: 'Personal, for meeting invitations: present only for callers who manage this organ.',
+      }),
+    ),
   },
   { $id: 'CouncilsMember', title: 'CouncilsMember' },
 );
@@ -109,6 +120,8 @@ const memberFields = {
   startDate: DateText,
   endDate: NullableDate('Last day of the mandate (inclusive).'),
   source: NullableText(500),
+  phone: NullableText(40, 'A Cambodian phone number (meeting invitations by SMS or Telegram).'),
+  email: NullableText(254, 'An e-mail address (meeting invitations).'),
 };
 
 export const CreateMemberBody = Type.Object(
@@ -124,6 +137,8 @@ export const CreateMemberBody = Type.Object(
     startDate: memberFields.startDate,
     endDate: Type.Optional(memberFields.endDate),
     source: Type.Optional(memberFields.source),
+    phone: Type.Optional(memberFields.phone),
+    email: Type.Optional(memberFields.email),
   },
   { additionalProperties: false },
 );
@@ -864,3 +879,108 @@ export const RequestStats = Type.Object(
   { $id: 'CouncilsRequestStats', title: 'CouncilsRequestStats' },
 );
 export type RequestStats = Static<typeof RequestStats>;
+
+// ---------------------------------------------------------------------------------- public forums
+
+export const Forum = Type.Object(
+  {
+    id: Type.Integer(),
+    organId: Type.Integer({ description: 'The council that held it.' }),
+    unitCode: UnitCode,
+    year: Type.Integer(),
+    date: DateText,
+    inWindow: Type.Boolean({
+      description: 'Held in June or July, as the law asks; otherwise lateReasonKm says why it moved.',
+    }),
+    place: Type.String(),
+    attendanceFemale: Type.Integer(),
+    attendanceMale: Type.Integer(),
+    lateReasonKm: Type.Union([Type.String(), Type.Null()]),
+    summaryKm: Type.Union([Type.String(), Type.Null()]),
+    summaryEn: Type.Union([Type.String(), Type.Null()]),
+    questionCount: Type.Integer(),
+    answeredCount: Type.Integer(),
+    isExample: Type.Boolean({ description: 'Demo data: an invented forum, not a real one.' }),
+  },
+  { $id: 'CouncilsForum', title: 'CouncilsForum' },
+);
+export type Forum = Static<typeof Forum>;
+
+const Attending = Type.Integer({ minimum: 0, maximum: 1_000_000 });
+
+export const CreateForumBody = Type.Object(
+  {
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    date: DateText,
+    place: Text(300),
+    attendanceFemale: Type.Optional(Attending),
+    attendanceMale: Type.Optional(Attending),
+    lateReasonKm: Type.Optional(
+      NullableText(1000, 'Required when the date is outside June and July: why the forum moved.'),
+    ),
+    summaryKm: Type.Optional(NullableText(5000)),
+    summaryEn: Type.Optional(NullableText(5000)),
+  },
+  { additionalProperties: false },
+);
+export type CreateForumBody = Static<typeof CreateForumBody>;
+
+export const UpdateForumBody = Type.Partial(Type.Omit(CreateForumBody, ['year']), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type UpdateForumBody = Static<typeof UpdateForumBody>;
+
+export const ForumListQuery = Type.Composite([
+  PageQuery,
+  Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
+]);
+export type ForumListQuery = Static<typeof ForumListQuery>;
+
+export const ForumQuestion = Type.Object(
+  {
+    id: Type.Integer(),
+    forumId: Type.Integer(),
+    position: Type.Integer(),
+    questionKm: Type.String(),
+    questionEn: Type.Union([Type.String(), Type.Null()]),
+    askedBySex: Type.Union([SexSchema, Type.Null()]),
+    answerKm: Type.Union([Type.String(), Type.Null()]),
+    answerEn: Type.Union([Type.String(), Type.Null()]),
+    planPriorityRef: Type.Union([Type.String(), Type.Null()], {
+      description: 'A priority of the development plan (the plans module’s id), not yet checked.',
+    }),
+  },
+  { $id: 'CouncilsForumQuestion', title: 'CouncilsForumQuestion' },
+);
+export type ForumQuestion = Static<typeof ForumQuestion>;
+
+const questionFields = {
+  questionKm: Text(2000),
+  questionEn: NullableText(2000),
+  askedBySex: Type.Union([Type.String({ maxLength: 10 }), Type.Null()], {
+    description: 'female | male, or null (not said).',
+  }),
+  answerKm: NullableText(5000),
+  answerEn: NullableText(5000),
+  planPriorityRef: NullableText(100, 'The id of a priority of the development plan (plans module).'),
+};
+
+export const CreateForumQuestionBody = Type.Object(
+  {
+    questionKm: questionFields.questionKm,
+    questionEn: Type.Optional(questionFields.questionEn),
+    askedBySex: Type.Optional(questionFields.askedBySex),
+    answerKm: Type.Optional(questionFields.answerKm),
+    answerEn: Type.Optional(questionFields.answerEn),
+    planPriorityRef: Type.Optional(questionFields.planPriorityRef),
+  },
+  { additionalProperties: false },
+);
+export type CreateForumQuestionBody = Static<typeof CreateForumQuestionBody>;
+
+export const UpdateForumQuestionBody = Type.Partial(Type.Object(questionFields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type UpdateForumQuestionBody = Static<typeof UpdateForumQuestionBody>;

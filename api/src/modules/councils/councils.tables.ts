@@ -48,6 +48,10 @@ export interface CouncilsMemberTable {
   start_date: string;
   end_date: string | null;
   source: string | null;
+  /** Personal: +855 and the national number, for the meeting invitations. */
+  phone: Generated<string | null>;
+  /** Personal: for the meeting invitations. */
+  email: Generated<string | null>;
   is_example: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -236,6 +240,39 @@ export interface CouncilsRequestThrottleTable {
   locked_until: Date | null;
 }
 
+export interface CouncilsForumTable {
+  id: Generated<number>;
+  organ_id: number;
+  unit_code: string;
+  forum_year: number;
+  forum_date: string;
+  place: string;
+  attendance_female: number;
+  attendance_male: number;
+  /** Why the forum was held outside June and July (required then). */
+  late_reason_km: string | null;
+  summary_km: string | null;
+  summary_en: string | null;
+  is_example: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CouncilsForumQuestionTable {
+  id: Generated<number>;
+  forum_id: number;
+  position: number;
+  question_km: string;
+  question_en: string | null;
+  asked_by_sex: Sex | null;
+  answer_km: string | null;
+  answer_en: string | null;
+  /** A priority of the plans module (its id as text), no foreign key while that module is built. */
+  plan_priority_ref: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface CouncilsTables {
   councils_organ: CouncilsOrganTable;
   councils_member: CouncilsMemberTable;
@@ -250,6 +287,8 @@ export interface CouncilsTables {
   councils_minutes: CouncilsMinutesTable;
   councils_request: CouncilsRequestTable;
   councils_request_throttle: CouncilsRequestThrottleTable;
+  councils_forum: CouncilsForumTable;
+  councils_forum_question: CouncilsForumQuestionTable;
 }
 
 /** The module's database view (its context's `db`, or a transaction of it). */
@@ -266,3 +305,5 @@ export type DecisionRow = Selectable<CouncilsDecisionTable>;
 export type VoteRow = Selectable<CouncilsVoteTable>;
 export type MinutesRow = Selectable<CouncilsMinutesTable>;
 export type RequestRow = Selectable<CouncilsRequestTable>;
+export type ForumRow = Selectable<CouncilsForumTable>;
+export type ForumQuestionRow = Selectable<CouncilsForumQuestionTable>;

@@ -40,6 +40,8 @@ export async function problem(client: Caller, method: Method, url: string, body?
 export interface MemberSpec {
   role: string;
   endDate?: string;
+  phone?: string;
+  email?: string;
 }
 
 /**
@@ -78,6 +80,8 @@ export async function makeOrgan(
         sex: index % 2 === 0 ? 'female' : 'male',
         startDate: '2026-01-01',
         ...(member.endDate ? { endDate: member.endDate } : {}),
+        ...(member.phone ? { phone: member.phone } : {}),
+        ...(member.email ? { email: member.email } : {}),
       },
       201,
     );

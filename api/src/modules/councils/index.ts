@@ -34,7 +34,7 @@ declare module '../../platform/ports.ts' {
   }
 }
 
-export const councilsModule = defineModule<CouncilsTables, 'gazetteer' | 'authenticator'>({
+export const councilsModule = defineModule<CouncilsTables, 'gazetteer' | 'authenticator' | 'notifications'>({
   name: 'councils',
   tags: [
     {
@@ -56,6 +56,8 @@ export const councilsModule = defineModule<CouncilsTables, 'gazetteer' | 'authen
     'councils_minutes',
     'councils_request',
     'councils_request_throttle',
+    'councils_forum',
+    'councils_forum_question',
   ],
   migrations: new URL('./migrations/', import.meta.url),
   errors: COUNCILS_ERRORS,
@@ -66,7 +68,8 @@ export const councilsModule = defineModule<CouncilsTables, 'gazetteer' | 'authen
     district_officer: ['councils.organ.manage', 'councils.meeting.manage'],
     commune_clerk: ['councils.organ.manage', 'councils.meeting.manage'],
   },
-  requires: ['gazetteer', 'authenticator'],
+  // notifications: a meeting's invitations (invitations.service.ts).
+  requires: ['gazetteer', 'authenticator', 'notifications'],
   provides: () => ({ councilDecisions: councilDecisionsPort }),
   routes: (ctx) => councilRoutes(ctx),
   // Runs after the gazetteer's and the access module's seeds (module order in modules.ts).

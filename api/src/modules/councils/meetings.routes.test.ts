@@ -168,6 +168,118 @@ describe('meetings', () => {
   });
 });
 
+describe('invitations', () => {
+  it('convening writes one invitation per member in office with a contact, in Khmer, in the same transaction', async () => {
+    const invited = await makeOrgan(admin, '230202', [
+      { role: 'chief', phone: '012 345 678' },
+      { role: 'deputy', email: 'deputy@example.org' },
+      { role: 'member', phone: '+855 17 222 333', email: 'member@example.org' },
+      { role: 'member' }, // no contact: invited on paper
+      { role: 'member', phone: '092 111 222', endDate: '2026-10-31' }, // not in office on the day
+    ]);
+    const messagesOf = (meetingId: number) =>
+      t.db.kysely
+        .selectFrom('notifications_message')
+        .select([
+          'recipient_phone',
+          'recipient_email',
+          'text_km',
+          'text_en',
+          'topic',
+          'unit_code',
+          'reference',
+        ])
+        .where('source_module', '=', 'councils')
+        .where('entity_type', '=', 'councils.meeting')
+        .where('entity_id', '=', String(meetingId))
+        .orderBy('id')
+        .execute();
+    const url = `/api/councils/organs/${invited.organId}/meetings`;
+    // A refused convening invites nobody (the convener's mandate ended before the day).
+    expect(
+      await problem(admin, 'POST', url, {
+        kind: 'ordinary',
+        date: DAY,
+        place: 'Prey Thum',
+        convenedBy: invited.members[4],
+        agenda,
+      }),
+    ).toEqual({ status: 400, code: 'councils.meeting.convener_not_member' });
+    const before = await t.db.kysely
+      .selectFrom('notifications_message')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('source_module', '=', 'councils')
+      .executeTakeFirstOrThrow();
+
+    const convened = await call<MeetingAnswer>(
+      admin,
+      'POST',
+      url,
+      { kind: 'extraordinary', date: DAY, place: 'Prey Thum', isOnline: true, agenda },
+      201,
+    );
+    const messages = await messagesOf(convened.id);
+    expect(messages.map((message) => [message.recipient_phone, message.recipient_email])).toEqual([
+      ['+85512345678', null],
+      [null, 'deputy@example.org'],
+      ['+85517222333', 'member@example.org'],
+    ]);
+    for (const message of messages) {
+      expect(message).toMatchObject({
+        topic: 'council.meeting.invitation',
+        unit_code: '230202',
+        reference: DAY,
+      });
+      expect(message.text_km).toMatch(/^សូមគោរពអញ្ជើញ សមាជិក \d ចូលរួមកិច្ចប្រជុំវិសាមញ្ញនៃក្រុមប្រឹក្សាសាកល្បង/);
+      expect(message.text_km).toContain('២០/១១/២០២៦');
+      expect(message.text_km).toContain('ថវិកាឆ្នាំ ២០៣១');
+      expect(message.text_en).toContain(
+        'extraordinary meeting of Test council on 2026-11-20 at Prey Thum and online',
+      );
+    }
+    const after = await t.db.kysely
+      .selectFrom('notifications_message')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('source_module', '=', 'councils')
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n) - Number(before.n)).toBe(3);
+  });
+
+  it('keeps members’ contacts personal: one form of phone, bad ones refused, hidden from the public', async () => {
+    const organ = await makeOrgan(admin, '230202', []);
+    const url = `/api/councils/organs/${organ.organId}/members`;
+    const base = {
+      nameKm: 'សមាជិក',
+      nameLatin: 'Member',
+      role: 'member',
+      sex: 'male',
+      startDate: '2026-01-01',
+    };
+    expect(await problem(admin, 'POST', url, { ...base, phone: '123' })).toEqual({
+      status: 400,
+      code: 'councils.member.bad_phone',
+    });
+    expect(await problem(admin, 'POST', url, { ...base, email: 'nobody' })).toEqual({
+      status: 400,
+      code: 'councils.member.bad_email',
+    });
+    const added = await call<{ id: number; phone: string }>(
+      admin,
+      'POST',
+      url,
+      { ...base, phone: '០១២ ៣៤៥ ៦៧៨' },
+      201,
+    );
+    expect(added.phone).toBe('+85512345678');
+    const read = await call<{ members: { id: number; phone?: unknown }[] }>(
+      anon,
+      'GET',
+      `/api/councils/organs/${organ.organId}`,
+    );
+    expect(read.members.find((member) => member.id === added.id)).not.toHaveProperty('phone');
+  });
+});
+
 describe('attendance, quorum and decisions', () => {
   const [chief, deputy, m3, m4, m5] = [0, 1, 2, 3, 4];
   const attendanceUrl = () => `/api/councils/meetings/${meeting.id}/attendance`;

@@ -32,6 +32,7 @@ import {
   type OrganKind,
 } from './councils.tables.ts';
 import { selectDecisionsOfMeeting, selectVotes } from './decisions.queries.ts';
+import { inviteMembers } from './invitations.service.ts';
 import { quorumOf } from './meeting-rules.ts';
 import {
   findMeeting,
@@ -232,6 +233,7 @@ export async function createMeeting(
       convened_by: body.convenedBy ?? null,
     });
     const agenda = await replaceAgenda(trx, row.id, agendaRows(body.agenda));
+    await inviteMembers(ctx, trx, { meeting: row, organ, agenda });
     await ctx.audit.write(trx, actor, {
       action: 'councils.meeting.create',
       entityType: 'councils.meeting',

@@ -39,18 +39,19 @@ export async function selectMembers(
     .execute();
 }
 
-export async function insertMembers(
-  db: CouncilsDb,
-  values: (Omit<MemberRow, 'id' | 'created_at' | 'updated_at' | 'is_example'> & { is_example?: boolean })[],
-): Promise<MemberRow[]> {
+/** A member to insert: contacts and the example flag optional. */
+type NewMember = Omit<MemberRow, 'id' | 'created_at' | 'updated_at' | 'is_example' | 'phone' | 'email'> & {
+  is_example?: boolean;
+  phone?: string | null;
+  email?: string | null;
+};
+
+export async function insertMembers(db: CouncilsDb, values: NewMember[]): Promise<MemberRow[]> {
   if (values.length === 0) return [];
   return db.insertInto('councils_member').values(values).returningAll().execute();
 }
 
-export async function insertMember(
-  db: CouncilsDb,
-  values: Omit<MemberRow, 'id' | 'created_at' | 'updated_at' | 'is_example'> & { is_example?: boolean },
-): Promise<MemberRow> {
+export async function insertMember(db: CouncilsDb, values: NewMember): Promise<MemberRow> {
   return db.insertInto('councils_member').values(values).returningAll().executeTakeFirstOrThrow();
 }
 

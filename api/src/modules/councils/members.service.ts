@@ -28,6 +28,7 @@ import {
 } from './members.queries.ts';
 import { HEAD_ROLE } from './member-stats.ts';
 import { findOrgan } from './organs.queries.ts';
+import { normaliseCambodianPhone } from '../../platform/phone.ts';
 
 /** The roles each kind of organ knows. */
 export const ROLES_OF_KIND: Record<OrganKind, readonly MemberRole[]> = {
@@ -113,12 +114,28 @@ async function checkMember(
   return { role, sex: member.sex as Sex };
 }
 
+/** A member's contact as stored: a phone in one form, an e-mail address trimmed; blank is none. */
+function contact(phone: string | null | undefined, email: string | null | undefined) {
+  const out: { phone?: string | null; email?: string | null } = {};
+  if (phone !== undefined) {
+    const given = blankToNull(phone);
+    out.phone = given === null ? null : normaliseCambodianPhone(given);
+    if (given !== null && out.phone === null) throw fail('councils.member.bad_phone');
+  }
+  if (email !== undefined) {
+    out.email = blankToNull(email);
+    if (out.email !== null && !/^[^@\s]+@[^@\s]+$/.test(out.email)) throw fail('councils.member.bad_email');
+  }
+  return out;
+}
+
 export async function addMember(
   ctx: CouncilsContext,
   actor: Actor,
   input: { organId: number; body: CreateMemberBody },
 ): Promise<Member> {
   const { body } = input;
+  const contacts = contact(body.phone, body.email);
   const row = await ctx.inTransaction(async (trx) => {
     const organ = await findOrgan(trx, input.organId);
     if (!organ) throw fail('councils.organ.not_found');
@@ -141,6 +158,7 @@ export async function addMember(
       has_disability: body.hasDisability ?? null,
       is_indigenous: body.isIndigenous ?? null,
       source: blankToNull(body.source),
+      ...contacts,
     });
     await ctx.audit.write(trx, actor, {
       action: 'councils.member.create',
@@ -176,6 +194,7 @@ export async function updateMember(
     if (body.startDate !== undefined) changes.start_date = body.startDate;
     if (body.endDate !== undefined) changes.end_date = body.endDate;
     if (body.source !== undefined) changes.source = blankToNull(body.source);
+    Object.assign(changes, contact(body.phone, body.email));
     const facts: MemberFacts = {
       role: body.role ?? before.role,
       sex: body.sex ?? before.sex,
