@@ -7,6 +7,7 @@ import { useSession, useSignOut } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { AssignmentList } from './assignment-list.tsx';
+import { DeleteAccountSection } from './delete-account-section.tsx';
 import { PasswordForm } from './password-form.tsx';
 import { TokensSection } from './tokens-section.tsx';
 import './access.css';
@@ -55,6 +56,10 @@ function Account() {
       </section>
       <TokensSection />
       <SignOutEverywhere />
+      {/* Only a citizen's own account is deleted here (officers' are closed by an administrator). */}
+      {user.assignments.length > 0 && user.assignments.every((a) => a.roleCode === 'citizen') ? (
+        <DeleteAccountSection />
+      ) : null}
     </div>
   );
 }

@@ -145,3 +145,45 @@ export function useRevokeToken() {
     onSuccess: () => client.invalidateQueries({ queryKey: accessKeys.tokens }),
   });
 }
+
+// ------------------------------------------------------------------ citizens' accounts by phone
+
+export type SignUpBody = paths['/api/auth/sign-up']['post']['requestBody']['content']['application/json'];
+export type RecoveryBody = paths['/api/auth/recovery']['post']['requestBody']['content']['application/json'];
+
+/** Asks for a code by SMS: to sign up, or to recover a password. */
+export function useRequestCode(purpose: 'sign-up' | 'recovery') {
+  return useMutation({
+    mutationFn: (phone: string) =>
+      purpose === 'sign-up'
+        ? call(api.POST('/api/auth/sign-up/code', { body: { phone } }))
+        : call(api.POST('/api/auth/recovery/code', { body: { phone } })),
+  });
+}
+
+/** Creates the citizen's account with the code; the person is then signed in. */
+export function useSignUp() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SignUpBody) => call(api.POST('/api/auth/sign-up', { body })),
+    onSuccess: (answer) => client.setQueryData(ME_QUERY_KEY, answer),
+  });
+}
+
+export function useRecoverPassword() {
+  return useMutation({
+    mutationFn: (body: RecoveryBody) => call(api.POST('/api/auth/recovery', { body })),
+  });
+}
+
+/** The signed-in citizen deletes their account; then nobody is signed in here. */
+export function useDeleteOwnAccount() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (password: string) => call(api.POST('/api/auth/account/delete', { body: { password } })),
+    onSuccess: () => {
+      client.setQueryData(ME_QUERY_KEY, null);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'gazetteer' && q.queryKey[0] !== 'auth' });
+    },
+  });
+}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { ApiError } from '../../lib/api/problem.ts';
 import { PasswordInput } from '../../components/password-input.tsx';
@@ -94,6 +94,17 @@ export function SignInPage() {
           {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>
+      <ul className="sign-in__more">
+        <li>
+          <Link to="/sign-in/recover">{t('signIn.forgot')}</Link>
+        </li>
+        <li>
+          {t('signIn.noAccount')}{' '}
+          <Link to={`/sign-up${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`}>
+            {t('signIn.signUp')}
+          </Link>
+        </li>
+      </ul>
     </section>
   );
 }
