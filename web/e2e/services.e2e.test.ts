@@ -225,6 +225,8 @@ describe.each(VIEWPORTS)('services journey on $name', ({ name, ...device }) => {
     await signIn(data.officer, `/applications/new?unit=${unit}&service=${code}`);
     const form = page.locator('main form.svc-counter-form');
     await form.waitFor();
+    // Filing at the counter is in the officer's menu, one tap away on any page.
+    expect(await page.locator('nav a[href="/applications/new"]').count()).toBe(1);
     await form.locator('input[name="applicantName"]').fill('ស្រី សុភាព');
     await form.locator('select[name="sex"]').selectOption('female');
     await form.locator('select[name="ageGroup"]').selectOption('18-34');

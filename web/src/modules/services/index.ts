@@ -6,6 +6,7 @@
 import { lazyPage, type WebModule } from '../../lib/web-module.ts';
 
 const PROCESS = 'services.application.process';
+const FILE_APPLICATIONS = 'services.application.file';
 
 export const servicesModule: WebModule = {
   name: 'services',
@@ -44,7 +45,15 @@ export const servicesModule: WebModule = {
       to: '/applications',
       label: 'services.nav.applications',
       order: 60,
+      end: true,
       shows: (session) => session.can(PROCESS),
+    },
+    {
+      // The clerk's most frequent task: filing for a person at the counter, one tap from the menu.
+      to: '/applications/new',
+      label: 'services.nav.counter',
+      order: 65,
+      shows: (session) => session.can(FILE_APPLICATIONS),
     },
     {
       to: '/complaints',
