@@ -81,7 +81,7 @@ describe('background jobs (pg-boss over the platform database)', () => {
       log: { info: () => {}, error: () => {} },
       pollingIntervalSeconds: 0.5,
     });
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await runner?.stop(2_000);
@@ -126,7 +126,7 @@ describe('background jobs (pg-boss over the platform database)', () => {
       return rows[0]?.state === 'completed';
     });
     expect((await listFailedJobs(db.kysely, { limit: 10, offset: 0 })).total).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it('never runs a job sent in a transaction that rolls back; runs the one committed', async () => {
     const ctx = wired.contextOf('jobtest');
