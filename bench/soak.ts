@@ -202,7 +202,7 @@ async function main(): Promise<void> {
   const procs: Proc[] = [];
   try {
     console.log(
-      `soak: ${MINUTES} min, ${FILINGS_PER_S} filings/s and ${READS_PER_S} reads/s, gateway refuses ${GATEWAY_FAILURE_PCT} %; load ${os
+      `soak: ${MINUTES} min, gateway refuses ${GATEWAY_FAILURE_PCT} %; load ${os
         .loadavg()
         .map((n) => n.toFixed(2))
         .join(' ')}`,
