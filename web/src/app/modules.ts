@@ -9,6 +9,7 @@ import { councilsModule } from '../modules/councils/index.ts';
 import { gazetteerModule } from '../modules/gazetteer/index.ts';
 import { notificationsModule } from '../modules/notifications/index.ts';
 import { operationsModule } from '../modules/operations/index.ts';
+import { plansModule } from '../modules/plans/index.ts';
 import { servicesModule } from '../modules/services/index.ts';
 import { transfersModule } from '../modules/transfers/index.ts';
 
@@ -18,6 +19,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   transfersModule,
   budgetsModule,
   councilsModule,
+  plansModule,
   notificationsModule,
   accessModule,
   operationsModule,

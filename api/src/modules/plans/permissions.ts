@@ -6,7 +6,7 @@ export const PLANS_PERMISSIONS: PermissionDefinition[] = [
     code: 'plans.plan.manage',
     descriptionEn:
       'Draft, review and (with the council’s decision) approve the development plans of units in scope',
-    descriptionKm: 'រៀបចំ ពិនិត្យ និងអនុម័ត (តាមសេចក្ដីសម្រេចរបស់ក្រុមប្រឹក្សា) ផែនការអភិវឌ្ឍន៍នៃអង្គភាពក្នុងដែនសមត្ថកិច្ច',
+    descriptionKm: 'រៀបចំ ពិនិត្យ និងអនុម័ត (តាមសេចក្ដីសម្រេចរបស់ក្រុមប្រឹក្សា) ផែនការអភិវឌ្ឍនៃអង្គភាពក្នុងដែនសមត្ថកិច្ច',
   },
   {
     code: 'plans.program.manage',
