@@ -44,7 +44,10 @@ const catalogue = (path: string): Record<string, string> =>
 const notificationsEn = catalogue('web/src/modules/notifications/locales/en.json');
 const operationsEn = catalogue('web/src/modules/operations/locales/en.json');
 
-type Device = Omit<(typeof VIEWPORTS)[number], 'viewport'> & { viewport: { width: number; height: number } };
+type Device = Omit<(typeof VIEWPORTS)[number], 'viewport' | 'name'> & {
+  name: string;
+  viewport: { width: number; height: number };
+};
 /** The shared desktop, and a phone 390 px wide (the width the pages are checked at). */
 const DEVICES: Device[] = [
   VIEWPORTS[0],
