@@ -4171,6 +4171,10 @@ export interface paths {
                         /** @description Last day of the mandate (inclusive). */
                         endDate?: string | null;
                         source?: string | null;
+                        /** @description A Cambodian phone number (meeting invitations by SMS or Telegram). */
+                        phone?: string | null;
+                        /** @description An e-mail address (meeting invitations). */
+                        email?: string | null;
                     };
                 };
             };
@@ -4218,6 +4222,10 @@ export interface paths {
                             hasDisability?: boolean | null;
                             /** @description Personal, null = not known: present only for callers who manage this organ. */
                             isIndigenous?: boolean | null;
+                            /** @description Personal (+855…), for meeting invitations: present only for callers who manage this organ. */
+                            phone?: string | null;
+                            /** @description Personal, for meeting invitations: present only for callers who manage this organ. */
+                            email?: string | null;
                         };
                     };
                 };
@@ -4321,6 +4329,10 @@ export interface paths {
                         /** @description Last day of the mandate (inclusive). */
                         endDate?: string | null;
                         source?: string | null;
+                        /** @description A Cambodian phone number (meeting invitations by SMS or Telegram). */
+                        phone?: string | null;
+                        /** @description An e-mail address (meeting invitations). */
+                        email?: string | null;
                     };
                 };
             };
@@ -4368,6 +4380,10 @@ export interface paths {
                             hasDisability?: boolean | null;
                             /** @description Personal, null = not known: present only for callers who manage this organ. */
                             isIndigenous?: boolean | null;
+                            /** @description Personal (+855…), for meeting invitations: present only for callers who manage this organ. */
+                            phone?: string | null;
+                            /** @description Personal, for meeting invitations: present only for callers who manage this organ. */
+                            email?: string | null;
                         };
                     };
                 };
@@ -6884,6 +6900,656 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/councils/units/{code}/forums": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual public forums of the council of a unit, latest year first. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CouncilsForum"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record the annual public forum of the council of a unit (one a year).
+         * @description The law sets June or July. A forum held outside them is recorded with the reason it moved (400 councils.forum.reason_missing without one); its answer says inWindow: false.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        place: string;
+                        attendanceFemale?: number;
+                        attendanceMale?: number;
+                        /** @description Required when the date is outside June and July: why the forum moved. */
+                        lateReasonKm?: string | null;
+                        summaryKm?: string | null;
+                        summaryEn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description The council that held it. */
+                            organId: number;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            year: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            /** @description Held in June or July, as the law asks; otherwise lateReasonKm says why it moved. */
+                            inWindow: boolean;
+                            place: string;
+                            attendanceFemale: number;
+                            attendanceMale: number;
+                            lateReasonKm: string | null;
+                            summaryKm: string | null;
+                            summaryEn: string | null;
+                            questionCount: number;
+                            answeredCount: number;
+                            /** @description Demo data: an invented forum, not a real one. */
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/forums/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One public forum: date, place, attendance by sex, counts of questions and answers. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description The council that held it. */
+                            organId: number;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            year: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            /** @description Held in June or July, as the law asks; otherwise lateReasonKm says why it moved. */
+                            inWindow: boolean;
+                            place: string;
+                            attendanceFemale: number;
+                            attendanceMale: number;
+                            lateReasonKm: string | null;
+                            summaryKm: string | null;
+                            summaryEn: string | null;
+                            questionCount: number;
+                            answeredCount: number;
+                            /** @description Demo data: an invented forum, not a real one. */
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a public forum: date, place, attendance, reason, summaries. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date?: string;
+                        place?: string;
+                        attendanceFemale?: number;
+                        attendanceMale?: number;
+                        /** @description Required when the date is outside June and July: why the forum moved. */
+                        lateReasonKm?: string | null;
+                        summaryKm?: string | null;
+                        summaryEn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description The council that held it. */
+                            organId: number;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unitCode: string;
+                            year: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            /** @description Held in June or July, as the law asks; otherwise lateReasonKm says why it moved. */
+                            inWindow: boolean;
+                            place: string;
+                            attendanceFemale: number;
+                            attendanceMale: number;
+                            lateReasonKm: string | null;
+                            summaryKm: string | null;
+                            summaryEn: string | null;
+                            questionCount: number;
+                            answeredCount: number;
+                            /** @description Demo data: an invented forum, not a real one. */
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/councils/forums/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questions raised at a public forum and their answers, in the order raised. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CouncilsForumQuestion"][];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a question raised at a public forum (with its answer when given there). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        questionKm: string;
+                        questionEn?: string | null;
+                        /** @description female | male, or null (not said). */
+                        askedBySex?: string | null;
+                        answerKm?: string | null;
+                        answerEn?: string | null;
+                        /** @description The id of a priority of the development plan (plans module). */
+                        planPriorityRef?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            forumId: number;
+                            position: number;
+                            questionKm: string;
+                            questionEn: string | null;
+                            askedBySex: ("female" | "male") | null;
+                            answerKm: string | null;
+                            answerEn: string | null;
+                            /** @description A priority of the development plan (the plans module’s id), not yet checked. */
+                            planPriorityRef: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/councils/forum-questions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Answer or correct a question of a public forum, or tie it to a plan priority. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        questionKm?: string;
+                        questionEn?: string | null;
+                        /** @description female | male, or null (not said). */
+                        askedBySex?: string | null;
+                        answerKm?: string | null;
+                        answerEn?: string | null;
+                        /** @description The id of a priority of the development plan (plans module). */
+                        planPriorityRef?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            forumId: number;
+                            position: number;
+                            questionKm: string;
+                            questionEn: string | null;
+                            askedBySex: ("female" | "male") | null;
+                            answerKm: string | null;
+                            answerEn: string | null;
+                            /** @description A priority of the development plan (the plans module’s id), not yet checked. */
+                            planPriorityRef: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/councils/functions": {
@@ -17451,6 +18117,10 @@ export interface components {
             hasDisability?: boolean | null;
             /** @description Personal, null = not known: present only for callers who manage this organ. */
             isIndigenous?: boolean | null;
+            /** @description Personal (+855…), for meeting invitations: present only for callers who manage this organ. */
+            phone?: string | null;
+            /** @description Personal, for meeting invitations: present only for callers who manage this organ. */
+            email?: string | null;
         };
         /** CouncilsMeeting */
         CouncilsMeeting: {
@@ -17675,6 +18345,50 @@ export interface components {
                 sex: ("female" | "male") | null;
                 phone: string;
             };
+        };
+        /** CouncilsForum */
+        CouncilsForum: {
+            id: number;
+            /** @description The council that held it. */
+            organId: number;
+            /**
+             * @description NCDD code, zero-padded.
+             * @example 23
+             * @example 2302
+             * @example 230201
+             */
+            unitCode: string;
+            year: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            date: string;
+            /** @description Held in June or July, as the law asks; otherwise lateReasonKm says why it moved. */
+            inWindow: boolean;
+            place: string;
+            attendanceFemale: number;
+            attendanceMale: number;
+            lateReasonKm: string | null;
+            summaryKm: string | null;
+            summaryEn: string | null;
+            questionCount: number;
+            answeredCount: number;
+            /** @description Demo data: an invented forum, not a real one. */
+            isExample: boolean;
+        };
+        /** CouncilsForumQuestion */
+        CouncilsForumQuestion: {
+            id: number;
+            forumId: number;
+            position: number;
+            questionKm: string;
+            questionEn: string | null;
+            askedBySex: ("female" | "male") | null;
+            answerKm: string | null;
+            answerEn: string | null;
+            /** @description A priority of the development plan (the plans module’s id), not yet checked. */
+            planPriorityRef: string | null;
         };
         /** CouncilsFunction */
         CouncilsFunction: {

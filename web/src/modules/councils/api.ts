@@ -264,3 +264,72 @@ export function useAnswerRequest(number: string) {
     onSuccess: refresh,
   });
 }
+
+// ---------------------------------------------------------------------------------- annual public forum
+
+export type ForumPage =
+  paths['/api/councils/units/{code}/forums']['get']['responses'][200]['content']['application/json'];
+export type Forum = ForumPage['items'][number];
+export type RecordForumBody =
+  paths['/api/councils/units/{code}/forums']['post']['requestBody']['content']['application/json'];
+export type ForumQuestion =
+  paths['/api/councils/forums/{id}/questions']['get']['responses'][200]['content']['application/json']['items'][number];
+export type ForumQuestionBody =
+  paths['/api/councils/forums/{id}/questions']['post']['requestBody']['content']['application/json'];
+export type AnswerForumQuestionBody =
+  paths['/api/councils/forum-questions/{id}']['patch']['requestBody']['content']['application/json'];
+
+export function useUnitForums(code: string, page: number) {
+  return useQuery({
+    queryKey: ['councils', 'forums', code, page],
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) =>
+      call(
+        api.GET('/api/councils/units/{code}/forums', {
+          params: { path: { code }, query: { page, pageSize: PAGE_SIZE } },
+          signal,
+        }),
+      ),
+  });
+}
+
+export function useForumQuestions(forumId: number, page: number) {
+  return useQuery({
+    queryKey: ['councils', 'forum-questions', forumId, page],
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) =>
+      call(
+        api.GET('/api/councils/forums/{id}/questions', {
+          params: { path: { id: forumId }, query: { page, pageSize: PAGE_SIZE } },
+          signal,
+        }),
+      ),
+  });
+}
+
+export function useRecordForum(code: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: RecordForumBody) =>
+      call(api.POST('/api/councils/units/{code}/forums', { params: { path: { code } }, body })),
+    onSuccess: refresh,
+  });
+}
+
+export function useAddForumQuestion(forumId: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: ForumQuestionBody) =>
+      call(api.POST('/api/councils/forums/{id}/questions', { params: { path: { id: forumId } }, body })),
+    onSuccess: refresh,
+  });
+}
+
+export function useAnswerForumQuestion(id: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: AnswerForumQuestionBody) =>
+      call(api.PATCH('/api/councils/forum-questions/{id}', { params: { path: { id } }, body })),
+    onSuccess: refresh,
+  });
+}

@@ -14,5 +14,6 @@ export const councilsModule: WebModule = {
   ],
   unitSections: [
     lazyUnitSection('councils', () => import('./unit-meetings.tsx').then((m) => m.UnitMeetings)),
+    lazyUnitSection('councils-forums', () => import('./unit-forums.tsx').then((m) => m.UnitForums)),
   ],
 };
