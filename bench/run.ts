@@ -32,6 +32,9 @@ const SMOKE_SIZES: Record<string, string> = {
   BENCH_SEARCH_QUERIES: '20',
   BENCH_RECALL_PER_KIND: '5',
   BENCH_RECALL_TYPE_AHEAD: '10',
+  // The sample tree only (no synthetic country), 2 projects per SNA, 5 communes' pages.
+  BENCH_PLANS_PROJECTS: '2',
+  BENCH_PLANS_SAMPLES: '5',
 };
 /**
  * Benchmarks that have no tiny size yet, left out of smoke mode with the reason printed (each

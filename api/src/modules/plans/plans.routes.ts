@@ -242,14 +242,12 @@ export const plansRoutes =
         },
       },
       async (request, reply) =>
-        reply
-          .code(201)
-          .send(
-            await createPriority(ctx, actorOf(request), {
-              unitCode: request.params.code,
-              body: request.body,
-            }),
-          ),
+        reply.code(201).send(
+          await createPriority(ctx, actorOf(request), {
+            unitCode: request.params.code,
+            body: request.body,
+          }),
+        ),
     );
 
     // ------------------------------------------------------------------ projects and program

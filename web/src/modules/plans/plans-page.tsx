@@ -181,7 +181,13 @@ function NeedForm({ code }: { code: string }) {
   return (
     <form className="form plans-form need-form" onSubmit={submit}>
       <h3>{t('plans.needs.new')}</h3>
-      <SelectField label={t('plans.needs.village')} value={villageCode} onValue={setVillageCode} required>
+      <SelectField
+        label={t('plans.needs.village')}
+        name="villageCode"
+        value={villageCode}
+        onValue={setVillageCode}
+        required
+      >
         <option value="">—</option>
         {(villages.data?.items ?? []).map((village) => (
           <option key={village.code} value={village.code}>
@@ -189,7 +195,13 @@ function NeedForm({ code }: { code: string }) {
           </option>
         ))}
       </SelectField>
-      <TextAreaField label={t('plans.needs.need')} value={needText} onValue={setNeedText} required />
+      <TextAreaField
+        label={t('plans.needs.need')}
+        name="needText"
+        value={needText}
+        onValue={setNeedText}
+        required
+      />
       <SelectField label={t('plans.sector')} value={sectorCode} onValue={setSectorCode}>
         {names.sectors.map((sector) => (
           <option key={sector.code} value={sector.code}>
@@ -199,13 +211,28 @@ function NeedForm({ code }: { code: string }) {
       </SelectField>
       <InputField
         label={t('plans.needs.meetingDate')}
+        name="meetingDate"
         type="date"
         value={meetingDate}
         onValue={setMeetingDate}
         required
       />
-      <InputField label={t('plans.needs.female')} type="number" min={0} value={female} onValue={setFemale} />
-      <InputField label={t('plans.needs.male')} type="number" min={0} value={male} onValue={setMale} />
+      <InputField
+        label={t('plans.needs.female')}
+        name="attendeesFemale"
+        type="number"
+        min={0}
+        value={female}
+        onValue={setFemale}
+      />
+      <InputField
+        label={t('plans.needs.male')}
+        name="attendeesMale"
+        type="number"
+        min={0}
+        value={male}
+        onValue={setMale}
+      />
       <fieldset className="plans-groups">
         <legend>{t('plans.needs.groups')}</legend>
         {VULNERABLE_GROUPS.map((group) => (
@@ -302,16 +329,23 @@ function PriorityForm({ code }: { code: string }) {
   return (
     <form className="form plans-form priority-form" onSubmit={submit}>
       <h3>{t('plans.priorities.new')}</h3>
-      <InputField label={t('plans.year')} type="number" value={year} onValue={setYear} required />
+      <InputField label={t('plans.year')} name="year" type="number" value={year} onValue={setYear} required />
       <InputField
         label={t('plans.priorities.rank')}
+        name="rank"
         type="number"
         min={1}
         value={rank}
         onValue={setRank}
         required
       />
-      <InputField label={t('plans.priorities.priority')} value={titleKm} onValue={setTitleKm} required />
+      <InputField
+        label={t('plans.priorities.priority')}
+        name="titleKm"
+        value={titleKm}
+        onValue={setTitleKm}
+        required
+      />
       <SelectField label={t('plans.sector')} value={sectorCode} onValue={setSectorCode}>
         {names.sectors.map((sector) => (
           <option key={sector.code} value={sector.code}>
@@ -319,7 +353,13 @@ function PriorityForm({ code }: { code: string }) {
           </option>
         ))}
       </SelectField>
-      <TextAreaField label={t('plans.priorities.reason')} value={reason} onValue={setReason} required />
+      <TextAreaField
+        label={t('plans.priorities.reason')}
+        name="reason"
+        value={reason}
+        onValue={setReason}
+        required
+      />
       <fieldset className="plans-groups">
         <legend>{t('plans.priorities.needs')}</legend>
         {(needs.data?.items ?? []).map((need) => (
@@ -527,8 +567,20 @@ function ProjectForm({ code, firstYear }: { code: string; firstYear: number | nu
   return (
     <form className="form plans-form project-form" onSubmit={submit}>
       <h3>{t('plans.project.new')}</h3>
-      <InputField label={t('plans.project.titleKm')} value={titleKm} onValue={setTitleKm} required />
-      <InputField label={t('plans.project.titleEn')} value={titleEn} onValue={setTitleEn} required />
+      <InputField
+        label={t('plans.project.titleKm')}
+        name="titleKm"
+        value={titleKm}
+        onValue={setTitleKm}
+        required
+      />
+      <InputField
+        label={t('plans.project.titleEn')}
+        name="titleEn"
+        value={titleEn}
+        onValue={setTitleEn}
+        required
+      />
       <SelectField label={t('plans.sector')} value={sectorCode} onValue={setSectorCode}>
         {names.sectors.map((sector) => (
           <option key={sector.code} value={sector.code}>
@@ -548,7 +600,13 @@ function ProjectForm({ code, firstYear }: { code: string; firstYear: number | nu
           </option>
         ))}
       </SelectField>
-      <InputField label={t('plans.project.output')} value={outputText} onValue={setOutputText} required />
+      <InputField
+        label={t('plans.project.output')}
+        name="outputText"
+        value={outputText}
+        onValue={setOutputText}
+        required
+      />
       <InputField
         label={t('plans.project.quantity')}
         type="number"
@@ -557,8 +615,14 @@ function ProjectForm({ code, firstYear }: { code: string; firstYear: number | nu
         value={outputQuantity}
         onValue={setOutputQuantity}
       />
-      <InputField label={t('plans.project.unit')} value={outputUnit} onValue={setOutputUnit} required />
-      <InputField label={t('plans.year')} type="number" value={year} onValue={setYear} required />
+      <InputField
+        label={t('plans.project.unit')}
+        name="outputUnit"
+        value={outputUnit}
+        onValue={setOutputUnit}
+        required
+      />
+      <InputField label={t('plans.year')} name="year" type="number" value={year} onValue={setYear} required />
       <fieldset className="plans-costs">
         <legend>{t('plans.project.costBySource', { total: format.riel(total) })}</legend>
         {names.fundSources.map((source) => (
