@@ -32,6 +32,9 @@ const SMOKE_SIZES: Record<string, string> = {
   BENCH_SEARCH_QUERIES: '20',
   BENCH_RECALL_PER_KIND: '5',
   BENCH_RECALL_TYPE_AHEAD: '10',
+  // The register of decisions: 20 councils, one year.
+  BENCH_REGISTER_COUNCILS: '20',
+  BENCH_REGISTER_YEARS: '1',
   // The sample tree only (no synthetic country), 2 projects per SNA, 5 communes' pages.
   BENCH_PLANS_PROJECTS: '2',
   BENCH_PLANS_SAMPLES: '5',
