@@ -1,8 +1,9 @@
 /**
  * An indicator rolled up over the tree: for a unit (or the country), the units of a level
  * below it, a period (any months, quarters or years within it), and a breakdown by categories.
- * Read from the pre-aggregation (one row per element × period × unit and ancestor × cell), so
- * a national roll-up reads provinces' rows, never the communes' values. A ratio is the sum of
+ * Read from the pre-aggregation (one row per element × period × unit and ancestor × cell, for
+ * each value's own period and the quarter and year holding it), so a national roll-up of a year
+ * reads the provinces' yearly rows, never the communes' monthly values. A ratio is the sum of
  * numerators over the sum of denominators, never an average of ratios; a zero denominator
  * gives no value (null).
  */
@@ -59,7 +60,7 @@ export async function indicatorAnalytics(ctx: ResultsContext, query: AnalyticsQu
   );
   const categoriesOf = new Map(elementRows.map((row) => [row.code, combos.get(row.combo_code) ?? []]));
 
-  const range = { elements, start: period.start, end: period.end };
+  const range = { elements, period: period.code };
   const rowsAt =
     query.unit !== undefined && level === unitLevel
       ? await sumAggregates(db, { ...range, units: [query.unit], by })

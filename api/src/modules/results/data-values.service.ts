@@ -15,7 +15,7 @@ import {
   selectCombos,
   selectOptionCombos,
 } from './framework.queries.ts';
-import { parsePeriod } from './periods.ts';
+import { parsePeriod, periodsHolding } from './periods.ts';
 import { checkValue } from './values.ts';
 import { lockUnits, selectFormValues, selectLockedCells, writeValues, type ValueRow } from './values.queries.ts';
 import type { ResultsDb } from './results.tables.ts';
@@ -175,11 +175,16 @@ export async function recordDataValues(
   return ctx.inTransaction(async (trx) => {
     await lockUnits(trx, unitCodes);
     const ancestry = await ancestryOf(ctx, trx, unitCodes);
+    const rollups = [...new Set(rows.map((row) => row.period))].flatMap((code) => {
+      const period = parsePeriod(code) as NonNullable<ReturnType<typeof parsePeriod>>;
+      return periodsHolding(period).map((rollup) => ({ period: code, rollup }));
+    });
     const written = await writeValues(trx, {
       dataSetCode: dataSet.code,
       updatedBy: actor.userId,
       rows,
       ancestry,
+      rollups,
     });
     const unchanged = rows.length - written.inserted - written.updated;
     const periods = [...new Set(rows.map((row) => row.period))].sort();

@@ -60,3 +60,12 @@ export function parsePeriod(code: string): Period | null {
 export function monthsOf(year: number): string[] {
   return Array.from({ length: 12 }, (_, i) => `${year}${pad(i + 1)}`);
 }
+
+/** The period itself and every longer period holding it: a month, its quarter, its year. */
+export function periodsHolding(period: Period): string[] {
+  const year = String(period.year);
+  if (period.type === 'yearly') return [period.code];
+  if (period.type === 'quarterly') return [period.code, year];
+  const month = Number(period.code.slice(4, 6));
+  return [period.code, `${year}Q${Math.ceil(month / 3)}`, year];
+}

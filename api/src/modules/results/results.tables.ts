@@ -142,8 +142,6 @@ export interface ResultsDataValueTable {
 export interface ResultsValueAggTable {
   data_element_code: string;
   unit_code: string;
-  period_start: string;
-  period_end: string;
   period: string;
   coc_id: number;
   value: string | number;

@@ -7,6 +7,14 @@
 import { sql, type Expression } from 'kysely';
 import type { ResultsDb } from './results.tables.ts';
 
+/**
+ * SQL of the periods holding a value's period `v.period` (itself, its quarter, its year; null
+ * where none), the same as periods.ts's periodsHolding: for recounts.
+ */
+export const HOLDING_PERIODS = sql`values (v.period),
+  (case when v.period ~ '^[0-9]{6}$' then left(v.period, 4) || 'Q' || ((substr(v.period, 5, 2)::int + 2) / 3) end),
+  (case when v.period ~ '^[0-9]{4}(Q[1-4]|[0-9]{2})$' then left(v.period, 4) end)`;
+
 export interface ValueRow {
   dataElement: string;
   unit: string;
@@ -61,6 +69,8 @@ export async function writeValues(
     updatedBy: number | null;
     rows: readonly ValueRow[];
     ancestry: readonly { unit: string; ancestor: string }[];
+    /** Each period of the batch with itself and the longer periods holding it. */
+    rollups: readonly { period: string; rollup: string }[];
   },
 ): Promise<{ inserted: number; updated: number }> {
   const { rows } = input;
@@ -82,6 +92,12 @@ export async function writeValues(
         ${input.ancestry.map((a) => a.unit)}::text[],
         ${input.ancestry.map((a) => a.ancestor)}::text[]
       ) as a (unit_code, ancestor_code)
+    ),
+    rollups as (
+      select * from unnest(
+        ${input.rollups.map((r) => r.period)}::text[],
+        ${input.rollups.map((r) => r.rollup)}::text[]
+      ) as r (period, rollup)
     ),
     compared as (
       select i.*, v.value as old_value
@@ -106,19 +122,20 @@ export async function writeValues(
       returning 1
     ),
     deltas as (
-      select c.data_element_code, a.ancestor_code as unit_code, c.period_start, c.period_end, c.period, c.coc_id,
+      select c.data_element_code, r.rollup as period, a.ancestor_code as unit_code, c.coc_id,
              sum(c.value - coalesce(c.old_value, 0)) as value,
              count(*) filter (where c.old_value is null)::int as value_count
       from changed c
       join ancestry a on a.unit_code = c.unit_code
-      group by c.data_element_code, a.ancestor_code, c.period_start, c.period_end, c.period, c.coc_id
+      join rollups r on r.period = c.period
+      group by c.data_element_code, r.rollup, a.ancestor_code, c.coc_id
     ),
     aggregated as (
       insert into results_value_agg as g
-        (data_element_code, unit_code, period_start, period_end, period, coc_id, value, value_count)
-      select data_element_code, unit_code, period_start, period_end, period, coc_id, value, value_count
+        (data_element_code, period, unit_code, coc_id, value, value_count)
+      select data_element_code, period, unit_code, coc_id, value, value_count
       from deltas
-      on conflict (data_element_code, unit_code, period_start, period, coc_id)
+      on conflict (data_element_code, period, unit_code, coc_id)
       do update set value = g.value + excluded.value, value_count = g.value_count + excluded.value_count
       returning 1
     )
@@ -160,11 +177,13 @@ export async function aggregationDifferences(
 ): Promise<number> {
   const result = await sql<{ count: string }>`
     with recount as (
-      select v.data_element_code, a.ancestor_code as unit_code, v.period, v.coc_id,
+      select v.data_element_code, a.ancestor_code as unit_code, p.period, v.coc_id,
              sum(v.value) as value, count(*)::int as value_count
       from results_data_value v
       join unnest(${ancestry.map((a) => a.unit)}::text[], ${ancestry.map((a) => a.ancestor)}::text[])
         as a (descendant_code, ancestor_code) on a.descendant_code = v.unit_code
+      cross join lateral (${HOLDING_PERIODS}) as p (period)
+      where p.period is not null
       group by 1, 2, 3, 4
     )
     select count(*) as count
@@ -192,8 +211,7 @@ export async function sumAggregates(
   db: ResultsDb,
   input: {
     elements: readonly string[];
-    start: string;
-    end: string;
+    period: string;
     units: Expression<unknown> | readonly string[];
     within?: Expression<unknown>;
     by: readonly string[];
@@ -211,7 +229,7 @@ export async function sumAggregates(
     from results_value_agg g
     join results_category_option_combo c on c.id = g.coc_id
     where g.data_element_code = any(${[...input.elements]}::text[])
-      and g.period_start >= ${input.start}::date and g.period_end <= ${input.end}::date
+      and g.period = ${input.period}
       and ${unitFilter} and ${withinFilter}
     group by g.unit_code, g.data_element_code ${groupKeys.length > 0 ? sql`, ${sql.join(groupKeys)}` : sql``}`.execute(
     db,

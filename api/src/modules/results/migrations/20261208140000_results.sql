@@ -167,17 +167,18 @@ create table results_data_value_y2030 partition of results_data_value for values
 create table results_data_value_other partition of results_data_value default;
 
 -- The pre-aggregation: per data element × period × unit (each unit and every ancestor) × cell,
--- the sum and count of the values below. Written by the same statement batch as the values.
+-- the sum and count of the values below, for the value's own period and every longer period
+-- holding it (a month's value counts in its month, its quarter and its year). A roll-up of a
+-- year then reads one row per unit and cell, not twelve. Written in the statement that writes
+-- the values.
 create table results_value_agg (
   data_element_code text not null,
-  unit_code text not null,
-  period_start date not null,
-  period_end date not null,
   period text not null,
+  unit_code text not null,
   coc_id integer not null,
   value numeric not null,
   value_count integer not null,
-  primary key (data_element_code, unit_code, period_start, period, coc_id)
+  primary key (data_element_code, period, unit_code, coc_id)
 );
 
 -- ------------------------------------------------------------------ reference rows
