@@ -38,6 +38,9 @@ const SMOKE_SIZES: Record<string, string> = {
   // The sample tree only (no synthetic country), 2 projects per SNA, 5 communes' pages.
   BENCH_PLANS_PROJECTS: '2',
   BENCH_PLANS_SAMPLES: '5',
+  // The results engine: 2 elements, 2 communes per district.
+  BENCH_RESULTS_ELEMENTS: '2',
+  BENCH_RESULTS_COMMUNES: '2',
 };
 /**
  * Benchmarks that have no tiny size yet, left out of smoke mode with the reason printed (each

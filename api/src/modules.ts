@@ -28,6 +28,7 @@ import { gazetteerModule } from './modules/gazetteer/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { operationsModule } from './modules/operations/index.ts';
 import { plansModule } from './modules/plans/index.ts';
+import { resultsModule } from './modules/results/index.ts';
 import { servicesModule } from './modules/services/index.ts';
 import { open311Module } from './modules/services/open311/index.ts';
 import { transfersModule } from './modules/transfers/index.ts';
@@ -51,6 +52,8 @@ export const modules = [
   transfersModule,
   // After councils: approving a plan or program checks the council's decision (councilDecisions).
   plansModule,
+  // Results frameworks, figures and their roll-ups over the tree (the gazetteer port only).
+  resultsModule,
   // Running the platform: the background jobs that failed (no tables, no seed).
   operationsModule,
 ] as const satisfies readonly ModuleManifest[];
