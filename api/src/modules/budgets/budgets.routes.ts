@@ -9,6 +9,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../../platform/actor.ts';
+import { importRoute } from '../../platform/http/import-route.ts';
 import { ImportQuery } from '../../platform/http/imports.ts';
 import { ProblemRef } from '../../platform/http/openapi.ts';
 import { recordActuals } from './actuals.service.ts';
@@ -60,15 +61,6 @@ export const budgetRoutes =
       permission,
       unit: (request: FastifyRequest) => unitOfLine(db, idOf(request)),
     });
-
-    // The BOOST file is the body as it is (text/csv), as the gazetteer import takes its files.
-    app.addContentTypeParser(
-      'text/csv',
-      { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES },
-      (_request, body, done) => {
-        done(null, body);
-      },
-    );
 
     app.get(
       '/classifications',
@@ -278,40 +270,24 @@ export const budgetRoutes =
         recordActuals(ctx, actorOf(request), { lineId: request.params.id, body: request.body }),
     );
 
-    app.post(
-      '/imports',
-      {
-        config: { access: { permission: IMPORT, unit: () => null }, upload: { mediaTypes: ['text/csv'] } },
-        bodyLimit: UPLOAD_LIMIT_BYTES,
-        schema: {
-          tags,
-          summary:
-            'Import a BOOST-style CSV of budgets: dry run (default), then apply, or apply the valid rows (national).',
-          description:
-            'The body is the CSV itself (text/csv), the x-file-name header names it. Columns: year, ' +
-            'admin_unit_code, econ_class, func_class, fund_source, approved, executed (and optionally program, ' +
-            'description_km, description_en). Applying a file with problems is refused (422 budgets.import.has_problems) ' +
-            'unless applyValid=true, which applies the budgets without problems and reports the rest.',
-          querystring: ImportQuery,
-          response: {
-            200: BoostImportReport,
-            400: ProblemRef,
-            403: ProblemRef,
-            413: ProblemRef,
-            415: ProblemRef,
-            422: ProblemRef,
-          },
-        },
-      },
-      async (request) => {
-        const data = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        const header = request.headers['x-file-name'];
-        const name = (Array.isArray(header) ? header[0] : header)?.slice(0, 255) || 'upload.csv';
-        return importBoostCsv(ctx, actorOf(request), {
-          file: { name, data },
-          dryRun: request.query.dryRun,
-          applyValid: request.query.applyValid,
-        });
-      },
-    );
+    // The BOOST file is the body as it is (text/csv), as the gazetteer import takes its files.
+    await importRoute(app, {
+      path: '/imports',
+      access: { permission: IMPORT, unit: () => null },
+      mediaTypes: ['text/csv'],
+      limitBytes: UPLOAD_LIMIT_BYTES,
+      defaultName: () => 'upload.csv',
+      tags,
+      summary:
+        'Import a BOOST-style CSV of budgets: dry run (default), then apply, or apply the valid rows (national).',
+      description:
+        'The body is the CSV itself (text/csv), the x-file-name header names it. Columns: year, ' +
+        'admin_unit_code, econ_class, func_class, fund_source, approved, executed (and optionally program, ' +
+        'description_km, description_en). Applying a file with problems is refused (422 budgets.import.has_problems) ' +
+        'unless applyValid=true, which applies the budgets without problems and reports the rest.',
+      querystring: ImportQuery,
+      report: BoostImportReport,
+      run: ({ actor, file, query }) =>
+        importBoostCsv(ctx, actor, { file, dryRun: query.dryRun, applyValid: query.applyValid }),
+    });
   };
