@@ -17758,6 +17758,871 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/results/frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The results frameworks (NP-2’s and any other). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            nameKm: string;
+                            nameEn: string;
+                            /** @description The document the text comes from. */
+                            source: string | null;
+                            isExample: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/frameworks/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A framework with its tree: components, outcomes, outputs, priority actions. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The framework, e.g. np2. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            nameKm: string;
+                            nameEn: string;
+                            /** @description The document the text comes from. */
+                            source: string | null;
+                            isExample: boolean;
+                            /** @description Every element, parents before children (components, outcomes, outputs, priority actions). */
+                            elements: {
+                                code: string;
+                                parentCode: string | null;
+                                /** @enum {string} */
+                                kind: "component" | "outcome" | "output" | "priority_action";
+                                position: number;
+                                nameKm: string;
+                                nameEn: string;
+                                source: string | null;
+                                /** @description Not official: an example until NCDD-S gives the official text. */
+                                isExample: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicators with their formula, baselines and targets. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    /** @description Only the indicators of this framework. */
+                    framework?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                frameworkCode: string | null;
+                                /** @description The framework element it measures. */
+                                elementCode: string | null;
+                                nameKm: string;
+                                nameEn: string;
+                                definitionKm: string;
+                                definitionEn: string;
+                                unitKm: string;
+                                unitEn: string;
+                                /** @description Data elements summed above the line. */
+                                numerator: string[];
+                                /** @description Data elements summed below the line; null for a sum. */
+                                denominator: string[] | null;
+                                /** @description Multiplies the ratio (100 for a percentage). */
+                                factor: number;
+                                /** @enum {string} */
+                                direction: "higher_is_better" | "lower_is_better";
+                                /** @description Categories it may be broken down by. */
+                                disaggregations: string[];
+                                dataSource: string;
+                                owner: string;
+                                /** @description Baselines and yearly targets, national and per SNA. */
+                                targets: {
+                                    /** @description null: national. */
+                                    unitCode: string | null;
+                                    year: number;
+                                    /** @enum {string} */
+                                    kind: "baseline" | "target";
+                                    value: number;
+                                    isExample: boolean;
+                                }[];
+                                isExample: boolean;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/indicators/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One indicator. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The data set. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            frameworkCode: string | null;
+                            /** @description The framework element it measures. */
+                            elementCode: string | null;
+                            nameKm: string;
+                            nameEn: string;
+                            definitionKm: string;
+                            definitionEn: string;
+                            unitKm: string;
+                            unitEn: string;
+                            /** @description Data elements summed above the line. */
+                            numerator: string[];
+                            /** @description Data elements summed below the line; null for a sum. */
+                            denominator: string[] | null;
+                            /** @description Multiplies the ratio (100 for a percentage). */
+                            factor: number;
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            /** @description Categories it may be broken down by. */
+                            disaggregations: string[];
+                            dataSource: string;
+                            owner: string;
+                            /** @description Baselines and yearly targets, national and per SNA. */
+                            targets: {
+                                /** @description null: national. */
+                                unitCode: string | null;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "baseline" | "target";
+                                value: number;
+                                isExample: boolean;
+                            }[];
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The categories figures are broken down by (sex, age group, disability) and their options. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            nameKm: string;
+                            nameEn: string;
+                            options: {
+                                code: string;
+                                nameKm: string;
+                                nameEn: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/data-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data sets: their period type, the unit types that report them, their elements and cells. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                nameKm: string;
+                                nameEn: string;
+                                /** @enum {string} */
+                                periodType: "monthly" | "quarterly" | "yearly";
+                                /** @description The types of unit that report it. */
+                                unitTypes: string[];
+                                elements: {
+                                    code: string;
+                                    nameKm: string;
+                                    nameEn: string;
+                                    /** @enum {string} */
+                                    valueType: "integer_zero_or_positive" | "integer" | "number" | "percentage";
+                                    /** @description The categories it is broken down by, in order. */
+                                    categories: string[];
+                                    /** @description Every cell of its breakdown (one when none). */
+                                    cells: {
+                                        id: number;
+                                        /** @description The option of each category. */
+                                        options: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
+                                    isExample: boolean;
+                                }[];
+                                isExample: boolean;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/data-sets/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One data set (the shape of its entry form). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The data set. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            nameKm: string;
+                            nameEn: string;
+                            /** @enum {string} */
+                            periodType: "monthly" | "quarterly" | "yearly";
+                            /** @description The types of unit that report it. */
+                            unitTypes: string[];
+                            elements: {
+                                code: string;
+                                nameKm: string;
+                                nameEn: string;
+                                /** @enum {string} */
+                                valueType: "integer_zero_or_positive" | "integer" | "number" | "percentage";
+                                /** @description The categories it is broken down by, in order. */
+                                categories: string[];
+                                /** @description Every cell of its breakdown (one when none). */
+                                cells: {
+                                    id: number;
+                                    /** @description The option of each category. */
+                                    options: {
+                                        [key: string]: string;
+                                    };
+                                }[];
+                                isExample: boolean;
+                            }[];
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/form-values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The figures recorded for a data set, a unit and a period (an entry form’s starting point). */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The data set. */
+                    dataSet: string;
+                    /** @description NCDD code, zero-padded. */
+                    unit: string;
+                    /** @description A year (2025; the fiscal year is the calendar year), a quarter (2025Q1) or a month (202501). */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dataSet: string;
+                            unit: string;
+                            period: string;
+                            /** @description Approved: the figures can no longer change. */
+                            locked: boolean;
+                            values: {
+                                dataElement: string;
+                                cocId: number;
+                                value: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/data-values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a batch of figures of one data set (all or nothing).
+         * @description Every value is checked before anything is written: its element belongs to the data set, its period is of the data set’s type, its value fits the element’s type, its unit is of a type that reports the data set and lies in the caller’s area, its breakdown is one of the element’s cells, and its data set, unit and period are not approved. One bad value refuses the whole batch with the code of the first problem and every bad value in errors[]. The pre-aggregation up the tree is updated in the same transaction; one audit record per batch.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The data set the values belong to. */
+                        dataSet: string;
+                        values: {
+                            /** @description The data element. */
+                            dataElement: string;
+                            /**
+                             * @description NCDD code, zero-padded.
+                             * @example 23
+                             * @example 2302
+                             * @example 230201
+                             */
+                            unit: string;
+                            /**
+                             * @description A year (2025; the fiscal year is the calendar year), a quarter (2025Q1) or a month (202501).
+                             * @example 2025
+                             * @example 2025Q1
+                             * @example 202501
+                             */
+                            period: string;
+                            /** @description The option of each category of the element, e.g. {"sex": "female", "age": "18_34"}. */
+                            categoryOptions?: {
+                                [key: string]: string;
+                            };
+                            /** @description A number (or its text); checked against the element’s value type. */
+                            value: string | number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dataSet: string;
+                            /** @description Values in the batch. */
+                            values: number;
+                            inserted: number;
+                            updated: number;
+                            unchanged: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An indicator rolled up over the tree: rows per unit of a level (and breakdown) and totals.
+         * @description Without unit: the whole country (national callers). level: the rows’ level, the one below the unit by default. period: a year, quarter or month; the values of every period within it are summed. by: categories (sex, age, disability) the indicator allows. Ratios are the sum of numerators over the sum of denominators; a zero denominator gives value null.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    /** @description The indicator. */
+                    indicator: string;
+                    /** @description NCDD code, zero-padded. */
+                    unit?: string;
+                    /** @description The level of the rows (1 province … 4 village); the level below the unit by default. */
+                    level?: number;
+                    /** @description A year (2025; the fiscal year is the calendar year), a quarter (2025Q1) or a month (202501). */
+                    period: string;
+                    /** @description Categories to break down by, comma-separated: sex,age. */
+                    by?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicator: {
+                                code: string;
+                                nameKm: string;
+                                nameEn: string;
+                                unitKm: string;
+                                unitEn: string;
+                                factor: number;
+                                direction: string;
+                                isRatio: boolean;
+                                isExample: boolean;
+                            };
+                            period: string;
+                            /** @description null: the whole country. */
+                            unit: string | null;
+                            level: number;
+                            by: string[];
+                            rows: {
+                                items: {
+                                    unitCode: string;
+                                    nameKm: string;
+                                    nameLatin: string;
+                                    categories: {
+                                        [key: string]: string | null;
+                                    };
+                                    numerator: number | null;
+                                    denominator: number | null;
+                                    value: number | null;
+                                }[];
+                                page: number;
+                                pageSize: number;
+                                /** @description Items matching the filters, over all pages. */
+                                total: number;
+                            };
+                            /** @description The unit’s (or the country’s) figures per breakdown. */
+                            totals: {
+                                categories: {
+                                    [key: string]: string | null;
+                                };
+                                numerator: number | null;
+                                denominator: number | null;
+                                value: number | null;
+                            }[];
+                            total: {
+                                numerator: number | null;
+                                denominator: number | null;
+                                value: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/failed": {
         parameters: {
             query?: never;
