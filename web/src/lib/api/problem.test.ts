@@ -25,4 +25,16 @@ describe('problem handling', () => {
     expect(normaliseError(new TypeError('Failed to fetch')).code).toBe('network');
     expect(errorMessageKey(new TypeError('Failed to fetch'), exists)).toBe('errors.network');
   });
+
+  it('keeps the pointers to the values that were wrong, and drops malformed ones', () => {
+    const error = toApiError(
+      {
+        code: 'http.request.invalid',
+        errors: [{ path: '/body/amount', message: 'must be integer' }, { path: 3 }, 'x', null],
+      },
+      new Response(null, { status: 400 }),
+    );
+    expect(error.errors).toEqual([{ path: '/body/amount', message: 'must be integer' }]);
+    expect(toApiError({ code: 'x', errors: 'none' }, undefined).errors).toBeUndefined();
+  });
 });

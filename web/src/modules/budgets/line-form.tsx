@@ -4,9 +4,9 @@
  * project, descriptions and the amount in riel. The lists come from the API's classifications.
  */
 import { parseNumber } from '../../lib/numbers.ts';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { ApiForm } from '../../components/api-form.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import { InputField, SelectField } from '../../components/fields.tsx';
 import { useAddLine, useUpdateLine, type BudgetLine, type Classifications, type LineBody } from './api.ts';
@@ -55,8 +55,7 @@ export function LineForm({ budgetId, classifications, line, onDone }: LineFormPr
     amount !== null &&
     (!needsFunctional || functionalCode !== '');
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!ready || amount === null) return;
     const body: LineBody = {
       direction,
@@ -83,7 +82,21 @@ export function LineForm({ budgetId, classifications, line, onDone }: LineFormPr
   };
 
   return (
-    <form className="form budget-line-form" onSubmit={submit}>
+    <ApiForm
+      className="form budget-line-form"
+      onSubmit={submit}
+      pending={mutation.isPending}
+      error={mutation.isError ? mutation.error : null}
+      submitLabel={line ? t('budgets.lineForm.save') : t('budgets.lineForm.add')}
+      submitDisabled={!ready}
+      actions={
+        onDone && line ? (
+          <button type="button" className="button button--secondary" onClick={onDone}>
+            {t('common.cancel')}
+          </button>
+        ) : null
+      }
+    >
       <h3>{line ? t('budgets.lineForm.editTitle') : t('budgets.lineForm.addTitle')}</h3>
       <SelectField
         label={t('budgets.field.direction')}
@@ -97,50 +110,38 @@ export function LineForm({ budgetId, classifications, line, onDone }: LineFormPr
         <option value="revenue">{t('budgets.direction.revenue')}</option>
         <option value="expenditure">{t('budgets.direction.expenditure')}</option>
       </SelectField>
-      <SelectField
+      <ClassSelect
         label={t('budgets.field.economic')}
         name="economicCode"
-        required
         value={economicCode}
-        onChange={(event) => setEconomic(event.target.value)}
-      >
-        <option value="">{t('budgets.lineForm.choose')}</option>
-        {economic.map((item) => (
-          <option key={item.code} value={item.code}>
-            {item.code} {pickName(format.lang, item.nameKm, item.nameEn)}
-          </option>
-        ))}
-      </SelectField>
+        onValue={setEconomic}
+        items={economic.map((item) => ({
+          code: item.code,
+          text: `${item.code} ${pickName(format.lang, item.nameKm, item.nameEn)}`,
+        }))}
+      />
       {needsFunctional ? (
-        <SelectField
+        <ClassSelect
           label={t('budgets.field.functional')}
           name="functionalCode"
-          required
           value={functionalCode}
-          onChange={(event) => setFunctional(event.target.value)}
-        >
-          <option value="">{t('budgets.lineForm.choose')}</option>
-          {classifications.functional.map((item) => (
-            <option key={item.code} value={item.code}>
-              {item.code} {pickName(format.lang, item.nameKm, item.nameEn)}
-            </option>
-          ))}
-        </SelectField>
+          onValue={setFunctional}
+          items={classifications.functional.map((item) => ({
+            code: item.code,
+            text: `${item.code} ${pickName(format.lang, item.nameKm, item.nameEn)}`,
+          }))}
+        />
       ) : null}
-      <SelectField
+      <ClassSelect
         label={t('budgets.field.fund')}
         name="fundSourceCode"
-        required
         value={fundSourceCode}
-        onChange={(event) => setFund(event.target.value)}
-      >
-        <option value="">{t('budgets.lineForm.choose')}</option>
-        {classifications.fundSources.map((item) => (
-          <option key={item.code} value={item.code}>
-            {pickName(format.lang, item.nameKm, item.nameEn)}
-          </option>
-        ))}
-      </SelectField>
+        onValue={setFund}
+        items={classifications.fundSources.map((item) => ({
+          code: item.code,
+          text: pickName(format.lang, item.nameKm, item.nameEn),
+        }))}
+      />
       <InputField
         label={t('budgets.field.program')}
         name="programCode"
@@ -183,17 +184,27 @@ export function LineForm({ budgetId, classifications, line, onDone }: LineFormPr
           <p className="field-error">{t('budgets.lineForm.amountInvalid')}</p>
         ) : null}
       </div>
-      <div className="import-actions">
-        <button type="submit" className="button" disabled={!ready || mutation.isPending}>
-          {line ? t('budgets.lineForm.save') : t('budgets.lineForm.add')}
-        </button>
-        {onDone && line ? (
-          <button type="button" className="button button--secondary" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
-      {mutation.isError ? <ErrorMessage error={mutation.error} /> : null}
-    </form>
+    </ApiForm>
+  );
+}
+
+/** A required choice of one class of a classification, "choose" first. */
+function ClassSelect(props: {
+  label: ReactNode;
+  name: string;
+  value: string;
+  onValue: (code: string) => void;
+  items: { code: string; text: string }[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <SelectField label={props.label} name={props.name} required value={props.value} onValue={props.onValue}>
+      <option value="">{t('budgets.lineForm.choose')}</option>
+      {props.items.map((item) => (
+        <option key={item.code} value={item.code}>
+          {item.text}
+        </option>
+      ))}
+    </SelectField>
   );
 }

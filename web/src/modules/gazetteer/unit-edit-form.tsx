@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { ApiForm, fieldErrors } from '../../components/api-form.tsx';
 import { todayInPhnomPenh } from '../../lib/format.ts';
 import type { GazetteerUnit } from '../../lib/units.ts';
 import { InputField } from '../../components/fields.tsx';
@@ -19,9 +19,10 @@ export function UnitEditForm({ unit }: { unit: GazetteerUnit }) {
   const [legalReference, setLegalReference] = useState('');
   const [effectiveDate, setEffectiveDate] = useState(() => todayInPhnomPenh());
   const [nothingChanged, setNothingChanged] = useState(false);
+  const wrong = fieldErrors(update.error);
+  const invalid = (field: string) => (wrong[field] ? t('common.fieldInvalid') : undefined);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const body: UnitPatch = { legalReference: legalReference.trim(), effectiveDate };
     if (nameKm.trim() !== unit.nameKm) body.nameKm = nameKm.trim();
     if (nameLatin.trim() !== unit.nameLatin) body.nameLatin = nameLatin.trim();
@@ -36,10 +37,25 @@ export function UnitEditForm({ unit }: { unit: GazetteerUnit }) {
     <section className="unit-section" aria-labelledby="unit-edit-title">
       <h2 id="unit-edit-title">{t('unit.edit.title')}</h2>
       <p className="hint">{t('unit.edit.intro')}</p>
-      <form className="form unit-edit-form" onSubmit={submit} noValidate={false}>
+      <ApiForm
+        className="form unit-edit-form"
+        onSubmit={submit}
+        pending={update.isPending}
+        error={update.isError ? update.error : null}
+        submitLabel={t('common.save')}
+        pendingLabel={t('common.saving')}
+        after={
+          update.isSuccess && !update.isPending ? (
+            <p className="success-message" role="status">
+              {t('unit.edit.saved')}
+            </p>
+          ) : null
+        }
+      >
         <InputField
           label={t('unit.field.nameKm')}
           name="nameKm"
+          error={invalid('nameKm')}
           lang="km"
           required
           maxLength={200}
@@ -49,6 +65,7 @@ export function UnitEditForm({ unit }: { unit: GazetteerUnit }) {
         <InputField
           label={t('unit.field.nameLatin')}
           name="nameLatin"
+          error={invalid('nameLatin')}
           lang="en"
           required
           maxLength={200}
@@ -70,6 +87,7 @@ export function UnitEditForm({ unit }: { unit: GazetteerUnit }) {
           label={t('unit.field.legalReference')}
           hint={t('unit.edit.legalHint')}
           name="legalReference"
+          error={invalid('legalReference')}
           required
           maxLength={300}
           value={legalReference}
@@ -78,6 +96,7 @@ export function UnitEditForm({ unit }: { unit: GazetteerUnit }) {
         <InputField
           label={t('unit.field.effectiveDate')}
           name="effectiveDate"
+          error={invalid('effectiveDate')}
           type="date"
           required
           value={effectiveDate}
@@ -88,16 +107,7 @@ export function UnitEditForm({ unit }: { unit: GazetteerUnit }) {
             {t('unit.edit.nothing')}
           </p>
         ) : null}
-        {update.isError ? <ErrorMessage error={update.error} /> : null}
-        {update.isSuccess && !update.isPending ? (
-          <p className="success-message" role="status">
-            {t('unit.edit.saved')}
-          </p>
-        ) : null}
-        <button type="submit" className="button" disabled={update.isPending}>
-          {update.isPending ? t('common.saving') : t('common.save')}
-        </button>
-      </form>
+      </ApiForm>
     </section>
   );
 }

@@ -2,9 +2,9 @@
  * Rating a closed application, 1 to 5 with a comment, once. Without signing in, the person
  * proves the application is theirs with the phone number it was filed with (the API's rule).
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../components/error-message.tsx';
+import { ApiForm } from '../../components/api-form.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import { InputField, TextAreaField } from '../../components/fields.tsx';
 import { useRate } from './api.ts';
@@ -28,8 +28,7 @@ export function RatingForm({ number }: { number: string }) {
   const [phone, setPhone] = useState('');
   const [starsMissing, setStarsMissing] = useState(false);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (stars === null) {
       setStarsMissing(true);
       return;
@@ -43,9 +42,16 @@ export function RatingForm({ number }: { number: string }) {
   };
 
   return (
-    <form className="form svc-rating-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+    <ApiForm
+      className="form svc-rating-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+      pending={rate.isPending}
+      error={rate.isError ? rate.error : null}
+      submitLabel={t('services.rating.submit')}
+    >
       <h3 id={`${id}-title`}>{t('services.rating.title')}</h3>
-      {rate.isError ? <ErrorMessage error={rate.error} /> : null}
       <fieldset className="svc-stars" aria-describedby={starsMissing ? `${id}-missing` : undefined}>
         <legend>{t('services.rating.question')}</legend>
         {starsMissing ? (
@@ -87,9 +93,6 @@ export function RatingForm({ number }: { number: string }) {
         value={phone}
         onValue={setPhone}
       />
-      <button type="submit" className="button" disabled={rate.isPending}>
-        {t('services.rating.submit')}
-      </button>
-    </form>
+    </ApiForm>
   );
 }

@@ -4,11 +4,12 @@
  * published one (a new draft version with its reason). The API checks every rule; refusals
  * show their stable code's message.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
+import { ApiForm } from '../../components/api-form.tsx';
 import { useCorrectAllocation, useDecideAllocation } from './api.ts';
 import { useTransfersStaff } from './common.tsx';
 import type { Allocation } from './types.ts';
@@ -63,15 +64,21 @@ function CorrectionForm({ id }: { id: number }) {
   const navigate = useNavigate();
   const [reason, setReason] = useState('');
   const correct = useCorrectAllocation(id);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!reason.trim()) return;
     correct.mutate(reason.trim(), {
       onSuccess: (draft) => void navigate(`/transfers/allocations/${draft.id}`),
     });
   };
   return (
-    <form className="form correction-form" onSubmit={submit}>
+    <ApiForm
+      className="form correction-form"
+      onSubmit={submit}
+      pending={correct.isPending}
+      error={correct.isError ? correct.error : null}
+      submitLabel={t('transfers.correction.submit')}
+      submitDisabled={!reason.trim()}
+    >
       <h3>{t('transfers.correction.title')}</h3>
       <TextAreaField
         label={t('transfers.correction.reason')}
@@ -83,10 +90,6 @@ function CorrectionForm({ id }: { id: number }) {
         value={reason}
         onValue={setReason}
       />
-      <button type="submit" className="button" disabled={correct.isPending || !reason.trim()}>
-        {t('transfers.correction.submit')}
-      </button>
-      {correct.isError ? <ErrorMessage error={correct.error} /> : null}
-    </form>
+    </ApiForm>
   );
 }
