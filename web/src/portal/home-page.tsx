@@ -8,21 +8,19 @@
  *
  * Not here: "use the phone's location" — the gazetteer has no point-in-polygon endpoint yet.
  */
-import { Suspense, useEffect, useId, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { UnitName } from '../components/unit-name.tsx';
-import { UnitPicker, type UnitChoice } from '../components/unit-picker.tsx';
 import { useSession, type Session } from '../lib/session.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 import { useFormat } from '../lib/use-format.ts';
-import { useUnitSections } from '../lib/web-module.ts';
 import './home.css';
 
 // The 24 provinces and the capital; the home page states it without a request to stay light.
 const PROVINCE_COUNT = 25;
-const COMMUNE_CODE_LENGTH = 6;
-const MY_COMMUNE_KEY = 'sndd.myCommune';
+
+// "My commune" (the unit picker, names, the modules' sections) loads after the first view.
+const MyCommune = lazy(() => import('./my-commune.tsx').then((m) => ({ default: m.MyCommune })));
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -50,7 +48,9 @@ export function HomePage() {
         </section>
       </div>
 
-      <MyCommune />
+      <Suspense fallback={<MyCommuneLoading />}>
+        <MyCommune />
+      </Suspense>
 
       <section aria-labelledby="home-more">
         <h2 id="home-more">{t('home.more.title')}</h2>
@@ -197,64 +197,14 @@ function TrackCase() {
   );
 }
 
-function readMyCommune(): string | undefined {
-  try {
-    const saved = window.localStorage.getItem(MY_COMMUNE_KEY);
-    return saved && /^\d{2,6}$/.test(saved) ? saved : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Pick a commune (remembered on this device), then what it does, from the modules' unit sections. */
-function MyCommune() {
+/** The section's frame while its code loads: the same heading, so the page does not jump. */
+function MyCommuneLoading() {
   const { t } = useTranslation();
-  const [choice, setChoice] = useState<UnitChoice>(readMyCommune);
-  const sections = useUnitSections();
-  const commune = typeof choice === 'string' && choice.length === COMMUNE_CODE_LENGTH ? choice : null;
-
-  useEffect(() => {
-    try {
-      if (typeof choice === 'string') window.localStorage.setItem(MY_COMMUNE_KEY, choice);
-      else window.localStorage.removeItem(MY_COMMUNE_KEY);
-    } catch {
-      // Private browsing: the choice is simply not remembered.
-    }
-  }, [choice]);
-
   return (
     <section className="home-commune" aria-labelledby="home-commune">
       <h2 id="home-commune">{t('home.commune.title')}</h2>
       <p>{t('home.commune.lead')}</p>
-      <UnitPicker legend={t('home.commune.pick')} value={choice} onChange={setChoice} maxLevel={3} />
-      {commune ? (
-        <div className="home-commune__body" data-commune={commune}>
-          <p className="home-commune__name">
-            <UnitName code={commune} />
-          </p>
-          <ul className="home-links">
-            <li>
-              <Link to={`/services?unit=${commune}`}>{t('home.commune.services')}</Link>
-            </li>
-            <li>
-              <Link to={`/units/${commune}`}>{t('home.commune.page')}</Link>
-            </li>
-            <li>
-              <Link to={`/complaints/new?unit=${commune}`}>{t('home.commune.complain')}</Link>
-            </li>
-            <li>
-              <Link to={`/councils/units/${commune}/requests`}>{t('home.commune.requests')}</Link>
-            </li>
-          </ul>
-          {sections.map(({ name, Component }) => (
-            <Suspense key={name} fallback={null}>
-              <Component code={commune} />
-            </Suspense>
-          ))}
-        </div>
-      ) : (
-        <p className="muted">{t('home.commune.none')}</p>
-      )}
+      <p role="status">{t('common.loading')}</p>
     </section>
   );
 }
