@@ -242,7 +242,7 @@ describe('signing up by phone', () => {
         `10.20.${attempt}.1`,
       );
       answers.push(`${response.statusCode} ${response.json<{ code: string }>().code}`);
-      if (response.statusCode === 429) retryAfter = response.headers['retry-after'] as string;
+      if (response.statusCode === 429) retryAfter = String(response.headers['retry-after']);
     }
     const limit = CODE_THROTTLE_RULES.checkPerPhone.maxFailures;
     expect(answers.slice(0, CODE_MAX_ATTEMPTS - 1)).toEqual(
