@@ -63,7 +63,7 @@ beforeAll(async () => {
     { kind: 'other', for: 3 },
   ]);
   committee = await organWithDecisions('committee', [{ kind: 'approve_budget', for: 3 }]);
-}, 120_000);
+}, 300_000);
 afterAll(async () => t.close());
 
 describe('approving a budget picks a decision', () => {

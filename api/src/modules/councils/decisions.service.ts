@@ -73,9 +73,10 @@ export async function listDecisions(
     page: query.page,
     pageSize: query.pageSize,
   });
+  // Votes per member exist only for decisions recorded so (a tally has none to read).
   const votes = await selectVotes(
     ctx.db,
-    rows.map((row) => row.id),
+    rows.filter((row) => row.vote_mode === 'per_member').map((row) => row.id),
   );
   return {
     items: rows.map((row) => toDecision(row, votes)),

@@ -70,7 +70,7 @@ beforeAll(async () => {
     { role: 'member', endDate: '2026-10-31' },
   ]);
   other = await makeCouncil('230202', [{ role: 'chief' }, { role: 'member' }, { role: 'member' }]);
-}, 120_000);
+}, 300_000);
 afterAll(async () => t.close());
 
 describe('meetings', () => {

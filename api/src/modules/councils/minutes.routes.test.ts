@@ -55,7 +55,7 @@ beforeAll(async () => {
   thin = await meetingOn('2026-10-20', 2);
   second = await meetingOn('2026-11-05', 3);
   planned = await convene(clerk, organId, '2026-11-30', { place: undefined, isOnline: true });
-}, 120_000);
+}, 300_000);
 afterAll(async () => t.close());
 
 describe('minutes', () => {

@@ -49,7 +49,7 @@ beforeAll(async () => {
   // The demo may already have a council in 230201; a new one is made for the test all the same.
   organId = (await makeOrgan(admin, '230201', [])).organId;
   meetingId = await convene(clerk, organId, '2999-01-10', { agenda: [{ titleKm: 'ក', titleEn: 'A' }] });
-}, 120_000);
+}, 300_000);
 afterAll(async () => t.close());
 
 describe('citizens’ requests', () => {
