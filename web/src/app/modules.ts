@@ -10,6 +10,7 @@ import { gazetteerModule } from '../modules/gazetteer/index.ts';
 import { notificationsModule } from '../modules/notifications/index.ts';
 import { operationsModule } from '../modules/operations/index.ts';
 import { plansModule } from '../modules/plans/index.ts';
+import { resultsModule } from '../modules/results/index.ts';
 import { servicesModule } from '../modules/services/index.ts';
 import { transfersModule } from '../modules/transfers/index.ts';
 
@@ -20,6 +21,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   budgetsModule,
   councilsModule,
   plansModule,
+  resultsModule,
   notificationsModule,
   accessModule,
   operationsModule,
