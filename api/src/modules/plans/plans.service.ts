@@ -279,7 +279,7 @@ export async function setPlanStatus(
     const allowed =
       (before.status === 'draft' && to === 'reviewed') || (before.status === 'reviewed' && to === 'draft');
     if (!allowed) throw fail('plans.plan.bad_transition', `From ${before.status} to ${to}.`);
-    const after = await updatePlan(trx, input.id, { status: to as 'draft' | 'reviewed' });
+    const after = await updatePlan(trx, input.id, { status: to === 'reviewed' ? 'reviewed' : 'draft' });
     await ctx.audit.write(trx, actor, {
       action: 'plans.plan.status',
       entityType: 'plans.plan',

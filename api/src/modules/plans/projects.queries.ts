@@ -45,9 +45,10 @@ export async function selectProjects(
   if (options.sector !== undefined) query = query.where('sector_code', '=', options.sector);
   if (options.year !== undefined) {
     const year = options.year;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('plans_project_cost')
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('plans_project_cost')
           .select(sql`1`.as('one'))
           .whereRef('plans_project_cost.project_id', '=', 'plans_project.id')
           .where('plans_project_cost.year', '=', year),

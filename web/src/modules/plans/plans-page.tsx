@@ -397,6 +397,7 @@ function ProgramSection({ code, canManage }: { code: string; canManage: boolean 
   const projects = useProjects(code, filters, page);
   const roll = useRollProgram(code);
   const years = program.data?.years ?? [];
+  const firstYear = program.data?.firstYear ?? null;
   const total = (year: number) =>
     (program.data?.totals ?? [])
       .filter((item) => item.year === year)
@@ -495,23 +496,19 @@ function ProgramSection({ code, canManage }: { code: string; canManage: boolean 
         ]}
       />
       {canManage ? <ProjectForm code={code} firstYear={program.data?.firstYear ?? null} /> : null}
-      {canManage && program.data && program.data.firstYear !== null ? (
+      {canManage && firstYear !== null ? (
         <div className="plans-roll">
           <p className="hint">
             {t('plans.program.rollHint', {
-              from: format.digits(String(program.data.firstYear)),
-              to: format.digits(String(program.data.firstYear + 1)),
+              from: format.digits(String(firstYear)),
+              to: format.digits(String(firstYear + 1)),
             })}
           </p>
           {roll.error ? <ErrorMessage error={roll.error} /> : null}
           {roll.data ? (
             <p role="status">{t('plans.program.rolled', { carried: format.number(roll.data.carried) })}</p>
           ) : null}
-          <button
-            type="button"
-            disabled={roll.isPending}
-            onClick={() => roll.mutate(program.data!.firstYear!)}
-          >
+          <button type="button" disabled={roll.isPending} onClick={() => roll.mutate(firstYear)}>
             {t('plans.program.roll')}
           </button>
         </div>
