@@ -5,9 +5,10 @@
  * The answers carry no personal data. After closing, the applicant may rate the service.
  */
 import './i18n.ts';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { ApiForm } from '../../components/api-form.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { UnitName } from '../../components/unit-name.tsx';
 import { ApiError } from '../../lib/api/problem.ts';
@@ -124,60 +125,54 @@ function ApplicationTrack({ tracking }: { tracking: PublicTracking }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <article
-      className="svc-case"
-      data-kind="application"
-      data-status={tracking.status}
-      aria-labelledby="case-title"
-    >
-      <h2 id="case-title">
-        {t('services.track.applicationFor', { service: serviceName(tracking, format.lang) })}
-      </h2>
-      <dl className="details">
-        <dt>{t('services.number.label')}</dt>
-        <dd className="code">{formatTrackingNumber(tracking.trackingNumber)}</dd>
-        <dt>{t('services.status.label')}</dt>
-        <dd data-field="status">
+    <CaseFrame
+      kind="application"
+      tracking={tracking}
+      title={t('services.track.applicationFor', { service: serviceName(tracking, format.lang) })}
+      status={
+        <>
           <StatusBadge status={tracking.status} /> {tracking.isOverdue ? <OverdueBadge /> : null}
-        </dd>
-        <dt>{t('services.office')}</dt>
-        <dd>
-          <UnitName code={tracking.unitCode} />
-        </dd>
-        <dt>{t('services.filedOn')}</dt>
-        <dd>{format.date(tracking.filedOn)}</dd>
-        <dt>{t('services.dueDate')}</dt>
-        <dd data-field="dueDate">{format.date(tracking.dueDate)}</dd>
-        {tracking.decidedOn ? (
-          <>
-            <dt>{t('services.decidedOn')}</dt>
-            <dd>{format.date(tracking.decidedOn)}</dd>
-          </>
-        ) : null}
-        <dt>{t('services.fee.paid')}</dt>
-        <dd data-field="feePaid">{tracking.feePaid ? t('common.yes') : t('common.no')}</dd>
-      </dl>
-      <h3>{t('services.history')}</h3>
-      <StepList
-        steps={tracking.history.map((step) => ({
-          status: step.status,
-          label: t(STATUS_KEYS[step.status]),
-          occurredAt: step.occurredAt,
-        }))}
-      />
-      {tracking.status === 'closed' ? (
-        tracking.rated ? (
-          <p className="success-message svc-rated">{t('services.rating.thanks')}</p>
-        ) : (
-          <RatingForm number={tracking.trackingNumber} />
-        )
+        </>
+      }
+      steps={tracking.history.map((step) => ({
+        status: step.status,
+        label: t(STATUS_KEYS[step.status]),
+        occurredAt: step.occurredAt,
+      }))}
+      after={
+        <>
+          {tracking.status === 'closed' ? (
+            tracking.rated ? (
+              <p className="success-message svc-rated">{t('services.rating.thanks')}</p>
+            ) : (
+              <RatingForm number={tracking.trackingNumber} />
+            )
+          ) : null}
+          <p>
+            <Link to={`/complaints/new?application=${tracking.trackingNumber}&unit=${tracking.unitCode}`}>
+              {t('services.complain.aboutApplication')}
+            </Link>
+          </p>
+        </>
+      }
+    >
+      <dt>{t('services.office')}</dt>
+      <dd>
+        <UnitName code={tracking.unitCode} />
+      </dd>
+      <dt>{t('services.filedOn')}</dt>
+      <dd>{format.date(tracking.filedOn)}</dd>
+      <dt>{t('services.dueDate')}</dt>
+      <dd data-field="dueDate">{format.date(tracking.dueDate)}</dd>
+      {tracking.decidedOn ? (
+        <>
+          <dt>{t('services.decidedOn')}</dt>
+          <dd>{format.date(tracking.decidedOn)}</dd>
+        </>
       ) : null}
-      <p>
-        <Link to={`/complaints/new?application=${tracking.trackingNumber}&unit=${tracking.unitCode}`}>
-          {t('services.complain.aboutApplication')}
-        </Link>
-      </p>
-    </article>
+      <dt>{t('services.fee.paid')}</dt>
+      <dd data-field="feePaid">{tracking.feePaid ? t('common.yes') : t('common.no')}</dd>
+    </CaseFrame>
   );
 }
 
@@ -185,49 +180,73 @@ function ComplaintTrack({ tracking }: { tracking: PublicComplaint }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
+    <CaseFrame
+      kind="complaint"
+      tracking={tracking}
+      title={t('services.track.complaintTitle', { subject: t(SUBJECT_KEYS[tracking.subject]) })}
+      status={<ComplaintStatusBadge status={tracking.status} />}
+      steps={tracking.history.map((step) => ({
+        status: step.status,
+        label: t(COMPLAINT_STATUS_KEYS[step.status]),
+        occurredAt: step.occurredAt,
+      }))}
+      after={
+        tracking.reply ? (
+          <>
+            <h3>{t('services.complaint.reply')}</h3>
+            <p className="svc-reply">{tracking.reply}</p>
+          </>
+        ) : tracking.replyWithheld ? (
+          <ComplaintReplyForm number={tracking.trackingNumber} />
+        ) : null
+      }
+    >
+      <dt>{t('services.complaint.concerned')}</dt>
+      <dd>
+        <UnitName code={tracking.concernedUnitCode} />
+      </dd>
+      <dt>{t('services.complaint.handledBy')}</dt>
+      <dd>
+        <UnitName code={tracking.handlingUnitCode} />
+      </dd>
+      <dt>{t('services.filedOn')}</dt>
+      <dd>{format.date(tracking.filedOn)}</dd>
+    </CaseFrame>
+  );
+}
+
+/**
+ * A tracked application or complaint: its title, number and status, its own details (the
+ * children, as rows of the list), its history, and what follows (rating, reply).
+ */
+function CaseFrame(props: {
+  kind: 'application' | 'complaint';
+  tracking: { status: string; trackingNumber: string };
+  title: ReactNode;
+  status: ReactNode;
+  steps: ComponentProps<typeof StepList>['steps'];
+  after: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
     <article
       className="svc-case"
-      data-kind="complaint"
-      data-status={tracking.status}
+      data-kind={props.kind}
+      data-status={props.tracking.status}
       aria-labelledby="case-title"
     >
-      <h2 id="case-title">
-        {t('services.track.complaintTitle', { subject: t(SUBJECT_KEYS[tracking.subject]) })}
-      </h2>
+      <h2 id="case-title">{props.title}</h2>
       <dl className="details">
         <dt>{t('services.number.label')}</dt>
-        <dd className="code">{formatTrackingNumber(tracking.trackingNumber)}</dd>
+        <dd className="code">{formatTrackingNumber(props.tracking.trackingNumber)}</dd>
         <dt>{t('services.status.label')}</dt>
-        <dd data-field="status">
-          <ComplaintStatusBadge status={tracking.status} />
-        </dd>
-        <dt>{t('services.complaint.concerned')}</dt>
-        <dd>
-          <UnitName code={tracking.concernedUnitCode} />
-        </dd>
-        <dt>{t('services.complaint.handledBy')}</dt>
-        <dd>
-          <UnitName code={tracking.handlingUnitCode} />
-        </dd>
-        <dt>{t('services.filedOn')}</dt>
-        <dd>{format.date(tracking.filedOn)}</dd>
+        <dd data-field="status">{props.status}</dd>
+        {props.children}
       </dl>
       <h3>{t('services.history')}</h3>
-      <StepList
-        steps={tracking.history.map((step) => ({
-          status: step.status,
-          label: t(COMPLAINT_STATUS_KEYS[step.status]),
-          occurredAt: step.occurredAt,
-        }))}
-      />
-      {tracking.reply ? (
-        <>
-          <h3>{t('services.complaint.reply')}</h3>
-          <p className="svc-reply">{tracking.reply}</p>
-        </>
-      ) : tracking.replyWithheld ? (
-        <ComplaintReplyForm number={tracking.trackingNumber} />
-      ) : null}
+      <StepList steps={props.steps} />
+      {props.after}
     </article>
   );
 }
@@ -238,10 +257,7 @@ function ComplaintReplyForm({ number }: { number: string }) {
   const id = useId();
   const ask = useComplaintReply(number);
   const [phone, setPhone] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    ask.mutate(phone.trim() ? { phone: phone.trim() } : {});
-  };
+  const submit = () => ask.mutate(phone.trim() ? { phone: phone.trim() } : {});
   if (ask.data?.reply) {
     return (
       <>
@@ -253,10 +269,17 @@ function ComplaintReplyForm({ number }: { number: string }) {
     );
   }
   return (
-    <form className="form svc-reply-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+    <ApiForm
+      className="form svc-reply-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+      pending={ask.isPending}
+      error={ask.isError ? ask.error : null}
+      submitLabel={t('services.track.replyShow')}
+    >
       <h3 id={`${id}-title`}>{t('services.complaint.reply')}</h3>
       <p>{t('services.track.replyWithheld')}</p>
-      {ask.isError ? <ErrorMessage error={ask.error} /> : null}
       <InputField
         label={t('services.track.replyPhone')}
         name="phone"
@@ -267,9 +290,6 @@ function ComplaintReplyForm({ number }: { number: string }) {
         value={phone}
         onValue={setPhone}
       />
-      <button type="submit" className="button" disabled={ask.isPending}>
-        {t('services.track.replyShow')}
-      </button>
-    </form>
+    </ApiForm>
   );
 }
