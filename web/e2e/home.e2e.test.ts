@@ -1,7 +1,10 @@
 /**
  * The first journey: a visitor on a desktop and on a phone reads the home page in Khmer,
  * switches to English and back, and the choice survives a reload; the page has no serious
- * accessibility problem in either language; the provinces list shows the 25 provinces.
+ * accessibility problem in either language; the provinces list shows the 25 provinces. The
+ * home page is a front door (issue #19): searching a service, tracking a case, complaining,
+ * creating an account and "my commune" each lead where they say, on a 390 px phone too, and
+ * the page never scrolls sideways.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,5 +84,67 @@ describe.each(VIEWPORTS)('home journey on $name', ({ viewport, isMobile, hasTouc
     expect(await units.rows().count()).toBe(25);
     expect(await units.heading().textContent()).toBe(km['units.title']);
     await units.page.close();
+  });
+
+  it('is a front door: each link and form leads where it says, and nothing scrolls sideways', async () => {
+    const page = await context.newPage();
+    const home = new HomePage(page, journey.baseUrl);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const path = () => {
+      const url = new URL(page.url());
+      return `${url.pathname}${url.search}`;
+    };
+    await home.goto();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    // No plain text dressed as a link: the pill-shaped list is gone.
+    expect(await page.locator('main .chips').count()).toBe(0);
+
+    // Find a service: the catalogue with the words typed.
+    await page.locator('main form[role="search"] input[name="q"]').fill('សំបុត្រ');
+    await page.locator('main form[role="search"] button[type="submit"]').click();
+    await page.waitForURL((url) => url.pathname === '/services');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('សំបុត្រ');
+    await page.locator('main h1').waitFor();
+
+    // Track a case: the tracking page with the number.
+    await home.goto();
+    await page.locator('main input[name="number"]').fill('ABCD2345');
+    await page.locator('main input[name="number"]').press('Enter');
+    await page.waitForURL((url) => url.pathname === '/track');
+    expect(new URL(page.url()).searchParams.get('number')).toBe('ABCD2345');
+
+    // Complain, and create an account.
+    for (const [selector, to] of [
+      ['main a[href="/complaints/new"]', '/complaints/new'],
+      ['main a[href="/sign-up"]', '/sign-up'],
+      ['main a[href="/services"]', '/services'],
+    ] as const) {
+      await home.goto();
+      await page.locator(selector).first().click();
+      await page.waitForURL((url) => url.pathname === to);
+      await page.locator('main h1').waitFor();
+      expect(await overflow()).toBeLessThanOrEqual(0);
+    }
+
+    // My commune: province, municipality, sangkat; its services, page and the modules' sections.
+    await home.goto();
+    const selects = page.locator('main .home-commune select');
+    await selects.nth(0).selectOption('23');
+    await selects.nth(1).selectOption('2302');
+    await selects.nth(2).selectOption('230201');
+    const body = page.locator('main .home-commune__body[data-commune="230201"]');
+    await body.waitFor();
+    await body.locator('a[href="/services?unit=230201"]').waitFor();
+    await body.locator('a[href="/units/230201"]').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    const problems = await home.seriousAccessibilityProblems();
+    expect(problems, accessibilityReport(problems)).toEqual([]);
+    // Remembered on this device.
+    await home.reload();
+    await page.locator('main .home-commune__body[data-commune="230201"]').waitFor();
+    await page.locator('main a[href="/services?unit=230201"]').click();
+    await page.waitForURL(() => path() === '/services?unit=230201');
+    await page.close();
   });
 });
