@@ -6,8 +6,9 @@
  * and, once approved, an adjustment: new amounts for the user lines, with the reason.
  */
 import { parseNumber } from '../../lib/numbers.ts';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiForm } from '../../components/api-form.tsx';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { todayInPhnomPenh } from '../../lib/format.ts';
@@ -33,8 +34,7 @@ export function CouncilDecisionActions({ budget }: { budget: Budget }) {
   const decisions = useApprovingDecisions(budget.unitCode, today);
   const record = useRecordDecision(budget.id);
   const approve = useApproveBudget(budget.id);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!number.trim() || !date) return;
     approve.reset();
     record.mutate({ number: number.trim(), date });
@@ -77,7 +77,21 @@ export function CouncilDecisionActions({ budget }: { budget: Budget }) {
         open={budget.councilDecision !== null && budget.councilDecision.decisionId === null}
       >
         <summary>{t('budgets.decision.legacy')}</summary>
-        <form className="form council-decision-form" onSubmit={submit}>
+        <ApiForm
+          className="form council-decision-form"
+          onSubmit={submit}
+          pending={record.isPending}
+          error={record.isError ? record.error : null}
+          submitLabel={t('budgets.decision.record')}
+          submitDisabled={!number.trim() || !date}
+          after={
+            record.isSuccess ? (
+              <p className="success-message" role="status">
+                {t('budgets.decision.recorded')}
+              </p>
+            ) : null
+          }
+        >
           <p className="hint">{t('budgets.decision.legacyHint')}</p>
           <InputField
             label={t('budgets.decision.number')}
@@ -96,16 +110,7 @@ export function CouncilDecisionActions({ budget }: { budget: Budget }) {
             value={date}
             onValue={setDate}
           />
-          <button type="submit" className="button" disabled={record.isPending || !number.trim() || !date}>
-            {t('budgets.decision.record')}
-          </button>
-          {record.isError ? <ErrorMessage error={record.error} /> : null}
-          {record.isSuccess ? (
-            <p className="success-message" role="status">
-              {t('budgets.decision.recorded')}
-            </p>
-          ) : null}
-        </form>
+        </ApiForm>
       </details>
       <div className="import-actions budget-approve">
         <ConfirmButton
@@ -143,8 +148,7 @@ export function AdjustmentForm({ budget }: { budget: Budget }) {
   const adjust = useAdjustBudget(budget.id);
   const parsed = userLines.map((line) => ({ line, amount: parseNumber(amounts[line.id] ?? '') }));
   const valid = reason.trim() !== '' && parsed.every((item) => item.amount !== null);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!valid) return;
     adjust.mutate(
       {
@@ -167,7 +171,21 @@ export function AdjustmentForm({ budget }: { budget: Budget }) {
   return (
     <details className="budget-section adjustment">
       <summary>{t('budgets.adjustment.title')}</summary>
-      <form className="form adjustment-form" onSubmit={submit}>
+      <ApiForm
+        className="form adjustment-form"
+        onSubmit={submit}
+        pending={adjust.isPending}
+        error={adjust.isError ? adjust.error : null}
+        submitLabel={t('budgets.adjustment.submit')}
+        submitDisabled={!valid}
+        after={
+          adjust.isSuccess ? (
+            <p className="success-message" role="status">
+              {t('budgets.adjustment.done')}
+            </p>
+          ) : null
+        }
+      >
         <p className="hint">{t('budgets.adjustment.hint')}</p>
         <TextAreaField
           label={t('budgets.adjustment.reason')}
@@ -196,16 +214,7 @@ export function AdjustmentForm({ budget }: { budget: Budget }) {
             </div>
           ))}
         </fieldset>
-        <button type="submit" className="button" disabled={!valid || adjust.isPending}>
-          {t('budgets.adjustment.submit')}
-        </button>
-        {adjust.isError ? <ErrorMessage error={adjust.error} /> : null}
-        {adjust.isSuccess ? (
-          <p className="success-message" role="status">
-            {t('budgets.adjustment.done')}
-          </p>
-        ) : null}
-      </form>
+      </ApiForm>
     </details>
   );
 }
