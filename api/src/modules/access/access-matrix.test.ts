@@ -809,6 +809,81 @@ const CASES: Record<string, (unit: string | null) => Promise<Cell>> = {
     request: { method: 'POST', url: `/api/jobs/failed/${await failedJob()}/retry` },
     unit: null,
   }),
+  // Plans: SNA units only, so the national target is aimed at Phnom Penh (12), where the sample
+  // tree has communes. Each case is tried so that a request let through is either done (201)
+  // or refused by a state rule (409): a second plan or rank for the same year, a draft that is
+  // not reviewed, a project in proposal that cannot complete, an approved program, a roll already made.
+  'POST /api/plans/units/:code/plans': async (unit) => ({
+    request: { method: 'POST', url: `/api/plans/units/${planUnit(unit)}/plans`, body: matrixPlan(2040) },
+    unit: planUnit(unit),
+  }),
+  'POST /api/plans/plans/:id/status': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/plans/plans/${planAt.get(unit)}/status`,
+      body: { status: 'approved' },
+    },
+    unit: planUnit(unit),
+  }),
+  'POST /api/plans/plans/:id/approve': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/plans/plans/${planAt.get(unit)}/approve`,
+      body: { councilDecisionId: 1 },
+    },
+    unit: planUnit(unit),
+  }),
+  'POST /api/plans/units/:code/needs': async (unit) => ({
+    request: { method: 'POST', url: `/api/plans/units/${planPlace(unit)}/needs`, body: matrixNeed(unit) },
+    unit: planPlace(unit),
+  }),
+  'POST /api/plans/units/:code/priorities': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/plans/units/${planUnit(unit)}/priorities`,
+      body: {
+        year: 2040,
+        rank: 1,
+        titleKm: 'អាទិភាព',
+        sectorCode: 'social',
+        reason: 'Matrix',
+        needIds: [needAt.get(unit)],
+      },
+    },
+    unit: planUnit(unit),
+  }),
+  'POST /api/plans/units/:code/projects': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/plans/units/${planUnit(unit)}/projects`,
+      body: matrixProject(unit),
+    },
+    unit: planUnit(unit),
+  }),
+  'POST /api/plans/projects/:id/status': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/plans/projects/${projectAt.get(unit)}/status`,
+      body: { status: 'completed' },
+    },
+    unit: planUnit(unit),
+  }),
+  'POST /api/plans/units/:code/program/approve': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/plans/units/${planUnit(unit)}/program/approve`,
+      body: { councilDecisionId: 1 },
+    },
+    unit: planUnit(unit),
+  }),
+  'POST /api/plans/units/:code/program/roll': async (unit) => ({
+    request: {
+      method: 'POST',
+      url: `/api/plans/units/${planUnit(unit)}/program/roll`,
+      body: { fromYear: 2027 },
+    },
+    unit: planUnit(unit),
+  }),
 };
 
 const answeredRequestAt = new Map<string | null, string>();
@@ -839,6 +914,78 @@ async function answeredRequest(unit: string | null): Promise<string> {
     values (${number}, ${organAt.get(unit)}, ${organUnit(unit)}, ${organUnit(unit)}, 'need', 'other',
       'សំណើ', '012345678', 'answered', 'chief', 'ចម្លើយ', current_date)`.execute(t.db.kysely);
   return number;
+}
+
+// Plans: where each target's records sit (SNA units; the national target and province 01, which
+// has no communes in the sample tree, at Phnom Penh), the
+// commune and village a need of that target is recorded at, and the records made beforehand.
+const planUnit = (unit: string | null) => (unit === null || unit === '01' ? '12' : unit);
+const PLAN_PLACES: Record<string, [string, string]> = {
+  '230201': ['230201', '23020101'],
+  '230202': ['230202', '23020201'],
+  '230101': ['230101', '23010101'],
+  '2302': ['230201', '23020101'],
+  '2301': ['230101', '23010101'],
+  '23': ['230201', '23020101'],
+  '12': ['120101', '12010101'],
+};
+const planPlace = (unit: string | null) => PLAN_PLACES[planUnit(unit)]![0];
+const planAt = new Map<string | null, number>();
+const needAt = new Map<string | null, number>();
+const projectAt = new Map<string | null, number>();
+const matrixPlan = (firstYear: number) => ({
+  firstYear,
+  lastYear: firstYear + 4,
+  visionKm: 'ចក្ខុវិស័យ',
+  goals: [],
+  indicators: [],
+  calendar: [],
+});
+const matrixNeed = (unit: string | null) => ({
+  villageCode: PLAN_PLACES[planUnit(unit)]![1],
+  meetingDate: '2026-09-01',
+  needText: 'តម្រូវការ',
+  sectorCode: 'social',
+  attendeesFemale: 3,
+  attendeesMale: 2,
+  vulnerableGroups: ['women'],
+});
+const matrixProject = (unit: string | null) => ({
+  titleKm: 'គម្រោង',
+  titleEn: 'Matrix project',
+  sectorCode: 'economic',
+  kind: 'service',
+  outputText: 'Sessions',
+  outputQuantity: 1,
+  outputUnit: 'sessions',
+  locations: [planPlace(unit)],
+  costs: [{ year: 2027, total: 10, sources: [{ fundSource: 'commune_fund', amount: 10 }] }],
+  genderMarker: false,
+  climateMarker: 'none',
+});
+
+async function planRecords(): Promise<void> {
+  // One plan per unit and first year: the national target and 01 share Phnom Penh's.
+  const plans = new Map<string, number>();
+  for (const unit of TARGET_UNITS) {
+    const at = planUnit(unit);
+    if (!plans.has(at))
+      plans.set(at, (await adminCall('POST', `/api/plans/units/${at}/plans`, matrixPlan(2041))).id);
+    planAt.set(unit, plans.get(at)!);
+    needAt.set(
+      unit,
+      (await adminCall('POST', `/api/plans/units/${planPlace(unit)}/needs`, matrixNeed(unit))).id,
+    );
+    projectAt.set(
+      unit,
+      (await adminCall('POST', `/api/plans/units/${planUnit(unit)}/projects`, matrixProject(unit))).id,
+    );
+  }
+  // Every program approved already (written as the table holds one), so that an approval let
+  // through meets the state rule (409) before the decision's check.
+  await sql`update plans_program set council_decision_id = 1, approved_on = '2026-12-01'`.execute(
+    t.db.kysely,
+  );
 }
 
 /** A job whose attempts have all failed, as pg-boss leaves it after its last retry: one per cell, since a retry takes it off the list. */
@@ -882,6 +1029,7 @@ beforeAll(async () => {
     decisionAt.set(unit, decision.id);
   }
   functionId = (await adminCall('POST', '/api/councils/functions', matrixFunction('matrix_function'))).id;
+  await planRecords();
   // The national target and province 01 share their budgets (one budget per unit and year).
   for (const unit of [...new Set(TARGET_UNITS.map(budgetUnit))]) {
     const proposed = await matrixBudget(unit, 2032, 'proposed');
