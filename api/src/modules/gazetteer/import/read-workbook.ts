@@ -5,7 +5,7 @@
  * village. The header row is searched for, not assumed: title rows vary between editions, and
  * a workbook of one province has the same layout.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ImportProblem, ReadRow } from './change-set.ts';
 import { normaliseName, normaliseOptional } from './normalise-name.ts';
 import { padCode, parentOf, unitTypeOf } from './unit-types.ts';
@@ -58,6 +58,8 @@ function findHeader(sheet: ExcelJS.Worksheet): { row: number; columns: Map<Colum
 
 /** Reads every sheet of a workbook; a sheet without the header is reported, the others still read. */
 export async function readWorkbook(data: Buffer, file: string): Promise<ReadResult> {
+  // exceljs is large and only a workbook import needs it: loaded on the first one, not at start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's Buffer type predates Node's generic Buffer: the bytes are what it wants.

@@ -2,7 +2,6 @@
  * The dashboard as files: a CSV (one table, a `breakdown` column first) and an XLSX workbook
  * (one sheet per breakdown). Column headers are Khmer and English ("ទទួល / Received").
  */
-import ExcelJS from 'exceljs';
 import type { Breakdown, Dashboard, DashboardRow, Figures } from './dashboard.figures.ts';
 
 interface Column {
@@ -82,6 +81,8 @@ export function dashboardCsv(dashboard: Dashboard): string {
 }
 
 export async function dashboardXlsx(dashboard: Dashboard): Promise<Buffer> {
+  // exceljs is large and only an export needs it: loaded on the first one, not at start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'SNDD Platform';
   const scope = dashboard.unitCode ?? 'national / ថ្នាក់ជាតិ';
