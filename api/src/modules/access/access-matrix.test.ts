@@ -49,6 +49,9 @@ const LIST_ROUTES = [
   'GET /api/services/applications',
   'GET /api/services/complaints',
   'GET /api/services/outbox',
+  // Each value's unit is checked against the caller's scope by the service (403
+  // results.value.outside_scope, tested in results.routes.test.ts).
+  'POST /api/results/data-values',
 ];
 
 let t: TestApp;
@@ -253,6 +256,21 @@ async function demoAllocation(): Promise<{ id: number; formulaId: number }> {
 const builtInFormula = () => JSON.parse(readFileSync(BUILT_IN_FORMULA_FILE, 'utf8')) as unknown;
 
 const CASES: Record<string, (unit: string | null) => Promise<Cell>> = {
+  // results: a form's values at the unit (national: province 01), an indicator rolled up at the unit (national: the country).
+  'GET /api/results/form-values': async (unit) => ({
+    request: {
+      method: 'GET',
+      url: `/api/results/form-values?dataSet=EX.COMMUNE_MONTHLY&unit=${unit ?? '01'}&period=202601`,
+    },
+    unit: unit ?? '01',
+  }),
+  'GET /api/results/analytics': async (unit) => ({
+    request: {
+      method: 'GET',
+      url: `/api/results/analytics?indicator=EX.IND.SERVED&period=2026${unit === null ? '' : `&unit=${unit}`}`,
+    },
+    unit,
+  }),
   'GET /api/access/users/:id': async (unit) => ({
     request: { method: 'GET', url: `/api/access/users/${targetUser.get(unit)}` },
     unit,
@@ -1084,7 +1102,7 @@ beforeAll(async () => {
     items: { code: string; permissions: string[] }[];
   }>();
   for (const role of roles.items) rolePermissions.set(role.code, new Set(role.permissions));
-}, 120_000);
+}, 600_000);
 afterAll(async () => t.close());
 
 describe('access matrix', () => {
