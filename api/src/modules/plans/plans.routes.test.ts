@@ -158,7 +158,7 @@ beforeAll(async () => {
     { kind: 'approve_budget', for: 3 },
   ]);
   committeeDecision = await councilDecisions('230202', 'committee', [{ kind: 'approve_plan', for: 3 }]);
-}, 180_000);
+}, 600_000);
 afterAll(async () => t.close());
 
 describe('code lists and demo data', () => {
