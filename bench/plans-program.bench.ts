@@ -67,7 +67,9 @@ async function seedProgram(db: Kysely<Database>): Promise<void> {
     await sql`
       insert into plans_project_cost (project_id, year, fund_source_code, amount)
       select p.id, y, 'commune_fund', (1 + floor(random() * 100)) * 1000000
-      from plans_project p cross join generate_series(${FIRST_YEAR}::int, ${FIRST_YEAR + 2}::int) y`.execute(trx);
+      from plans_project p cross join generate_series(${FIRST_YEAR}::int, ${FIRST_YEAR + 2}::int) y`.execute(
+      trx,
+    );
     await sql`
       insert into plans_project_cost (project_id, year, fund_source_code, amount)
       select p.id, y, (array['district_fund','line_department','ngo','development_partner','citizens'])[1 + (p.id % 5)::int],
