@@ -175,7 +175,7 @@ export async function run(): Promise<BenchResult[]> {
     return results;
   } finally {
     baseline?.server.close();
-    await chrome.kill();
+    chrome.kill();
     await app.stop();
   }
 }
