@@ -25,7 +25,14 @@ import { indicatorAnalytics, preAggregationDrift } from '../api/src/modules/resu
 import { recordDataValues } from '../api/src/modules/results/data-values.service.ts';
 import type { ResultsContext } from '../api/src/modules/results/results.context.ts';
 import { HOLDING_PERIODS } from '../api/src/modules/results/values.queries.ts';
-import { createBenchDatabase, dropBenchDatabase, median, result, smoke, type BenchResult } from './harness.ts';
+import {
+  createBenchDatabase,
+  dropBenchDatabase,
+  median,
+  result,
+  smoke,
+  type BenchResult,
+} from './harness.ts';
 
 const ELEMENTS = Number(process.env.BENCH_RESULTS_ELEMENTS ?? (smoke ? 2 : 60));
 const COMMUNES = Number(process.env.BENCH_RESULTS_COMMUNES ?? (smoke ? 2 : 8));
@@ -173,7 +180,8 @@ async function measure(label: string, db: Db<Database>, elements: number): Promi
       );
     }
     const times: number[] = [];
-    for (let i = 0; i < ROUNDS; i += 1) times.push((await timed(() => indicatorAnalytics(ctx, item.query))).ms);
+    for (let i = 0; i < ROUNDS; i += 1)
+      times.push((await timed(() => indicatorAnalytics(ctx, item.query))).ms);
     const baselines: number[] = [];
     for (let i = 0; i < Math.max(2, Math.ceil(ROUNDS / 5)); i += 1)
       baselines.push((await timed(() => withoutTimeout(kysely, item.raw))).ms);
@@ -196,10 +204,22 @@ async function measure(label: string, db: Db<Database>, elements: number): Promi
     await sql<{ code: string }>`select code from gazetteer_unit where level = 3 order by code`.execute(kysely)
   ).rows.map((row) => row.code);
   const cells = [
-    ['female', '0_17'], ['female', '18_34'], ['female', '35_59'], ['female', '60_plus'],
-    ['male', '0_17'], ['male', '18_34'], ['male', '35_59'], ['male', '60_plus'],
+    ['female', '0_17'],
+    ['female', '18_34'],
+    ['female', '35_59'],
+    ['female', '60_plus'],
+    ['male', '0_17'],
+    ['male', '18_34'],
+    ['male', '35_59'],
+    ['male', '60_plus'],
   ] as const;
-  const values: { dataElement: string; unit: string; period: string; categoryOptions: Record<string, string>; value: number }[] = [];
+  const values: {
+    dataElement: string;
+    unit: string;
+    period: string;
+    categoryOptions: Record<string, string>;
+    value: number;
+  }[] = [];
   outer: for (const unit of communes)
     for (let e = 1; e <= elements; e += 1)
       for (const [sex, age] of cells) {
@@ -235,9 +255,14 @@ async function measure(label: string, db: Db<Database>, elements: number): Promi
       target: { text: '< 2000 ms', met: write.ms < 2000 },
     }),
   );
-  const check = await timed(() => withoutTimeout(kysely, (trx) => preAggregationDrift(ctx.bind(trx as never) as ResultsContext)));
-  if (check.value !== 0) throw new Error(`${label}: the pre-aggregation differs from a recount in ${check.value} cells`);
-  console.log(`  ${label}: pre-aggregation equals a full recount (checked in ${(check.ms / 1000).toFixed(1)} s)`);
+  const check = await timed(() =>
+    withoutTimeout(kysely, (trx) => preAggregationDrift(ctx.bind(trx as never))),
+  );
+  if (check.value !== 0)
+    throw new Error(`${label}: the pre-aggregation differs from a recount in ${check.value} cells`);
+  console.log(
+    `  ${label}: pre-aggregation equals a full recount (checked in ${(check.ms / 1000).toFixed(1)} s)`,
+  );
   return results;
 }
 

@@ -216,7 +216,7 @@ export async function updateForum(
     if (body.lateReasonKm !== undefined) changes.late_reason_km = blankToNull(body.lateReasonKm);
     if (body.summaryKm !== undefined) changes.summary_km = blankToNull(body.summaryKm);
     if (body.summaryEn !== undefined) changes.summary_en = blankToNull(body.summaryEn);
-    const merged = { ...before, ...changes } as ForumRow;
+    const merged = { ...before, ...changes };
     checkDate(merged.forum_year, merged.forum_date, merged.late_reason_km);
     const after = await updateForumRow(trx, id, changes);
     await ctx.audit.write(trx, actor, {

@@ -13,11 +13,19 @@ import type { AnalyticsAnswer, AnalyticsQuery } from './results.schemas.ts';
 import { findIndicator, selectCombos, selectDataElements } from './framework.queries.ts';
 import { parsePeriod } from './periods.ts';
 import { indicatorValue } from './values.ts';
-import { aggregationDifferences, selectValueUnits, sumAggregates, type AggregateRow } from './values.queries.ts';
+import {
+  aggregationDifferences,
+  selectValueUnits,
+  sumAggregates,
+  type AggregateRow,
+} from './values.queries.ts';
 
 const LOWEST_LEVEL = 4;
 
-export async function indicatorAnalytics(ctx: ResultsContext, query: AnalyticsQuery): Promise<AnalyticsAnswer> {
+export async function indicatorAnalytics(
+  ctx: ResultsContext,
+  query: AnalyticsQuery,
+): Promise<AnalyticsAnswer> {
   const db = ctx.db;
   const gazetteer = ctx.ports.gazetteer;
   const indicator = await findIndicator(db, query.indicator);
@@ -67,11 +75,14 @@ export async function indicatorAnalytics(ctx: ResultsContext, query: AnalyticsQu
       : await sumAggregates(db, {
           ...range,
           units: gazetteer.unitCodesOfLevelsQuery(portDb(db), [level]),
-          ...(query.unit !== undefined ? { within: gazetteer.subtreeCodesQuery(portDb(db), [query.unit]) } : {}),
+          ...(query.unit !== undefined
+            ? { within: gazetteer.subtreeCodesQuery(portDb(db), [query.unit]) }
+            : {}),
           by,
         });
   // Totals: the unit's own rows, or the country's as the sum of its provinces' rows.
-  const totalUnits = query.unit !== undefined ? [query.unit] : gazetteer.unitCodesOfLevelsQuery(portDb(db), [1]);
+  const totalUnits =
+    query.unit !== undefined ? [query.unit] : gazetteer.unitCodesOfLevelsQuery(portDb(db), [1]);
   const totalRows = (await sumAggregates(db, { ...range, units: totalUnits, by })).map((row) => ({
     ...row,
     unit_code: '',
@@ -127,7 +138,10 @@ export async function indicatorAnalytics(ctx: ResultsContext, query: AnalyticsQu
   // The grand total: every group's numerator, and the denominator once (not once per group
   // when the denominator is not broken down like the numerator).
   const grand = combine(
-    (await sumAggregates(db, { ...range, units: totalUnits, by: [] })).map((row) => ({ ...row, unit_code: '' })),
+    (await sumAggregates(db, { ...range, units: totalUnits, by: [] })).map((row) => ({
+      ...row,
+      unit_code: '',
+    })),
   );
   const grandTotal = grand[0] ?? { numerator: null, denominator: null, value: null };
   return {

@@ -17,7 +17,13 @@ import {
 } from './framework.queries.ts';
 import { parsePeriod, periodsHolding } from './periods.ts';
 import { checkValue } from './values.ts';
-import { lockUnits, selectFormValues, selectLockedCells, writeValues, type ValueRow } from './values.queries.ts';
+import {
+  lockUnits,
+  selectFormValues,
+  selectLockedCells,
+  writeValues,
+  type ValueRow,
+} from './values.queries.ts';
 import type { ResultsDb } from './results.tables.ts';
 
 /** A canonical key of a breakdown: its options in category order. */
@@ -25,7 +31,11 @@ const optionsKey = (categories: readonly string[], options: Record<string, strin
   categories.map((category) => `${category}=${options[category] ?? ''}`).join('&');
 
 /** The cells of each combination: combo → options key → option combo id. */
-async function optionCombos(db: ResultsDb, comboCodes: readonly string[], categoriesOf: Map<string, string[]>) {
+async function optionCombos(
+  db: ResultsDb,
+  comboCodes: readonly string[],
+  categoriesOf: Map<string, string[]>,
+) {
   const rows = await selectOptionCombos(db, comboCodes);
   const cells = new Map<string, Map<string, number>>();
   for (const row of rows) {
@@ -62,7 +72,9 @@ export async function recordDataValues(
   const dataSet = await findDataSet(db, body.dataSet);
   if (!dataSet) throw fail('results.data_set.not_found', `No data set ${body.dataSet}.`);
   const elements = new Map((await selectDataSetElements(db, [dataSet.code])).map((row) => [row.code, row]));
-  const unitTypes = new Set((await selectDataSetUnitTypes(db, [dataSet.code])).map((row) => row.unit_type_code));
+  const unitTypes = new Set(
+    (await selectDataSetUnitTypes(db, [dataSet.code])).map((row) => row.unit_type_code),
+  );
   const combos = [...new Set([...elements.values()].map((element) => element.combo_code))];
   const categoriesOf = await comboCategories(db, combos);
   const cells = await optionCombos(db, combos, categoriesOf);
@@ -97,7 +109,10 @@ export async function recordDataValues(
         }
       }
       if (!within) {
-        unitProblems.set(code, { code: 'results.value.outside_scope', message: `Unit ${code} is outside your area.` });
+        unitProblems.set(code, {
+          code: 'results.value.outside_scope',
+          message: `Unit ${code} is outside your area.`,
+        });
       }
     }
   }
@@ -109,7 +124,12 @@ export async function recordDataValues(
     if (unitProblem) problem(unitProblem.code, index, 'unit', unitProblem.message);
     const element = elements.get(value.dataElement);
     if (!element) {
-      problem('results.value.element_not_in_data_set', index, 'dataElement', `${value.dataElement} is not in ${dataSet.code}.`);
+      problem(
+        'results.value.element_not_in_data_set',
+        index,
+        'dataElement',
+        `${value.dataElement} is not in ${dataSet.code}.`,
+      );
       return;
     }
     const period = parsePeriod(value.period);
@@ -125,12 +145,18 @@ export async function recordDataValues(
     }
     const checked = checkValue(element.value_type, value.value);
     if (checked === null) {
-      problem('results.value.bad_value', index, 'value', `${String(value.value)} is not ${element.value_type}.`);
+      problem(
+        'results.value.bad_value',
+        index,
+        'value',
+        `${String(value.value)} is not ${element.value_type}.`,
+      );
     }
     const categories = categoriesOf.get(element.combo_code) ?? [];
     const options = value.categoryOptions ?? {};
     const extra = Object.keys(options).filter((key) => !categories.includes(key));
-    const cocId = extra.length > 0 ? undefined : cells.get(element.combo_code)?.get(optionsKey(categories, options));
+    const cocId =
+      extra.length > 0 ? undefined : cells.get(element.combo_code)?.get(optionsKey(categories, options));
     if (cocId === undefined) {
       problem(
         'results.value.bad_category_options',
@@ -142,7 +168,12 @@ export async function recordDataValues(
     if (!period || checked === null || cocId === undefined || unitProblem) return;
     const key = `${element.code}|${value.unit}|${period.code}|${cocId}`;
     if (seen.has(key)) {
-      problem('results.value.duplicate', index, 'dataElement', `Given twice: ${element.code} ${value.unit} ${period.code}.`);
+      problem(
+        'results.value.duplicate',
+        index,
+        'dataElement',
+        `Given twice: ${element.code} ${value.unit} ${period.code}.`,
+      );
       return;
     }
     seen.add(key);
@@ -166,8 +197,15 @@ export async function recordDataValues(
       cellsAsked.map((row) => ({ unit: row.unit, period: row.period })),
     );
     for (const cell of locked) {
-      const index = body.values.findIndex((value) => value.unit === cell.unit_code && value.period === cell.period);
-      problem('results.value.locked', index, 'period', `${dataSet.code} ${cell.unit_code} ${cell.period} is approved.`);
+      const index = body.values.findIndex(
+        (value) => value.unit === cell.unit_code && value.period === cell.period,
+      );
+      problem(
+        'results.value.locked',
+        index,
+        'period',
+        `${dataSet.code} ${cell.unit_code} ${cell.period} is approved.`,
+      );
     }
   }
   if (problems.length > 0) refuse(problems);
@@ -207,7 +245,13 @@ export async function recordDataValues(
         periods: periods.slice(0, 24),
       },
     });
-    return { dataSet: dataSet.code, values: rows.length, inserted: written.inserted, updated: written.updated, unchanged };
+    return {
+      dataSet: dataSet.code,
+      values: rows.length,
+      inserted: written.inserted,
+      updated: written.updated,
+      unchanged,
+    };
   });
 }
 
@@ -216,8 +260,7 @@ function refuse(problems: Problem[]): never {
   const errors: ErrorItem[] = problems.slice(0, 200).map(({ path, message }) => ({ path, message }));
   const codes = [...new Set(problems.map((p) => p.code))];
   throw fail(first ?? 'results.value.bad_values', {
-    detail:
-      `${problems.length} value${problems.length === 1 ? '' : 's'} refused (${codes.join(', ')}); nothing was recorded.`,
+    detail: `${problems.length} value${problems.length === 1 ? '' : 's'} refused (${codes.join(', ')}); nothing was recorded.`,
     errors,
   });
 }
@@ -229,7 +272,8 @@ export async function formValues(ctx: ResultsContext, query: FormValuesQuery): P
   const period = parsePeriod(query.period);
   if (!period) throw fail('results.value.bad_period');
   if (period.type !== dataSet.period_type) throw fail('results.value.wrong_period_type');
-  if (!(await ctx.ports.gazetteer.unitExists(portDb(ctx.db), query.unit))) throw fail('results.value.unit_unknown');
+  if (!(await ctx.ports.gazetteer.unitExists(portDb(ctx.db), query.unit)))
+    throw fail('results.value.unit_unknown');
   const locked = await selectLockedCells(ctx.db, dataSet.code, [{ unit: query.unit, period: period.code }]);
   const rows = await selectFormValues(ctx.db, {
     dataSetCode: dataSet.code,
@@ -242,6 +286,10 @@ export async function formValues(ctx: ResultsContext, query: FormValuesQuery): P
     unit: query.unit,
     period: period.code,
     locked: locked.length > 0,
-    values: rows.map((row) => ({ dataElement: row.data_element_code, cocId: row.coc_id, value: String(row.value) })),
+    values: rows.map((row) => ({
+      dataElement: row.data_element_code,
+      cocId: row.coc_id,
+      value: String(row.value),
+    })),
   };
 }

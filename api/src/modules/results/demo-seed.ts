@@ -27,7 +27,14 @@ export const DEMO_ANSWERED_INDICATOR = 'EX.IND.ANSWERED_PCT';
 
 export async function seedResultsDemo(ctx: ResultsContext): Promise<void> {
   const db = ctx.db;
-  const element = (code: string, parent: string, kind: 'output' | 'priority_action', position: number, km: string, en: string) =>
+  const element = (
+    code: string,
+    parent: string,
+    kind: 'output' | 'priority_action',
+    position: number,
+    km: string,
+    en: string,
+  ) =>
     insertFrameworkElement(db, {
       framework_code: 'np2',
       code,
@@ -39,11 +46,46 @@ export async function seedResultsDemo(ctx: ResultsContext): Promise<void> {
       source: EXAMPLE,
       is_example: true,
     });
-  await element('C5.O1.P1', 'C5.O1', 'output', 1, 'សេវាសាធារណៈនៅឃុំ សង្កាត់ងាយស្រួលទទួល', 'Public services at communes and sangkats are easy to reach');
-  await element('C5.O1.P1.A1', 'C5.O1.P1', 'priority_action', 1, 'ពង្រីកការិយាល័យច្រកចេញចូលតែមួយ', 'Extend one window service offices');
-  await element('C5.O1.P2', 'C5.O1', 'output', 2, 'សំណើរបស់ប្រជាពលរដ្ឋត្រូវបានឆ្លើយតបទាន់ពេល', 'Citizens’ requests are answered on time');
-  await element('C5.O1.P2.A1', 'C5.O1.P2', 'priority_action', 1, 'តាមដានសំណើរបស់ប្រជាពលរដ្ឋតាមប្រព័ន្ធឌីជីថល', 'Track citizens’ requests digitally');
-  await element('C2.O1.P1', 'C2.O1', 'output', 1, 'រដ្ឋបាលថ្នាក់ក្រោមជាតិប្រើប្រព័ន្ធព័ត៌មានរួម', 'SNAs use shared information systems');
+  await element(
+    'C5.O1.P1',
+    'C5.O1',
+    'output',
+    1,
+    'សេវាសាធារណៈនៅឃុំ សង្កាត់ងាយស្រួលទទួល',
+    'Public services at communes and sangkats are easy to reach',
+  );
+  await element(
+    'C5.O1.P1.A1',
+    'C5.O1.P1',
+    'priority_action',
+    1,
+    'ពង្រីកការិយាល័យច្រកចេញចូលតែមួយ',
+    'Extend one window service offices',
+  );
+  await element(
+    'C5.O1.P2',
+    'C5.O1',
+    'output',
+    2,
+    'សំណើរបស់ប្រជាពលរដ្ឋត្រូវបានឆ្លើយតបទាន់ពេល',
+    'Citizens’ requests are answered on time',
+  );
+  await element(
+    'C5.O1.P2.A1',
+    'C5.O1.P2',
+    'priority_action',
+    1,
+    'តាមដានសំណើរបស់ប្រជាពលរដ្ឋតាមប្រព័ន្ធឌីជីថល',
+    'Track citizens’ requests digitally',
+  );
+  await element(
+    'C2.O1.P1',
+    'C2.O1',
+    'output',
+    1,
+    'រដ្ឋបាលថ្នាក់ក្រោមជាតិប្រើប្រព័ន្ធព័ត៌មានរួម',
+    'SNAs use shared information systems',
+  );
 
   await insertDataElements(db, [
     {
@@ -112,11 +154,46 @@ export async function seedResultsDemo(ctx: ResultsContext): Promise<void> {
     is_example: true,
   });
   await insertTargets(db, [
-    { indicator_code: DEMO_ANSWERED_INDICATOR, unit_code: null, year: 2025, kind: 'baseline', value: 70, is_example: true },
-    { indicator_code: DEMO_ANSWERED_INDICATOR, unit_code: null, year: 2026, kind: 'target', value: 80, is_example: true },
-    { indicator_code: DEMO_ANSWERED_INDICATOR, unit_code: null, year: 2027, kind: 'target', value: 85, is_example: true },
-    { indicator_code: DEMO_ANSWERED_INDICATOR, unit_code: '23', year: 2026, kind: 'target', value: 75, is_example: true },
-    { indicator_code: DEMO_SERVED_INDICATOR, unit_code: null, year: 2026, kind: 'target', value: 250000, is_example: true },
+    {
+      indicator_code: DEMO_ANSWERED_INDICATOR,
+      unit_code: null,
+      year: 2025,
+      kind: 'baseline',
+      value: 70,
+      is_example: true,
+    },
+    {
+      indicator_code: DEMO_ANSWERED_INDICATOR,
+      unit_code: null,
+      year: 2026,
+      kind: 'target',
+      value: 80,
+      is_example: true,
+    },
+    {
+      indicator_code: DEMO_ANSWERED_INDICATOR,
+      unit_code: null,
+      year: 2027,
+      kind: 'target',
+      value: 85,
+      is_example: true,
+    },
+    {
+      indicator_code: DEMO_ANSWERED_INDICATOR,
+      unit_code: '23',
+      year: 2026,
+      kind: 'target',
+      value: 75,
+      is_example: true,
+    },
+    {
+      indicator_code: DEMO_SERVED_INDICATOR,
+      unit_code: null,
+      year: 2026,
+      kind: 'target',
+      value: 250000,
+      is_example: true,
+    },
   ]);
   await insertDataSet(
     db,
@@ -166,7 +243,13 @@ export async function seedResultsDemo(ctx: ResultsContext): Promise<void> {
           }
         }
         const received = 5 + next(10);
-        values.push({ dataElement: 'EX.REQUESTS_RECEIVED', unit, period, categoryOptions: { sex }, value: received });
+        values.push({
+          dataElement: 'EX.REQUESTS_RECEIVED',
+          unit,
+          period,
+          categoryOptions: { sex },
+          value: received,
+        });
         values.push({
           dataElement: 'EX.REQUESTS_ANSWERED',
           unit,

@@ -84,7 +84,11 @@ export function selectCategoryOptions(db: ResultsDb) {
 
 export function selectCombos(db: ResultsDb, codes: readonly string[]) {
   if (codes.length === 0) return Promise.resolve([]);
-  return db.selectFrom('results_category_combo').selectAll().where('code', 'in', [...codes]).execute();
+  return db
+    .selectFrom('results_category_combo')
+    .selectAll()
+    .where('code', 'in', [...codes])
+    .execute();
 }
 
 export function selectOptionCombos(db: ResultsDb, comboCodes: readonly string[]) {
@@ -132,7 +136,15 @@ export function selectDataSetElements(db: ResultsDb, dataSetCodes: readonly stri
   return db
     .selectFrom('results_data_set_element as s')
     .innerJoin('results_data_element as d', 'd.code', 's.data_element_code')
-    .select(['s.data_set_code', 'd.code', 'd.name_km', 'd.name_en', 'd.value_type', 'd.combo_code', 'd.is_example'])
+    .select([
+      's.data_set_code',
+      'd.code',
+      'd.name_km',
+      'd.name_en',
+      'd.value_type',
+      'd.combo_code',
+      'd.is_example',
+    ])
     .where('s.data_set_code', 'in', [...dataSetCodes])
     .orderBy('d.code')
     .execute();
@@ -282,13 +294,20 @@ export async function insertDataSet(
 /** Sets the approval state of a data set × unit × period (the approval slice will own this; tests use it). */
 export async function upsertDataSetStatus(
   db: ResultsDb,
-  row: { data_set_code: string; unit_code: string; period: string; status: 'open' | 'submitted' | 'approved' },
+  row: {
+    data_set_code: string;
+    unit_code: string;
+    period: string;
+    status: 'open' | 'submitted' | 'approved';
+  },
 ) {
   await db
     .insertInto('results_data_set_status')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['data_set_code', 'unit_code', 'period']).doUpdateSet({ status: row.status, changed_at: sql`now()` }),
+      oc
+        .columns(['data_set_code', 'unit_code', 'period'])
+        .doUpdateSet({ status: row.status, changed_at: sql`now()` }),
     )
     .execute();
 }

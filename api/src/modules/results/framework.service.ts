@@ -144,7 +144,13 @@ export async function listCategories(ctx: ResultsContext): Promise<Category[]> {
 
 async function toDataSets(
   db: ResultsDb,
-  rows: { code: string; name_km: string; name_en: string; period_type: DataSet['periodType']; is_example: boolean }[],
+  rows: {
+    code: string;
+    name_km: string;
+    name_en: string;
+    period_type: DataSet['periodType'];
+    is_example: boolean;
+  }[],
 ): Promise<DataSet[]> {
   const codes = rows.map((row) => row.code);
   const [elements, unitTypes] = await Promise.all([
@@ -152,7 +158,10 @@ async function toDataSets(
     selectDataSetUnitTypes(db, codes),
   ]);
   const comboCodes = [...new Set(elements.map((element) => element.combo_code))];
-  const [combos, cells] = await Promise.all([selectCombos(db, comboCodes), selectOptionCombos(db, comboCodes)]);
+  const [combos, cells] = await Promise.all([
+    selectCombos(db, comboCodes),
+    selectOptionCombos(db, comboCodes),
+  ]);
   const categoriesOf = new Map(combos.map((combo) => [combo.code, combo.category_codes]));
   return rows.map((row) => ({
     code: row.code,

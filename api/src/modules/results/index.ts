@@ -6,7 +6,6 @@
  * in the transaction that writes the figures.
  */
 import { defineModule } from '../../platform/module.ts';
-import type { ResultsContext } from './results.context.ts';
 import { RESULTS_ERRORS } from './results.errors.ts';
 import { resultsRoutes } from './results.routes.ts';
 import { RESULTS_TABLE_NAMES, type ResultsTables } from './results.tables.ts';
@@ -39,6 +38,6 @@ export const resultsModule = defineModule<ResultsTables, 'gazetteer'>({
     council_member: ['results.analytics.read'],
   },
   requires: ['gazetteer'],
-  routes: (ctx) => resultsRoutes(ctx as ResultsContext),
-  seedDemo: (ctx) => seedResultsDemo(ctx as ResultsContext),
+  routes: (ctx) => resultsRoutes(ctx),
+  seedDemo: (ctx) => seedResultsDemo(ctx),
 });

@@ -5,8 +5,18 @@ import { checkValue, indicatorValue } from './values.ts';
 
 describe('periods', () => {
   it('reads years (the fiscal year is the calendar year), quarters and months with their days', () => {
-    expect(parsePeriod('2025')).toEqual({ code: '2025', type: 'yearly', year: 2025, start: '2025-01-01', end: '2025-12-31' });
-    expect(parsePeriod('2024Q1')).toMatchObject({ type: 'quarterly', start: '2024-01-01', end: '2024-03-31' });
+    expect(parsePeriod('2025')).toEqual({
+      code: '2025',
+      type: 'yearly',
+      year: 2025,
+      start: '2025-01-01',
+      end: '2025-12-31',
+    });
+    expect(parsePeriod('2024Q1')).toMatchObject({
+      type: 'quarterly',
+      start: '2024-01-01',
+      end: '2024-03-31',
+    });
     expect(parsePeriod('202402')).toMatchObject({ type: 'monthly', start: '2024-02-01', end: '2024-02-29' });
     expect(parsePeriod('202502')?.end).toBe('2025-02-28');
     for (const bad of ['2025Q5', '202513', '202500', '25', '2025-01', '2025W01', '', '1800', '20250101']) {

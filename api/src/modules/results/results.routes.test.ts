@@ -39,8 +39,8 @@ const valueCount = async () =>
     (await sql<{ n: string }>`select count(*) as n from results_data_value`.execute(t.db.kysely)).rows[0]?.n,
   );
 const aggTotal = async () =>
-  (await sql<{ s: string | null }>`select sum(value)::text as s from results_value_agg`.execute(t.db.kysely)).rows[0]
-    ?.s;
+  (await sql<{ s: string | null }>`select sum(value)::text as s from results_value_agg`.execute(t.db.kysely))
+    .rows[0]?.s;
 
 /** Cells of the pre-aggregation that differ from a recount of the values (monthly here: month, quarter, year) over the closure (0 when sound). */
 async function drift(): Promise<number> {
@@ -55,7 +55,9 @@ async function drift(): Promise<number> {
     select count(*) as n from recount r
     full join results_value_agg g on g.data_element_code = r.data_element_code and g.unit_code = r.unit_code
       and g.period = r.period and g.coc_id = r.coc_id
-    where r.value is distinct from g.value or r.value_count is distinct from g.value_count`.execute(t.db.kysely);
+    where r.value is distinct from g.value or r.value_count is distinct from g.value_count`.execute(
+    t.db.kysely,
+  );
   return Number(result.rows[0]?.n);
 }
 
@@ -84,13 +86,31 @@ describe('the framework as data', () => {
     const framework = await call<{
       isExample: boolean;
       source: string;
-      elements: { code: string; kind: string; parentCode: string | null; isExample: boolean; nameKm: string }[];
+      elements: {
+        code: string;
+        kind: string;
+        parentCode: string | null;
+        isExample: boolean;
+        nameKm: string;
+      }[];
     }>(anon, 'GET', '/api/results/frameworks/np2');
     expect(framework.isExample).toBe(false);
     expect(framework.source).toContain('NP-2');
     const official = framework.elements.filter((element) => !element.isExample);
-    expect(official.filter((e) => e.kind === 'component').map((e) => e.code)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5']);
-    expect(official.filter((e) => e.kind === 'outcome').map((e) => e.parentCode)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5']);
+    expect(official.filter((e) => e.kind === 'component').map((e) => e.code)).toEqual([
+      'C1',
+      'C2',
+      'C3',
+      'C4',
+      'C5',
+    ]);
+    expect(official.filter((e) => e.kind === 'outcome').map((e) => e.parentCode)).toEqual([
+      'C1',
+      'C2',
+      'C3',
+      'C4',
+      'C5',
+    ]);
     const examples = framework.elements.filter((element) => element.isExample);
     expect(examples.length).toBeGreaterThan(0);
     for (const example of examples) expect(example.nameKm).toContain('គំរូ');
@@ -106,26 +126,26 @@ describe('the framework as data', () => {
   });
 
   it('lists indicators with formula, targets and breakdowns, paged', async () => {
-    const page = await call<{ items: { code: string; denominator: string[] | null; targets: unknown[] }[]; total: number }>(
-      anon,
-      'GET',
-      '/api/results/indicators?framework=np2&pageSize=1',
-    );
+    const page = await call<{
+      items: { code: string; denominator: string[] | null; targets: unknown[] }[];
+      total: number;
+    }>(anon, 'GET', '/api/results/indicators?framework=np2&pageSize=1');
     expect(page.total).toBe(2);
     expect(page.items).toHaveLength(1);
-    const ratio = await call<{ numerator: string[]; denominator: string[]; factor: number; targets: { year: number; kind: string; unitCode: string | null }[] }>(
-      anon,
-      'GET',
-      '/api/results/indicators/EX.IND.ANSWERED_PCT',
-    );
+    const ratio = await call<{
+      numerator: string[];
+      denominator: string[];
+      factor: number;
+      targets: { year: number; kind: string; unitCode: string | null }[];
+    }>(anon, 'GET', '/api/results/indicators/EX.IND.ANSWERED_PCT');
     expect(ratio.denominator).toEqual(['EX.REQUESTS_RECEIVED']);
     expect(ratio.factor).toBe(100);
     expect(ratio.targets.some((target) => target.unitCode === '23' && target.kind === 'target')).toBe(true);
-    const dataSet = await call<{ periodType: string; unitTypes: string[]; elements: { code: string; cells: unknown[] }[] }>(
-      anon,
-      'GET',
-      `/api/results/data-sets/${DATA_SET}`,
-    );
+    const dataSet = await call<{
+      periodType: string;
+      unitTypes: string[];
+      elements: { code: string; cells: unknown[] }[];
+    }>(anon, 'GET', `/api/results/data-sets/${DATA_SET}`);
     expect(dataSet.periodType).toBe('monthly');
     expect(dataSet.unitTypes).toEqual(['commune', 'sangkat']);
     expect(dataSet.elements.find((e) => e.code === 'EX.CITIZENS_SERVED')?.cells).toHaveLength(16);
@@ -168,7 +188,13 @@ describe('recording figures', () => {
       clerk,
       'POST',
       '/api/results/data-values',
-      { dataSet: DATA_SET, values: [served('230201', 'female', '18_34', 'without', 20), served('230201', 'male', '18_34', 'without', 7)] },
+      {
+        dataSet: DATA_SET,
+        values: [
+          served('230201', 'female', '18_34', 'without', 20),
+          served('230201', 'male', '18_34', 'without', 7),
+        ],
+      },
     );
     expect(answer).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
     expect(await drift()).toBe(0);
@@ -178,18 +204,34 @@ describe('recording figures', () => {
     const values = await valueCount();
     const agg = await aggTotal();
     const recorded = () =>
-      t.db.kysely.selectFrom('audit_record').select('seq').where('action', '=', 'results.values.record').execute();
+      t.db.kysely
+        .selectFrom('audit_record')
+        .select('seq')
+        .where('action', '=', 'results.values.record')
+        .execute();
     const recordsBefore = (await recorded()).length;
     const good = served('230201', 'female', '0_17', 'with', 1);
     const cases: [unknown[], string, number][] = [
       [[good, served('230201', 'male', '0_17', 'with', -3)], 'results.value.bad_value', 400],
       [[good, served('230201', 'male', '0_17', 'with', '2.5')], 'results.value.bad_value', 400],
-      [[good, { ...served('230201', 'male', '0_17', 'with', 1), period: '2026Q3' }], 'results.value.wrong_period_type', 400],
-      [[good, { ...served('230201', 'male', '0_17', 'with', 1), period: '2026-07' }], 'results.value.bad_period', 400],
+      [
+        [good, { ...served('230201', 'male', '0_17', 'with', 1), period: '2026Q3' }],
+        'results.value.wrong_period_type',
+        400,
+      ],
+      [
+        [good, { ...served('230201', 'male', '0_17', 'with', 1), period: '2026-07' }],
+        'results.value.bad_period',
+        400,
+      ],
       [[good, served('2302', 'male', '0_17', 'with', 1)], 'results.value.unit_not_assigned', 400],
       [[good, served('230299', 'male', '0_17', 'with', 1)], 'results.value.unit_unknown', 400],
       [[good, served('230202', 'male', '0_17', 'with', 1)], 'results.value.outside_scope', 403],
-      [[good, { ...served('230201', 'male', '0_17', 'with', 1), categoryOptions: { sex: 'male' } }], 'results.value.bad_category_options', 400],
+      [
+        [good, { ...served('230201', 'male', '0_17', 'with', 1), categoryOptions: { sex: 'male' } }],
+        'results.value.bad_category_options',
+        400,
+      ],
       [[good, { ...good, value: 2 }], 'results.value.duplicate', 400],
       [[good, { ...good, dataElement: 'EX.NOPE' }], 'results.value.element_not_in_data_set', 400],
     ];
@@ -198,7 +240,9 @@ describe('recording figures', () => {
       expect({ code: refused.code, status: refused.status }, JSON.stringify(batch)).toEqual({ code, status });
       expect(refused.errors?.[0]?.path).toMatch(/^\/values\/1\//);
     }
-    expect((await problem(clerk, { dataSet: 'EX.NOPE', values: [good] })).code).toBe('results.data_set.not_found');
+    expect((await problem(clerk, { dataSet: 'EX.NOPE', values: [good] })).code).toBe(
+      'results.data_set.not_found',
+    );
     expect(await valueCount()).toBe(values);
     expect(await aggTotal()).toBe(agg);
     // Refusals write no record of values (a 403 leaves the access check's denial record only).
@@ -224,36 +268,73 @@ describe('recording figures', () => {
 
 interface Analytics {
   level: number;
-  rows: { items: { unitCode: string; categories: Record<string, string | null>; numerator: number | null; denominator: number | null; value: number | null }[]; total: number };
+  rows: {
+    items: {
+      unitCode: string;
+      categories: Record<string, string | null>;
+      numerator: number | null;
+      denominator: number | null;
+      value: number | null;
+    }[];
+    total: number;
+  };
   totals: { categories: Record<string, string | null>; numerator: number | null; value: number | null }[];
   total: { numerator: number | null; denominator: number | null; value: number | null };
 }
 
 describe('analytics', () => {
   it('rolls a sum up to provinces and breaks it down by sex, equal to the values below', async () => {
-    const national = await call<Analytics>(admin, 'GET', '/api/results/analytics?indicator=EX.IND.SERVED&period=2026&by=sex');
+    const national = await call<Analytics>(
+      admin,
+      'GET',
+      '/api/results/analytics?indicator=EX.IND.SERVED&period=2026&by=sex',
+    );
     expect(national.level).toBe(1);
     const raw = await sql<{ sex: string; s: string }>`
       select c.options->>'sex' as sex, sum(v.value)::text as s from results_data_value v
       join results_category_option_combo c on c.id = v.coc_id
-      where v.data_element_code = 'EX.CITIZENS_SERVED' and v.year = 2026 group by 1 order by 1`.execute(t.db.kysely);
+      where v.data_element_code = 'EX.CITIZENS_SERVED' and v.year = 2026 group by 1 order by 1`.execute(
+      t.db.kysely,
+    );
     const kep = national.rows.items.filter((row) => row.unitCode === '23');
-    expect(kep.map((row) => [row.categories.sex, row.numerator])).toEqual(raw.rows.map((row) => [row.sex, Number(row.s)]));
+    expect(kep.map((row) => [row.categories.sex, row.numerator])).toEqual(
+      raw.rows.map((row) => [row.sex, Number(row.s)]),
+    );
     expect(national.total.numerator).toBe(raw.rows.reduce((sum, row) => sum + Number(row.s), 0));
     expect(national.totals.map((row) => row.categories.sex)).toEqual(['female', 'male']);
     // By commune within Kep: the communes' rows add up to the province's.
-    const communes = await call<Analytics>(admin, 'GET', '/api/results/analytics?indicator=EX.IND.SERVED&unit=23&level=3&period=2026');
-    expect(communes.rows.items.every((row) => row.unitCode.startsWith('23') && row.unitCode.length === 6)).toBe(true);
-    expect(communes.rows.items.reduce((sum, row) => sum + (row.numerator ?? 0), 0)).toBe(national.total.numerator);
+    const communes = await call<Analytics>(
+      admin,
+      'GET',
+      '/api/results/analytics?indicator=EX.IND.SERVED&unit=23&level=3&period=2026',
+    );
+    expect(
+      communes.rows.items.every((row) => row.unitCode.startsWith('23') && row.unitCode.length === 6),
+    ).toBe(true);
+    expect(communes.rows.items.reduce((sum, row) => sum + (row.numerator ?? 0), 0)).toBe(
+      national.total.numerator,
+    );
     // One month, a quarter: only the periods inside.
-    const july = await call<Analytics>(admin, 'GET', '/api/results/analytics?indicator=EX.IND.SERVED&unit=230201&level=3&period=202607');
+    const july = await call<Analytics>(
+      admin,
+      'GET',
+      '/api/results/analytics?indicator=EX.IND.SERVED&unit=230201&level=3&period=202607',
+    );
     expect(july.total.numerator).toBe(27);
-    const q3 = await call<Analytics>(admin, 'GET', '/api/results/analytics?indicator=EX.IND.SERVED&unit=230201&level=3&period=2026Q3');
+    const q3 = await call<Analytics>(
+      admin,
+      'GET',
+      '/api/results/analytics?indicator=EX.IND.SERVED&unit=230201&level=3&period=2026Q3',
+    );
     expect(q3.total.numerator).toBe(27);
   });
 
   it('computes a ratio as the sum of numerators over the sum of denominators; zero denominator → null', async () => {
-    const july = await call<Analytics>(admin, 'GET', `/api/results/analytics?indicator=EX.IND.ANSWERED_PCT&unit=230201&level=3&period=${MONTH}&by=sex`);
+    const july = await call<Analytics>(
+      admin,
+      'GET',
+      `/api/results/analytics?indicator=EX.IND.ANSWERED_PCT&unit=230201&level=3&period=${MONTH}&by=sex`,
+    );
     const bySex = Object.fromEntries(july.rows.items.map((row) => [row.categories.sex, row.value]));
     expect(bySex.female).toBeCloseTo(90);
     expect(bySex.male).toBeCloseTo(50);
@@ -261,9 +342,16 @@ describe('analytics', () => {
     expect(july.total.value).toBeCloseTo(75);
     await call(clerk, 'POST', '/api/results/data-values', {
       dataSet: DATA_SET,
-      values: [...requests('230201', 'female', 0, 0, '202609'), ...requests('230201', 'male', 0, 0, '202609')],
+      values: [
+        ...requests('230201', 'female', 0, 0, '202609'),
+        ...requests('230201', 'male', 0, 0, '202609'),
+      ],
     });
-    const empty = await call<Analytics>(admin, 'GET', '/api/results/analytics?indicator=EX.IND.ANSWERED_PCT&unit=230201&level=3&period=202609');
+    const empty = await call<Analytics>(
+      admin,
+      'GET',
+      '/api/results/analytics?indicator=EX.IND.ANSWERED_PCT&unit=230201&level=3&period=202609',
+    );
     expect(empty.total).toEqual({ numerator: 0, denominator: 0, value: null });
     expect(await drift()).toBe(0);
   });
@@ -274,13 +362,28 @@ describe('analytics', () => {
       return [response.statusCode, response.json<{ code: string }>().code];
     };
     expect(await bad(admin, 'indicator=EX.NOPE&period=2026')).toEqual([404, 'results.indicator.not_found']);
-    expect(await bad(admin, 'indicator=EX.IND.SERVED&period=2026W01')).toEqual([400, 'results.analytics.bad_period']);
-    expect(await bad(admin, 'indicator=EX.IND.ANSWERED_PCT&period=2026&by=age')).toEqual([400, 'results.analytics.bad_by']);
-    expect(await bad(admin, 'indicator=EX.IND.SERVED&unit=230201&level=2&period=2026')).toEqual([400, 'results.analytics.bad_level']);
-    expect(await bad(admin, 'indicator=EX.IND.SERVED&unit=239999&period=2026')).toEqual([404, 'results.analytics.unit_unknown']);
+    expect(await bad(admin, 'indicator=EX.IND.SERVED&period=2026W01')).toEqual([
+      400,
+      'results.analytics.bad_period',
+    ]);
+    expect(await bad(admin, 'indicator=EX.IND.ANSWERED_PCT&period=2026&by=age')).toEqual([
+      400,
+      'results.analytics.bad_by',
+    ]);
+    expect(await bad(admin, 'indicator=EX.IND.SERVED&unit=230201&level=2&period=2026')).toEqual([
+      400,
+      'results.analytics.bad_level',
+    ]);
+    expect(await bad(admin, 'indicator=EX.IND.SERVED&unit=239999&period=2026')).toEqual([
+      404,
+      'results.analytics.unit_unknown',
+    ]);
     expect(await bad(clerk, 'indicator=EX.IND.SERVED&unit=23&period=2026')).toEqual([403, 'auth.forbidden']);
     expect(await bad(clerk, 'indicator=EX.IND.SERVED&period=2026')).toEqual([403, 'auth.forbidden']);
-    expect(await bad(anon, 'indicator=EX.IND.SERVED&unit=230201&period=2026')).toEqual([401, 'auth.unauthenticated']);
+    expect(await bad(anon, 'indicator=EX.IND.SERVED&unit=230201&period=2026')).toEqual([
+      401,
+      'auth.unauthenticated',
+    ]);
     await call(clerk, 'GET', '/api/results/analytics?indicator=EX.IND.SERVED&unit=230201&period=2026');
   });
 
@@ -292,8 +395,15 @@ describe('analytics', () => {
     );
     expect(form.locked).toBe(false);
     expect(form.values).toHaveLength(6);
-    const locked = await call<{ locked: boolean }>(clerk, 'GET', `/api/results/form-values?dataSet=${DATA_SET}&unit=230201&period=202608`);
+    const locked = await call<{ locked: boolean }>(
+      clerk,
+      'GET',
+      `/api/results/form-values?dataSet=${DATA_SET}&unit=230201&period=202608`,
+    );
     expect(locked.locked).toBe(true);
-    expect((await clerk.request('GET', `/api/results/form-values?dataSet=${DATA_SET}&unit=230202&period=${MONTH}`)).statusCode).toBe(403);
+    expect(
+      (await clerk.request('GET', `/api/results/form-values?dataSet=${DATA_SET}&unit=230202&period=${MONTH}`))
+        .statusCode,
+    ).toBe(403);
   });
 });

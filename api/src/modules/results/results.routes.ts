@@ -112,7 +112,8 @@ export const resultsRoutes =
         config: { access: 'public' },
         schema: {
           tags,
-          summary: 'The categories figures are broken down by (sex, age group, disability) and their options.',
+          summary:
+            'The categories figures are broken down by (sex, age group, disability) and their options.',
           response: { 200: Type.Array(Category) },
         },
       },
@@ -155,7 +156,8 @@ export const resultsRoutes =
         },
         schema: {
           tags,
-          summary: 'The figures recorded for a data set, a unit and a period (an entry form’s starting point).',
+          summary:
+            'The figures recorded for a data set, a unit and a period (an entry form’s starting point).',
           querystring: FormValuesQuery,
           response: { 200: FormValues, 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef },
         },
@@ -192,7 +194,8 @@ export const resultsRoutes =
           },
         },
       },
-      async (request) => recordDataValues(ctx, actorOf(request), { body: request.body, scope: request.access.scope }),
+      async (request) =>
+        recordDataValues(ctx, actorOf(request), { body: request.body, scope: request.access.scope }),
     );
 
     app.get(
@@ -206,14 +209,21 @@ export const resultsRoutes =
         },
         schema: {
           tags,
-          summary: 'An indicator rolled up over the tree: rows per unit of a level (and breakdown) and totals.',
+          summary:
+            'An indicator rolled up over the tree: rows per unit of a level (and breakdown) and totals.',
           description:
             'Without unit: the whole country (national callers). level: the rows’ level, the one below the ' +
             'unit by default. period: a year, quarter or month; the values of every period within it are ' +
             'summed. by: categories (sex, age, disability) the indicator allows. Ratios are the sum of ' +
             'numerators over the sum of denominators; a zero denominator gives value null.',
           querystring: AnalyticsQuery,
-          response: { 200: AnalyticsAnswer, 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef },
+          response: {
+            200: AnalyticsAnswer,
+            400: ProblemRef,
+            401: ProblemRef,
+            403: ProblemRef,
+            404: ProblemRef,
+          },
         },
       },
       async (request, reply) => {

@@ -66,7 +66,9 @@ export const IndicatorTarget = Type.Object({
 export const Indicator = Type.Object({
   code: Type.String(),
   frameworkCode: Type.Union([Type.String(), Type.Null()]),
-  elementCode: Type.Union([Type.String(), Type.Null()], { description: 'The framework element it measures.' }),
+  elementCode: Type.Union([Type.String(), Type.Null()], {
+    description: 'The framework element it measures.',
+  }),
   ...Names,
   definitionKm: Type.String(),
   definitionEn: Type.String(),
@@ -84,7 +86,9 @@ export const Indicator = Type.Object({
   disaggregations: Type.Array(Type.String(), { description: 'Categories it may be broken down by.' }),
   dataSource: Type.String(),
   owner: Type.String(),
-  targets: Type.Array(IndicatorTarget, { description: 'Baselines and yearly targets, national and per SNA.' }),
+  targets: Type.Array(IndicatorTarget, {
+    description: 'Baselines and yearly targets, national and per SNA.',
+  }),
   isExample: Type.Boolean(),
 });
 export type Indicator = Static<typeof Indicator>;
@@ -181,7 +185,9 @@ export const FormValues = Type.Object({
   unit: Type.String(),
   period: Type.String(),
   locked: Type.Boolean({ description: 'Approved: the figures can no longer change.' }),
-  values: Type.Array(Type.Object({ dataElement: Type.String(), cocId: Type.Integer(), value: Type.String() })),
+  values: Type.Array(
+    Type.Object({ dataElement: Type.String(), cocId: Type.Integer(), value: Type.String() }),
+  ),
 });
 export type FormValues = Static<typeof FormValues>;
 
@@ -231,7 +237,9 @@ export const AnalyticsAnswer = Type.Object({
   rows: Page(
     Type.Object({ unitCode: Type.String(), nameKm: Type.String(), nameLatin: Type.String(), ...Figures }),
   ),
-  totals: Type.Array(Type.Object(Figures), { description: 'The unit’s (or the country’s) figures per breakdown.' }),
+  totals: Type.Array(Type.Object(Figures), {
+    description: 'The unit’s (or the country’s) figures per breakdown.',
+  }),
   total: Type.Object({
     numerator: Figures.numerator,
     denominator: Figures.denominator,

@@ -155,11 +155,16 @@ export async function selectValueUnits(db: ResultsDb): Promise<string[]> {
   return rows.map((row) => row.unit_code);
 }
 
-export function selectFormValues(db: ResultsDb, input: { dataSetCode: string; unit: string; period: string; year: number }) {
+export function selectFormValues(
+  db: ResultsDb,
+  input: { dataSetCode: string; unit: string; period: string; year: number },
+) {
   return db
     .selectFrom('results_data_value as v')
     .innerJoin('results_data_set_element as s', (join) =>
-      join.onRef('s.data_element_code', '=', 'v.data_element_code').on('s.data_set_code', '=', input.dataSetCode),
+      join
+        .onRef('s.data_element_code', '=', 'v.data_element_code')
+        .on('s.data_set_code', '=', input.dataSetCode),
     )
     .select(['v.data_element_code', 'v.coc_id', 'v.value', 'v.updated_at'])
     .where('v.unit_code', '=', input.unit)
@@ -221,7 +226,7 @@ export async function sumAggregates(
   const groupKeys = input.by.map((_, index) => sql.ref(`k${index}`));
   const unitFilter = Array.isArray(input.units)
     ? sql`g.unit_code = any(${[...(input.units as readonly string[])]}::text[])`
-    : sql`g.unit_code in (${input.units as Expression<unknown>})`;
+    : sql`g.unit_code in (${input.units})`;
   const withinFilter = input.within === undefined ? sql`true` : sql`g.unit_code in (${input.within})`;
   const result = await sql<Record<string, string | null>>`
     select g.unit_code, g.data_element_code, sum(g.value)::text as value

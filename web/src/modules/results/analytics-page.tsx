@@ -66,27 +66,33 @@ function IndicatorAnalytics() {
   };
   const toggleBy = (code: string, on: boolean) =>
     change('by', (on ? [...by, code] : by.filter((item) => item !== code)).join(','));
-  const figure = (value: number | null) => (value === null ? t('results.analytics.noValue') : format.number(Math.round(value * 100) / 100));
+  const figure = (value: number | null) =>
+    value === null ? t('results.analytics.noValue') : format.number(Math.round(value * 100) / 100);
   const data = answer.data;
   const ratio = data?.indicator.isRatio ?? false;
 
   const figureColumns = <Item extends Figures>(): Column<Item>[] => [
-    ...(data?.by ?? []).map(
-      (category): Column<Item> => ({
-        key: `by-${category}`,
-        label: nameIn(lang, categories.data?.find((c) => c.code === category) ?? { nameKm: category, nameEn: category }),
-        cell: (row) => optionName(lang, categories.data, category, row.categories[category] ?? null),
-      }),
-    ),
+    ...(data?.by ?? []).map((category): Column<Item> => ({
+      key: `by-${category}`,
+      label: nameIn(
+        lang,
+        categories.data?.find((c) => c.code === category) ?? { nameKm: category, nameEn: category },
+      ),
+      cell: (row) => optionName(lang, categories.data, category, row.categories[category] ?? null),
+    })),
     ...(ratio
       ? [
           numberColumn<Item>('numerator', t('results.analytics.numerator'), (row) => figure(row.numerator)),
-          numberColumn<Item>('denominator', t('results.analytics.denominator'), (row) => figure(row.denominator)),
+          numberColumn<Item>('denominator', t('results.analytics.denominator'), (row) =>
+            figure(row.denominator),
+          ),
         ]
       : []),
     {
       key: 'value',
-      label: data ? `${t('results.analytics.value')} (${lang === 'en' ? data.indicator.unitEn : data.indicator.unitKm})` : t('results.analytics.value'),
+      label: data
+        ? `${t('results.analytics.value')} (${lang === 'en' ? data.indicator.unitEn : data.indicator.unitKm})`
+        : t('results.analytics.value'),
       className: 'number',
       cell: (row) => figure(row.value),
     },
@@ -99,7 +105,11 @@ function IndicatorAnalytics() {
       <div className="results-filters">
         <div className="field">
           <label htmlFor="results-indicator">{t('results.analytics.indicator')}</label>
-          <select id="results-indicator" value={indicatorCode} onChange={(e) => change('indicator', e.target.value)}>
+          <select
+            id="results-indicator"
+            value={indicatorCode}
+            onChange={(e) => change('indicator', e.target.value)}
+          >
             {(indicators.data?.items ?? []).map((item) => (
               <option key={item.code} value={item.code}>
                 {nameIn(lang, item)}
@@ -133,13 +143,21 @@ function IndicatorAnalytics() {
         </div>
         <div className="field">
           <label htmlFor="results-period">{t('results.analytics.period')}</label>
-          <input id="results-period" value={period} onChange={(e) => change('period', e.target.value.trim())} />
+          <input
+            id="results-period"
+            value={period}
+            onChange={(e) => change('period', e.target.value.trim())}
+          />
         </div>
         <fieldset className="field">
           <legend>{t('results.analytics.by')}</legend>
           {(indicator?.disaggregations ?? []).map((code) => (
             <label key={code} className="field--checkbox">
-              <input type="checkbox" checked={by.includes(code)} onChange={(e) => toggleBy(code, e.target.checked)} />{' '}
+              <input
+                type="checkbox"
+                checked={by.includes(code)}
+                onChange={(e) => toggleBy(code, e.target.checked)}
+              />{' '}
               {nameIn(lang, categories.data?.find((c) => c.code === code) ?? { nameKm: code, nameEn: code })}
             </label>
           ))}
@@ -179,7 +197,9 @@ function IndicatorAnalytics() {
               caption={t('results.analytics.totals')}
               items={data.totals}
               rowKey={(row) => JSON.stringify(row.categories)}
-              columns={figureColumns<Figures>().map((column, index) => (index === 0 ? { ...column, rowHeader: true } : column))}
+              columns={figureColumns<Figures>().map((column, index) =>
+                index === 0 ? { ...column, rowHeader: true } : column,
+              )}
             />
           ) : null}
         </>

@@ -45,8 +45,7 @@ export function useFormValues(input: { dataSet: string; unit: string; period: st
   return useQuery({
     queryKey: ['results', 'form', input],
     enabled: input !== null,
-    queryFn: ({ signal }) =>
-      call(api.GET('/api/results/form-values', { params: { query: input! }, signal })),
+    queryFn: ({ signal }) => call(api.GET('/api/results/form-values', { params: { query: input! }, signal })),
   });
 }
 

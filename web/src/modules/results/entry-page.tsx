@@ -6,7 +6,7 @@
  * Works at 390 px: the tables stack.
  */
 import './i18n.ts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { DataTable } from '../../components/data-table.tsx';
@@ -59,11 +59,16 @@ function Entry() {
   const unit = params.get('unit') ?? session.unitsWhere(ENTER_VALUES).find((code) => code !== null) ?? '';
   const period = params.get('period') ?? thisMonth();
   const dataSet = dataSets.data?.items.find((item) => item.code === dataSetCode);
-  const ready = dataSet !== undefined && /^([0-9]{2}){1,4}$/.test(unit) && /^[0-9]{4}(Q[1-4]|[0-9]{2})?$/.test(period);
+  const ready =
+    dataSet !== undefined && /^([0-9]{2}){1,4}$/.test(unit) && /^[0-9]{4}(Q[1-4]|[0-9]{2})?$/.test(period);
   const form = useFormValues(ready ? { dataSet: dataSetCode, unit, period } : null);
   const key = draftKey(dataSetCode, unit, period);
-  const [draft, setDraft] = useState<Record<string, string>>(() => readDraft(key));
-  useEffect(() => setDraft(readDraft(key)), [key]);
+  // The figures typed for this data set, unit and period; another choice reads its own draft
+  // (set while rendering, React's way of resetting state when a key changes).
+  const [stored, setStored] = useState(() => ({ key, values: readDraft(key) }));
+  if (stored.key !== key) setStored({ key, values: readDraft(key) });
+  const draft = stored.key === key ? stored.values : readDraft(key);
+  const setDraft = (values: Record<string, string>) => setStored({ key, values });
   const send = useSendValues();
 
   const recorded = new Map((form.data?.values ?? []).map((v) => [`${v.dataElement}:${v.cocId}`, v.value]));
@@ -81,7 +86,9 @@ function Entry() {
   const cellName = (element: Element, cell: Cell) =>
     element.categories.length === 0
       ? t('results.entry.total')
-      : element.categories.map((category) => optionName(lang, categories.data, category, cell.options[category] ?? null)).join(' · ');
+      : element.categories
+          .map((category) => optionName(lang, categories.data, category, cell.options[category] ?? null))
+          .join(' · ');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -113,7 +120,11 @@ function Entry() {
       <div className="results-filters">
         <div className="field">
           <label htmlFor="results-data-set">{t('results.entry.dataSet')}</label>
-          <select id="results-data-set" value={dataSetCode} onChange={(e) => change('dataSet', e.target.value)}>
+          <select
+            id="results-data-set"
+            value={dataSetCode}
+            onChange={(e) => change('dataSet', e.target.value)}
+          >
             {(dataSets.data?.items ?? []).map((item) => (
               <option key={item.code} value={item.code}>
                 {nameIn(lang, item)}

@@ -4,7 +4,12 @@ import type { Category } from './api.ts';
 export const nameIn = (lang: string, item: { nameKm: string; nameEn: string }) =>
   lang === 'en' ? item.nameEn : item.nameKm;
 
-export function optionName(lang: string, categories: readonly Category[] | undefined, category: string, option: string | null) {
+export function optionName(
+  lang: string,
+  categories: readonly Category[] | undefined,
+  category: string,
+  option: string | null,
+) {
   if (option === null) return '—';
   const found = categories?.find((c) => c.code === category)?.options.find((o) => o.code === option);
   return found ? nameIn(lang, found) : option;
