@@ -17,7 +17,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { AxeProblem } from '../pages/home.page.ts';
 import { SignInPage } from '../pages/sign-in.page.ts';
-import { launchBrowser, watchCspViolations, type VIEWPORTS } from './browser.ts';
+import { launchBrowser, watchCspViolations } from './browser.ts';
 import { DEMO_PASSWORD, repoRoot, startServer, type RunningServer } from './server.ts';
 
 export interface Journey {
@@ -55,7 +55,12 @@ export function startJourney(): Journey {
   };
 }
 
-type Device = Pick<(typeof VIEWPORTS)[number], 'viewport' | 'isMobile' | 'hasTouch'>;
+/** A screen: the shared desktop and phone (VIEWPORTS), or a journey's own (390 px wide, say). */
+interface Device {
+  viewport: { width: number; height: number };
+  isMobile: boolean;
+  hasTouch: boolean;
+}
 
 /**
  * A fresh browser context and page for each test on the device (no session cookie carried
