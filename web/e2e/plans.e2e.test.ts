@@ -41,7 +41,8 @@ describe('plans journey on a phone', () => {
 
   it('takes a village need to a priority, a project, and commits the project', async () => {
     await signInThrough(page, journey.baseUrl, 'kep.clerk@sndd.example', `/plans/units/${UNIT}`);
-    await page.locator('main h1').waitFor();
+    // The address changes before the plans page has drawn: wait for its heading, not any h1.
+    await page.locator('main h1', { hasText: km('plans.title') }).waitFor();
     expect((await page.locator('main h1').textContent())?.trim()).toBe(km('plans.title'));
 
     // A need from the village meeting of Kaev Krasang.
