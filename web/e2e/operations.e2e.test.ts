@@ -119,7 +119,7 @@ async function inLanguage(shell: ShellPage, lang: Language): Promise<void> {
 describe.each(DEVICES)('operations journey on $name', ({ name, ...device }) => {
   let page: Page;
   // pagePerTest's type names the shared viewports' sizes; any size works.
-  pagePerTest(journey, device as (typeof VIEWPORTS)[number], (opened) => (page = opened));
+  pagePerTest(journey, device, (opened) => (page = opened));
 
   it('shows a failed job to the national administrator, who runs it again', async () => {
     const admin = await apiSignIn(journey.baseUrl, 'admin@sndd.example');
