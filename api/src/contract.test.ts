@@ -56,9 +56,11 @@ async function folderOfEachModule(): Promise<Map<string, string>> {
 
 /** The tables one migration created, by comparing the tables before and after it. */
 async function tablesOf(db: Kysely<unknown>): Promise<Set<string>> {
+  // Tables and partitioned tables; a partition (results' values by year) belongs to its
+  // parent, which is what a module lists.
   const { rows } = await sql<{ name: string }>`
-    select table_name as name from information_schema.tables
-    where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db);
+    select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition`.execute(db);
   return new Set(rows.map((row) => row.name));
 }
 

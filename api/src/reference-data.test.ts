@@ -82,7 +82,15 @@ describe('any order works', () => {
 
     const demo = await prepare({ demoData: true, referenceData: 'sample' });
     expect(demo.skipped).toEqual([]);
-    expect(demo.seeded).toEqual(['access', 'councils', 'services', 'budgets', 'transfers']);
+    expect(demo.seeded).toEqual([
+      'access',
+      'councils',
+      'services',
+      'budgets',
+      'transfers',
+      'plans',
+      'results',
+    ]);
     expect(await units()).toBe(loaded);
     expect(await treeImports()).toBe(1);
     // The demo accounts sit in Kep, Phnom Penh and Preah Vihear.
