@@ -127,5 +127,5 @@ describe('data directory lock', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 180_000); // a real first start: the whole country and every module's examples
 });
