@@ -388,7 +388,9 @@ describe('through the job queue', () => {
         where name = 'notifications.deliver' and data->>'messageId' = ${String(id)}`.execute(t.db.kysely);
       expect(job.rows).toHaveLength(1);
       const deadline = Date.now() + 30_000;
-      while (received.envelopes.length === 0 && Date.now() < deadline)
+      // The envelope is recorded before the mail is parsed, and the message marked sent after
+      // the server's answer: wait for all three, not the first.
+      while ((received.mails.length === 0 || (await message(id)).state !== 'sent') && Date.now() < deadline)
         await new Promise((resolve) => setTimeout(resolve, 200));
       expect(received.envelopes).toEqual([['queued@example.org']]);
       expect(received.mails[0]!.text).toContain((await message(id)).text_km);
