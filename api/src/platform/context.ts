@@ -100,10 +100,13 @@ export interface JobQueueWriter {
     payload?: Record<string, unknown>,
     options?: Omit<JobSendOptions, 'trx'>,
   ): Promise<string | null>;
+  /** A failed job back in the queue on a handle, after its definition's `beforeRetry`. */
+  retryFailed(db: AnyDb, id: string): Promise<string | null>;
 }
 
 const NO_JOB_QUEUE: JobQueueWriter = {
   send: (_db, name) => Promise.reject(new Error(`No job queue is wired: cannot send "${name}".`)),
+  retryFailed: (_db, id) => Promise.reject(new Error(`No job queue is wired: cannot retry "${id}".`)),
 };
 
 function requirePort<Name extends keyof PortRegistry>(
@@ -160,6 +163,7 @@ export function createModuleContext<Tables = unknown, Ports = unknown>(
       const { trx, ...rest } = sendOptions;
       return queue.send(trx ?? options.db, name, payload, rest);
     },
+    retryFailed: (id, retryOptions = {}) => queue.retryFailed(retryOptions.trx ?? options.db, id),
   };
   return {
     name: options.name,

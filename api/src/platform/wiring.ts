@@ -47,7 +47,11 @@ export function wireModules(
   const contexts = new Map<string, ModuleContext>();
   // Contexts send jobs by name; the names are known once every manifest's jobs are read below.
   const jobNames = new Set<string>();
-  const sender = new JobSender(() => jobNames);
+  const definitions = new Map<string, JobDefinition>();
+  const sender = new JobSender(
+    () => jobNames,
+    (name) => definitions.get(name),
+  );
   for (const module of modules) {
     contexts.set(
       module.name,
@@ -86,6 +90,7 @@ export function wireModules(
     if (problems.length > 0) throw new ModuleWiringError(problems.join(' '));
     jobs.push(...declared);
   }
+  for (const definition of jobs) definitions.set(definition.name, definition);
   return {
     contexts,
     ports: registry as PortRegistry,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { anonymous, signedIn, type Client } from '../../test-support/http.ts';
 import { DEMO_PASSWORD } from '../access/index.ts';
-import { call, makeOrgan, problem, type MemberSpec } from './councils.test-bed.ts';
+import { call, convene, makeOrgan, problem, type MemberSpec } from './councils.test-bed.ts';
 
 let t: TestApp;
 let anon: Client;
@@ -243,6 +243,72 @@ describe('invitations', () => {
       .where('source_module', '=', 'councils')
       .executeTakeFirstOrThrow();
     expect(Number(after.n) - Number(before.n)).toBe(3);
+  });
+
+  it('a planned meeting that moves or is cancelled tells the members invited, in the same transaction', async () => {
+    const organ = await makeOrgan(admin, '230202', [
+      { role: 'chief', phone: '012 345 679' },
+      { role: 'deputy', email: 'moved@example.org' },
+      { role: 'member' }, // no contact: told on paper
+      { role: 'member', phone: '092 111 223', endDate: '2026-11-25' }, // invited, not in office after the move
+    ]);
+    const meetingId = await convene(admin, organ.organId, DAY, { agenda });
+    const url = `/api/councils/meetings/${meetingId}`;
+    const notices = (topic: string) =>
+      t.db.kysely
+        .selectFrom('notifications_message')
+        .select(['recipient_phone', 'recipient_email', 'text_km', 'text_en', 'reference', 'subject_status'])
+        .where('entity_type', '=', 'councils.meeting')
+        .where('entity_id', '=', String(meetingId))
+        .where('topic', '=', topic)
+        .orderBy('id')
+        .execute();
+    expect(await notices('council.meeting.invitation')).toHaveLength(3);
+
+    // A refused change tells nobody; a change of the agenda alone is no move.
+    expect(await problem(admin, 'PATCH', url, { date: '2026-11-27', place: null, isOnline: false })).toEqual({
+      status: 400,
+      code: 'councils.meeting.place_missing',
+    });
+    await call(admin, 'PATCH', url, { agenda: [...agenda, { titleKm: 'សំណួរ', titleEn: 'Questions' }] });
+    expect(await notices('council.meeting.moved')).toHaveLength(0);
+
+    await call(admin, 'PATCH', url, { date: '2026-11-27', place: 'Kep hall' });
+    const moved = await notices('council.meeting.moved');
+    // Those invited (in office on the 20th), each once, though one's mandate ends before the 27th.
+    expect(moved.map((message) => [message.recipient_phone, message.recipient_email])).toEqual([
+      ['+85512345679', null],
+      [null, 'moved@example.org'],
+      ['+85592111223', null],
+    ]);
+    for (const message of moved) {
+      expect(message).toMatchObject({ reference: '2026-11-27', subject_status: 'moved' });
+      expect(message.text_km).toMatch(/^សូមជម្រាបជូន សមាជិក \d៖ កិច្ចប្រជុំសាមញ្ញនៃក្រុមប្រឹក្សាសាកល្បង/);
+      expect(message.text_km).toContain('២០/១១/២០២៦');
+      expect(message.text_km).toContain('២៧/១១/២០២៦ នៅ Kep hall');
+      expect(message.text_en).toContain(
+        'planned on 2026-11-20 has moved: it now takes place on 2026-11-27 at Kep hall.',
+      );
+    }
+
+    await call(admin, 'PATCH', url, { status: 'cancelled' });
+    const cancelled = await notices('council.meeting.cancelled');
+    // In office on the 27th: the member whose mandate ended on the 25th is no longer told.
+    expect(cancelled.map((message) => message.recipient_phone ?? message.recipient_email)).toEqual([
+      '+85512345679',
+      'moved@example.org',
+    ]);
+    expect(cancelled[0]).toMatchObject({ reference: '2026-11-27', subject_status: 'cancelled' });
+    expect(cancelled[0]!.text_km).toContain('២៧/១១/២០២៦ ត្រូវបានលុបចោល');
+    expect(cancelled[0]!.text_en).toBe(
+      'Member 1, the ordinary meeting of Test council on 2026-11-27 is cancelled.',
+    );
+    // A cancelled meeting no longer changes: nothing more is sent.
+    expect(await problem(admin, 'PATCH', url, { place: 'Elsewhere' })).toEqual({
+      status: 409,
+      code: 'councils.meeting.frozen',
+    });
+    expect(await notices('council.meeting.moved')).toHaveLength(3);
   });
 
   it('keeps members’ contacts personal: one form of phone, bad ones refused, hidden from the public', async () => {

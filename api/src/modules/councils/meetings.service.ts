@@ -32,7 +32,7 @@ import {
   type OrganKind,
 } from './councils.tables.ts';
 import { selectDecisionsOfMeeting, selectVotes } from './decisions.queries.ts';
-import { inviteMembers } from './invitations.service.ts';
+import { hasMoved, inviteMembers, noticeMembers } from './invitations.service.ts';
 import { quorumOf } from './meeting-rules.ts';
 import {
   findMeeting,
@@ -298,6 +298,12 @@ export async function updateMeeting(
     const agendaBefore = await selectAgenda(trx, [id]);
     const agendaAfter = body.agenda ? await replaceAgenda(trx, id, agendaRows(body.agenda)) : agendaBefore;
     const after = Object.keys(changes).length > 0 ? await updateMeetingRow(trx, id, changes) : before;
+    // The members invited hear of a cancellation or a move, in this transaction.
+    if (after.status === 'cancelled') {
+      await noticeMembers(ctx, trx, { meetingId: id, organId: before.organ_id, organ, before });
+    } else if (after.status === 'planned' && hasMoved(before, after)) {
+      await noticeMembers(ctx, trx, { meetingId: id, organId: before.organ_id, organ, before, after });
+    }
     await ctx.audit.write(trx, actor, {
       action,
       entityType: 'councils.meeting',

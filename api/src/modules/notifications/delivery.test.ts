@@ -402,6 +402,78 @@ describe('through the job queue', () => {
   });
 });
 
+describe('an operator’s retry from the dead-letter list', () => {
+  const jobsTable = async () => sql.table(`${await jobsSchemaOf(t.db.kysely)}.job`);
+  /** The delivery job of a message, as pg-boss leaves it after its last retry failed. */
+  async function deadLetter(messageId: number): Promise<string> {
+    const { rows } = await sql<{ id: string }>`update ${await jobsTable()}
+      set state = 'failed', retry_count = retry_limit, completed_on = now(),
+        output = '{"message":"not delivered"}'::jsonb
+      where name = 'notifications.deliver' and data->>'messageId' = ${String(messageId)}
+      returning id`.execute(t.db.kysely);
+    expect(rows).toHaveLength(1);
+    return rows[0]!.id;
+  }
+  async function runUntilCompleted(jobId: string): Promise<void> {
+    const runner = await startJobRunner({
+      db: t.db.kysely as never,
+      definitions: wireModules(t.db.kysely, modules).jobs,
+      log: { info: () => {}, error: () => {} },
+      pollingIntervalSeconds: 0.5,
+    });
+    try {
+      let state = '';
+      for (let i = 0; i < 150 && state !== 'completed'; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const { rows } = await sql<{ state: string }>`select state::text as state
+          from ${await jobsTable()} where id = ${jobId}::uuid`.execute(t.db.kysely);
+        state = rows[0]?.state ?? '';
+      }
+      expect(state).toBe('completed');
+    } finally {
+      await runner.stop(5_000);
+    }
+  }
+  const smsTo = (phone: string) =>
+    received.sms.filter((sms) => (JSON.parse(sms.body) as { to: string }).to === phone).length;
+
+  it('sends a message its last attempt marked failed, once; a retry of a sent message sends nothing', async () => {
+    const onlySms = createNotificationsContext(moduleCtx, {
+      settings: { ...settings, smtp: undefined, telegram: undefined },
+    });
+    const id = await fileAtCounter({ phone: '012 777 010' });
+    smsMode = 'error';
+    for (let round = 1; round <= 3; round += 1) {
+      await makeDue(id);
+      await expect(deliverNotification(onlySms, id)).rejects.toThrow(DeliveryError);
+    }
+    expect(await message(id)).toMatchObject({ state: 'failed', attempts: 3 });
+    const jobId = await deadLetter(id);
+    expect(smsTo('+85512777010')).toBe(3);
+
+    smsMode = 'ok';
+    const admin = await signedIn(t.app, 'admin@sndd.example', DEMO_PASSWORD);
+    const retried = await admin.request('POST', `/api/jobs/failed/${jobId}/retry`);
+    expect(retried.statusCode, retried.body).toBe(200);
+    // Due again in the retry's transaction, with its rounds kept.
+    expect(await message(id)).toMatchObject({ state: 'pending', attempts: 3 });
+    await runUntilCompleted(jobId);
+    expect(smsTo('+85512777010')).toBe(4);
+    expect(await message(id)).toMatchObject({ state: 'sent', channel: 'sms', attempts: 4, last_error: null });
+
+    // The same job dead-lettered again after the message went (a process that lost the
+    // database between the send and the job's completion): its retry sends nothing more.
+    const again = await deadLetter(id);
+    expect(again).toBe(jobId);
+    const second = await admin.request('POST', `/api/jobs/failed/${jobId}/retry`);
+    expect(second.statusCode, second.body).toBe(200);
+    expect(await message(id)).toMatchObject({ state: 'sent', attempts: 4 });
+    await runUntilCompleted(jobId);
+    expect(smsTo('+85512777010')).toBe(4);
+    expect(await message(id)).toMatchObject({ state: 'sent', attempts: 4 });
+  }, 90_000);
+});
+
 describe('a person’s contact and channel', () => {
   it('starts from the sign-in name, phone first', async () => {
     const officer = await signedIn(t.app, 'kep.clerk@sndd.example', DEMO_PASSWORD);

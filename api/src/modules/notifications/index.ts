@@ -23,9 +23,10 @@ import {
   type MessageView,
   type NotificationInput,
 } from './messages.service.ts';
+import { reviveFailedMessage } from './messages.queries.ts';
 import { NOTIFICATIONS_ERRORS } from './notifications.errors.ts';
 import { notificationRoutes } from './notifications.routes.ts';
-import type { NotificationsTables } from './notifications.tables.ts';
+import type { NotificationsDb, NotificationsTables } from './notifications.tables.ts';
 
 export type { NotificationsTables, ChannelName, MessageState } from './notifications.tables.ts';
 export type { NotificationInput, MessageView, MessageListRequest } from './messages.service.ts';
@@ -117,6 +118,12 @@ export function createNotificationsModule(
           },
           retry: { limit: Math.max(0, settings.maxAttempts - 1), delaySeconds: 30, backoff: true },
           timeoutSeconds: 300,
+          // An operator's "Run again" from the dead-letter list: the message its last round
+          // marked failed is due again, for one more round; a message already sent stays sent
+          // (the run then finds nothing to do and sends nothing).
+          beforeRetry: async (db, payload: { messageId: number }) => {
+            await reviveFailedMessage(db as NotificationsDb, Number(payload.messageId));
+          },
         },
         {
           // Every minute: messages due again after a failure, and any whose job was lost.

@@ -80,6 +80,21 @@ export async function markUndeliverable(db: NotificationsDb, id: number, reason:
     .execute();
 }
 
+/**
+ * A message its last attempt marked `failed` becomes pending and due now, for one more round
+ * (its `attempts` stay: one more failure marks it failed again). Any other state — `sent`
+ * above all — is left alone, so a retry never sends a message twice. True if it changed.
+ */
+export async function reviveFailedMessage(db: NotificationsDb, id: number): Promise<boolean> {
+  const result = await db
+    .updateTable('notifications_message')
+    .set({ state: 'pending', next_attempt_at: sql`now()` })
+    .where('id', '=', id)
+    .where('state', '=', 'failed')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** Pending messages whose attempt is due, oldest due first. */
 export async function selectDueIds(db: NotificationsDb, limit: number): Promise<number[]> {
   const rows = await db

@@ -18,6 +18,9 @@ export const TEMPLATES = {
   // To the officers of an application that went overdue (services' overdue job).
   'application.overdue': { subjectKm: 'ពាក្យស្នើសុំហួសថ្ងៃកំណត់', subjectEn: 'Application overdue' },
   'council.meeting.invitation': { subjectKm: 'លិខិតអញ្ជើញប្រជុំ', subjectEn: 'Meeting invitation' },
+  // A planned meeting that moved (date, place) or was cancelled, to the members invited.
+  'council.meeting.moved': { subjectKm: 'ការផ្លាស់ប្ដូរកិច្ចប្រជុំ', subjectEn: 'Meeting moved' },
+  'council.meeting.cancelled': { subjectKm: 'ការលុបចោលកិច្ចប្រជុំ', subjectEn: 'Meeting cancelled' },
   // The access module's one-time codes (citizens' sign-up and password recovery by phone).
   'account.code': { subjectKm: 'លេខកូដសម្ងាត់', subjectEn: 'Your code' },
 } as const satisfies Record<string, Template>;

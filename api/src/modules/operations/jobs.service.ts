@@ -4,7 +4,7 @@
  */
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleContext } from '../../platform/context.ts';
-import { listFailedJobs, retryFailedJob } from '../../platform/jobs/job-queue.ts';
+import { listFailedJobs } from '../../platform/jobs/job-queue.ts';
 import type { NoTables } from '../../platform/module.ts';
 import { fail } from './operations.errors.ts';
 
@@ -27,10 +27,14 @@ export async function failedJobs(ctx: OperationsContext, input: { page: number; 
   };
 }
 
-/** Puts a failed job back in the queue for one more attempt, with an audit record. */
+/**
+ * Puts a failed job back in the queue for one more attempt, with an audit record. The job's
+ * owner undoes, in the same transaction, what would make the attempt do nothing (its
+ * definition's `beforeRetry`: a notification marked failed becomes due again).
+ */
 export async function retryJob(ctx: OperationsContext, actor: Actor, input: { id: string }) {
   return ctx.inTransaction(async (trx) => {
-    const name = await retryFailedJob(trx, input.id);
+    const name = await ctx.jobs.retryFailed(input.id, { trx });
     if (name === null) throw fail('operations.job.not_failed', `No failed job ${input.id}.`);
     await ctx.audit.write(trx, actor, {
       action: 'operations.job.retried',

@@ -153,10 +153,23 @@ export async function prepareJobStore(
 /** The sender behind every module's `ctx.jobs` (platform/context.ts). */
 export class JobSender {
   private readonly names: () => ReadonlySet<string>;
+  private readonly definitionOf: (name: string) => JobDefinition | undefined;
 
-  /** `names`: the declared jobs, read at each send (wiring fills them after the contexts). */
-  constructor(names: () => ReadonlySet<string>) {
+  /**
+   * `names`: the declared jobs, read at each send (wiring fills them after the contexts);
+   * `definitionOf`: a declared job's definition (its `beforeRetry`), read at each retry.
+   */
+  constructor(
+    names: () => ReadonlySet<string>,
+    definitionOf: (name: string) => JobDefinition | undefined = () => undefined,
+  ) {
     this.names = names;
+    this.definitionOf = definitionOf;
+  }
+
+  /** A failed job back in the queue, after its definition's `beforeRetry` (see retryFailedJob). */
+  retryFailed(db: AnyDb, id: string): Promise<string | null> {
+    return retryFailedJob(db, id, this.definitionOf);
   }
 
   async send(
@@ -228,15 +241,25 @@ export async function listFailedJobs(
   };
 }
 
-/** Puts a failed job back in the queue for one more attempt; its name, or null if not failed. */
-export async function retryFailedJob(db: AnyDb, id: string): Promise<string | null> {
+/**
+ * Puts a failed job back in the queue for one more attempt; its name, or null if not failed.
+ * The job's definition's `beforeRetry` runs first on the same handle, with the job's payload:
+ * given a transaction, both commit or roll back together.
+ */
+export async function retryFailedJob(
+  db: AnyDb,
+  id: string,
+  definitionOf?: (name: string) => JobDefinition | undefined,
+): Promise<string | null> {
   const schema = await jobsSchemaOf(db);
-  const { rows } = await sql<{ name: string }>`select name from ${sql.table(`${schema}.job`)}
+  const { rows } = await sql<{ name: string; data: unknown }>`select name, data
+     from ${sql.table(`${schema}.job`)}
      where id = ${id}::uuid and state = 'failed'`.execute(db);
-  const name = rows[0]?.name;
-  if (!name) return null;
-  await cachedClient(schema).retry(name, id, { db: executorOf(db) });
-  return name;
+  const row = rows[0];
+  if (!row) return null;
+  await definitionOf?.(row.name)?.beforeRetry?.(db, row.data ?? {});
+  await cachedClient(schema).retry(row.name, id, { db: executorOf(db) });
+  return row.name;
 }
 
 /** Jobs by name and state, for the metrics (finished ones excepted: they are not a depth). */

@@ -47,6 +47,12 @@ export interface JobDefinition<Payload = unknown> {
   schedule?: string;
   /** The payload of a scheduled run (default `{}`). */
   schedulePayload?: Record<string, unknown>;
+  /**
+   * Runs in the transaction of an operator's retry from the dead-letter list, before the job is
+   * put back in the queue: undoes what would make the retry do nothing (e.g. a message the last
+   * attempt marked `failed` becomes due again). Must change nothing when nothing is to undo.
+   */
+  beforeRetry?(db: AnyDb, payload: Payload): Promise<void>;
 }
 
 export interface JobSendOptions {
@@ -72,6 +78,12 @@ export interface ModuleJobs {
    * `singletonKey` job is already queued. Throws for a name no manifest declares.
    */
   send(name: string, payload?: Record<string, unknown>, options?: JobSendOptions): Promise<string | null>;
+  /**
+   * Puts a job of the dead-letter list back in the queue for one more attempt, after its
+   * definition's `beforeRetry` (in `trx` when given); its name, or null when no failed job has
+   * this id.
+   */
+  retryFailed(id: string, options?: { trx?: AnyDb }): Promise<string | null>;
 }
 
 /** The job names a definition may use: `<module>.<job>` (letters, digits, `_`, `-`, `.`). */
