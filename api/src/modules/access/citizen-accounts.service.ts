@@ -328,6 +328,8 @@ export async function deleteOwnAccount(
     await revokeAllAssignments(trx, userId);
     await deleteOidcIdentities(trx, userId);
     await clearAccount(trx, userId, unusable);
+    // The person's contacts for messages (phone, e-mail, Telegram chat) go with the account.
+    await ctx.ports.notifications.forgetRecipient(trx, userId);
     await ctx.audit.write(trx, actor, {
       action: 'access.user.delete',
       entityType: 'access.user',

@@ -380,6 +380,21 @@ describe('deleting one’s account', () => {
     });
     expect(filed.statusCode, filed.body).toBe(201);
     const number = filed.json<{ trackingNumber: string }>().trackingNumber;
+    // Contacts for messages, kept by the notifications module.
+    const chosen = await client.request('PUT', '/api/notifications/preferences', {
+      channel: 'telegram',
+      phone,
+      email: 'mum@example.org',
+      telegramChatId: '555111',
+    });
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    const messagesOfAccount = () =>
+      t.db.kysely
+        .selectFrom('notifications_message')
+        .select(['recipient_phone', 'recipient_email', 'recipient_telegram_chat_id', 'state'])
+        .where('recipient_account_id', '=', id)
+        .execute();
+    expect((await messagesOfAccount()).some((message) => message.recipient_phone === phone)).toBe(true);
 
     const wrong = await client.request('POST', '/api/auth/account/delete', { password: 'not-my-password' });
     expect(wrong.statusCode).toBe(400);
@@ -399,6 +414,24 @@ describe('deleting one’s account', () => {
     const signIn = await post('/api/auth/sign-in', { login: phone, password: PASSWORD }, newIp());
     expect(signIn.statusCode).toBe(401);
     expect(await auditActions(String(id))).toContain('access.user.delete');
+    // The contacts for messages are gone with it, in the same transaction: the preference, and
+    // the addresses of the messages to the account (none is left to send).
+    const preference = await t.db.kysely
+      .selectFrom('notifications_preference')
+      .selectAll()
+      .where('account_id', '=', id)
+      .executeTakeFirst();
+    expect(preference).toBeUndefined();
+    const messages = await messagesOfAccount();
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) {
+      expect(message).toMatchObject({
+        recipient_phone: null,
+        recipient_email: null,
+        recipient_telegram_chat_id: null,
+      });
+      expect(['sent', 'undeliverable']).toContain(message.state);
+    }
     // The filing stays with the office.
     const kept = await t.db.kysely
       .selectFrom('services_application')

@@ -23,7 +23,7 @@ import {
   type MessageView,
   type NotificationInput,
 } from './messages.service.ts';
-import { reviveFailedMessage } from './messages.queries.ts';
+import { forgetRecipient, reviveFailedMessage } from './messages.queries.ts';
 import { NOTIFICATIONS_ERRORS } from './notifications.errors.ts';
 import { notificationRoutes } from './notifications.routes.ts';
 import type { NotificationsDb, NotificationsTables } from './notifications.tables.ts';
@@ -42,6 +42,12 @@ export interface NotificationsPort {
   notify(trx: AnyDb, message: NotificationInput): Promise<number>;
   /** A page of the messages a module wrote, newest first, within the reader's scope. */
   listMessages(db: AnyDb, request: MessageListRequest): Promise<PageResult<MessageView>>;
+  /**
+   * Forgets an account's contacts, in `trx` (its deletion's transaction): its preference
+   * (phone, e-mail, Telegram chat) is deleted, and the messages to it keep their text but lose
+   * their addresses; those not yet sent become undeliverable. How many rows changed.
+   */
+  forgetRecipient(trx: AnyDb, accountId: number): Promise<{ preferences: number; messages: number }>;
 }
 
 declare module '../../platform/ports.ts' {
@@ -101,6 +107,7 @@ export function createNotificationsModule(
         notifications: {
           notify: (trx, message) => notify(moduleCtx, trx, message),
           listMessages: (db, request) => listMessages(moduleCtx, db, request),
+          forgetRecipient: (trx, accountId) => forgetRecipient(trx as NotificationsDb, accountId),
         },
       };
     },

@@ -1,7 +1,12 @@
 /** Every SQL statement about messages and their attempts (notifications_message, notifications_attempt). */
 import { sql, type Insertable } from 'kysely';
 import type { GazetteerPort } from '../gazetteer/index.ts';
-import type { ChannelName, NotificationsDb, NotificationsMessageTable } from './notifications.tables.ts';
+import type {
+  ChannelName,
+  MessageState,
+  NotificationsDb,
+  NotificationsMessageTable,
+} from './notifications.tables.ts';
 
 export async function insertMessage(
   db: NotificationsDb,
@@ -93,6 +98,34 @@ export async function reviveFailedMessage(db: NotificationsDb, id: number): Prom
     .where('state', '=', 'failed')
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+export const RECIPIENT_FORGOTTEN = 'the recipient deleted their account';
+
+/** An account's contacts forgotten (its owner deleted it): see the port's `forgetRecipient`. */
+export async function forgetRecipient(
+  db: NotificationsDb,
+  accountId: number,
+): Promise<{ preferences: number; messages: number }> {
+  const preferences = await db
+    .deleteFrom('notifications_preference')
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  const messages = await db
+    .updateTable('notifications_message')
+    .set({
+      recipient_phone: null,
+      recipient_email: null,
+      recipient_telegram_chat_id: null,
+      // (Both read the row's values before this update.)
+      state: sql<MessageState>`case when state in ('pending', 'failed') then 'undeliverable' else state end`,
+      last_error: sql<string | null>`case when state in ('pending', 'failed')
+        then ${RECIPIENT_FORGOTTEN} else last_error end`,
+      next_attempt_at: null,
+    })
+    .where('recipient_account_id', '=', accountId)
+    .executeTakeFirst();
+  return { preferences: Number(preferences.numDeletedRows), messages: Number(messages.numUpdatedRows) };
 }
 
 /** Pending messages whose attempt is due, oldest due first. */
