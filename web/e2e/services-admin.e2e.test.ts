@@ -31,7 +31,14 @@ interface Standard {
   nameEn: string;
   feeTiers: { code: string; amountRiel: number }[];
   requiredDocuments: { nameKm: string; nameEn: string }[];
-  formFields: { code: string; datatype: string; required: boolean; values: { key: string }[] }[];
+  formFields: {
+    code: string;
+    datatype: string;
+    required: boolean;
+    values?: { key: string }[];
+    minimum?: number | null;
+    maximum?: number | null;
+  }[];
   offerings: { id: number; unitCode: string; validFrom: string; validTo: string | null }[];
 }
 
@@ -113,6 +120,26 @@ describe.each(VIEWPORTS)('managing service standards on $name', ({ name, ...devi
       `${field} [data-row="value"][data-index="1"]`,
     );
 
+    // A number field with bounds typed the wrong way round: the form says so before sending.
+    await admin.add('field');
+    const copies = '[data-row="field"][data-index="1"]';
+    await admin.fill(
+      {
+        fieldCode: 'copies',
+        fieldDatatype: 'number',
+        fieldDescriptionKm: 'ចំនួនច្បាប់',
+        fieldDescriptionEn: 'Copies',
+        fieldMinimum: '២០',
+        fieldMaximum: '10',
+      },
+      copies,
+    );
+    await admin.submit();
+    const boundsProblem = admin.form().locator(`${copies} [data-problem="boundsOrder"]`);
+    await boundsProblem.waitFor();
+    expect((await boundsProblem.textContent())?.trim()).toBe(adminKm['servicesAdmin.problem.boundsOrder']);
+    await admin.fill({ fieldMinimum: '១' }, copies);
+
     // The form page: no serious accessibility problem, nothing wider than the screen.
     const problems = await admin.seriousAccessibilityProblems();
     expect(problems, accessibilityReport(problems)).toEqual([]);
@@ -145,13 +172,14 @@ describe.each(VIEWPORTS)('managing service standards on $name', ({ name, ...devi
       requiredDocuments: [{ nameKm: 'អត្តសញ្ញាណប័ណ្ណ', nameEn: 'National ID card' }],
       offerings: [],
     });
-    expect(created.body.formFields).toHaveLength(1);
+    expect(created.body.formFields).toHaveLength(2);
     expect(created.body.formFields[0]).toMatchObject({
       code: 'purpose',
       datatype: 'singlevaluelist',
       required: true,
       values: [{ key: 'work' }, { key: 'study' }],
     });
+    expect(created.body.formFields[1]).toMatchObject({ code: 'copies', minimum: 1, maximum: 10 });
 
     // Revised: version 2, the history shows both.
     await admin.fill({ timeLimitDays: '7', nameEn: 'Test certificate (revised)' });
@@ -164,6 +192,8 @@ describe.each(VIEWPORTS)('managing service standards on $name', ({ name, ...devi
       timeLimitDays: 7,
       nameEn: 'Test certificate (revised)',
     });
+    // A revision keeps the bounds it did not touch (it used to drop them).
+    expect(revised.body.formFields[1]).toMatchObject({ code: 'copies', minimum: 1, maximum: 10 });
     const versions = await apiGet<{ items: { version: number }[] }>(
       page,
       `/api/services/standards/${code}/versions`,

@@ -242,6 +242,14 @@ describe.each(VIEWPORTS)('services journey on $name', ({ name, ...device }) => {
             mother_name: 'ស្រី សុភាព',
           }
         : { business_name: 'ហាងលក់ទំនិញ', business_type: 'retail', workers: '២', extras: 'signboard' };
+    if (name !== 'desktop') {
+      // A negative count is refused by the form itself, with the range the field accepts.
+      await services.fillField('workers', '-៥');
+      await form.locator('button[type="submit"]').click();
+      const problem = page.locator('main [data-field="workers"] .field-error');
+      await problem.waitFor();
+      expect((await problem.textContent())?.trim()).toMatch(/^សូមវាយលេខចាប់ពី ០ ដល់ ១/);
+    }
     for (const [field, value] of Object.entries(fields)) await services.fillField(field, value);
     const filed = await services.submitAndReadNumber('svc-counter-form');
     await services.gotoApplication(filed);

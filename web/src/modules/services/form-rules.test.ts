@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   attachmentProblem,
+  boundsOf,
   controlFor,
   displayValue,
   emptyFormState,
   MAX_ATTACHMENT_BYTES,
   MAX_STRING_LENGTH,
+  NUMBER_BOUNDS,
   parseNumberInput,
   prepareValues,
   sortedFields,
@@ -117,6 +119,20 @@ describe('form field rendering rules', () => {
       business_type: 'not_in_list',
       extras: 'not_in_list',
     });
+  });
+
+  it('refuses a number outside the field’s bounds, or outside the defaults when it has none', () => {
+    const copies = field({ code: 'copies', datatype: 'number', minimum: 1, maximum: 10 });
+    const workers = field({ code: 'workers', datatype: 'number' });
+    const check = (text: string, spec: FormFieldSpec) => prepareValues([spec], { [spec.code]: text });
+    expect(check('0', copies).problems).toEqual({ copies: 'out_of_range' });
+    expect(check('១១', copies).problems).toEqual({ copies: 'out_of_range' });
+    expect(check('១០', copies).values).toEqual({ copies: 10 });
+    expect(check('-5', workers).problems).toEqual({ workers: 'out_of_range' });
+    expect(check('1e308', workers).problems).toEqual({ workers: 'not_a_number' });
+    expect(check('1,000,000,001', workers).problems).toEqual({ workers: 'out_of_range' });
+    expect(boundsOf(copies)).toEqual({ minimum: 1, maximum: 10 });
+    expect(boundsOf(workers)).toEqual(NUMBER_BOUNDS);
   });
 
   it('parses numbers as typed on a phone', () => {

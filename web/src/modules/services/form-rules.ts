@@ -25,6 +25,9 @@ export interface FormFieldSpec {
   datatypeDescriptionKm?: string | null;
   datatypeDescriptionEn?: string | null;
   values?: FormFieldOption[];
+  /** Number fields: the smallest and largest value accepted; null or absent for the defaults. */
+  minimum?: number | null;
+  maximum?: number | null;
 }
 
 /** How a field is shown. */
@@ -72,12 +75,26 @@ export function emptyFormState(fields: readonly FormFieldSpec[]): FormState {
   return state;
 }
 
+/** The API's default bounds of a number field (form-fields.ts NUMBER_BOUNDS): no negative counts, no absurd ones. */
+export const NUMBER_BOUNDS = { minimum: 0, maximum: 1_000_000_000 } as const;
+
+/** The range a number field accepts: its own bounds, or the defaults. */
+export function boundsOf(field: Pick<FormFieldSpec, 'minimum' | 'maximum'>): {
+  minimum: number;
+  maximum: number;
+} {
+  return {
+    minimum: field.minimum ?? NUMBER_BOUNDS.minimum,
+    maximum: field.maximum ?? NUMBER_BOUNDS.maximum,
+  };
+}
+
 /** "១២" -> 12, "1,500" -> 1500, "2.5" -> 2.5, "-3" -> -3; null when it is not a number. */
 export function parseNumberInput(text: string): number | null {
   return parseNumber(text, { decimals: Infinity, min: -Number.MAX_SAFE_INTEGER });
 }
 
-export type FieldProblem = 'missing' | 'not_a_number' | 'too_long' | 'not_in_list';
+export type FieldProblem = 'missing' | 'not_a_number' | 'out_of_range' | 'too_long' | 'not_in_list';
 
 export interface PreparedValues {
   values: Record<string, string | number | string[]>;
@@ -108,7 +125,9 @@ export function prepareValues(fields: readonly FormFieldSpec[], state: FormState
     switch (field.datatype) {
       case 'number': {
         const number = parseNumberInput(text);
+        const { minimum, maximum } = boundsOf(field);
         if (number === null) problems[field.code] = 'not_a_number';
+        else if (number < minimum || number > maximum) problems[field.code] = 'out_of_range';
         else values[field.code] = number;
         break;
       }

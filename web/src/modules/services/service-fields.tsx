@@ -8,6 +8,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/use-format.ts';
 import {
+  boundsOf,
   controlFor,
   MAX_STRING_LENGTH,
   MAX_TEXT_LENGTH,
@@ -20,6 +21,7 @@ import {
 const PROBLEM_KEYS: Record<FieldProblem, string> = {
   missing: 'services.form.problem.missing',
   not_a_number: 'services.form.problem.not_a_number',
+  out_of_range: 'services.form.problem.out_of_range',
   too_long: 'services.form.problem.too_long',
   not_in_list: 'services.form.problem.not_in_list',
 };
@@ -67,8 +69,13 @@ function ServiceField({ field, value, problem, onChange }: ServiceFieldProps) {
   const problemId = `${id}-problem`;
   const km = format.lang === 'km';
   const label = km ? field.descriptionKm : field.descriptionEn;
-  const hint = km ? field.datatypeDescriptionKm : field.datatypeDescriptionEn;
   const control = controlFor(field);
+  // A number field always says what it accepts, so that "0" or "-5" is not a surprise on sending.
+  const { minimum, maximum } = boundsOf(field);
+  const range = { min: format.number(minimum), max: format.number(maximum) };
+  const ownHint = km ? field.datatypeDescriptionKm : field.datatypeDescriptionEn;
+  const rangeHint = control === 'number' ? t('services.form.range', range) : null;
+  const hint = [ownHint, rangeHint].filter(Boolean).join(' ') || null;
   const describedBy =
     [hint ? hintId : null, problem ? problemId : null].filter(Boolean).join(' ') || undefined;
   const text = typeof value === 'string' ? value : '';
@@ -83,7 +90,7 @@ function ServiceField({ field, value, problem, onChange }: ServiceFieldProps) {
   ) : null;
   const problemLine = problem ? (
     <p id={problemId} className="field-error">
-      {t(PROBLEM_KEYS[problem])}
+      {t(PROBLEM_KEYS[problem], range)}
     </p>
   ) : null;
 

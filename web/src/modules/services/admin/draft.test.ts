@@ -10,6 +10,7 @@ import {
   mayRevise,
   move,
   offeringState,
+  parseBound,
   parseWhole,
   problemAt,
   toContent,
@@ -113,6 +114,47 @@ describe('the standard form’s draft', () => {
     expect(again?.formFields[0]?.datatypeDescriptionKm).toBe('ជំនួយ');
     expect(again?.feeTiers).toEqual(body?.feeTiers);
     expect(again?.timeLimitDays).toBe(15);
+  });
+
+  it('keeps a number field’s bounds through a revision, and checks them as typed', () => {
+    const draft = filled();
+    draft.formFields = [
+      {
+        ...emptyField(),
+        code: 'copies',
+        datatype: 'number',
+        descriptionKm: 'ចំនួនច្បាប់',
+        descriptionEn: 'Copies',
+        minimum: '១',
+        maximum: '10',
+      },
+      { ...emptyField(), code: 'note', descriptionKm: 'កំណត់ចំណាំ', descriptionEn: 'Note', minimum: '5' },
+    ];
+    const { body, problems } = toCreateBody(draft);
+    expect(problems).toEqual({});
+    expect(body?.formFields.map((field) => [field.code, field.minimum, field.maximum])).toEqual([
+      ['copies', 1, 10],
+      // Only number fields carry bounds (the API refuses them on others).
+      ['note', undefined, undefined],
+    ]);
+    const stored = { ...body, descriptionKm: '', descriptionEn: '', offerings: [] };
+    const again = draftFromStandard(stored as unknown as Standard);
+    expect(again.formFields[0]).toMatchObject({ minimum: '1', maximum: '10' });
+    expect(toContent(again).content?.formFields[0]).toMatchObject({ minimum: 1, maximum: 10 });
+
+    const unbounded = draftFromStandard({
+      ...stored,
+      formFields: [{ ...body?.formFields[0], minimum: null, maximum: null }],
+    } as unknown as Standard);
+    expect(toContent(unbounded).content?.formFields[0]).toMatchObject({ minimum: null, maximum: null });
+
+    const copies = draft.formFields[0]!;
+    draft.formFields = [{ ...copies, minimum: 'ten', maximum: '' }];
+    expect(toContent(draft).problems).toEqual({ '/formFields/0/minimum': 'number' });
+    draft.formFields = [{ ...copies, minimum: '20', maximum: '10' }];
+    expect(toContent(draft).problems).toEqual({ '/formFields/0/maximum': 'boundsOrder' });
+    expect(parseBound('-2.5')).toBe(-2.5);
+    expect(parseBound(' ')).toBeNull();
   });
 
   it('moves rows within the list only', () => {

@@ -59,6 +59,9 @@ export interface FieldRow {
   datatypeDescriptionKm: string | null;
   datatypeDescriptionEn: string | null;
   values: ValueRow[];
+  /** Number fields: the bounds as typed; empty for the API's defaults (0 and 1,000,000,000). */
+  minimum: string;
+  maximum: string;
 }
 
 export interface Draft {
@@ -79,7 +82,7 @@ export interface Draft {
   formFields: FieldRow[];
 }
 
-export type Problem = 'required' | 'wholeNumber';
+export type Problem = 'required' | 'wholeNumber' | 'number' | 'boundsOrder';
 export type Problems = Record<string, Problem>;
 
 let lastKey = 0;
@@ -99,6 +102,8 @@ export const emptyField = (): FieldRow => ({
   datatypeDescriptionKm: null,
   datatypeDescriptionEn: null,
   values: [],
+  minimum: '',
+  maximum: '',
 });
 
 export function emptyDraft(ownerUnitCode: string | null | undefined): Draft {
@@ -160,8 +165,17 @@ export function draftFromStandard(standard: Standard): Draft {
           nameKm: value.nameKm,
           nameEn: value.nameEn,
         })),
+        // Kept through a revision: dropping them would quietly let any number through again.
+        minimum: field.minimum == null ? '' : String(field.minimum),
+        maximum: field.maximum == null ? '' : String(field.maximum),
       })),
   };
+}
+
+/** A bound as typed: a number (negative and decimals allowed, Khmer digits too), or null when empty. */
+export function parseBound(text: string): number | null | 'invalid' {
+  if (text.trim() === '') return null;
+  return parseNumber(text, { decimals: 6, min: -1e12, max: 1e12 }) ?? 'invalid';
 }
 
 /** A whole number typed with Latin or Khmer digits and thousands separators (at most ten digits); else null. */
@@ -205,6 +219,18 @@ export function toContent(draft: Draft): { content: Content | null; problems: Pr
     if (number === null) problems[pointer] = 'wholeNumber';
     return number ?? 0;
   };
+  const bounds = (base: string, field: FieldRow) => {
+    const minimum = parseBound(field.minimum);
+    const maximum = parseBound(field.maximum);
+    if (minimum === 'invalid') problems[`${base}/minimum`] = 'number';
+    if (maximum === 'invalid') problems[`${base}/maximum`] = 'number';
+    if (typeof minimum === 'number' && typeof maximum === 'number' && minimum > maximum)
+      problems[`${base}/maximum`] = 'boundsOrder';
+    return {
+      minimum: typeof minimum === 'number' ? minimum : null,
+      maximum: typeof maximum === 'number' ? maximum : null,
+    };
+  };
   if (draft.providerTier === '') problems['/providerTier'] = 'required';
   const descriptionKm = draft.descriptionKm.trim();
   const descriptionEn = draft.descriptionEn.trim();
@@ -239,6 +265,7 @@ export function toContent(draft: Draft): { content: Content | null; problems: Pr
       descriptionEn: text(`/formFields/${i}/descriptionEn`, field.descriptionEn),
       datatypeDescriptionKm: field.datatypeDescriptionKm,
       datatypeDescriptionEn: field.datatypeDescriptionEn,
+      ...(field.datatype === 'number' ? bounds(`/formFields/${i}`, field) : {}),
       ...(isListType(field.datatype)
         ? {
             values: field.values.map((value, j) => ({

@@ -16,6 +16,8 @@ import {
   type FieldRow,
   type ValueRow,
 } from './draft.ts';
+import { RowButtons, Select } from './form-inputs.tsx';
+import { EditableRows, TextInputs, type TextSpec } from './text-inputs.tsx';
 
 const CODE_INPUT: readonly TextSpec<FieldRow>[] = [
   {
@@ -58,8 +60,23 @@ const VALUE_INPUTS: readonly TextSpec<ValueRow>[] = [
   { field: 'nameKm', name: 'valueNameKm', label: 'servicesAdmin.values.nameKm', required: true, lang: 'km' },
   { field: 'nameEn', name: 'valueNameEn', label: 'servicesAdmin.values.nameEn', required: true, lang: 'en' },
 ];
-import { RowButtons, Select } from './form-inputs.tsx';
-import { EditableRows, TextInputs, type TextSpec } from './text-inputs.tsx';
+// A number field's bounds: empty means the API's defaults, which the hints say.
+const BOUND_INPUTS: readonly TextSpec<FieldRow>[] = [
+  {
+    field: 'minimum',
+    name: 'fieldMinimum',
+    label: 'servicesAdmin.fields.minimum',
+    hint: 'servicesAdmin.fields.minimumHint',
+    numeric: true,
+  },
+  {
+    field: 'maximum',
+    name: 'fieldMaximum',
+    label: 'servicesAdmin.fields.maximum',
+    hint: 'servicesAdmin.fields.maximumHint',
+    numeric: true,
+  },
+];
 
 export const DATATYPE_KEYS: Record<FieldDatatype, string> = {
   string: 'servicesAdmin.datatype.string',
@@ -135,6 +152,7 @@ function FormFieldRow({
           onChange({
             datatype,
             values: isListType(datatype) ? (field.values.length > 0 ? field.values : [emptyValue()]) : [],
+            ...(datatype === 'number' ? {} : { minimum: '', maximum: '' }),
           });
         }}
         name="fieldDatatype"
@@ -142,6 +160,9 @@ function FormFieldRow({
         options={FIELD_DATATYPES.map((datatype) => ({ value: datatype, label: t(DATATYPE_KEYS[datatype]) }))}
       />
       <TextInputs specs={DESCRIPTION_INPUTS} row={field} base={base} onChange={onChange} />
+      {field.datatype === 'number' ? (
+        <TextInputs specs={BOUND_INPUTS} row={field} base={base} onChange={onChange} />
+      ) : null}
       <div className="svc-admin__checks">
         <label>
           <input

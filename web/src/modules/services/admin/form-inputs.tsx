@@ -10,6 +10,8 @@ import { problemAt, type Problems } from './draft.ts';
 const PROBLEM_KEYS = {
   required: 'servicesAdmin.problem.required',
   wholeNumber: 'servicesAdmin.problem.wholeNumber',
+  number: 'servicesAdmin.problem.number',
+  boundsOrder: 'servicesAdmin.problem.boundsOrder',
   api: 'servicesAdmin.problem.api',
 } as const;
 
