@@ -18,7 +18,7 @@ export interface Page<Item> {
 
 export type { Column, ColumnHeader } from './data-table.tsx';
 
-type PagedTableProps<Item> = TableRows<Item> & {
+export type PagedTableProps<Item> = TableRows<Item> & {
   list: QueryLike<Page<Item>> & { isFetching: boolean };
   /** Said when the list is empty. */
   empty: ReactNode;

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import { InputField, SelectField, TextAreaField } from '../../components/fields.tsx';
+import { PagedSection, usePaging } from '../../components/paged-section.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import {
@@ -26,75 +27,75 @@ export function UnitForums({ code }: { code: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const canManage = useCanManage(code);
-  const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<number | null>(null);
-  const forums = useUnitForums(code, page);
+  const paging = usePaging();
+  const forums = useUnitForums(code, paging.page);
   const open = forums.data?.items.find((forum) => forum.id === openId) ?? forums.data?.items[0] ?? null;
   return (
-    <section className="unit-section unit-forums" aria-labelledby="unit-forums-title">
-      <h2 id="unit-forums-title">{t('councils.forum.title')}</h2>
-      <p>{t('councils.forum.lead')}</p>
-      <PagedTable
-        list={forums}
-        empty={t('councils.forum.none')}
-        className="stack-table"
-        onPage={setPage}
-        rowKey={(forum: Forum) => String(forum.id)}
-        rowData={(forum) => ({ 'data-forum': forum.id })}
-        columns={[
-          {
-            key: 'year',
-            label: t('councils.forum.year'),
-            rowHeader: true,
-            cell: (forum) => (
-              <>
-                <button type="button" className="link-button" onClick={() => setOpenId(forum.id)}>
-                  {format.digits(String(forum.year))}
-                </button>
-                {forum.isExample ? <ExampleBadge /> : null}
-              </>
-            ),
-          },
-          {
-            key: 'date',
-            label: t('councils.forum.date'),
-            cell: (forum) => (
-              <>
-                {format.date(forum.date)}
-                {forum.inWindow ? null : (
-                  <span className="status-badge forum-late" data-field="forum-late">
-                    {t('councils.forum.outsideWindow')}
-                  </span>
-                )}
-              </>
-            ),
-          },
-          { key: 'place', label: t('councils.forum.place'), cell: (forum) => forum.place },
-          {
-            key: 'attendance',
-            label: t('councils.forum.attendance'),
-            cell: (forum) =>
-              t('councils.forum.attendanceBySex', {
-                female: format.number(forum.attendanceFemale),
-                male: format.number(forum.attendanceMale),
-                total: format.number(forum.attendanceFemale + forum.attendanceMale),
-              }),
-          },
-          {
-            key: 'questions',
-            label: t('councils.forum.questions'),
-            className: 'number',
-            cell: (forum) =>
-              t('councils.forum.answeredOf', {
-                answered: format.number(forum.answeredCount),
-                total: format.number(forum.questionCount),
-              }),
-          },
-        ]}
-      />
-      {open ? <ForumDetail forum={open} canManage={canManage} /> : null}
-      {canManage ? <RecordForumForm code={code} /> : null}
-    </section>
+    <PagedSection
+      headingId="unit-forums-title"
+      title={t('councils.forum.title')}
+      sectionClassName="unit-section unit-forums"
+      before={<p>{t('councils.forum.lead')}</p>}
+      paging={paging}
+      list={forums}
+      after={open ? <ForumDetail forum={open} canManage={canManage} /> : null}
+      form={canManage ? <RecordForumForm code={code} /> : null}
+      empty={t('councils.forum.none')}
+      className="stack-table"
+      rowKey={(forum: Forum) => String(forum.id)}
+      rowData={(forum) => ({ 'data-forum': forum.id })}
+      columns={[
+        {
+          key: 'year',
+          label: t('councils.forum.year'),
+          rowHeader: true,
+          cell: (forum) => (
+            <>
+              <button type="button" className="link-button" onClick={() => setOpenId(forum.id)}>
+                {format.digits(String(forum.year))}
+              </button>
+              {forum.isExample ? <ExampleBadge /> : null}
+            </>
+          ),
+        },
+        {
+          key: 'date',
+          label: t('councils.forum.date'),
+          cell: (forum) => (
+            <>
+              {format.date(forum.date)}
+              {forum.inWindow ? null : (
+                <span className="status-badge forum-late" data-field="forum-late">
+                  {t('councils.forum.outsideWindow')}
+                </span>
+              )}
+            </>
+          ),
+        },
+        { key: 'place', label: t('councils.forum.place'), cell: (forum) => forum.place },
+        {
+          key: 'attendance',
+          label: t('councils.forum.attendance'),
+          cell: (forum) =>
+            t('councils.forum.attendanceBySex', {
+              female: format.number(forum.attendanceFemale),
+              male: format.number(forum.attendanceMale),
+              total: format.number(forum.attendanceFemale + forum.attendanceMale),
+            }),
+        },
+        {
+          key: 'questions',
+          label: t('councils.forum.questions'),
+          className: 'number',
+          cell: (forum) =>
+            t('councils.forum.answeredOf', {
+              answered: format.number(forum.answeredCount),
+              total: format.number(forum.questionCount),
+            }),
+        },
+      ]}
+    />
   );
 }
 

@@ -10,7 +10,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import { InputField, SelectField, TextAreaField } from '../../components/fields.tsx';
-import { PagedTable } from '../../components/paged-table.tsx';
+import { PagedSection, usePaging } from '../../components/paged-section.tsx';
 import { UnitName } from '../../components/unit-name.tsx';
 import { unitName, useUnitChildren } from '../../lib/units.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -99,54 +99,54 @@ function NeedsSection({ code, canManage }: { code: string; canManage: boolean })
   const { t } = useTranslation();
   const format = useFormat();
   const names = useNames();
-  const [page, setPage] = useState(1);
-  const needs = useUnitNeeds(code, page);
+  const paging = usePaging();
+  const needs = useUnitNeeds(code, paging.page);
   return (
-    <section aria-labelledby="needs-title" className="plans-needs">
-      <h2 id="needs-title">{t('plans.needs.title')}</h2>
-      <PagedTable
-        list={needs}
-        empty={t('plans.needs.none')}
-        onPage={setPage}
-        rowKey={(need: Need) => String(need.id)}
-        rowData={(need) => ({ 'data-need': need.id })}
-        columns={[
-          {
-            key: 'need',
-            label: t('plans.needs.need'),
-            rowHeader: true,
-            cell: (need) => (
-              <>
-                {need.needText} {need.isExample ? <ExampleBadge /> : null}
-              </>
-            ),
-          },
-          {
-            key: 'village',
-            label: t('plans.needs.village'),
-            cell: (need) =>
-              unitName({ nameKm: need.villageNameKm, nameLatin: need.villageNameLatin }, format.lang),
-          },
-          { key: 'sector', label: t('plans.sector'), cell: (need) => names.sector(need.sectorCode) },
-          { key: 'date', label: t('plans.needs.meetingDate'), cell: (need) => format.date(need.meetingDate) },
-          {
-            key: 'attendance',
-            label: t('plans.needs.attendance'),
-            cell: (need) =>
-              t('plans.needs.attendanceBySex', {
-                female: format.number(need.attendeesFemale),
-                male: format.number(need.attendeesMale),
-              }),
-          },
-          {
-            key: 'groups',
-            label: t('plans.needs.groups'),
-            cell: (need) => need.vulnerableGroups.map((group) => t(`plans.group.${group}`)).join(', ') || '—',
-          },
-        ]}
-      />
-      {canManage ? <NeedForm code={code} /> : null}
-    </section>
+    <PagedSection
+      headingId="needs-title"
+      title={t('plans.needs.title')}
+      sectionClassName="plans-needs"
+      paging={paging}
+      list={needs}
+      form={canManage ? <NeedForm code={code} /> : null}
+      empty={t('plans.needs.none')}
+      rowKey={(need: Need) => String(need.id)}
+      rowData={(need) => ({ 'data-need': need.id })}
+      columns={[
+        {
+          key: 'need',
+          label: t('plans.needs.need'),
+          rowHeader: true,
+          cell: (need) => (
+            <>
+              {need.needText} {need.isExample ? <ExampleBadge /> : null}
+            </>
+          ),
+        },
+        {
+          key: 'village',
+          label: t('plans.needs.village'),
+          cell: (need) =>
+            unitName({ nameKm: need.villageNameKm, nameLatin: need.villageNameLatin }, format.lang),
+        },
+        { key: 'sector', label: t('plans.sector'), cell: (need) => names.sector(need.sectorCode) },
+        { key: 'date', label: t('plans.needs.meetingDate'), cell: (need) => format.date(need.meetingDate) },
+        {
+          key: 'attendance',
+          label: t('plans.needs.attendance'),
+          cell: (need) =>
+            t('plans.needs.attendanceBySex', {
+              female: format.number(need.attendeesFemale),
+              male: format.number(need.attendeesMale),
+            }),
+        },
+        {
+          key: 'groups',
+          label: t('plans.needs.groups'),
+          cell: (need) => need.vulnerableGroups.map((group) => t(`plans.group.${group}`)).join(', ') || '—',
+        },
+      ]}
+    />
   );
 }
 
@@ -261,50 +261,50 @@ function PrioritiesSection({ code, canManage }: { code: string; canManage: boole
   const { t } = useTranslation();
   const format = useFormat();
   const names = useNames();
-  const [page, setPage] = useState(1);
-  const priorities = useUnitPriorities(code, page);
+  const paging = usePaging();
+  const priorities = useUnitPriorities(code, paging.page);
   return (
-    <section aria-labelledby="priorities-title" className="plans-priorities">
-      <h2 id="priorities-title">{t('plans.priorities.title')}</h2>
-      <PagedTable
-        list={priorities}
-        empty={t('plans.priorities.none')}
-        onPage={setPage}
-        rowKey={(priority: Priority) => String(priority.id)}
-        rowData={(priority) => ({ 'data-priority': priority.id })}
-        columns={[
-          {
-            key: 'rank',
-            label: t('plans.priorities.rank'),
-            cell: (priority) => format.digits(`${priority.year} · ${priority.rank}`),
-          },
-          {
-            key: 'title',
-            label: t('plans.priorities.priority'),
-            rowHeader: true,
-            cell: (priority) => (
-              <>
-                {format.lang === 'km' ? priority.titleKm : (priority.titleEn ?? priority.titleKm)}{' '}
-                {priority.isExample ? <ExampleBadge /> : null}
-              </>
-            ),
-          },
-          { key: 'sector', label: t('plans.sector'), cell: (priority) => names.sector(priority.sectorCode) },
-          { key: 'reason', label: t('plans.priorities.reason'), cell: (priority) => priority.reason },
-          {
-            key: 'villages',
-            label: t('plans.priorities.from'),
-            cell: (priority) =>
-              priority.needs
-                .map((need) =>
-                  unitName({ nameKm: need.villageNameKm, nameLatin: need.villageNameLatin }, format.lang),
-                )
-                .join(', '),
-          },
-        ]}
-      />
-      {canManage ? <PriorityForm code={code} /> : null}
-    </section>
+    <PagedSection
+      headingId="priorities-title"
+      title={t('plans.priorities.title')}
+      sectionClassName="plans-priorities"
+      paging={paging}
+      list={priorities}
+      form={canManage ? <PriorityForm code={code} /> : null}
+      empty={t('plans.priorities.none')}
+      rowKey={(priority: Priority) => String(priority.id)}
+      rowData={(priority) => ({ 'data-priority': priority.id })}
+      columns={[
+        {
+          key: 'rank',
+          label: t('plans.priorities.rank'),
+          cell: (priority) => format.digits(`${priority.year} · ${priority.rank}`),
+        },
+        {
+          key: 'title',
+          label: t('plans.priorities.priority'),
+          rowHeader: true,
+          cell: (priority) => (
+            <>
+              {format.lang === 'km' ? priority.titleKm : (priority.titleEn ?? priority.titleKm)}{' '}
+              {priority.isExample ? <ExampleBadge /> : null}
+            </>
+          ),
+        },
+        { key: 'sector', label: t('plans.sector'), cell: (priority) => names.sector(priority.sectorCode) },
+        { key: 'reason', label: t('plans.priorities.reason'), cell: (priority) => priority.reason },
+        {
+          key: 'villages',
+          label: t('plans.priorities.from'),
+          cell: (priority) =>
+            priority.needs
+              .map((need) =>
+                unitName({ nameKm: need.villageNameKm, nameLatin: need.villageNameLatin }, format.lang),
+              )
+              .join(', '),
+        },
+      ]}
+    />
   );
 }
 
@@ -393,8 +393,8 @@ function ProgramSection({ code, canManage }: { code: string; canManage: boolean 
   const names = useNames();
   const program = useProgram(code);
   const [filters, setFilters] = useState<ProjectFilters>({});
-  const [page, setPage] = useState(1);
-  const projects = useProjects(code, filters, page);
+  const paging = usePaging(JSON.stringify(filters));
+  const projects = useProjects(code, filters, paging.page);
   const roll = useRollProgram(code);
   const years = program.data?.years ?? [];
   const firstYear = program.data?.firstYear ?? null;
@@ -402,13 +402,9 @@ function ProgramSection({ code, canManage }: { code: string; canManage: boolean 
     (program.data?.totals ?? [])
       .filter((item) => item.year === year)
       .reduce((sum, item) => sum + item.amount, 0);
-  const filter = (change: ProjectFilters) => {
-    setFilters({ ...filters, ...change });
-    setPage(1);
-  };
-  return (
-    <section aria-labelledby="program-title" className="plans-program">
-      <h2 id="program-title">{t('plans.program.title')}</h2>
+  const filter = (change: ProjectFilters) => setFilters({ ...filters, ...change });
+  const summary = (
+    <>
       {program.data && program.data.firstYear !== null ? (
         <dl className="details">
           <dt>{t('plans.program.years')}</dt>
@@ -461,42 +457,12 @@ function ProgramSection({ code, canManage }: { code: string; canManage: boolean 
           ))}
         </SelectField>
       </div>
-      <PagedTable
-        list={projects}
-        empty={t('plans.program.noProjects')}
-        onPage={setPage}
-        rowKey={(project: Project) => String(project.id)}
-        rowData={(project) => ({ 'data-project': project.id })}
-        columns={[
-          {
-            key: 'title',
-            label: t('plans.project.title'),
-            rowHeader: true,
-            cell: (project) => (
-              <>
-                <Link to={`/plans/projects/${project.id}`}>
-                  {format.lang === 'km' ? project.titleKm : project.titleEn}
-                </Link>{' '}
-                {project.isExample ? <ExampleBadge /> : null}
-              </>
-            ),
-          },
-          { key: 'sector', label: t('plans.sector'), cell: (project) => names.sector(project.sectorCode) },
-          {
-            key: 'status',
-            label: t('plans.project.status'),
-            cell: (project) => <ProjectStatusBadge status={project.status} />,
-          },
-          {
-            key: 'total',
-            label: t('plans.project.total'),
-            className: 'number',
-            cell: (project) => format.riel(project.total),
-          },
-        ]}
-      />
-      {canManage ? <ProjectForm code={code} firstYear={program.data?.firstYear ?? null} /> : null}
-      {canManage && firstYear !== null ? (
+    </>
+  );
+  const manage = canManage ? (
+    <>
+      <ProjectForm code={code} firstYear={program.data?.firstYear ?? null} />
+      {firstYear !== null ? (
         <div className="plans-roll">
           <p className="hint">
             {t('plans.program.rollHint', {
@@ -513,7 +479,48 @@ function ProgramSection({ code, canManage }: { code: string; canManage: boolean 
           </button>
         </div>
       ) : null}
-    </section>
+    </>
+  ) : null;
+  return (
+    <PagedSection
+      headingId="program-title"
+      title={t('plans.program.title')}
+      sectionClassName="plans-program"
+      before={summary}
+      paging={paging}
+      list={projects}
+      form={manage}
+      empty={t('plans.program.noProjects')}
+      rowKey={(project: Project) => String(project.id)}
+      rowData={(project) => ({ 'data-project': project.id })}
+      columns={[
+        {
+          key: 'title',
+          label: t('plans.project.title'),
+          rowHeader: true,
+          cell: (project) => (
+            <>
+              <Link to={`/plans/projects/${project.id}`}>
+                {format.lang === 'km' ? project.titleKm : project.titleEn}
+              </Link>{' '}
+              {project.isExample ? <ExampleBadge /> : null}
+            </>
+          ),
+        },
+        { key: 'sector', label: t('plans.sector'), cell: (project) => names.sector(project.sectorCode) },
+        {
+          key: 'status',
+          label: t('plans.project.status'),
+          cell: (project) => <ProjectStatusBadge status={project.status} />,
+        },
+        {
+          key: 'total',
+          label: t('plans.project.total'),
+          className: 'number',
+          cell: (project) => format.riel(project.total),
+        },
+      ]}
+    />
   );
 }
 
