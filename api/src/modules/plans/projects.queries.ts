@@ -4,6 +4,7 @@
  * (a subtree): no code prefix ever stands for a subtree here.
  */
 import { sql, type Updateable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { GazetteerPort } from '../gazetteer/index.ts';
 import type { PlansDb, PlansProjectTable, ProjectRow, ProjectStatus } from './plans.tables.ts';
 
@@ -29,6 +30,55 @@ export async function findProjectUnit(db: PlansDb, id: number): Promise<string |
   return row?.unit_code;
 }
 
+/** A project with its costs (by year, then fund source order) and its places, in one row. */
+export type ProjectWithParts = ProjectRow & {
+  costs: { year: number; fund_source_code: string; amount: string }[];
+  locations: { unit_code: string }[];
+};
+
+/** The project columns with their costs and places as JSON arrays: one statement per page. */
+function withParts(db: PlansDb) {
+  return db
+    .selectFrom('plans_project')
+    .selectAll('plans_project')
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('plans_project_cost')
+          .innerJoin('plans_fund_source', 'plans_fund_source.code', 'plans_project_cost.fund_source_code')
+          .select([
+            'plans_project_cost.year',
+            'plans_project_cost.fund_source_code',
+            sql<string>`plans_project_cost.amount::text`.as('amount'),
+          ])
+          .whereRef('plans_project_cost.project_id', '=', 'plans_project.id')
+          .orderBy('plans_project_cost.year')
+          .orderBy('plans_fund_source.sort_order'),
+      ).as('costs'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('plans_project_location')
+          .select('plans_project_location.unit_code')
+          .whereRef('plans_project_location.project_id', '=', 'plans_project.id')
+          .orderBy('plans_project_location.unit_code'),
+      ).as('locations'),
+    ]);
+}
+
+/** Some projects with their parts, by id (a project's page, the answer of a change). */
+export function selectProjectsWithParts(db: PlansDb, ids: readonly number[]): Promise<ProjectWithParts[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return withParts(db)
+    .where('plans_project.id', 'in', [...ids])
+    .orderBy('plans_project.id')
+    .execute() as Promise<ProjectWithParts[]>;
+}
+
+/**
+ * A page of the projects of a subtree, with their parts and the total (a window count) in one
+ * statement: a program page is this and the places' names. Past the last page the rows are
+ * empty and the total unknown (-1): the caller counts.
+ */
 export async function selectProjects(
   db: PlansDb,
   options: {
@@ -39,10 +89,10 @@ export async function selectProjects(
     page: number;
     pageSize: number;
   },
-): Promise<{ rows: ProjectRow[]; total: number }> {
-  let query = db.selectFrom('plans_project').where('unit_code', 'in', options.within);
-  if (options.status !== undefined) query = query.where('status', '=', options.status);
-  if (options.sector !== undefined) query = query.where('sector_code', '=', options.sector);
+): Promise<{ rows: ProjectWithParts[]; total: number }> {
+  let query = withParts(db).where('plans_project.unit_code', 'in', options.within);
+  if (options.status !== undefined) query = query.where('plans_project.status', '=', options.status);
+  if (options.sector !== undefined) query = query.where('plans_project.sector_code', '=', options.sector);
   if (options.year !== undefined) {
     const year = options.year;
     query = query.where((eb) =>
@@ -55,39 +105,19 @@ export async function selectProjects(
       ),
     );
   }
-  const [rows, counted] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy('id')
-      .limit(options.pageSize)
-      .offset((options.page - 1) * options.pageSize)
-      .execute(),
-    query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirst(),
-  ]);
-  return { rows, total: counted?.total ?? 0 };
-}
-
-export function selectCostsOf(db: PlansDb, projectIds: readonly number[]) {
-  if (projectIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('plans_project_cost')
-    .innerJoin('plans_fund_source', 'plans_fund_source.code', 'plans_project_cost.fund_source_code')
-    .select(['project_id', 'year', 'fund_source_code', sql<string>`amount::text`.as('amount')])
-    .where('project_id', 'in', [...projectIds])
-    .orderBy('project_id')
-    .orderBy('year')
-    .orderBy('plans_fund_source.sort_order')
+  const rows = await query
+    .select(sql<number>`(count(*) over ())::int`.as('total'))
+    .orderBy('plans_project.id')
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize)
     .execute();
-}
-
-export function selectLocationsOf(db: PlansDb, projectIds: readonly number[]) {
-  if (projectIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('plans_project_location')
-    .select(['project_id', 'unit_code'])
-    .where('project_id', 'in', [...projectIds])
-    .orderBy('unit_code')
-    .execute();
+  if (rows.length > 0) return { rows: rows as ProjectWithParts[], total: rows[0]!.total };
+  if (options.page === 1) return { rows: [], total: 0 };
+  const counted = await query
+    .clearSelect()
+    .select(sql<number>`count(*)::int`.as('total'))
+    .executeTakeFirst();
+  return { rows: [], total: counted?.total ?? 0 };
 }
 
 export function insertProject(
@@ -245,7 +275,9 @@ export function selectRollUp(db: PlansDb, year: number, within?: UnitCodes) {
       'plans_project.sector_code',
       'plans_project_cost.fund_source_code',
       sql<string>`sum(plans_project_cost.amount)::text`.as('amount'),
-      sql<number>`count(distinct plans_project.id)::int`.as('projects'),
+      // A project has one cost row per year and fund source (the key), so each row of a group
+      // is a different project: count(*), not a sort for count(distinct).
+      sql<number>`count(*)::int`.as('projects'),
     ])
     .where('plans_project_cost.year', '=', year)
     .where('plans_project.status', '<>', 'dropped');

@@ -13,15 +13,14 @@ import { selectFundSources } from './plans.queries.ts';
 import {
   ensureProgram,
   findPriorityUnit,
-  findProject,
   findProjectUnit,
   insertCosts,
   insertLocations,
   insertProject,
   lockProject,
-  selectCostsOf,
-  selectLocationsOf,
   selectProjects,
+  selectProjectsWithParts,
+  type ProjectWithParts,
   updateProject,
 } from './projects.queries.ts';
 import { checkSectors, snaUnit } from './plans.service.ts';
@@ -53,14 +52,17 @@ export async function unitOfProject(db: PlansDb, id: number): Promise<string> {
   return unit;
 }
 
-export async function projectAnswers(ctx: PlansContext, db: PlansDb, rows: ProjectRow[]): Promise<Project[]> {
-  const ids = rows.map((row) => row.id);
-  const [costs, locations] = await Promise.all([selectCostsOf(db, ids), selectLocationsOf(db, ids)]);
+/** Projects as the API answers them: the rows with their parts, and the places' names (one query). */
+export async function projectAnswers(
+  ctx: PlansContext,
+  db: PlansDb,
+  rows: ProjectWithParts[],
+): Promise<Project[]> {
   const names = await ctx.ports.gazetteer.unitNames(portDb(db), [
-    ...new Set(locations.map((location) => location.unit_code)),
+    ...new Set(rows.flatMap((row) => row.locations.map((location) => location.unit_code))),
   ]);
   return rows.map((row) => {
-    const own = costs.filter((cost) => cost.project_id === row.id);
+    const own = row.costs;
     return {
       id: row.id,
       unitCode: row.unit_code,
@@ -78,13 +80,11 @@ export async function projectAnswers(ctx: PlansContext, db: PlansDb, rows: Proje
       climateReason: row.climate_reason,
       priorityId: row.priority_id,
       isExample: row.is_example,
-      locations: locations
-        .filter((location) => location.project_id === row.id)
-        .map((location) => ({
-          code: location.unit_code,
-          nameKm: names.get(location.unit_code)?.nameKm ?? location.unit_code,
-          nameLatin: names.get(location.unit_code)?.nameLatin ?? location.unit_code,
-        })),
+      locations: row.locations.map((location) => ({
+        code: location.unit_code,
+        nameKm: names.get(location.unit_code)?.nameKm ?? location.unit_code,
+        nameLatin: names.get(location.unit_code)?.nameLatin ?? location.unit_code,
+      })),
       costs: own.map((cost) => ({
         year: cost.year,
         fundSource: cost.fund_source_code,
@@ -95,16 +95,24 @@ export async function projectAnswers(ctx: PlansContext, db: PlansDb, rows: Proje
   });
 }
 
+/** Projects by id as the API answers them (two queries whatever their number). */
+export async function projectsByIds(
+  ctx: PlansContext,
+  db: PlansDb,
+  ids: readonly number[],
+): Promise<Project[]> {
+  return projectAnswers(ctx, db, await selectProjectsWithParts(db, ids));
+}
+
 export async function getProject(ctx: PlansContext, input: { id: number }): Promise<Project> {
-  const row = await findProject(ctx.db, input.id);
-  if (!row) throw fail('plans.project.not_found');
-  return (await projectAnswers(ctx, ctx.db, [row]))[0]!;
+  const [project] = await projectsByIds(ctx, ctx.db, [input.id]);
+  if (!project) throw fail('plans.project.not_found');
+  return project;
 }
 
 /** The projects of the units of a subtree (the gazetteer port says which), paged. */
 export async function listProjects(ctx: PlansContext, query: ProjectListQuery): Promise<PageResult<Project>> {
   const db = ctx.db;
-  await ctx.ports.gazetteer.getUnit(portDb(db), query.unit);
   const { rows, total } = await selectProjects(db, {
     within: ctx.ports.gazetteer.subtreeCodesQuery(db, [query.unit]),
     year: query.year,
@@ -113,6 +121,8 @@ export async function listProjects(ctx: PlansContext, query: ProjectListQuery): 
     page: query.page,
     pageSize: query.pageSize,
   });
+  // An unknown unit has an empty subtree: asked only when the page is empty (404 then).
+  if (rows.length === 0) await ctx.ports.gazetteer.getUnit(portDb(db), query.unit);
   return { items: await projectAnswers(ctx, db, rows), page: query.page, pageSize: query.pageSize, total };
 }
 
@@ -233,7 +243,7 @@ export async function createProject(
         costs: costs.rows,
       },
     });
-    return (await projectAnswers(ctx, trx, [row]))[0]!;
+    return (await projectsByIds(ctx, trx, [row.id]))[0]!;
   });
 }
 
@@ -262,6 +272,6 @@ export async function setProjectStatus(
       before: { status: before.status },
       after: { status: after.status },
     });
-    return (await projectAnswers(ctx, trx, [after]))[0]!;
+    return (await projectsByIds(ctx, trx, [after.id]))[0]!;
   });
 }
