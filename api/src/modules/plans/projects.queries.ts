@@ -71,7 +71,7 @@ export function selectProjectsWithParts(db: PlansDb, ids: readonly number[]): Pr
   return withParts(db)
     .where('plans_project.id', 'in', [...ids])
     .orderBy('plans_project.id')
-    .execute() as Promise<ProjectWithParts[]>;
+    .execute();
 }
 
 /**
@@ -111,7 +111,7 @@ export async function selectProjects(
     .limit(options.pageSize)
     .offset((options.page - 1) * options.pageSize)
     .execute();
-  if (rows.length > 0) return { rows: rows as ProjectWithParts[], total: rows[0]!.total };
+  if (rows.length > 0) return { rows, total: rows[0]!.total };
   if (options.page === 1) return { rows: [], total: 0 };
   const counted = await query
     .clearSelect()

@@ -32,7 +32,6 @@ import {
   type ClimateMarker,
   type PlansDb,
   type ProjectKind,
-  type ProjectRow,
   type ProjectStatus,
 } from './plans.tables.ts';
 
