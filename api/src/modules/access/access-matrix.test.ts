@@ -52,6 +52,10 @@ const LIST_ROUTES = [
   // Each value's unit is checked against the caller's scope by the service (403
   // results.value.outside_scope, tested in results.routes.test.ts).
   'POST /api/results/data-values',
+  // Approval steps: the service checks the unit against the caller's area and the level above
+  // (results.value.outside_scope, results.approval.not_above; tested in results.routes.test.ts).
+  'POST /api/results/approvals/submit',
+  'POST /api/results/approvals/decide',
 ];
 
 let t: TestApp;
@@ -261,6 +265,13 @@ const CASES: Record<string, (unit: string | null) => Promise<Cell>> = {
     request: {
       method: 'GET',
       url: `/api/results/form-values?dataSet=EX.COMMUNE_MONTHLY&unit=${unit ?? '01'}&period=202601`,
+    },
+    unit: unit ?? '01',
+  }),
+  'GET /api/results/approvals': async (unit) => ({
+    request: {
+      method: 'GET',
+      url: `/api/results/approvals?dataSet=EX.COMMUNE_MONTHLY&unit=${unit ?? '01'}&period=202601`,
     },
     unit: unit ?? '01',
   }),

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allMigrations } from '../../modules.ts';
 import { migrate } from '../../platform/db/migrations.ts';
 import { openEmptyTestDb, openTestDb, type TestDb } from '../../test-support/test-db.ts';
-import { isUnitWithin, subtreeCodesQuery, unitAncestors, unitExists } from './gazetteer.service.ts';
+import {
+  isUnitWithin,
+  subtreeCodesQuery,
+  unitAncestors,
+  unitExists,
+  unitsWithAncestors,
+} from './gazetteer.service.ts';
 import { asGazetteerDb, selectUnits } from './gazetteer.queries.ts';
 import type { GazetteerTables } from './gazetteer.tables.ts';
 import { treeDate } from './history-dates.ts';
@@ -146,6 +152,19 @@ describe('the closure table', () => {
     expect(await unitAncestors(db, '2302')).toEqual(['23', '2302']);
     expect(await unitAncestors(db, '12')).toEqual(['12']);
     expect(await unitAncestors(db, '23019999')).toEqual([]);
+  });
+
+  it('gives several units with their type and ancestors in one call, unknown codes left out', async () => {
+    const units = await unitsWithAncestors(db, ['23010101', '2302', '12', '23019999', '2302']);
+    expect([...units.keys()].sort()).toEqual(['12', '23010101', '2302']);
+    expect(units.get('23010101')).toEqual({
+      typeCode: 'village',
+      level: 4,
+      ancestors: ['23', '2301', '230101', '23010101'],
+    });
+    expect(units.get('2302')?.ancestors).toEqual(['23', '2302']);
+    expect(units.get('12')?.ancestors).toEqual(['12']);
+    expect((await unitsWithAncestors(db, [])).size).toBe(0);
   });
 
   it('knows which units exist', async () => {

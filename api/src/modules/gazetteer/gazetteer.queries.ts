@@ -230,6 +230,27 @@ export async function selectAncestorCodes(db: GazetteerDb, code: string): Promis
   return rows.map((row) => row.ancestor_code);
 }
 
+/**
+ * Several units at once, each with its type, level and ancestor codes (root first, the unit
+ * itself last): one query over the closure table however many units are asked about. Unknown
+ * codes are left out.
+ */
+export async function selectUnitsWithAncestors(db: GazetteerDb, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('gazetteer_unit as u')
+    .innerJoin('gazetteer_unit_closure as c', 'c.descendant_code', 'u.code')
+    .select([
+      'u.code',
+      'u.type_code',
+      'u.level',
+      sql<string[]>`array_agg(c.ancestor_code order by c.depth desc)`.as('ancestors'),
+    ])
+    .where('u.code', '=', sql<string>`any(${[...new Set(codes)]}::text[])`)
+    .groupBy(['u.code', 'u.type_code', 'u.level'])
+    .execute();
+}
+
 /** One primary-key lookup in the closure table. */
 export async function closurePairExists(
   db: GazetteerDb,

@@ -15,6 +15,7 @@ import {
   selectAncestorCodes,
   selectAncestorUnits,
   selectAncestorUnitsAt,
+  selectUnitsWithAncestors,
   selectChildrenPage,
   selectCurrentUnits,
   selectSubtreeCodes,
@@ -201,6 +202,21 @@ export function isUnitWithin(db: AnyDb, unitCode: string, scopeCode: string): Pr
 /** Codes from the root-most ancestor down to the unit itself; empty when the unit does not exist. */
 export function unitAncestors(db: AnyDb, unitCode: string): Promise<string[]> {
   return selectAncestorCodes(asGazetteerDb(db), unitCode);
+}
+
+/**
+ * Several units in one query: each known code → its type, level and ancestor codes (root first,
+ * the unit itself last; the same list as `unitAncestors`). Unknown codes are absent from the map.
+ * For callers checking a batch (its units' types and places in the tree) without a query per unit.
+ */
+export async function unitsWithAncestors(
+  db: AnyDb,
+  codes: readonly string[],
+): Promise<Map<string, { typeCode: string; level: number; ancestors: string[] }>> {
+  const rows = await selectUnitsWithAncestors(asGazetteerDb(db), codes);
+  return new Map(
+    rows.map((row) => [row.code, { typeCode: row.type_code, level: row.level, ancestors: row.ancestors }]),
+  );
 }
 
 /** The Khmer and Latin names of several units, in one query (units not found are left out). */

@@ -20,6 +20,7 @@ import {
   isUnitWithin,
   subtreeCodesQuery,
   unitAncestors,
+  unitsWithAncestors,
   unitExists,
   unitCodesOfLevelsQuery,
   unitNames,
@@ -53,6 +54,8 @@ export interface GazetteerPort {
   getUnit: typeof getUnit;
   isUnitWithin: typeof isUnitWithin;
   unitAncestors: typeof unitAncestors;
+  /** Several units in one query: type, level and ancestors (root first) of each known code. */
+  unitsWithAncestors: typeof unitsWithAncestors;
   unitNames: typeof unitNames;
   unitExists: typeof unitExists;
   /** The error for a unit a request names and the tree does not hold: gazetteer.unit.unknown, one code for all. */
@@ -127,6 +130,7 @@ export const gazetteerModule = defineModule<GazetteerModuleTables>({
       getUnit,
       isUnitWithin,
       unitAncestors,
+      unitsWithAncestors,
       unitNames,
       unitExists,
       unknownUnit,

@@ -68,7 +68,7 @@ export async function indicatorAnalytics(
   );
   const categoriesOf = new Map(elementRows.map((row) => [row.code, combos.get(row.combo_code) ?? []]));
 
-  const range = { elements, period: period.code };
+  const range = { elements, period: period.code, approved: query.approved === true };
   const rowsAt =
     query.unit !== undefined && level === unitLevel
       ? await sumAggregates(db, { ...range, units: [query.unit], by })
@@ -160,6 +160,7 @@ export async function indicatorAnalytics(
     unit: query.unit ?? null,
     level,
     by,
+    approvedOnly: query.approved === true,
     rows: {
       items: pageRows.map((row) => ({
         unitCode: row.unit,

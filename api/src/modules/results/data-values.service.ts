@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../../platform/actor.ts';
 import type { ErrorItem } from '../../platform/errors.ts';
-import { ancestryOf, portDb, type ResultsContext } from './results.context.ts';
+import { portDb, type ResultsContext } from './results.context.ts';
 import { fail, type ResultsErrorCode } from './results.errors.ts';
 import type { DataValuesBody, DataValuesResult, FormValues, FormValuesQuery } from './results.schemas.ts';
 import {
@@ -83,37 +83,25 @@ export async function recordDataValues(
   const problem = (code: ResultsErrorCode, index: number, field: string, message: string) =>
     problems.push({ code, path: `/values/${index}/${field}`, message: `${code}: ${message}` });
 
-  // Units: each asked of the gazetteer once.
+  // Units: all of the batch asked of the gazetteer in one query (type and ancestors), then
+  // checked here: the type reports the data set, the caller's area holds an ancestor.
   const unitCodes = [...new Set(body.values.map((value) => value.unit))];
+  const units = await ctx.ports.gazetteer.unitsWithAncestors(portDb(db), unitCodes);
   const unitProblems = new Map<string, { code: ResultsErrorCode; message: string }>();
   for (const code of unitCodes) {
-    const exists = await ctx.ports.gazetteer.unitExists(portDb(db), code);
-    if (!exists) {
+    const unit = units.get(code);
+    if (!unit) {
       unitProblems.set(code, { code: 'results.value.unit_unknown', message: `No unit ${code}.` });
-      continue;
-    }
-    const unit = await ctx.ports.gazetteer.getUnit(portDb(db), code);
-    if (!unitTypes.has(unit.typeCode)) {
+    } else if (!unitTypes.has(unit.typeCode)) {
       unitProblems.set(code, {
         code: 'results.value.unit_not_assigned',
         message: `Units of type ${unit.typeCode} do not report ${dataSet.code}.`,
       });
-      continue;
-    }
-    if (scope !== 'all') {
-      let within = false;
-      for (const scopeCode of scope) {
-        if (await ctx.ports.gazetteer.isUnitWithin(portDb(db), code, scopeCode)) {
-          within = true;
-          break;
-        }
-      }
-      if (!within) {
-        unitProblems.set(code, {
-          code: 'results.value.outside_scope',
-          message: `Unit ${code} is outside your area.`,
-        });
-      }
+    } else if (scope !== 'all' && !unit.ancestors.some((ancestor) => scope.includes(ancestor))) {
+      unitProblems.set(code, {
+        code: 'results.value.outside_scope',
+        message: `Unit ${code} is outside your area.`,
+      });
     }
   }
 
@@ -189,10 +177,15 @@ export async function recordDataValues(
     });
   });
 
-  if (problems.length === 0) {
+  if (problems.length > 0) refuse(problems);
+
+  return ctx.inTransaction(async (trx) => {
+    await lockUnits(trx, unitCodes);
+    // Approval is checked under the units' lock, which an approval step takes too: a cell
+    // approved while this batch was being checked is still refused.
     const cellsAsked = [...new Map(rows.map((row) => [`${row.unit}|${row.period}`, row])).values()];
     const locked = await selectLockedCells(
-      db,
+      trx,
       dataSet.code,
       cellsAsked.map((row) => ({ unit: row.unit, period: row.period })),
     );
@@ -207,12 +200,12 @@ export async function recordDataValues(
         `${dataSet.code} ${cell.unit_code} ${cell.period} is approved.`,
       );
     }
-  }
-  if (problems.length > 0) refuse(problems);
-
-  return ctx.inTransaction(async (trx) => {
-    await lockUnits(trx, unitCodes);
-    const ancestry = await ancestryOf(ctx, trx, unitCodes);
+    if (problems.length > 0) refuse(problems);
+    // The ancestry read above, before the lock: the tree does not change under a batch of figures
+    // (a restructuring is a gazetteer import of its own).
+    const ancestry = [...units].flatMap(([unit, { ancestors }]) =>
+      ancestors.map((ancestor) => ({ unit, ancestor })),
+    );
     const rollups = [...new Set(rows.map((row) => row.period))].flatMap((code) => {
       const period = parsePeriod(code) as NonNullable<ReturnType<typeof parsePeriod>>;
       return periodsHolding(period).map((rollup) => ({ period: code, rollup }));

@@ -31,9 +31,9 @@ export const resultsModule = defineModule<ResultsTables, 'gazetteer'>({
   errors: RESULTS_ERRORS,
   permissions: RESULTS_PERMISSIONS,
   grants: {
-    national_officer: ['results.value.enter', 'results.analytics.read'],
-    provincial_officer: ['results.value.enter', 'results.analytics.read'],
-    district_officer: ['results.value.enter', 'results.analytics.read'],
+    national_officer: ['results.value.enter', 'results.analytics.read', 'results.data.approve'],
+    provincial_officer: ['results.value.enter', 'results.analytics.read', 'results.data.approve'],
+    district_officer: ['results.value.enter', 'results.analytics.read', 'results.data.approve'],
     commune_clerk: ['results.value.enter', 'results.analytics.read'],
     council_member: ['results.analytics.read'],
   },

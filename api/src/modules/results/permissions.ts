@@ -16,4 +16,10 @@ export const RESULTS_PERMISSIONS: PermissionDefinition[] = [
     descriptionEn: 'Read indicators’ figures rolled up over units in scope, by period and breakdown',
     descriptionKm: 'អានតួលេខសូចនាករដែលបានសរុបតាមអង្គភាពក្នុងដែនសមត្ថកិច្ច តាមកំឡុងពេល និងការបំបែក',
   },
+  {
+    code: 'results.data.approve',
+    descriptionEn:
+      'Approve, return, lock and un-approve the figures of units below one’s own (the level above approves)',
+    descriptionKm: 'អនុម័ត បញ្ជូនត្រឡប់ ចាក់សោ និងដកការអនុម័តតួលេខរបស់អង្គភាពនៅក្រោមអង្គភាពខ្លួន (ថ្នាក់លើអនុម័ត)',
+  },
 ];

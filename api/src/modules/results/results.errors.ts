@@ -47,6 +47,22 @@ export const RESULTS_ERRORS = defineErrors({
     status: 409,
     title: 'The figures of this data set, unit and period are approved: they can no longer change.',
   },
+  'results.approval.bad_transition': {
+    status: 409,
+    title: 'The figures are not in a state this step applies to (e.g. approving figures not submitted).',
+  },
+  'results.approval.not_above': {
+    status: 403,
+    title: 'Figures are approved, returned and locked by the level above the unit, not by the unit itself.',
+  },
+  'results.approval.unlock_national': {
+    status: 403,
+    title: 'Locked figures can be un-approved only nationally.',
+  },
+  'results.approval.comment_required': {
+    status: 400,
+    title: 'Give the reason: returning or un-approving figures needs a comment.',
+  },
   'results.analytics.bad_period': {
     status: 400,
     title: 'Not a period: write 2025 (year), 2025Q1 (quarter) or 202501 (month).',

@@ -407,3 +407,212 @@ describe('analytics', () => {
     ).toBe(403);
   });
 });
+
+/** Cells of the approved pre-aggregation that differ from a recount of the approved cells' values (0 when sound). */
+async function approvedDrift(): Promise<number> {
+  const result = await sql<{ n: string }>`
+    with recount as (
+      select v.data_element_code, c.ancestor_code as unit_code, p.period, v.coc_id,
+             sum(v.value) as value, count(*)::int as value_count
+      from results_data_value v
+      join results_data_set_status s on s.data_set_code = v.data_set_code and s.unit_code = v.unit_code
+        and s.period = v.period and s.status in ('approved', 'locked')
+      join gazetteer_unit_closure c on c.descendant_code = v.unit_code
+      cross join lateral (values (v.period), (left(v.period, 4) || 'Q' || ((substr(v.period, 5, 2)::int + 2) / 3)),
+        (left(v.period, 4))) as p (period)
+      group by 1, 2, 3, 4)
+    select count(*) as n from recount r
+    full join results_value_agg_approved g on g.data_element_code = r.data_element_code
+      and g.unit_code = r.unit_code and g.period = r.period and g.coc_id = r.coc_id
+    where r.value is distinct from g.value or r.value_count is distinct from g.value_count`.execute(
+    t.db.kysely,
+  );
+  return Number(result.rows[0]?.n);
+}
+
+/** A new account holding one role at one unit. */
+async function accountAt(role: string, unit: string, label: string): Promise<Client> {
+  const user = await call<{ id: number }>(
+    admin,
+    'POST',
+    '/api/access/users',
+    {
+      email: `${label}@results.example`,
+      displayName: `Results ${label}`,
+      homeUnitCode: unit,
+      password: 'results-password-2026',
+    },
+    201,
+  );
+  await t.db.kysely
+    .updateTable('access_user')
+    .set({ must_change_password: false })
+    .where('id', '=', user.id)
+    .execute();
+  const assigned = await admin.request('POST', `/api/access/users/${user.id}/assignments`, {
+    roleCode: role,
+    unitCode: unit,
+  });
+  expect(assigned.statusCode, assigned.body).toBeLessThan(300);
+  return signedIn(t.app, `${label}@results.example`, 'results-password-2026');
+}
+
+describe('approval', () => {
+  const OCTOBER = '202610';
+  const cell = { dataSet: DATA_SET, unit: '230201', period: OCTOBER };
+  const state = (client: Client, period = OCTOBER, unit = '230201') =>
+    call<{ status: string; comment: string | null; may: Record<string, boolean> }>(
+      client,
+      'GET',
+      `/api/results/approvals?dataSet=${DATA_SET}&unit=${unit}&period=${period}`,
+    );
+  const decide = async (client: Client, body: Record<string, unknown>) => {
+    const response = await client.request('POST', '/api/results/approvals/decide', { ...cell, ...body });
+    return [response.statusCode, response.json<{ code?: string; status?: string }>()] as const;
+  };
+  const approvedServed = (period: string) =>
+    call<{ approvedOnly: boolean; total: { numerator: number | null } }>(
+      admin,
+      'GET',
+      `/api/results/analytics?indicator=EX.IND.SERVED&unit=230201&level=3&period=${period}&approved=true`,
+    );
+  let district: Client;
+
+  beforeAll(async () => {
+    district = await signedIn(t.app, 'kep.district@sndd.example', DEMO_PASSWORD);
+  });
+
+  it('goes submitted → approved by the level above → locked, freezes the figures, and is audited', async () => {
+    const october = (value: number, sex = 'female') => ({
+      ...served('230201', sex, '35_59', 'without', value),
+      period: OCTOBER,
+    });
+    await call(clerk, 'POST', '/api/results/data-values', {
+      dataSet: DATA_SET,
+      values: [october(4), october(6, 'male')],
+    });
+    expect(await state(clerk)).toMatchObject({ status: 'open', may: { submit: true, approve: false } });
+    expect((await approvedServed(OCTOBER)).total.numerator).toBeNull();
+
+    await call(clerk, 'POST', '/api/results/approvals/submit', cell);
+    // Submitted figures can still be corrected until they are approved.
+    await call(clerk, 'POST', '/api/results/data-values', { dataSet: DATA_SET, values: [october(5)] });
+    // The clerk holds no approval permission; the district does, above the sangkat.
+    expect(
+      (await clerk.request('POST', '/api/results/approvals/decide', { ...cell, action: 'approve' }))
+        .statusCode,
+    ).toBe(403);
+    expect(await state(district)).toMatchObject({
+      status: 'submitted',
+      may: { approve: true, return: true, submit: false },
+    });
+    expect(await decide(district, { action: 'return' })).toMatchObject([
+      400,
+      { code: 'results.approval.comment_required' },
+    ]);
+    expect(await decide(district, { action: 'lock' })).toMatchObject([
+      409,
+      { code: 'results.approval.bad_transition' },
+    ]);
+    expect(await decide(district, { action: 'approve' })).toMatchObject([200, { status: 'approved' }]);
+    expect(await approvedDrift()).toBe(0);
+    const approved = await approvedServed(OCTOBER);
+    expect(approved).toMatchObject({ approvedOnly: true, total: { numerator: 11 } });
+
+    // Frozen: a change is refused whole (409) and nothing moves.
+    const refused = await problem(clerk, { dataSet: DATA_SET, values: [october(50)] });
+    expect(refused).toMatchObject({ status: 409, code: 'results.value.locked' });
+    expect((await approvedServed(OCTOBER)).total.numerator).toBe(11);
+
+    expect(await decide(district, { action: 'lock' })).toMatchObject([200, { status: 'locked' }]);
+    // Locked: un-approved only nationally, with a reason.
+    expect(await decide(district, { action: 'unapprove', comment: 'typo' })).toMatchObject([
+      403,
+      { code: 'results.approval.unlock_national' },
+    ]);
+    expect(await decide(admin, { action: 'unapprove', comment: 'Female count to check' })).toMatchObject([
+      200,
+      { status: 'returned' },
+    ]);
+    expect(await state(clerk)).toMatchObject({
+      status: 'returned',
+      comment: 'Female count to check',
+      may: { submit: true },
+    });
+    expect((await approvedServed(OCTOBER)).total.numerator).toBeNull();
+    expect(await approvedDrift()).toBe(0);
+    // Returned: the unit corrects and submits again; the province (above too) approves.
+    await call(clerk, 'POST', '/api/results/data-values', { dataSet: DATA_SET, values: [october(7)] });
+    await call(clerk, 'POST', '/api/results/approvals/submit', cell);
+    const province = await signedIn(t.app, 'kep.province@sndd.example', DEMO_PASSWORD);
+    expect(await decide(province, { action: 'approve' })).toMatchObject([200, { status: 'approved' }]);
+    expect((await approvedServed(OCTOBER)).total.numerator).toBe(13);
+    // Figures not approved are not counted with approved=true, and are without it.
+    await call(clerk, 'POST', '/api/results/data-values', {
+      dataSet: DATA_SET,
+      values: [{ ...october(3), period: '202611' }],
+    });
+    expect((await approvedServed('2026Q4')).total.numerator).toBe(13);
+    expect(await approvedDrift()).toBe(0);
+
+    const steps = await t.db.kysely
+      .selectFrom('audit_record')
+      .select(['action', 'before', 'after'])
+      .where('entity_type', '=', 'results.data_set_status')
+      .where('entity_id', '=', `${DATA_SET}:230201:${OCTOBER}`)
+      .orderBy('seq')
+      .execute();
+    expect(steps.map((step) => step.action)).toEqual([
+      'results.approval.submit',
+      'results.approval.approve',
+      'results.approval.lock',
+      'results.approval.unapprove',
+      'results.approval.submit',
+      'results.approval.approve',
+    ]);
+    expect(steps[3]).toMatchObject({
+      before: { status: 'locked' },
+      after: { status: 'returned', comment: 'Female count to check' },
+    });
+  });
+
+  it('lets only the level above decide, within its area, and the unit submit its own', async () => {
+    const september = { ...cell, period: '202609' };
+    // Nothing submitted yet: nothing to approve.
+    expect(await decide(district, { ...september, action: 'approve' })).toMatchObject([
+      409,
+      { code: 'results.approval.bad_transition' },
+    ]);
+    // A clerk submits only their own unit's figures.
+    const other = await clerk.request('POST', '/api/results/approvals/submit', {
+      ...september,
+      unit: '230202',
+    });
+    expect([other.statusCode, other.json<{ code: string }>().code]).toEqual([
+      403,
+      'results.value.outside_scope',
+    ]);
+    // The clerk submits; the clerk's side cannot decide (roles are given by level: the
+    // permission to approve belongs to districts, provinces and the nation).
+    await call(clerk, 'POST', '/api/results/approvals/submit', september);
+    expect(await state(clerk, '202609')).toMatchObject({ status: 'submitted', may: { approve: false } });
+    // Another district's officer is outside.
+    const elsewhere = await accountAt('district_officer', '2301', 'district-elsewhere');
+    expect(await decide(elsewhere, { ...september, action: 'approve' })).toMatchObject([
+      403,
+      { code: 'results.approval.not_above' },
+    ]);
+    // A unit of a type that does not report the data set; a period of another type.
+    expect(await decide(district, { ...september, unit: '2302', action: 'approve' })).toMatchObject([
+      400,
+      { code: 'results.value.unit_not_assigned' },
+    ]);
+    expect(await decide(district, { ...september, period: '2026Q3', action: 'approve' })).toMatchObject([
+      400,
+      { code: 'results.value.wrong_period_type' },
+    ]);
+    expect(
+      await decide(district, { ...september, action: 'return', comment: 'Missing the male figures' }),
+    ).toMatchObject([200, { status: 'returned' }]);
+  });
+});

@@ -8,10 +8,12 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../../platform/actor.ts';
 import { ProblemRef } from '../../platform/http/openapi.ts';
 import { PageQuery } from '../../platform/http/paging.ts';
 import { indicatorAnalytics } from './analytics.service.ts';
+import { approvalState, takeApprovalStep, type ApprovalPowers, type Scope } from './approval.service.ts';
 import { formValues, recordDataValues } from './data-values.service.ts';
 import {
   getDataSet,
@@ -26,12 +28,16 @@ import type { ResultsContext } from './results.context.ts';
 import {
   AnalyticsAnswer,
   AnalyticsQuery,
+  ApprovalQuery,
+  ApprovalState,
   Category,
   DataSet,
   DataSetList,
   DataSetParams,
   DataValuesBody,
   DataValuesResult,
+  DecideBody,
+  SubmitBody,
   Framework,
   FrameworkParams,
   FrameworkTree,
@@ -45,6 +51,18 @@ import {
 const tags = ['results'];
 export const ENTER_VALUES = 'results.value.enter';
 export const READ_ANALYTICS = 'results.analytics.read';
+export const APPROVE = 'results.data.approve';
+
+/** Where the signed-in caller holds a permission: everywhere ('all'), some subtrees, or nowhere ([]). */
+function scopeOf(request: FastifyRequest, permission: string): Scope {
+  const holding = (request.principal?.assignments ?? []).filter((a) => a.permissions.has(permission));
+  if (holding.some((assignment) => assignment.unitCode === null)) return 'all';
+  return [...new Set(holding.map((assignment) => assignment.unitCode as string))];
+}
+const powersOf = (request: FastifyRequest): ApprovalPowers => ({
+  enter: scopeOf(request, ENTER_VALUES),
+  approve: scopeOf(request, APPROVE),
+});
 /** A batch of 100,000 values is about 12 MB of JSON. */
 const BATCH_BODY_LIMIT = 16 * 1024 * 1024;
 
@@ -196,6 +214,87 @@ export const resultsRoutes =
       },
       async (request) =>
         recordDataValues(ctx, actorOf(request), { body: request.body, scope: request.access.scope }),
+    );
+
+    app.get(
+      '/approvals',
+      {
+        config: {
+          access: { permission: ENTER_VALUES, unit: (request) => (request.query as { unit: string }).unit },
+        },
+        schema: {
+          tags,
+          summary:
+            'The approval state of a data set’s figures for a unit and a period, and what the caller may do.',
+          querystring: ApprovalQuery,
+          response: {
+            200: ApprovalState,
+            400: ProblemRef,
+            401: ProblemRef,
+            403: ProblemRef,
+            404: ProblemRef,
+          },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'private, no-store');
+        return approvalState(ctx, powersOf(request), request.query);
+      },
+    );
+
+    app.post(
+      '/approvals/submit',
+      {
+        config: { access: { permission: ENTER_VALUES } },
+        schema: {
+          tags,
+          summary:
+            'Submit a data set’s figures for a unit and a period to the level above (open or returned → submitted).',
+          description:
+            'The unit must lie in the caller’s area (results.value.outside_scope otherwise). Submitted figures can ' +
+            'still be corrected until the level above approves them.',
+          body: SubmitBody,
+          response: {
+            200: ApprovalState,
+            400: ProblemRef,
+            401: ProblemRef,
+            403: ProblemRef,
+            404: ProblemRef,
+            409: ProblemRef,
+          },
+        },
+      },
+      async (request) =>
+        takeApprovalStep(ctx, actorOf(request), powersOf(request), { ...request.body, action: 'submit' }),
+    );
+
+    app.post(
+      '/approvals/decide',
+      {
+        config: { access: { permission: APPROVE } },
+        schema: {
+          tags,
+          summary:
+            'Approve, return, lock or un-approve a data set’s figures for a unit and a period (the level above).',
+          description:
+            'The caller holds results.data.approve at an ancestor of the unit, not at the unit itself ' +
+            '(results.approval.not_above). approve: submitted → approved; return: submitted → returned; lock: ' +
+            'approved → locked; unapprove: approved → returned, and locked → returned nationally only ' +
+            '(results.approval.unlock_national). return and unapprove need a comment ' +
+            '(results.approval.comment_required). Another starting state: 409 results.approval.bad_transition. ' +
+            'Approved and locked figures cannot change; analytics with approved=true counts only them.',
+          body: DecideBody,
+          response: {
+            200: ApprovalState,
+            400: ProblemRef,
+            401: ProblemRef,
+            403: ProblemRef,
+            404: ProblemRef,
+            409: ProblemRef,
+          },
+        },
+      },
+      async (request) => takeApprovalStep(ctx, actorOf(request), powersOf(request), request.body),
     );
 
     app.get(

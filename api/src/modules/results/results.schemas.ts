@@ -191,6 +191,68 @@ export const FormValues = Type.Object({
 });
 export type FormValues = Static<typeof FormValues>;
 
+const ApprovalStatusSchema = Type.Union(
+  [
+    Type.Literal('open'),
+    Type.Literal('submitted'),
+    Type.Literal('returned'),
+    Type.Literal('approved'),
+    Type.Literal('locked'),
+  ],
+  {
+    description:
+      'open → submitted → approved → locked; submitted can be returned, approved or locked un-approved.',
+  },
+);
+
+export const ApprovalQuery = FormValuesQuery;
+export type ApprovalQuery = Static<typeof ApprovalQuery>;
+
+export const ApprovalState = Type.Object({
+  dataSet: Type.String(),
+  unit: Type.String(),
+  period: Type.String(),
+  status: ApprovalStatusSchema,
+  changedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  comment: Type.Union([Type.String(), Type.Null()]),
+  /** What the caller may do now (for the buttons of the entry page). */
+  may: Type.Object({
+    submit: Type.Boolean(),
+    approve: Type.Boolean(),
+    return: Type.Boolean(),
+    lock: Type.Boolean(),
+    unapprove: Type.Boolean(),
+  }),
+});
+export type ApprovalState = Static<typeof ApprovalState>;
+
+export const SubmitBody = Type.Object(
+  {
+    dataSet: Code('The data set.'),
+    unit: UnitCode,
+    period: PeriodCode,
+    comment: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export type SubmitBody = Static<typeof SubmitBody>;
+
+export const DecideBody = Type.Object(
+  {
+    ...SubmitBody.properties,
+    action: Type.Union(
+      [Type.Literal('approve'), Type.Literal('return'), Type.Literal('lock'), Type.Literal('unapprove')],
+      {
+        description:
+          'approve (submitted → approved), return (submitted → returned, comment required), lock (approved → ' +
+          'locked), unapprove (approved or locked → returned, comment required; locked only nationally).',
+      },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type DecideBody = Static<typeof DecideBody>;
+
 export const AnalyticsQuery = Type.Object(
   {
     ...PageQuery.properties,
@@ -206,6 +268,9 @@ export const AnalyticsQuery = Type.Object(
     period: PeriodCode,
     by: Type.Optional(
       Type.String({ maxLength: 100, description: 'Categories to break down by, comma-separated: sex,age.' }),
+    ),
+    approved: Type.Optional(
+      Type.Boolean({ description: 'Only approved (and locked) figures; all recorded figures by default.' }),
     ),
   },
   { additionalProperties: false },
@@ -234,6 +299,7 @@ export const AnalyticsAnswer = Type.Object({
   unit: Type.Union([Type.String(), Type.Null()], { description: 'null: the whole country.' }),
   level: Type.Integer(),
   by: Type.Array(Type.String()),
+  approvedOnly: Type.Boolean({ description: 'Only approved (and locked) figures were counted.' }),
   rows: Page(
     Type.Object({ unitCode: Type.String(), nameKm: Type.String(), nameLatin: Type.String(), ...Figures }),
   ),

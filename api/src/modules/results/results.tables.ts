@@ -121,9 +121,15 @@ export interface ResultsDataSetStatusTable {
   data_set_code: string;
   unit_code: string;
   period: string;
-  status: 'open' | 'submitted' | 'approved';
+  status: ApprovalStatus;
   changed_at: Generated<Date>;
+  changed_by: number | null;
+  /** The reason given with the last change (a return, an un-approval), or a note. */
+  comment: string | null;
 }
+
+export const APPROVAL_STATUSES = ['open', 'submitted', 'returned', 'approved', 'locked'] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
 export interface ResultsDataValueTable {
   year: number;
@@ -164,6 +170,8 @@ export interface ResultsTables {
   results_data_set_status: ResultsDataSetStatusTable;
   results_data_value: ResultsDataValueTable;
   results_value_agg: ResultsValueAggTable;
+  /** The pre-aggregation of approved (and locked) figures only. */
+  results_value_agg_approved: ResultsValueAggTable;
 }
 
 export const RESULTS_TABLE_NAMES = [
@@ -182,6 +190,7 @@ export const RESULTS_TABLE_NAMES = [
   'results_data_set_status',
   'results_data_value',
   'results_value_agg',
+  'results_value_agg_approved',
 ] as const satisfies readonly (keyof ResultsTables)[];
 
 /** The module's database view (its context's `db`, or a transaction of it). */

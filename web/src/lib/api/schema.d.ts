@@ -18485,6 +18485,344 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/results/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approval state of a data set’s figures for a unit and a period, and what the caller may do. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The data set. */
+                    dataSet: string;
+                    /** @description NCDD code, zero-padded. */
+                    unit: string;
+                    /** @description A year (2025; the fiscal year is the calendar year), a quarter (2025Q1) or a month (202501). */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dataSet: string;
+                            unit: string;
+                            period: string;
+                            /** @description open → submitted → approved → locked; submitted can be returned, approved or locked un-approved. */
+                            status: "open" | "submitted" | "returned" | "approved" | "locked";
+                            changedAt: string | null;
+                            comment: string | null;
+                            may: {
+                                submit: boolean;
+                                approve: boolean;
+                                return: boolean;
+                                lock: boolean;
+                                unapprove: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/approvals/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a data set’s figures for a unit and a period to the level above (open or returned → submitted).
+         * @description The unit must lie in the caller’s area (results.value.outside_scope otherwise). Submitted figures can still be corrected until the level above approves them.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The data set. */
+                        dataSet: string;
+                        /**
+                         * @description NCDD code, zero-padded.
+                         * @example 23
+                         * @example 2302
+                         * @example 230201
+                         */
+                        unit: string;
+                        /**
+                         * @description A year (2025; the fiscal year is the calendar year), a quarter (2025Q1) or a month (202501).
+                         * @example 2025
+                         * @example 2025Q1
+                         * @example 202501
+                         */
+                        period: string;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dataSet: string;
+                            unit: string;
+                            period: string;
+                            /** @description open → submitted → approved → locked; submitted can be returned, approved or locked un-approved. */
+                            status: "open" | "submitted" | "returned" | "approved" | "locked";
+                            changedAt: string | null;
+                            comment: string | null;
+                            may: {
+                                submit: boolean;
+                                approve: boolean;
+                                return: boolean;
+                                lock: boolean;
+                                unapprove: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/approvals/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve, return, lock or un-approve a data set’s figures for a unit and a period (the level above).
+         * @description The caller holds results.data.approve at an ancestor of the unit, not at the unit itself (results.approval.not_above). approve: submitted → approved; return: submitted → returned; lock: approved → locked; unapprove: approved → returned, and locked → returned nationally only (results.approval.unlock_national). return and unapprove need a comment (results.approval.comment_required). Another starting state: 409 results.approval.bad_transition. Approved and locked figures cannot change; analytics with approved=true counts only them.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The data set. */
+                        dataSet: string;
+                        /**
+                         * @description NCDD code, zero-padded.
+                         * @example 23
+                         * @example 2302
+                         * @example 230201
+                         */
+                        unit: string;
+                        /**
+                         * @description A year (2025; the fiscal year is the calendar year), a quarter (2025Q1) or a month (202501).
+                         * @example 2025
+                         * @example 2025Q1
+                         * @example 202501
+                         */
+                        period: string;
+                        comment?: string;
+                        /** @description approve (submitted → approved), return (submitted → returned, comment required), lock (approved → locked), unapprove (approved or locked → returned, comment required; locked only nationally). */
+                        action: "approve" | "return" | "lock" | "unapprove";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dataSet: string;
+                            unit: string;
+                            period: string;
+                            /** @description open → submitted → approved → locked; submitted can be returned, approved or locked un-approved. */
+                            status: "open" | "submitted" | "returned" | "approved" | "locked";
+                            changedAt: string | null;
+                            comment: string | null;
+                            may: {
+                                submit: boolean;
+                                approve: boolean;
+                                return: boolean;
+                                lock: boolean;
+                                unapprove: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/results/analytics": {
         parameters: {
             query?: never;
@@ -18513,6 +18851,8 @@ export interface paths {
                     period: string;
                     /** @description Categories to break down by, comma-separated: sex,age. */
                     by?: string;
+                    /** @description Only approved (and locked) figures; all recorded figures by default. */
+                    approved?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -18543,6 +18883,8 @@ export interface paths {
                             unit: string | null;
                             level: number;
                             by: string[];
+                            /** @description Only approved (and locked) figures were counted. */
+                            approvedOnly: boolean;
                             rows: {
                                 items: {
                                     unitCode: string;
