@@ -182,6 +182,27 @@ export interface NotificationSettings {
   timeoutMs: number;
   /** Attempts before a message is marked failed. */
   maxAttempts: number;
+  /**
+   * The development outbox: SMS written to the server's log instead of sent (the demo's
+   * sign-up codes). On only with no SMS gateway, NODE_ENV unset or `development`, and demo
+   * data on (see devOutboxOn); never in production or in tests.
+   */
+  devOutbox?: boolean;
+}
+
+/**
+ * Whether the development outbox is on (docs/security.md): no SMS gateway, NODE_ENV unset or
+ * `development` (a production unit sets `production`; the tests run as `test`), and DEMO_DATA
+ * not turned off (a production deployment turns it off). All three, or off.
+ */
+export function devOutboxOn(env: Env, smsGatewayConfigured: boolean): boolean {
+  const nodeEnv = env.NODE_ENV?.trim() ?? '';
+  const demoData = (env.DEMO_DATA?.trim() ?? '').toLowerCase();
+  return (
+    !smsGatewayConfigured &&
+    (nodeEnv === '' || nodeEnv === 'development') &&
+    !['false', '0', 'no', 'off'].includes(demoData)
+  );
 }
 
 export const DEFAULT_SMS_BODY = '{"to":"{phone}","text":"{text}"}';
@@ -257,6 +278,7 @@ export function readNotificationSettings(env: Env = process.env): {
       );
     else settings.telegram = { apiUrl: apiUrl.replace(/\/+$/, ''), token: botToken };
   }
+  if (devOutboxOn(env, settings.sms !== undefined || smsUrl !== undefined)) settings.devOutbox = true;
   return { settings, problems: read.problems };
 }
 

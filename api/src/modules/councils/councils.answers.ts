@@ -60,6 +60,7 @@ export function toOrgan(row: OrganRow, members: Member[], today: string): Organ 
     isCurrent: row.closed_on === null || row.closed_on >= today,
     legalReference: row.legal_reference,
     source: row.source,
+    decisionNumberPattern: row.decision_number_pattern,
     isExample: row.is_example,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -126,9 +127,9 @@ export function auditedFunction(row: FunctionRow) {
 
 // ---------------------------------------------------------------------------------- meetings
 
-/** A decision as it is cited: number/year. */
-export const decisionReference = (row: { number: number; decision_year: number }) =>
-  `${row.number}/${row.decision_year}`;
+/** A decision as it is cited: in its organ's pattern when taken (decision-number.ts), else number/year. */
+export const decisionReference = (row: { number: number; decision_year: number; reference: string | null }) =>
+  row.reference ?? `${row.number}/${row.decision_year}`;
 
 export function toAgendaItem(row: AgendaItemRow): AgendaItem {
   return {

@@ -23,6 +23,11 @@ export const COUNCILS_ERRORS = defineErrors({
     title: 'Some members start after the day the organ would close.',
   },
   'councils.organ.closed': { status: 409, title: 'The organ is closed.' },
+  'councils.organ.bad_number_pattern': {
+    status: 400,
+    title:
+      'Not a numbering pattern: it holds {number} (or {number:N}, {number_km}, {number_km:N}) once and {year} (or {year_km}) once, in at most 60 characters.',
+  },
   'councils.member.not_found': { status: 404, title: 'No such member.' },
   'councils.member.bad_role': { status: 400, title: 'Not a role.' },
   'councils.member.role_not_for_organ': { status: 400, title: 'This organ does not know this role.' },

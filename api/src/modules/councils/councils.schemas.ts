@@ -9,6 +9,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { PageQuery, SortQuery } from '../../platform/http/paging.ts';
 import { RequiredText } from '../../platform/http/text.ts';
+import { DEFAULT_DECISION_NUMBER_PATTERN } from './decision-number.ts';
 import { Timestamp } from '../../platform/http/timestamp.ts';
 import {
   ATTENDANCE_STATUSES,
@@ -165,6 +166,9 @@ export const Organ = Type.Object(
     isCurrent: Type.Boolean(),
     legalReference: Type.Union([Type.String(), Type.Null()]),
     source: Type.Union([Type.String(), Type.Null()]),
+    decisionNumberPattern: Type.Union([Type.String(), Type.Null()], {
+      description: `How its decisions are cited; null: ${DEFAULT_DECISION_NUMBER_PATTERN}.`,
+    }),
     isExample: Type.Boolean({ description: 'Demo data, not an official record.' }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -195,6 +199,13 @@ export const CreateOrganBody = Type.Object(
     termEnd: Type.Optional(NullableDate('End of the mandate.')),
     legalReference: Type.Optional(NullableText(500)),
     source: Type.Optional(NullableText(500)),
+    decisionNumberPattern: Type.Optional(
+      Type.Union([Type.String({ maxLength: 200 }), Type.Null()], {
+        description:
+          'How its decisions are cited: {number} (or {number:3}, zero-padded), {year}; {number_km}, {year_km} in Khmer digits; other text as written. Null: the default, {number}/{year}. Decisions already taken keep their reference.',
+        examples: ['{number_km:3}/{year_km} ស.ក.ស'],
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -213,6 +224,13 @@ export const UpdateOrganBody = Type.Object(
     ),
     legalReference: Type.Optional(NullableText(500)),
     source: Type.Optional(NullableText(500)),
+    decisionNumberPattern: Type.Optional(
+      Type.Union([Type.String({ maxLength: 200 }), Type.Null()], {
+        description:
+          'How its decisions are cited: {number} (or {number:3}, zero-padded), {year}; {number_km}, {year_km} in Khmer digits; other text as written. Null: the default, {number}/{year}. Decisions already taken keep their reference.',
+        examples: ['{number_km:3}/{year_km} ស.ក.ស'],
+      }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -29,6 +29,8 @@ export interface CouncilsOrganTable {
   closed_on: string | null;
   legal_reference: string | null;
   source: string | null;
+  /** How its decisions are cited (decision-number.ts); null: the default. */
+  decision_number_pattern: Generated<string | null>;
   is_example: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -160,6 +162,8 @@ export interface CouncilsDecisionTable {
   members_present: number;
   quorum_met: boolean;
   passed: boolean;
+  /** As cited, in the organ's pattern when it was taken; null (older ones): number/year. */
+  reference: Generated<string | null>;
   is_example: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

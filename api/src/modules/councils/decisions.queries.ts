@@ -175,8 +175,15 @@ export async function updateDecision(
 }
 
 /** Locks the organ's row: numbering a decision of the organ runs one at a time. */
-export async function lockOrgan(db: CouncilsDb, organId: number): Promise<void> {
-  await db.selectFrom('councils_organ').select('id').where('id', '=', organId).forUpdate().execute();
+/** Locks the organ (one number at a time); its numbering pattern (null: the default). */
+export async function lockOrgan(db: CouncilsDb, organId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('councils_organ')
+    .select('decision_number_pattern')
+    .where('id', '=', organId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row?.decision_number_pattern ?? null;
 }
 
 export async function nextDecisionNumber(db: CouncilsDb, organId: number, year: number): Promise<number> {

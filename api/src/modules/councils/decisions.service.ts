@@ -10,6 +10,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { PageResult } from '../../platform/http/paging.ts';
 import type { AnyDb } from '../../platform/ports.ts';
 import { auditedDecision, decisionReference, toDecision } from './councils.answers.ts';
+import { formatDecisionNumber } from './decision-number.ts';
 import type { CouncilsContext } from './councils.context.ts';
 import { fail } from './councils.errors.ts';
 import type {
@@ -184,7 +185,7 @@ export async function takeDecision(
     }
 
     const year = Number(meeting.meeting_date.slice(0, 4));
-    await lockOrgan(trx, meeting.organ_id); // one number at a time per organ
+    const pattern = await lockOrgan(trx, meeting.organ_id); // one number at a time per organ
     let number = body.number;
     if (number === undefined) number = await nextDecisionNumber(trx, meeting.organ_id, year);
     else if (await isNumberTaken(trx, meeting.organ_id, year, number)) {
@@ -207,6 +208,7 @@ export async function takeDecision(
       agenda_item_id: agendaItemId,
       decision_year: year,
       number,
+      reference: formatDecisionNumber(pattern, number, year),
       decision_date: meeting.meeting_date,
       kind: kind.code,
       title_km: body.titleKm.trim(),

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { anonymous, signedIn, type Client } from '../../test-support/http.ts';
 import { DEMO_PASSWORD } from '../access/index.ts';
-import { call, convene, makeOrgan, problem, type MemberSpec } from './councils.test-bed.ts';
+import { call, convene, holdWith, makeOrgan, problem, type MemberSpec } from './councils.test-bed.ts';
 
 let t: TestApp;
 let anon: Client;
@@ -343,6 +343,56 @@ describe('invitations', () => {
       `/api/councils/organs/${organ.organId}`,
     );
     expect(read.members.find((member) => member.id === added.id)).not.toHaveProperty('phone');
+  });
+});
+
+describe('the numbering pattern of an organ’s decisions', () => {
+  it('refuses a bad pattern with its code, cites decisions in the organ’s pattern, and never renames one taken', async () => {
+    const organ = await makeOrgan(admin, '230202', ['chief', 'deputy', 'member']);
+    const organUrl = `/api/councils/organs/${organ.organId}`;
+    for (const pattern of ['{number}', '{num}/{year}', '{number}/{year:2}', '', '{number}/{year} }']) {
+      expect(await problem(admin, 'PATCH', organUrl, { decisionNumberPattern: pattern }), pattern).toEqual({
+        status: 400,
+        code: 'councils.organ.bad_number_pattern',
+      });
+    }
+    expect(
+      await problem(admin, 'POST', '/api/councils/units/230202/organs', {
+        kind: 'committee',
+        nameKm: 'គណៈកម្មាធិការ',
+        nameEn: 'Committee',
+        decisionNumberPattern: 'no placeholders',
+      }),
+    ).toEqual({ status: 400, code: 'councils.organ.bad_number_pattern' });
+    const set = await call<{ decisionNumberPattern: string | null }>(admin, 'PATCH', organUrl, {
+      decisionNumberPattern: '{number_km:3}/{year_km} ស.ក.ស',
+    });
+    expect(set.decisionNumberPattern).toBe('{number_km:3}/{year_km} ស.ក.ស');
+
+    const meetingId = await convene(admin, organ.organId, DAY, { agenda });
+    await holdWith(admin, meetingId, organ.members);
+    const decide = () =>
+      call<DecisionAnswer>(
+        admin,
+        'POST',
+        `/api/councils/meetings/${meetingId}/decisions`,
+        {
+          kind: 'other',
+          titleKm: 'សេចក្ដីសម្រេច',
+          titleEn: 'A decision',
+          tally: { for: 3, against: 0, abstain: 0 },
+        },
+        201,
+      );
+    const first = await decide();
+    expect(first).toMatchObject({ number: 1, reference: '០០១/២០២៦ ស.ក.ស' });
+
+    // Back to the default: the next decision is 2/2026, the first keeps its reference.
+    await call(admin, 'PATCH', organUrl, { decisionNumberPattern: null });
+    const second = await decide();
+    expect(second).toMatchObject({ number: 2, reference: '2/2026' });
+    const read = await call<DecisionAnswer>(anon, 'GET', `/api/councils/decisions/${first.id}`);
+    expect(read.reference).toBe('០០១/២០២៦ ស.ក.ស');
   });
 });
 

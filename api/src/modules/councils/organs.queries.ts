@@ -45,9 +45,13 @@ export async function selectOrgansOfUnit(
 
 export async function insertOrgan(
   db: CouncilsDb,
-  values: Omit<OrganRow, 'id' | 'created_at' | 'updated_at' | 'is_example' | 'closed_on'> & {
+  values: Omit<
+    OrganRow,
+    'id' | 'created_at' | 'updated_at' | 'is_example' | 'closed_on' | 'decision_number_pattern'
+  > & {
     is_example?: boolean;
     closed_on?: string | null;
+    decision_number_pattern?: string | null;
   },
 ): Promise<OrganRow> {
   return db.insertInto('councils_organ').values(values).returningAll().executeTakeFirstOrThrow();

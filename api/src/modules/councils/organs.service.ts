@@ -10,6 +10,7 @@ import type { PageResult } from '../../platform/http/paging.ts';
 import { auditedMember, auditedOrgan, toMember, toOrgan } from './councils.answers.ts';
 import { portDb, type CouncilsContext } from './councils.context.ts';
 import { fail } from './councils.errors.ts';
+import { numberPatternProblem } from './decision-number.ts';
 import type { CreateOrganBody, Organ, OrganListQuery, UpdateOrganBody } from './councils.schemas.ts';
 import {
   ORGAN_KINDS,
@@ -127,6 +128,14 @@ function checkOrganDates(organ: {
   }
 }
 
+/** A numbering pattern as given (null or absent: the default), or 400 bad_number_pattern. */
+function checkedNumberPattern(pattern: string | null | undefined): string | null {
+  if (pattern === undefined || pattern === null) return null;
+  const problem = numberPatternProblem(pattern);
+  if (problem) throw fail('councils.organ.bad_number_pattern', problem);
+  return pattern;
+}
+
 export async function createOrgan(
   ctx: CouncilsContext,
   actor: Actor,
@@ -157,6 +166,7 @@ export async function createOrgan(
     closed_on: null,
     legal_reference: body.legalReference ?? null,
     source: body.source ?? null,
+    decision_number_pattern: checkedNumberPattern(body.decisionNumberPattern),
   };
   checkOrganDates(values);
   return ctx.inTransaction(async (trx) => {
@@ -189,6 +199,8 @@ export async function updateOrgan(
     if (body.closedOn !== undefined) changes.closed_on = body.closedOn;
     if (body.legalReference !== undefined) changes.legal_reference = body.legalReference;
     if (body.source !== undefined) changes.source = body.source;
+    if (body.decisionNumberPattern !== undefined)
+      changes.decision_number_pattern = checkedNumberPattern(body.decisionNumberPattern);
     checkOrganDates({ ...before, ...changes });
 
     // Closing an organ ends the mandates still running on its last day.

@@ -137,10 +137,32 @@ export function telegramChannel(
 }
 
 /** The channels the settings turn on. */
+/** The first words of every line of the development outbox: grep the log for them. */
+export const DEV_OUTBOX_PREFIX = 'development outbox (no SMS gateway; never in production):';
+
+/**
+ * The development outbox (`settings.devOutbox`, config.ts's devOutboxOn): with no SMS gateway,
+ * outside production, an SMS is written as one line to the server's standard error instead of
+ * being sent, so that a person trying the demo can read their sign-up code in the terminal that
+ * runs `npm start`. Only whoever runs the server sees it; it is never on in production.
+ */
+export function devOutboxChannel(
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): DeliveryChannel {
+  return {
+    name: 'sms',
+    send(to, message) {
+      write(`${DEV_OUTBOX_PREFIX} SMS to ${to}: ${message.text.replace(/\n/g, ' / ')}`);
+      return Promise.resolve();
+    },
+  };
+}
+
 export function channelsFrom(settings: NotificationSettings): Channels {
   const channels: Channels = {};
   if (settings.smtp) channels.email = smtpChannel(settings.smtp, settings.timeoutMs);
   if (settings.sms) channels.sms = smsChannel(settings.sms, settings.timeoutMs);
+  else if (settings.devOutbox) channels.sms = devOutboxChannel();
   if (settings.telegram) channels.telegram = telegramChannel(settings.telegram, settings.timeoutMs);
   return channels;
 }

@@ -3825,6 +3825,11 @@ export interface paths {
                         termEnd?: string | null;
                         legalReference?: string | null;
                         source?: string | null;
+                        /**
+                         * @description How its decisions are cited: {number} (or {number:3}, zero-padded), {year}; {number_km}, {year_km} in Khmer digits; other text as written. Null: the default, {number}/{year}. Decisions already taken keep their reference.
+                         * @example {number_km:3}/{year_km} ស.ក.ស
+                         */
+                        decisionNumberPattern?: string | null;
                     };
                 };
             };
@@ -3860,6 +3865,8 @@ export interface paths {
                             isCurrent: boolean;
                             legalReference: string | null;
                             source: string | null;
+                            /** @description How its decisions are cited; null: {number}/{year}. */
+                            decisionNumberPattern: string | null;
                             /** @description Demo data, not an official record. */
                             isExample: boolean;
                             /** Format: date-time */
@@ -3974,6 +3981,8 @@ export interface paths {
                             isCurrent: boolean;
                             legalReference: string | null;
                             source: string | null;
+                            /** @description How its decisions are cited; null: {number}/{year}. */
+                            decisionNumberPattern: string | null;
                             /** @description Demo data, not an official record. */
                             isExample: boolean;
                             /** Format: date-time */
@@ -4033,6 +4042,11 @@ export interface paths {
                         closedOn?: string | null;
                         legalReference?: string | null;
                         source?: string | null;
+                        /**
+                         * @description How its decisions are cited: {number} (or {number:3}, zero-padded), {year}; {number_km}, {year_km} in Khmer digits; other text as written. Null: the default, {number}/{year}. Decisions already taken keep their reference.
+                         * @example {number_km:3}/{year_km} ស.ក.ស
+                         */
+                        decisionNumberPattern?: string | null;
                     };
                 };
             };
@@ -4068,6 +4082,8 @@ export interface paths {
                             isCurrent: boolean;
                             legalReference: string | null;
                             source: string | null;
+                            /** @description How its decisions are cited; null: {number}/{year}. */
+                            decisionNumberPattern: string | null;
                             /** @description Demo data, not an official record. */
                             isExample: boolean;
                             /** Format: date-time */
@@ -19277,6 +19293,8 @@ export interface components {
             isCurrent: boolean;
             legalReference: string | null;
             source: string | null;
+            /** @description How its decisions are cited; null: {number}/{year}. */
+            decisionNumberPattern: string | null;
             /** @description Demo data, not an official record. */
             isExample: boolean;
             /** Format: date-time */
