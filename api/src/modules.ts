@@ -25,6 +25,7 @@ import { auditModule } from './modules/audit/index.ts';
 import { budgetsModule, budgetsOpenDataModule } from './modules/budgets/index.ts';
 import { councilsModule } from './modules/councils/index.ts';
 import { gazetteerModule } from './modules/gazetteer/index.ts';
+import { hrModule } from './modules/hr/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { operationsModule } from './modules/operations/index.ts';
 import { plansModule } from './modules/plans/index.ts';
@@ -52,6 +53,8 @@ export const modules = [
   transfersModule,
   // After councils: approving a plan or program checks the council's decision (councilDecisions).
   plansModule,
+  // After councils: a commune's contract assistants are counted against its council's size (councilSeats).
+  hrModule,
   // Results frameworks, figures and their roll-ups over the tree (the gazetteer port only).
   resultsModule,
   // Running the platform: the background jobs that failed (no tables, no seed).

@@ -7,6 +7,7 @@ import { accessModule } from '../modules/access/index.ts';
 import { budgetsModule } from '../modules/budgets/index.ts';
 import { councilsModule } from '../modules/councils/index.ts';
 import { gazetteerModule } from '../modules/gazetteer/index.ts';
+import { hrModule } from '../modules/hr/index.ts';
 import { notificationsModule } from '../modules/notifications/index.ts';
 import { operationsModule } from '../modules/operations/index.ts';
 import { plansModule } from '../modules/plans/index.ts';
@@ -21,6 +22,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   budgetsModule,
   councilsModule,
   plansModule,
+  hrModule,
   resultsModule,
   notificationsModule,
   accessModule,

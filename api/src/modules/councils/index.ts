@@ -11,6 +11,7 @@ import { COUNCILS_ERRORS } from './councils.errors.ts';
 import { seedCouncilsDemo } from './demo-seed.ts';
 import { COUNCILS_PERMISSIONS } from './permissions.ts';
 import { councilDecisionsPort, type CouncilDecisionsPort } from './decisions.service.ts';
+import { councilMembersBySex, councilSize } from './seats.queries.ts';
 
 export type { CouncilsTables } from './councils.tables.ts';
 export type {
@@ -24,8 +25,18 @@ export type {
 /** The kind of decision that approves a budget (councils_decision_kind). */
 export const APPROVE_BUDGET = 'approve_budget';
 
+/** The seats of councils, as other modules count them (hr: contract assistants, women in leadership). */
+export interface CouncilSeatsPort {
+  /** Members of the unit's council in office on a day; null when the unit has no council on record. */
+  councilSize: typeof councilSize;
+  /** Council members in office on a day by sex, within the units a subquery selects. */
+  councilMembersBySex: typeof councilMembersBySex;
+}
+
 declare module '../../platform/ports.ts' {
   interface PortRegistry {
+    /** Council seats: a council's size on a day, members by sex within units. */
+    councilSeats: CouncilSeatsPort;
     /**
      * The decisions of organs, for the approvals that point at one (a budget's approval):
      * `decisionOf(db, id)` and `isPassedDecisionOf(db, unitCode, id, kind)`.
@@ -70,7 +81,10 @@ export const councilsModule = defineModule<CouncilsTables, 'gazetteer' | 'authen
   },
   // notifications: a meeting's invitations (invitations.service.ts).
   requires: ['gazetteer', 'authenticator', 'notifications'],
-  provides: () => ({ councilDecisions: councilDecisionsPort }),
+  provides: () => ({
+    councilDecisions: councilDecisionsPort,
+    councilSeats: { councilSize, councilMembersBySex },
+  }),
   routes: (ctx) => councilRoutes(ctx),
   // Runs after the gazetteer's and the access module's seeds (module order in modules.ts).
   seedDemo: seedCouncilsDemo,

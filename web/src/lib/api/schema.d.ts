@@ -17774,6 +17774,2200 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hr/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Civil-servant categories and contract types, with their grades and sources. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                /**
+                                 * @description Civil servant or contract.
+                                 * @enum {string}
+                                 */
+                                kind: "civil_servant" | "contract";
+                                nameKm: string;
+                                nameEn: string;
+                                /** @description Where the row comes from. */
+                                source: string;
+                                isExample: boolean;
+                                grades: {
+                                    code: string;
+                                    nameKm: string;
+                                    nameEn: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hr/establishment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approved establishment per unit type and year. */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                unitTypeCode: string;
+                                year: number;
+                                approvedCount: number;
+                                source: string | null;
+                                isExample: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hr/establishment/{unitType}/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the approved establishment of a unit type for a year. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unitType: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approvedCount: number;
+                        source?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitTypeCode: string;
+                            year: number;
+                            approvedCount: number;
+                            source: string | null;
+                            isExample: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hr/units/{code}/establishment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit’s establishment this year: positions by status, holders by sex, the approved count. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code of a province, district or commune, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitCode: string;
+                            unitTypeCode: string;
+                            year: number;
+                            /** @description The approved establishment of the unit type that year; null when none is recorded. */
+                            approved: number | null;
+                            /** @description Positions not closed. */
+                            positions: number;
+                            occupied: number;
+                            vacant: number;
+                            frozen: number;
+                            staffFemale: number;
+                            staffMale: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hr/units/{code}/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The positions of a unit with their holders today. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                    /** @description Only positions of this status. */
+                    status?: "vacant" | "occupied" | "frozen" | "closed";
+                };
+                header?: never;
+                path: {
+                    /** @description NCDD code of a province, district or commune, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                unitCode: string;
+                                /**
+                                 * @description The organ the position serves.
+                                 * @enum {string}
+                                 */
+                                organ: "administration" | "board_support" | "clerk_office" | "council_support";
+                                titleKm: string;
+                                titleEn: string | null;
+                                categoryCode: string;
+                                gradeCode: string | null;
+                                /**
+                                 * @description Leadership, management or staff.
+                                 * @enum {string}
+                                 */
+                                level: "leadership" | "management" | "staff";
+                                functionCode: string | null;
+                                /**
+                                 * @description Vacant or occupied (from the assignments in force), frozen or closed.
+                                 * @enum {string}
+                                 */
+                                status: "vacant" | "occupied" | "frozen" | "closed";
+                                /**
+                                 * @description Who pays the position.
+                                 * @enum {string}
+                                 */
+                                fundingSource: "national_budget" | "sna_budget" | "commune_fund" | "district_fund" | "development_partner";
+                                maxOccupants: number;
+                                isExample: boolean;
+                                /** @description Assignments in force today. */
+                                occupants: {
+                                    assignmentId: number;
+                                    personId: number;
+                                    nameKm: string;
+                                    nameLatin: string;
+                                    /**
+                                     * @description Sex.
+                                     * @enum {string}
+                                     */
+                                    sex: "female" | "male";
+                                    /**
+                                     * @description Kind of assignment.
+                                     * @enum {string}
+                                     */
+                                    kind: "substantive" | "acting" | "secondment" | "transfer";
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    startDate: string;
+                                    endDate: string | null;
+                                }[];
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a position in a unit’s establishment. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code of a province, district or commune, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The organ the position serves. */
+                        organ: "administration" | "board_support" | "clerk_office" | "council_support";
+                        titleKm: string;
+                        titleEn?: string | null;
+                        categoryCode: string;
+                        gradeCode?: string | null;
+                        /** @description Leadership, management or staff. */
+                        level: "leadership" | "management" | "staff";
+                        functionCode?: string | null;
+                        /** @description Who pays the position. */
+                        fundingSource: "national_budget" | "sna_budget" | "commune_fund" | "district_fund" | "development_partner";
+                        /** @default 1 */
+                        maxOccupants?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            /**
+                             * @description The organ the position serves.
+                             * @enum {string}
+                             */
+                            organ: "administration" | "board_support" | "clerk_office" | "council_support";
+                            titleKm: string;
+                            titleEn: string | null;
+                            categoryCode: string;
+                            gradeCode: string | null;
+                            /**
+                             * @description Leadership, management or staff.
+                             * @enum {string}
+                             */
+                            level: "leadership" | "management" | "staff";
+                            functionCode: string | null;
+                            /**
+                             * @description Vacant or occupied (from the assignments in force), frozen or closed.
+                             * @enum {string}
+                             */
+                            status: "vacant" | "occupied" | "frozen" | "closed";
+                            /**
+                             * @description Who pays the position.
+                             * @enum {string}
+                             */
+                            fundingSource: "national_budget" | "sna_budget" | "commune_fund" | "district_fund" | "development_partner";
+                            maxOccupants: number;
+                            isExample: boolean;
+                            /** @description Assignments in force today. */
+                            occupants: {
+                                assignmentId: number;
+                                personId: number;
+                                nameKm: string;
+                                nameLatin: string;
+                                /**
+                                 * @description Sex.
+                                 * @enum {string}
+                                 */
+                                sex: "female" | "male";
+                                /**
+                                 * @description Kind of assignment.
+                                 * @enum {string}
+                                 */
+                                kind: "substantive" | "acting" | "secondment" | "transfer";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                startDate: string;
+                                endDate: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hr/positions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A position with its holders today. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            /**
+                             * @description The organ the position serves.
+                             * @enum {string}
+                             */
+                            organ: "administration" | "board_support" | "clerk_office" | "council_support";
+                            titleKm: string;
+                            titleEn: string | null;
+                            categoryCode: string;
+                            gradeCode: string | null;
+                            /**
+                             * @description Leadership, management or staff.
+                             * @enum {string}
+                             */
+                            level: "leadership" | "management" | "staff";
+                            functionCode: string | null;
+                            /**
+                             * @description Vacant or occupied (from the assignments in force), frozen or closed.
+                             * @enum {string}
+                             */
+                            status: "vacant" | "occupied" | "frozen" | "closed";
+                            /**
+                             * @description Who pays the position.
+                             * @enum {string}
+                             */
+                            fundingSource: "national_budget" | "sna_budget" | "commune_fund" | "district_fund" | "development_partner";
+                            maxOccupants: number;
+                            isExample: boolean;
+                            /** @description Assignments in force today. */
+                            occupants: {
+                                assignmentId: number;
+                                personId: number;
+                                nameKm: string;
+                                nameLatin: string;
+                                /**
+                                 * @description Sex.
+                                 * @enum {string}
+                                 */
+                                sex: "female" | "male";
+                                /**
+                                 * @description Kind of assignment.
+                                 * @enum {string}
+                                 */
+                                kind: "substantive" | "acting" | "secondment" | "transfer";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                startDate: string;
+                                endDate: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Open, freeze or close a position (not closed while someone holds it). */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Open, frozen or closed. */
+                        state: "open" | "frozen" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            /**
+                             * @description The organ the position serves.
+                             * @enum {string}
+                             */
+                            organ: "administration" | "board_support" | "clerk_office" | "council_support";
+                            titleKm: string;
+                            titleEn: string | null;
+                            categoryCode: string;
+                            gradeCode: string | null;
+                            /**
+                             * @description Leadership, management or staff.
+                             * @enum {string}
+                             */
+                            level: "leadership" | "management" | "staff";
+                            functionCode: string | null;
+                            /**
+                             * @description Vacant or occupied (from the assignments in force), frozen or closed.
+                             * @enum {string}
+                             */
+                            status: "vacant" | "occupied" | "frozen" | "closed";
+                            /**
+                             * @description Who pays the position.
+                             * @enum {string}
+                             */
+                            fundingSource: "national_budget" | "sna_budget" | "commune_fund" | "district_fund" | "development_partner";
+                            maxOccupants: number;
+                            isExample: boolean;
+                            /** @description Assignments in force today. */
+                            occupants: {
+                                assignmentId: number;
+                                personId: number;
+                                nameKm: string;
+                                nameLatin: string;
+                                /**
+                                 * @description Sex.
+                                 * @enum {string}
+                                 */
+                                sex: "female" | "male";
+                                /**
+                                 * @description Kind of assignment.
+                                 * @enum {string}
+                                 */
+                                kind: "substantive" | "acting" | "secondment" | "transfer";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                startDate: string;
+                                endDate: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/hr/positions/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a person to a position (substantive, acting, secondment or transfer). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        personId: number;
+                        /** @description Kind of assignment. */
+                        kind: "substantive" | "acting" | "secondment" | "transfer";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startDate: string;
+                        endDate?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            positionId: number;
+                            unitCode: string;
+                            titleKm: string;
+                            titleEn: string | null;
+                            /**
+                             * @description Kind of assignment.
+                             * @enum {string}
+                             */
+                            kind: "substantive" | "acting" | "secondment" | "transfer";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            startDate: string;
+                            endDate: string | null;
+                            endReason: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hr/assignments/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End an assignment (the history keeps it). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        endDate: string;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            endDate: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hr/units/{code}/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The staff on the records of a unit. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 1-based page number. */
+                    page: number;
+                    /** @description Items per page, at most 500. */
+                    pageSize: number;
+                };
+                header?: never;
+                path: {
+                    /** @description NCDD code of a province, district or commune, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description The SNA that holds the record today. */
+                                unitCode: string;
+                                nameKm: string;
+                                nameLatin: string;
+                                /**
+                                 * @description Sex.
+                                 * @enum {string}
+                                 */
+                                sex: "female" | "male";
+                                isExample: boolean;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items matching the filters, over all pages. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a person on the staff of a unit, with their employment. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description NCDD code of a province, district or commune, zero-padded. */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameKm: string;
+                        nameLatin: string;
+                        /** @description Sex. */
+                        sex: "female" | "male";
+                        birthDate?: string | null;
+                        hasDisability?: boolean | null;
+                        ethnicity?: string | null;
+                        phone?: string | null;
+                        email?: string | null;
+                        nationalId?: string | null;
+                        employment: {
+                            /** @description Civil servant or contract. */
+                            kind: "civil_servant" | "contract";
+                            categoryCode: string;
+                            gradeCode?: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            startDate: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description The SNA that holds the record today. */
+                            unitCode: string;
+                            nameKm: string;
+                            nameLatin: string;
+                            /**
+                             * @description Sex.
+                             * @enum {string}
+                             */
+                            sex: "female" | "male";
+                            isExample: boolean;
+                            /** @description All of them, latest first: the history. */
+                            employments: {
+                                id: number;
+                                unitCode: string;
+                                /**
+                                 * @description Civil servant or contract.
+                                 * @enum {string}
+                                 */
+                                kind: "civil_servant" | "contract";
+                                categoryCode: string;
+                                gradeCode: string | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                startDate: string;
+                                endDate: string | null;
+                                leavingReason: ("retirement" | "resignation" | "dismissal" | "death" | "contract_end" | "transfer" | "other") | null;
+                            }[];
+                            /** @description All of them, latest first: the history. */
+                            assignments: {
+                                id: number;
+                                positionId: number;
+                                unitCode: string;
+                                titleKm: string;
+                                titleEn: string | null;
+                                /**
+                                 * @description Kind of assignment.
+                                 * @enum {string}
+                                 */
+                                kind: "substantive" | "acting" | "secondment" | "transfer";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                startDate: string;
+                                endDate: string | null;
+                                endReason: string | null;
+                            }[];
+                            /** @description May the caller ask for the personal details. */
+                            canSeePersonal: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hr/persons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person with their employments and assignments (the history), without personal details. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description The SNA that holds the record today. */
+                            unitCode: string;
+                            nameKm: string;
+                            nameLatin: string;
+                            /**
+                             * @description Sex.
+                             * @enum {string}
+                             */
+                            sex: "female" | "male";
+                            isExample: boolean;
+                            /** @description All of them, latest first: the history. */
+                            employments: {
+                                id: number;
+                                unitCode: string;
+                                /**
+                                 * @description Civil servant or contract.
+                                 * @enum {string}
+                                 */
+                                kind: "civil_servant" | "contract";
+                                categoryCode: string;
+                                gradeCode: string | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                startDate: string;
+                                endDate: string | null;
+                                leavingReason: ("retirement" | "resignation" | "dismissal" | "death" | "contract_end" | "transfer" | "other") | null;
+                            }[];
+                            /** @description All of them, latest first: the history. */
+                            assignments: {
+                                id: number;
+                                positionId: number;
+                                unitCode: string;
+                                titleKm: string;
+                                titleEn: string | null;
+                                /**
+                                 * @description Kind of assignment.
+                                 * @enum {string}
+                                 */
+                                kind: "substantive" | "acting" | "secondment" | "transfer";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                startDate: string;
+                                endDate: string | null;
+                                endReason: string | null;
+                            }[];
+                            /** @description May the caller ask for the personal details. */
+                            canSeePersonal: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hr/persons/{id}/personal-details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A person’s personal details, for an HR manager in scope; the read is recorded in the audit trail. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            birthDate: string | null;
+                            /**
+                             * @description Age on the day counted.
+                             * @enum {string}
+                             */
+                            ageGroup: "under_25" | "25-34" | "35-44" | "45-54" | "55_and_over" | "unknown";
+                            hasDisability: boolean | null;
+                            ethnicity: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            nationalId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hr/persons/{id}/employments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an employment (civil servant or contract; commune contract assistants within the council’s limit). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Civil servant or contract. */
+                        kind: "civil_servant" | "contract";
+                        categoryCode: string;
+                        gradeCode?: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            /**
+                             * @description Civil servant or contract.
+                             * @enum {string}
+                             */
+                            kind: "civil_servant" | "contract";
+                            categoryCode: string;
+                            gradeCode: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            startDate: string;
+                            endDate: string | null;
+                            leavingReason: ("retirement" | "resignation" | "dismissal" | "death" | "contract_end" | "transfer" | "other") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hr/employments/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End an employment with the reason for leaving. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        endDate: string;
+                        /** @description Why the employment ended. */
+                        reason: "retirement" | "resignation" | "dismissal" | "death" | "contract_end" | "transfer" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitCode: string;
+                            /**
+                             * @description Civil servant or contract.
+                             * @enum {string}
+                             */
+                            kind: "civil_servant" | "contract";
+                            categoryCode: string;
+                            gradeCode: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            startDate: string;
+                            endDate: string | null;
+                            leavingReason: ("retirement" | "resignation" | "dismissal" | "death" | "contract_end" | "transfer" | "other") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hr/persons/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a person to the staff of another SNA; the record goes with them, history whole. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description NCDD code of a province, district or commune, zero-padded.
+                         * @example 23
+                         * @example 2302
+                         * @example 230201
+                         */
+                        toUnitCode: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        categoryCode?: string;
+                        gradeCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description The SNA that holds the record today. */
+                            unitCode: string;
+                            nameKm: string;
+                            nameLatin: string;
+                            /**
+                             * @description Sex.
+                             * @enum {string}
+                             */
+                            sex: "female" | "male";
+                            isExample: boolean;
+                            /** @description All of them, latest first: the history. */
+                            employments: {
+                                id: number;
+                                unitCode: string;
+                                /**
+                                 * @description Civil servant or contract.
+                                 * @enum {string}
+                                 */
+                                kind: "civil_servant" | "contract";
+                                categoryCode: string;
+                                gradeCode: string | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                startDate: string;
+                                endDate: string | null;
+                                leavingReason: ("retirement" | "resignation" | "dismissal" | "death" | "contract_end" | "transfer" | "other") | null;
+                            }[];
+                            /** @description All of them, latest first: the history. */
+                            assignments: {
+                                id: number;
+                                positionId: number;
+                                unitCode: string;
+                                titleKm: string;
+                                titleEn: string | null;
+                                /**
+                                 * @description Kind of assignment.
+                                 * @enum {string}
+                                 */
+                                kind: "substantive" | "acting" | "secondment" | "transfer";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                startDate: string;
+                                endDate: string | null;
+                                endReason: string | null;
+                            }[];
+                            /** @description May the caller ask for the personal details. */
+                            canSeePersonal: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hr/leadership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Women among the holders of positions by province (or for one unit’s subtree), grade and level, against the year’s target. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description NCDD code of a province, district or commune, zero-padded. */
+                    unit?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The unit rolled up; null for the nation. */
+                            scopeCode: string | null;
+                            year: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            day: string;
+                            targetPercent: number;
+                            targetIsDefault: boolean;
+                            totals: {
+                                female: number;
+                                male: number;
+                                womenPercent: number | null;
+                            };
+                            leadership: {
+                                female: number;
+                                male: number;
+                                womenPercent: number | null;
+                            };
+                            /** @description Provinces for the nation; the unit itself otherwise. */
+                            rows: {
+                                unitCode: string;
+                                nameKm: string;
+                                nameLatin: string;
+                                female: number;
+                                male: number;
+                                womenPercent: number | null;
+                                leadership: {
+                                    female: number;
+                                    male: number;
+                                };
+                                byGrade: {
+                                    gradeCode: string | null;
+                                    female: number;
+                                    male: number;
+                                }[];
+                            }[];
+                            byLevel: {
+                                /**
+                                 * @description Level.
+                                 * @enum {string}
+                                 */
+                                level: "leadership" | "management" | "staff";
+                                female: number;
+                                male: number;
+                            }[];
+                            byGrade: {
+                                gradeCode: string | null;
+                                female: number;
+                                male: number;
+                            }[];
+                            byAgeGroup: {
+                                /**
+                                 * @description Age on the day counted.
+                                 * @enum {string}
+                                 */
+                                ageGroup: "under_25" | "25-34" | "35-44" | "45-54" | "55_and_over" | "unknown";
+                                female: number;
+                                male: number;
+                            }[];
+                            byDisability: {
+                                /**
+                                 * @description Disability.
+                                 * @enum {string}
+                                 */
+                                disability: "yes" | "no" | "unknown";
+                                female: number;
+                                male: number;
+                            }[];
+                            councilMembers: {
+                                female: number;
+                                male: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hr/leadership-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The yearly targets of women in leadership. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                year: number;
+                                targetPercent: number;
+                                source: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hr/leadership-targets/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the target share of women in leadership for a year. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        targetPercent: number;
+                        source?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            targetPercent: number;
+                            source: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/results/frameworks": {
         parameters: {
             query?: never;
