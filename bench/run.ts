@@ -41,6 +41,10 @@ const SMOKE_SIZES: Record<string, string> = {
   // The results engine: 2 elements, 2 communes per district.
   BENCH_RESULTS_ELEMENTS: '2',
   BENCH_RESULTS_COMMUNES: '2',
+  // The staff register: the sample tree only, 300 positions, 200 staff, 5 units' pages.
+  BENCH_HR_POSITIONS: '300',
+  BENCH_HR_STAFF: '200',
+  BENCH_HR_SAMPLES: '5',
 };
 /**
  * Benchmarks that have no tiny size yet, left out of smoke mode with the reason printed (each
