@@ -9,7 +9,7 @@
  * (pg_terminate_backend) does not end it, and it runs the next job. With nothing ever
  * answering it gives up after WORKER_DATABASE_WAIT_SECONDS with exit code 1.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -23,6 +23,7 @@ import { modules, type Database } from '../modules.ts';
 import { createDb } from '../platform/db/create-db.ts';
 import { jobsSchemaOf } from '../platform/jobs/job-queue.ts';
 import { wireModules } from '../platform/wiring.ts';
+import { startWorkerProcess, waitFor } from '../test-support/worker-process.ts';
 
 const usingPostgres = Boolean(process.env.DATABASE_URL);
 const cleanups: (() => Promise<void>)[] = [];
@@ -118,33 +119,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The worker as a child process, its output collected. */
-function startWorker(env: Record<string, string>): {
-  child: ChildProcessWithoutNullStreams;
-  output: () => string;
-  exited: Promise<number | null>;
-} {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/cli/worker.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, LOG_LEVEL: 'info', DEMO_DATA: 'false', ...env },
-  });
-  cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitFor(what: string, condition: () => boolean, timeoutMs: number, output: () => string) {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms\n${output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** The worker as a child process, its output collected (test-support/worker-process.ts). */
+const startWorker = (env: Record<string, string>) => startWorkerProcess(env, cleanups);
 
 describe.skipIf(process.platform === 'win32')('npm run worker, the database away', () => {
   it('gives up with exit code 1 after WORKER_DATABASE_WAIT_SECONDS when nothing answers, saying why', async () => {

@@ -9,6 +9,9 @@
  * How long failures and recoveries take is printed, not asserted (the machines are shared
  * and noisy); the bounds asserted are far above the figures, so they only catch a hang.
  *
+ * Then the same for `npm run worker`, a process of its own taking jobs from the cluster: after
+ * a fast restart under it, it is still running and completes the next job.
+ *
  * Runs where the PostgreSQL server binaries are installed (CI installs them), once, in the
  * PGlite pass of the suite: the cluster is its own, not DATABASE_URL's.
  */
@@ -23,6 +26,12 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { allMigrations, modules, prepareDatabase } from '../../modules.ts';
+import {
+  sendAndAwaitJob,
+  startWorkerProcess,
+  waitFor,
+  WORKER_RUNNING,
+} from '../../test-support/worker-process.ts';
 import { createDb, type Db } from './create-db.ts';
 
 const BIN = (() => {
@@ -236,4 +245,29 @@ describe.runIf(BIN && !process.env.DATABASE_URL)('the process and a PostgreSQL t
       return Date.now();
     });
   }, 180_000);
+
+  it('the worker process survives a fast restart and runs the next job', async () => {
+    const cleanups: (() => Promise<void>)[] = [];
+    try {
+      const worker = startWorkerProcess(
+        { DATABASE_URL: cluster.url, DATA_DIR: '', WORKER_DATABASE_WAIT_SECONDS: '60' },
+        cleanups,
+      );
+      await waitFor('the worker running', () => WORKER_RUNNING.test(worker.output()), 180_000, worker.output);
+      expect(await sendAndAwaitJob(db.kysely)).toBe('completed');
+
+      const restartedAt = Date.now();
+      await cluster.restart('fast');
+      // Its connections were cut under it: it lives, and takes the next job once it answers.
+      expect(await sendAndAwaitJob(db.kysely)).toBe('completed');
+      expect(worker.child.exitCode).toBeNull();
+      console.log(`worker: the next job completed ${Date.now() - restartedAt} ms after the restart began`);
+
+      worker.child.kill('SIGTERM');
+      expect(await worker.exited).toBe(0);
+      expect(worker.output()).toContain('worker stopped cleanly');
+    } finally {
+      for (const cleanup of cleanups.reverse()) await cleanup();
+    }
+  }, 300_000);
 });
