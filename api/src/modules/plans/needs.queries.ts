@@ -105,3 +105,99 @@ export function selectNeedsOfPriorities(db: PlansDb, priorityIds: readonly numbe
 export async function findPriority(db: PlansDb, id: number): Promise<PriorityRow | undefined> {
   return db.selectFrom('plans_priority').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+export function lockNeed(db: PlansDb, id: number): Promise<NeedRow | undefined> {
+  return db.selectFrom('plans_need').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function lockPriority(db: PlansDb, id: number): Promise<PriorityRow | undefined> {
+  return db.selectFrom('plans_priority').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function findNeedUnit(db: PlansDb, id: number): Promise<string | undefined> {
+  const row = await db.selectFrom('plans_need').select('unit_code').where('id', '=', id).executeTakeFirst();
+  return row?.unit_code;
+}
+
+export function updateNeedRow(
+  db: PlansDb,
+  id: number,
+  values: Omit<NeedRow, 'id' | 'created_at' | 'is_example' | 'unit_code'>,
+): Promise<NeedRow> {
+  return db
+    .updateTable('plans_need')
+    .set(values)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The priorities that merge a need (a need in use is not deleted). */
+export async function prioritiesOfNeed(db: PlansDb, needId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('plans_priority_need')
+    .select('priority_id')
+    .where('need_id', '=', needId)
+    .execute();
+  return rows.map((row) => row.priority_id);
+}
+
+export async function deleteNeedRow(db: PlansDb, id: number): Promise<void> {
+  await db.deleteFrom('plans_need').where('id', '=', id).execute();
+}
+
+/** Is the rank of that year taken by another priority of the unit than `except`? */
+export async function isRankTakenByOther(
+  db: PlansDb,
+  unitCode: string,
+  year: number,
+  rank: number,
+  except: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('plans_priority')
+    .select('id')
+    .where('unit_code', '=', unitCode)
+    .where('year', '=', year)
+    .where('rank', '=', rank)
+    .where('id', '<>', except)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function updatePriorityRow(
+  db: PlansDb,
+  id: number,
+  values: Omit<PriorityRow, 'id' | 'created_at' | 'is_example' | 'unit_code'>,
+): Promise<PriorityRow> {
+  return db
+    .updateTable('plans_priority')
+    .set(values)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function deletePriorityNeeds(db: PlansDb, priorityId: number): Promise<number[]> {
+  const rows = await db
+    .deleteFrom('plans_priority_need')
+    .where('priority_id', '=', priorityId)
+    .returning('need_id')
+    .execute();
+  return rows.map((row) => row.need_id);
+}
+
+/** The projects that carry a priority (a priority in use is not deleted). */
+export async function projectsOfPriority(db: PlansDb, priorityId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('plans_project')
+    .select('id')
+    .where('priority_id', '=', priorityId)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export async function deletePriorityRow(db: PlansDb, id: number): Promise<void> {
+  await db.deleteFrom('plans_priority').where('id', '=', id).execute();
+}

@@ -34,6 +34,14 @@ export const PLANS_ERRORS = defineErrors({
   'plans.need.no_attendees': { status: 400, title: 'A village meeting has at least one person attending.' },
   'plans.need.bad_group': { status: 400, title: 'Not a vulnerable group.' },
   'plans.need.future_meeting': { status: 400, title: 'A meeting that has not happened has no needs yet.' },
+  'plans.need.in_priority': {
+    status: 409,
+    title: 'A priority merges this need: change the priority before deleting the need.',
+  },
+  'plans.priority.in_use': {
+    status: 409,
+    title: 'A project carries this priority: it cannot be deleted.',
+  },
   'plans.priority.not_found': { status: 404, title: 'No such priority.' },
   'plans.priority.rank_taken': { status: 409, title: 'Another priority has this rank for that year.' },
   'plans.priority.need_outside': { status: 400, title: 'A need named is not one of this unit’s needs.' },
@@ -67,6 +75,14 @@ export const PLANS_ERRORS = defineErrors({
   'plans.project.bad_transition': {
     status: 409,
     title: 'The project cannot move to that status from its current one.',
+  },
+  'plans.project.locked': {
+    status: 409,
+    title: 'Only a proposed or committed project can be changed.',
+  },
+  'plans.project.not_deletable': {
+    status: 409,
+    title: 'Only a proposed or dropped project can be deleted.',
   },
   'plans.program.no_program': { status: 409, title: 'This unit has no investment program yet.' },
   'plans.program.stale_roll': {

@@ -453,6 +453,203 @@ describe('from a village need to a committed project', () => {
   });
 });
 
+const audited = async (action: string, entityId: number) =>
+  Number(
+    (
+      await sql<{ n: number }>`select count(*)::int as n from audit_record
+        where action = ${action} and entity_id = ${String(entityId)}`.execute(t.db.kysely)
+    ).rows[0]!.n,
+  );
+
+describe('changing and deleting needs, priorities and projects', () => {
+  const need = (villageCode: string, needText: string) => ({
+    villageCode,
+    meetingDate: '2026-09-02',
+    needText,
+    sectorCode: 'social',
+    attendeesFemale: 5,
+    attendeesMale: 4,
+    vulnerableGroups: ['women'],
+  });
+
+  it('changes and deletes each where its status allows, audited, ids stable', async () => {
+    const first = await call<{ id: number }>(
+      clerk,
+      'POST',
+      '/api/plans/units/230201/needs',
+      need('23020102', 'អណ្តូង'),
+      201,
+    );
+    const second = await call<{ id: number }>(
+      clerk,
+      'POST',
+      '/api/plans/units/230201/needs',
+      need('23020101', 'សាលា'),
+      201,
+    );
+    const changed = await call<{ id: number; needText: string; villageCode: string }>(
+      clerk,
+      'PUT',
+      `/api/plans/needs/${first.id}`,
+      { ...need('23020101', 'អណ្តូងទឹកស្អាត'), attendeesMale: 9 },
+    );
+    expect(changed).toMatchObject({ id: first.id, needText: 'អណ្តូងទឹកស្អាត', villageCode: '23020101' });
+    expect(await audited('plans.need.update', first.id)).toBe(1);
+    const priority = await call<{ id: number }>(
+      clerk,
+      'POST',
+      '/api/plans/units/230201/priorities',
+      { year: 2028, rank: 7, titleKm: 'ទឹក', sectorCode: 'social', reason: 'ទឹកស្អាត', needIds: [first.id] },
+      201,
+    );
+    await call(
+      clerk,
+      'POST',
+      '/api/plans/units/230201/priorities',
+      {
+        year: 2028,
+        rank: 8,
+        titleKm: 'សាលា',
+        sectorCode: 'social',
+        reason: 'សិស្ស',
+        needIds: [second.id],
+      },
+      201,
+    );
+    expect(await problem(clerk, 'DELETE', `/api/plans/needs/${first.id}`)).toEqual({
+      status: 409,
+      code: 'plans.need.in_priority',
+    });
+    expect(
+      await problem(clerk, 'PUT', `/api/plans/priorities/${priority.id}`, {
+        year: 2028,
+        rank: 8,
+        titleKm: 'ទឹក',
+        sectorCode: 'social',
+        reason: 'ទឹកស្អាត',
+        needIds: [first.id],
+      }),
+    ).toEqual({ status: 409, code: 'plans.priority.rank_taken' });
+    const moved = await call<{ id: number; rank: number; needs: { id: number }[] }>(
+      clerk,
+      'PUT',
+      `/api/plans/priorities/${priority.id}`,
+      { year: 2028, rank: 9, titleKm: 'ទឹកស្អាត', sectorCode: 'social', reason: 'ទឹក', needIds: [second.id] },
+    );
+    expect(moved).toMatchObject({ id: priority.id, rank: 9 });
+    expect(moved.needs.map((item) => item.id)).toEqual([second.id]);
+    // No longer merged: the first need goes.
+    const gone = await clerk.request('DELETE', `/api/plans/needs/${first.id}`);
+    expect(gone.statusCode).toBe(204);
+    expect(await audited('plans.need.delete', first.id)).toBe(1);
+    expect(await problem(clerk, 'PUT', `/api/plans/needs/${first.id}`, need('23020101', 'x'))).toEqual({
+      status: 404,
+      code: 'plans.need.not_found',
+    });
+
+    const created = await call<{ id: number }>(
+      clerk,
+      'POST',
+      '/api/plans/units/230201/projects',
+      project({ priorityId: priority.id }),
+      201,
+    );
+    expect(await problem(clerk, 'DELETE', `/api/plans/priorities/${priority.id}`)).toEqual({
+      status: 409,
+      code: 'plans.priority.in_use',
+    });
+    const costsBefore = await count('plans_project_cost');
+    expect(
+      await problem(
+        clerk,
+        'PUT',
+        `/api/plans/projects/${created.id}`,
+        project({
+          costs: [{ year: 2027, total: 900, sources: [{ fundSource: 'commune_fund', amount: 800 }] }],
+        }),
+      ),
+    ).toEqual({ status: 400, code: 'plans.project.split_mismatch' });
+    expect(
+      await problem(clerk, 'PUT', `/api/plans/projects/${created.id}`, project({ locations: ['23020201'] })),
+    ).toEqual({ status: 403, code: 'plans.project.location_outside' });
+    expect(await count('plans_project_cost')).toBe(costsBefore);
+    const edited = await call<{
+      id: number;
+      titleEn: string;
+      total: number;
+      costs: unknown[];
+      locations: { code: string }[];
+    }>(
+      clerk,
+      'PUT',
+      `/api/plans/projects/${created.id}`,
+      project({
+        titleEn: 'Clean water',
+        locations: ['23020101', '23020102'],
+        costs: [{ year: 2029, total: 2000, sources: [{ fundSource: 'commune_fund', amount: 2000 }] }],
+        priorityId: priority.id,
+      }),
+    );
+    expect(edited).toMatchObject({ id: created.id, titleEn: 'Clean water', total: 2000 });
+    expect(edited.costs).toEqual([{ year: 2029, fundSource: 'commune_fund', amount: 2000 }]);
+    expect(edited.locations.map((place) => place.code)).toEqual(['23020101', '23020102']);
+    expect(await count('plans_project_cost')).toBe(costsBefore - 3 + 1);
+    expect(await audited('plans.project.update', created.id)).toBe(1);
+
+    for (const status of ['committed', 'ongoing']) {
+      await call(clerk, 'POST', `/api/plans/projects/${created.id}/status`, { status });
+    }
+    expect(await problem(clerk, 'PUT', `/api/plans/projects/${created.id}`, project())).toEqual({
+      status: 409,
+      code: 'plans.project.locked',
+    });
+    expect(await problem(clerk, 'DELETE', `/api/plans/projects/${created.id}`)).toEqual({
+      status: 409,
+      code: 'plans.project.not_deletable',
+    });
+
+    const proposal = await call<{ id: number }>(
+      clerk,
+      'POST',
+      '/api/plans/units/230201/projects',
+      project(),
+      201,
+    );
+    const deleted = await clerk.request('DELETE', `/api/plans/projects/${proposal.id}`);
+    expect(deleted.statusCode).toBe(204);
+    expect(await problem(anon, 'GET', `/api/plans/projects/${proposal.id}`)).toEqual({
+      status: 404,
+      code: 'plans.project.not_found',
+    });
+    expect(await audited('plans.project.delete', proposal.id)).toBe(1);
+    const left = await sql<{ n: number }>`select count(*)::int as n from plans_project_cost
+      where project_id = ${proposal.id}`.execute(t.db.kysely);
+    expect(left.rows[0]!.n).toBe(0);
+  });
+
+  it('lets only the unit’s officers change or delete', async () => {
+    const elsewhere = await call<{ id: number }>(
+      admin,
+      'POST',
+      '/api/plans/units/230202/projects',
+      project({ locations: ['230202'] }),
+      201,
+    );
+    expect(
+      (await clerk.request('PUT', `/api/plans/projects/${elsewhere.id}`, project({ locations: ['230202'] })))
+        .statusCode,
+    ).toBe(403);
+    expect((await clerk.request('DELETE', `/api/plans/projects/${elsewhere.id}`)).statusCode).toBe(403);
+    expect((await anon.request('DELETE', `/api/plans/projects/${elsewhere.id}`)).statusCode).toBe(401);
+    expect(await problem(admin, 'DELETE', '/api/plans/priorities/999999')).toEqual({
+      status: 404,
+      code: 'plans.priority.not_found',
+    });
+    const still = await call<{ id: number }>(anon, 'GET', `/api/plans/projects/${elsewhere.id}`);
+    expect(still.id).toBe(elsewhere.id);
+  });
+});
+
 describe('the rolling program', () => {
   it('rolls once: unfinished projects carry their first-year cost, finished ones keep theirs', async () => {
     const unit = '230203';

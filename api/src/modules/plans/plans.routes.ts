@@ -6,11 +6,24 @@
  * plans.program.manage (needs, priorities, projects, the program) at the unit concerned.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../../platform/actor.ts';
 import { ProblemRef } from '../../platform/http/openapi.ts';
 import { Page } from '../../platform/http/paging.ts';
-import { createNeed, createPriority, listNeeds, listPriorities, MANAGE_PROGRAM } from './needs.service.ts';
+import {
+  createNeed,
+  createPriority,
+  deleteNeed,
+  deletePriority,
+  listNeeds,
+  listPriorities,
+  MANAGE_PROGRAM,
+  unitOfNeed,
+  unitOfPriority,
+  updateNeed,
+  updatePriority,
+} from './needs.service.ts';
 import type { PlansContext } from './plans.context.ts';
 import {
   ApproveBody,
@@ -49,7 +62,9 @@ import {
 import { approveProgram, getProgram, rollProgram } from './program.service.ts';
 import {
   createProject,
+  deleteProject,
   getProject,
+  updateProject,
   listProjects,
   setProjectStatus,
   unitOfProject,
@@ -317,6 +332,125 @@ export const plansRoutes =
       },
       async (request) =>
         setProjectStatus(ctx, actorOf(request), { id: request.params.id, body: request.body }),
+    );
+
+    // ------------------------------------------------------------------ changes and deletions
+
+    const atNeed = {
+      access: {
+        permission: MANAGE_PROGRAM,
+        unit: (request: FastifyRequest) => unitOfNeed(db, idOf(request)),
+      },
+    };
+    const atPriority = {
+      access: {
+        permission: MANAGE_PROGRAM,
+        unit: (request: FastifyRequest) => unitOfPriority(db, idOf(request)),
+      },
+    };
+    const atProject = {
+      access: {
+        permission: MANAGE_PROGRAM,
+        unit: (request: FastifyRequest) => unitOfProject(db, idOf(request)),
+      },
+    };
+
+    app.put(
+      '/needs/:id',
+      {
+        config: atNeed,
+        schema: {
+          tags,
+          summary: 'Correct a village need (the same checks as a new one); its id stays.',
+          params: IdParams,
+          body: CreateNeedBody,
+          response: { 200: Need, ...problems },
+        },
+      },
+      async (request) => updateNeed(ctx, actorOf(request), { id: request.params.id, body: request.body }),
+    );
+
+    app.delete(
+      '/needs/:id',
+      {
+        config: atNeed,
+        schema: {
+          tags,
+          summary: 'Delete a village need that no priority merges (409 plans.need.in_priority otherwise).',
+          params: IdParams,
+          response: { 204: Type.Null(), ...problems },
+        },
+      },
+      async (request, reply) => {
+        await deleteNeed(ctx, actorOf(request), { id: request.params.id });
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.put(
+      '/priorities/:id',
+      {
+        config: atPriority,
+        schema: {
+          tags,
+          summary: 'Change a priority (year, rank, title, sector, reason, its needs); its id stays.',
+          params: IdParams,
+          body: CreatePriorityBody,
+          response: { 200: Priority, ...problems },
+        },
+      },
+      async (request) => updatePriority(ctx, actorOf(request), { id: request.params.id, body: request.body }),
+    );
+
+    app.delete(
+      '/priorities/:id',
+      {
+        config: atPriority,
+        schema: {
+          tags,
+          summary: 'Delete a priority no project carries (409 plans.priority.in_use otherwise).',
+          params: IdParams,
+          response: { 204: Type.Null(), ...problems },
+        },
+      },
+      async (request, reply) => {
+        await deletePriority(ctx, actorOf(request), { id: request.params.id });
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.put(
+      '/projects/:id',
+      {
+        config: atProject,
+        schema: {
+          tags,
+          summary:
+            'Change a proposed or committed project (409 plans.project.locked otherwise); its id and status stay.',
+          params: IdParams,
+          body: CreateProjectBody,
+          response: { 200: Project, ...problems },
+        },
+      },
+      async (request) => updateProject(ctx, actorOf(request), { id: request.params.id, body: request.body }),
+    );
+
+    app.delete(
+      '/projects/:id',
+      {
+        config: atProject,
+        schema: {
+          tags,
+          summary:
+            'Delete a proposed or dropped project with its places and costs (409 plans.project.not_deletable otherwise).',
+          params: IdParams,
+          response: { 204: Type.Null(), ...problems },
+        },
+      },
+      async (request, reply) => {
+        await deleteProject(ctx, actorOf(request), { id: request.params.id });
+        return reply.code(204).send(null);
+      },
     );
 
     app.get(

@@ -156,6 +156,16 @@ export function updateProject(
     .executeTakeFirstOrThrow();
 }
 
+/** A project's places and costs (before they are written again, or the project deleted). */
+export async function deletePartsOf(db: PlansDb, projectId: number): Promise<void> {
+  await db.deleteFrom('plans_project_location').where('project_id', '=', projectId).execute();
+  await db.deleteFrom('plans_project_cost').where('project_id', '=', projectId).execute();
+}
+
+export async function deleteProjectRow(db: PlansDb, id: number): Promise<void> {
+  await db.deleteFrom('plans_project').where('id', '=', id).execute();
+}
+
 export function findPriorityUnit(db: PlansDb, id: number) {
   return db.selectFrom('plans_priority').select('unit_code').where('id', '=', id).executeTakeFirst();
 }

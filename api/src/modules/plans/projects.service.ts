@@ -21,7 +21,10 @@ import {
   selectProjects,
   selectProjectsWithParts,
   type ProjectWithParts,
-  updateProject,
+  updateProject as updateProjectRow,
+  deletePartsOf,
+  deleteProjectRow,
+  lockProgram,
 } from './projects.queries.ts';
 import { checkSectors, snaUnit } from './plans.service.ts';
 import type { CreateProjectBody, Project, ProjectListQuery, ProjectStatusBody } from './plans.schemas.ts';
@@ -158,12 +161,8 @@ async function checkedCosts(db: PlansDb, body: CreateProjectBody) {
   return { rows, years: [...years].sort((a, b) => a - b) };
 }
 
-export async function createProject(
-  ctx: PlansContext,
-  actor: Actor,
-  input: { unitCode: string; body: CreateProjectBody; isExample?: boolean },
-): Promise<Project> {
-  const { unitCode, body } = input;
+/** A project's body checked against its unit: sector, kind, markers, places and costs. */
+async function checkedProject(ctx: PlansContext, unitCode: string, body: CreateProjectBody) {
   const gazetteer = ctx.ports.gazetteer;
   await snaUnit(ctx, ctx.db, unitCode);
   await checkSectors(ctx.db, [body.sectorCode]);
@@ -192,6 +191,17 @@ export async function createProject(
     }
   }
   const costs = await checkedCosts(ctx.db, body);
+  return { genderReason, climateReason, locations, costs };
+}
+
+export async function createProject(
+  ctx: PlansContext,
+  actor: Actor,
+  input: { unitCode: string; body: CreateProjectBody; isExample?: boolean },
+): Promise<Project> {
+  const { unitCode, body } = input;
+  const gazetteer = ctx.ports.gazetteer;
+  const { genderReason, climateReason, locations, costs } = await checkedProject(ctx, unitCode, body);
   return ctx.inTransaction(async (trx) => {
     if (body.priorityId !== undefined && body.priorityId !== null) {
       const priority = await findPriorityUnit(trx, body.priorityId);
@@ -262,7 +272,7 @@ export async function setProjectStatus(
     if (!PROJECT_TRANSITIONS[before.status].includes(to as ProjectStatus)) {
       throw fail('plans.project.bad_transition', `From ${before.status} to ${to}.`);
     }
-    const after = await updateProject(trx, input.id, { status: to as ProjectStatus });
+    const after = await updateProjectRow(trx, input.id, { status: to as ProjectStatus });
     await ctx.audit.write(trx, actor, {
       action: 'plans.project.status',
       entityType: 'plans.project',
@@ -272,5 +282,106 @@ export async function setProjectStatus(
       after: { status: after.status },
     });
     return (await projectsByIds(ctx, trx, [after.id]))[0]!;
+  });
+}
+
+/** The statuses in which a project's content may change, and in which it may be deleted. */
+const EDITABLE: readonly ProjectStatus[] = ['proposal', 'committed'];
+const DELETABLE: readonly ProjectStatus[] = ['proposal', 'dropped'];
+
+/**
+ * Changes a proposed or committed project (titles, sector, kind, output, places, costs by year
+ * and fund source, markers, priority) with the same checks as a new one; its id and status stay.
+ */
+export async function updateProject(
+  ctx: PlansContext,
+  actor: Actor,
+  input: { id: number; body: CreateProjectBody },
+): Promise<Project> {
+  const { id, body } = input;
+  const unitCode = await unitOfProject(ctx.db, id);
+  const gazetteer = ctx.ports.gazetteer;
+  const { genderReason, climateReason, locations, costs } = await checkedProject(ctx, unitCode, body);
+  return ctx.inTransaction(async (trx) => {
+    const before = await lockProject(trx, id);
+    if (!before) throw fail('plans.project.not_found');
+    if (!EDITABLE.includes(before.status)) throw fail('plans.project.locked', `It is ${before.status}.`);
+    if (body.priorityId !== undefined && body.priorityId !== null) {
+      const priority = await findPriorityUnit(trx, body.priorityId);
+      if (!priority || !(await gazetteer.isUnitWithin(trx, priority.unit_code, unitCode))) {
+        throw fail('plans.project.priority_outside');
+      }
+    }
+    const program = await lockProgram(trx, unitCode);
+    const first = program?.first_year ?? costs.years[0]!;
+    const outside = costs.years.find((year) => year < first || year > first + 2);
+    if (outside !== undefined) {
+      throw fail(
+        'plans.project.year_outside',
+        `The program covers ${first}-${first + 2}; the cost names ${outside}.`,
+      );
+    }
+    const [previous] = await selectProjectsWithParts(trx, [id]);
+    await updateProjectRow(trx, id, {
+      title_km: body.titleKm,
+      title_en: body.titleEn,
+      sector_code: body.sectorCode,
+      kind: body.kind as ProjectKind,
+      output_text: body.outputText,
+      output_quantity: body.outputQuantity,
+      output_unit: body.outputUnit,
+      gender_marker: body.genderMarker,
+      gender_reason: genderReason,
+      climate_marker: body.climateMarker as ClimateMarker,
+      climate_reason: climateReason,
+      priority_id: body.priorityId ?? null,
+    });
+    await deletePartsOf(trx, id);
+    await insertLocations(trx, id, locations);
+    await insertCosts(
+      trx,
+      costs.rows.map((cost) => ({ project_id: id, ...cost })),
+    );
+    await ctx.audit.write(trx, actor, {
+      action: 'plans.project.update',
+      entityType: 'plans.project',
+      entityId: String(id),
+      unitCode,
+      before: {
+        titleEn: before.title_en,
+        sectorCode: before.sector_code,
+        locations: previous?.locations.map((location) => location.unit_code),
+        costs: previous?.costs,
+      },
+      after: { titleEn: body.titleEn, sectorCode: body.sectorCode, locations, costs: costs.rows },
+    });
+    return (await projectsByIds(ctx, trx, [id]))[0]!;
+  });
+}
+
+/** Deletes a proposed or dropped project with its places and costs; its id is never reused. */
+export async function deleteProject(ctx: PlansContext, actor: Actor, input: { id: number }): Promise<void> {
+  await ctx.inTransaction(async (trx) => {
+    const before = await lockProject(trx, input.id);
+    if (!before) throw fail('plans.project.not_found');
+    if (!DELETABLE.includes(before.status)) {
+      throw fail('plans.project.not_deletable', `It is ${before.status}.`);
+    }
+    const [previous] = await selectProjectsWithParts(trx, [input.id]);
+    await deletePartsOf(trx, input.id);
+    await deleteProjectRow(trx, input.id);
+    await ctx.audit.write(trx, actor, {
+      action: 'plans.project.delete',
+      entityType: 'plans.project',
+      entityId: String(input.id),
+      unitCode: before.unit_code,
+      before: {
+        titleKm: before.title_km,
+        titleEn: before.title_en,
+        status: before.status,
+        locations: previous?.locations.map((location) => location.unit_code),
+        costs: previous?.costs,
+      },
+    });
   });
 }

@@ -176,3 +176,94 @@ export function useRollProgram(code: string) {
     onSuccess: refresh,
   });
 }
+
+export type PlanBody = Json<paths['/api/plans/units/{code}/plans']['post']['requestBody']>;
+
+export function useCreatePlan(code: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: PlanBody) =>
+      call(api.POST('/api/plans/units/{code}/plans', { params: { path: { code } }, body })),
+    onSuccess: refresh,
+  });
+}
+
+export function usePlanStatus(id: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (status: 'draft' | 'reviewed') =>
+      call(api.POST('/api/plans/plans/{id}/status', { params: { path: { id } }, body: { status } })),
+    onSuccess: refresh,
+  });
+}
+
+export function useApprovePlan(id: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (councilDecisionId: number) =>
+      call(
+        api.POST('/api/plans/plans/{id}/approve', { params: { path: { id } }, body: { councilDecisionId } }),
+      ),
+    onSuccess: refresh,
+  });
+}
+
+/**
+ * The council decisions that may approve a plan or program of the unit: passed, of kind
+ * approve_plan, by the unit's council, dated on or before `day` (the API checks each again).
+ */
+export function useApprovePlanDecisions(unitCode: string, day: string) {
+  return useQuery({
+    queryKey: ['plans', 'approving-decisions', unitCode, day],
+    queryFn: ({ signal }) =>
+      call(
+        api.GET('/api/councils/decisions', {
+          params: {
+            query: {
+              unit: unitCode,
+              organKind: 'council',
+              kind: 'approve_plan',
+              passed: true,
+              to: day,
+              page: 1,
+              pageSize: 50,
+            },
+          },
+          signal,
+        }),
+      ),
+  });
+}
+
+export function useDeleteNeed() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (id: number) => call(api.DELETE('/api/plans/needs/{id}', { params: { path: { id } } })),
+    onSuccess: refresh,
+  });
+}
+
+export function useDeletePriority() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (id: number) => call(api.DELETE('/api/plans/priorities/{id}', { params: { path: { id } } })),
+    onSuccess: refresh,
+  });
+}
+
+export function useDeleteProject() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (id: number) => call(api.DELETE('/api/plans/projects/{id}', { params: { path: { id } } })),
+    onSuccess: refresh,
+  });
+}
+
+export function useUpdateProject(id: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: ProjectBody) =>
+      call(api.PUT('/api/plans/projects/{id}', { params: { path: { id } }, body })),
+    onSuccess: refresh,
+  });
+}

@@ -7,6 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import { InputField, SelectField, TextAreaField } from '../../components/fields.tsx';
@@ -21,6 +22,8 @@ import {
   useAddNeed,
   useAddPriority,
   useAddProject,
+  useDeleteNeed,
+  useDeletePriority,
   useProgram,
   useProjects,
   useRollProgram,
@@ -34,6 +37,7 @@ import {
   type ProjectStatus,
 } from './api.ts';
 import { ProjectStatusBadge, useCanManage, useNames } from './common.tsx';
+import { PlanActions, PlanForm } from './plan-actions.tsx';
 
 export function PlansPage() {
   const { t } = useTranslation();
@@ -48,7 +52,7 @@ export function PlansPage() {
           <UnitName code={code} />
         </Link>
       </p>
-      <PlanSummary code={code} />
+      <PlanSummary code={code} canManage={canManage} />
       <NeedsSection code={code} canManage={canManage} />
       <PrioritiesSection code={code} canManage={canManage} />
       <ProgramSection code={code} canManage={canManage} />
@@ -56,7 +60,7 @@ export function PlansPage() {
   );
 }
 
-function PlanSummary({ code }: { code: string }) {
+function PlanSummary({ code, canManage }: { code: string; canManage: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const names = useNames();
@@ -89,9 +93,36 @@ function PlanSummary({ code }: { code: string }) {
               ))}
             </ul>
           ) : null}
+          {canManage ? <PlanActions plan={plan} /> : null}
         </>
       ) : null}
+      {canManage && plans.data && !plan ? <PlanForm code={code} /> : null}
     </section>
+  );
+}
+
+/** A manager's delete button in a row: asks first; the API says why when it refuses. */
+function DeleteCell({
+  onDelete,
+  error,
+  pending,
+}: {
+  onDelete: () => void;
+  error: unknown;
+  pending: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ConfirmButton
+        label={t('plans.delete')}
+        question={t('plans.deleteQuestion')}
+        confirmLabel={t('plans.deleteConfirm')}
+        disabled={pending}
+        onConfirm={onDelete}
+      />
+      {error ? <ErrorMessage error={error} /> : null}
+    </>
   );
 }
 
@@ -101,6 +132,7 @@ function NeedsSection({ code, canManage }: { code: string; canManage: boolean })
   const names = useNames();
   const paging = usePaging();
   const needs = useUnitNeeds(code, paging.page);
+  const remove = useDeleteNeed();
   return (
     <PagedSection
       headingId="needs-title"
@@ -145,6 +177,22 @@ function NeedsSection({ code, canManage }: { code: string; canManage: boolean })
           label: t('plans.needs.groups'),
           cell: (need) => need.vulnerableGroups.map((group) => t(`plans.group.${group}`)).join(', ') || '—',
         },
+        ...(canManage
+          ? [
+              {
+                key: 'delete',
+                label: t('plans.actions'),
+                labelHidden: true,
+                cell: (need: Need) => (
+                  <DeleteCell
+                    onDelete={() => remove.mutate(need.id)}
+                    pending={remove.isPending}
+                    error={remove.variables === need.id ? remove.error : null}
+                  />
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );
@@ -263,6 +311,7 @@ function PrioritiesSection({ code, canManage }: { code: string; canManage: boole
   const names = useNames();
   const paging = usePaging();
   const priorities = useUnitPriorities(code, paging.page);
+  const remove = useDeletePriority();
   return (
     <PagedSection
       headingId="priorities-title"
@@ -303,6 +352,22 @@ function PrioritiesSection({ code, canManage }: { code: string; canManage: boole
               )
               .join(', '),
         },
+        ...(canManage
+          ? [
+              {
+                key: 'delete',
+                label: t('plans.actions'),
+                labelHidden: true,
+                cell: (priority: Priority) => (
+                  <DeleteCell
+                    onDelete={() => remove.mutate(priority.id)}
+                    pending={remove.isPending}
+                    error={remove.variables === priority.id ? remove.error : null}
+                  />
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

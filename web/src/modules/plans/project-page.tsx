@@ -4,7 +4,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { DataTable } from '../../components/data-table.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { ExampleBadge } from '../../components/example-badge.tsx';
@@ -14,7 +15,7 @@ import { UnitName } from '../../components/unit-name.tsx';
 import { unitName } from '../../lib/units.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
-import { NEXT_STATUSES, useProject, useProjectStatus, type Project } from './api.ts';
+import { NEXT_STATUSES, useDeleteProject, useProject, useProjectStatus, type Project } from './api.ts';
 import { ProjectStatusBadge, useCanManage, useNames } from './common.tsx';
 
 export function ProjectPage() {
@@ -103,6 +104,9 @@ function ProjectDetail({ project }: { project: Project }) {
         ]}
       />
       {canManage && NEXT_STATUSES[project.status].length > 0 ? <StatusForm project={project} /> : null}
+      {canManage && (project.status === 'proposal' || project.status === 'dropped') ? (
+        <DeleteProject project={project} />
+      ) : null}
     </>
   );
 }
@@ -131,5 +135,26 @@ function StatusForm({ project }: { project: Project }) {
         {t('plans.project.saveStatus')}
       </button>
     </form>
+  );
+}
+
+/** Deletes a proposed or dropped project (the API refuses any other), then back to its unit's plans. */
+function DeleteProject({ project }: { project: Project }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const remove = useDeleteProject();
+  return (
+    <div className="plans-delete">
+      <ConfirmButton
+        label={t('plans.project.delete')}
+        question={t('plans.deleteQuestion')}
+        confirmLabel={t('plans.deleteConfirm')}
+        disabled={remove.isPending}
+        onConfirm={() =>
+          remove.mutate(project.id, { onSuccess: () => void navigate(`/plans/units/${project.unitCode}`) })
+        }
+      />
+      {remove.error ? <ErrorMessage error={remove.error} /> : null}
+    </div>
   );
 }
