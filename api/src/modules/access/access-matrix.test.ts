@@ -56,6 +56,8 @@ const LIST_ROUTES = [
   // (results.value.outside_scope, results.approval.not_above; tested in results.routes.test.ts).
   'POST /api/results/approvals/submit',
   'POST /api/results/approvals/decide',
+  // A DHIS2 data value set: each value's unit checked against the caller's area by the service.
+  'POST /api/results/data-value-sets',
 ];
 
 let t: TestApp;
@@ -265,6 +267,13 @@ const CASES: Record<string, (unit: string | null) => Promise<Cell>> = {
     request: {
       method: 'GET',
       url: `/api/results/form-values?dataSet=EX.COMMUNE_MONTHLY&unit=${unit ?? '01'}&period=202601`,
+    },
+    unit: unit ?? '01',
+  }),
+  'GET /api/results/data-value-sets': async (unit) => ({
+    request: {
+      method: 'GET',
+      url: `/api/results/data-value-sets?dataSet=EX.COMMUNE_MONTHLY&unit=${unit ?? '01'}&period=202601`,
     },
     unit: unit ?? '01',
   }),

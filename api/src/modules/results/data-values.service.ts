@@ -56,17 +56,32 @@ async function comboCategories(db: ResultsDb, comboCodes: readonly string[]) {
 /** The problem of highest priority first: outside the caller's area, then approval, then the rest. */
 const PRIORITY: ResultsErrorCode[] = ['results.value.outside_scope', 'results.value.locked'];
 
-interface Problem {
+export interface Problem {
   code: ResultsErrorCode;
   path: string;
   message: string;
+  /** The value's index in the batch. */
+  index: number;
 }
 
-export async function recordDataValues(
+/** A batch checked whole: the rows to write (the values without a problem) and every problem. */
+export interface PreparedBatch {
+  dataSet: string;
+  rows: ValueRow[];
+  /** For each row, the index of its value in the batch. */
+  rowIndex: number[];
+  problems: Problem[];
+  units: Map<string, { typeCode: string; level: number; ancestors: string[] }>;
+}
+
+/**
+ * Checks a batch of values of one data set (types, periods, units and the caller's area,
+ * breakdowns, duplicates, approved cells) without writing anything.
+ */
+export async function prepareBatch(
   ctx: ResultsContext,
-  actor: Actor,
   input: { body: DataValuesBody; scope: 'all' | string[] },
-): Promise<DataValuesResult> {
+): Promise<PreparedBatch> {
   const { body, scope } = input;
   const db = ctx.db;
   const dataSet = await findDataSet(db, body.dataSet);
@@ -81,7 +96,7 @@ export async function recordDataValues(
 
   const problems: Problem[] = [];
   const problem = (code: ResultsErrorCode, index: number, field: string, message: string) =>
-    problems.push({ code, path: `/values/${index}/${field}`, message: `${code}: ${message}` });
+    problems.push({ code, path: `/values/${index}/${field}`, message: `${code}: ${message}`, index });
 
   // Units: all of the batch asked of the gazetteer in one query (type and ancestors), then
   // checked here: the type reports the data set, the caller's area holds an ancestor.
@@ -106,6 +121,7 @@ export async function recordDataValues(
   }
 
   const rows: ValueRow[] = [];
+  const rowIndex: number[] = [];
   const seen = new Set<string>();
   body.values.forEach((value, index) => {
     const unitProblem = unitProblems.get(value.unit);
@@ -165,6 +181,7 @@ export async function recordDataValues(
       return;
     }
     seen.add(key);
+    rowIndex.push(index);
     rows.push({
       dataElement: element.code,
       unit: value.unit,
@@ -177,34 +194,74 @@ export async function recordDataValues(
     });
   });
 
-  if (problems.length > 0) refuse(problems);
+  // Approved cells, as they are now (checked again under the units' lock when writing).
+  for (const problem of await lockedProblems(db, dataSet.code, rows, rowIndex)) problems.push(problem);
+  return { dataSet: dataSet.code, rows, rowIndex, problems, units };
+}
 
+/** A problem for each row whose data set, unit and period are approved or locked. */
+async function lockedProblems(
+  db: ResultsDb,
+  dataSetCode: string,
+  rows: readonly ValueRow[],
+  rowIndex: readonly number[],
+): Promise<Problem[]> {
+  const cellsAsked = [...new Map(rows.map((row) => [`${row.unit}|${row.period}`, row])).values()];
+  const locked = new Set(
+    (
+      await selectLockedCells(
+        db,
+        dataSetCode,
+        cellsAsked.map((row) => ({ unit: row.unit, period: row.period })),
+      )
+    ).map((cell) => `${cell.unit_code}|${cell.period}`),
+  );
+  if (locked.size === 0) return [];
+  return rows.flatMap((row, i) => {
+    if (!locked.has(`${row.unit}|${row.period}`)) return [];
+    const index = rowIndex[i] ?? 0;
+    const code = 'results.value.locked' as const;
+    return [
+      {
+        code,
+        index,
+        path: `/values/${index}/period`,
+        message: `${code}: ${dataSetCode} ${row.unit} ${row.period} is approved.`,
+      },
+    ];
+  });
+}
+
+export async function recordDataValues(
+  ctx: ResultsContext,
+  actor: Actor,
+  input: { body: DataValuesBody; scope: 'all' | string[] },
+): Promise<DataValuesResult> {
+  const batch = await prepareBatch(ctx, input);
+  if (batch.problems.length > 0) refuse(batch.problems);
+  return writeBatch(ctx, actor, batch);
+}
+
+/** Writes the rows of a checked batch with the pre-aggregation and one audit record (all or nothing). */
+export async function writeBatch(
+  ctx: ResultsContext,
+  actor: Actor,
+  batch: Pick<PreparedBatch, 'dataSet' | 'rows' | 'rowIndex' | 'units'>,
+  audit: { action: string; extra?: Record<string, unknown> } = { action: 'results.values.record' },
+): Promise<DataValuesResult> {
+  const { rows, units } = batch;
+  const dataSet = { code: batch.dataSet };
+  const unitCodes = [...new Set(rows.map((row) => row.unit))];
   return ctx.inTransaction(async (trx) => {
     await lockUnits(trx, unitCodes);
-    // Approval is checked under the units' lock, which an approval step takes too: a cell
-    // approved while this batch was being checked is still refused.
-    const cellsAsked = [...new Map(rows.map((row) => [`${row.unit}|${row.period}`, row])).values()];
-    const locked = await selectLockedCells(
-      trx,
-      dataSet.code,
-      cellsAsked.map((row) => ({ unit: row.unit, period: row.period })),
-    );
-    for (const cell of locked) {
-      const index = body.values.findIndex(
-        (value) => value.unit === cell.unit_code && value.period === cell.period,
-      );
-      problem(
-        'results.value.locked',
-        index,
-        'period',
-        `${dataSet.code} ${cell.unit_code} ${cell.period} is approved.`,
-      );
-    }
-    if (problems.length > 0) refuse(problems);
+    // Approval is checked again under the units' lock, which an approval step takes too: a
+    // cell approved while this batch was being checked is still refused.
+    const locked = await lockedProblems(trx, dataSet.code, rows, batch.rowIndex);
+    if (locked.length > 0) refuse(locked);
     // The ancestry read above, before the lock: the tree does not change under a batch of figures
     // (a restructuring is a gazetteer import of its own).
-    const ancestry = [...units].flatMap(([unit, { ancestors }]) =>
-      ancestors.map((ancestor) => ({ unit, ancestor })),
+    const ancestry = unitCodes.flatMap((unit) =>
+      (units.get(unit)?.ancestors ?? []).map((ancestor) => ({ unit, ancestor })),
     );
     const rollups = [...new Set(rows.map((row) => row.period))].flatMap((code) => {
       const period = parsePeriod(code) as NonNullable<ReturnType<typeof parsePeriod>>;
@@ -223,7 +280,7 @@ export async function recordDataValues(
     // a record per value would multiply the audit chain (hash-chained, written in sequence) by
     // as many, and the values themselves carry who changed them last and when.
     await ctx.audit.write(trx, actor, {
-      action: 'results.values.record',
+      action: audit.action,
       entityType: 'results.data_set',
       entityId: dataSet.code,
       unitCode: unitCodes.length === 1 ? (unitCodes[0] ?? null) : null,
@@ -236,6 +293,7 @@ export async function recordDataValues(
         units: unitCodes.length,
         firstUnits: unitCodes.slice(0, 20),
         periods: periods.slice(0, 24),
+        ...audit.extra,
       },
     });
     return {

@@ -63,6 +63,21 @@ export const RESULTS_ERRORS = defineErrors({
     status: 400,
     title: 'Give the reason: returning or un-approving figures needs a comment.',
   },
+  'results.import.has_problems': {
+    status: 422,
+    title:
+      'The file has problems: nothing was recorded. Check it with a dry run, or apply only the valid rows.',
+  },
+  'results.import.unreadable': {
+    status: 400,
+    title: 'The file cannot be read as a DHIS2 data value set (JSON or CSV).',
+  },
+  'results.import.no_data_set': { status: 400, title: 'Name the data set, in the file or the request.' },
+  'results.import.unknown_category_option_combo': {
+    status: 400,
+    title:
+      'The data element has no such category option combination (write its options’ codes joined by dots).',
+  },
   'results.analytics.bad_period': {
     status: 400,
     title: 'Not a period: write 2025 (year), 2025Q1 (quarter) or 202501 (month).',

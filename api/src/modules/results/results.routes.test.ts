@@ -616,3 +616,142 @@ describe('approval', () => {
     ).toMatchObject([200, { status: 'returned' }]);
   });
 });
+
+describe('DHIS2 data value sets', () => {
+  const upload = (body: string, query: string, type = 'application/json', name = 'set.json') =>
+    clerk.request('POST', `/api/results/data-value-sets?${query}`, body, {
+      'content-type': type,
+      'x-file-name': name,
+    });
+  interface Report {
+    dryRun: boolean;
+    applied: boolean;
+    rowsRead: number;
+    rowsValid: number;
+    rowsApplied: number;
+    inserted: number;
+    problems: { code: string; row: number | null; column: string | null; value: string | null }[];
+  }
+
+  it('exports a unit’s figures for a period by code, and imports them back unchanged', async () => {
+    const set = await call<{
+      orgUnit: string;
+      dataValues: { dataElement: string; categoryOptionCombo: string; value: string }[];
+    }>(clerk, 'GET', `/api/results/data-value-sets?dataSet=${DATA_SET}&unit=230201&period=${MONTH}`);
+    expect(set.orgUnit).toBe('230201');
+    expect(set.dataValues).toContainEqual(
+      expect.objectContaining({
+        dataElement: 'EX.CITIZENS_SERVED',
+        categoryOptionCombo: 'female.18_34.without',
+        value: '20',
+      }),
+    );
+    expect(set.dataValues).toContainEqual(
+      expect.objectContaining({ dataElement: 'EX.REQUESTS_RECEIVED', categoryOptionCombo: 'male' }),
+    );
+    const response = await upload(JSON.stringify({ ...set, dataSet: DATA_SET }), 'dryRun=false');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json<Report>()).toMatchObject({
+      applied: true,
+      rowsRead: set.dataValues.length,
+      inserted: 0,
+      problems: [],
+    });
+  });
+
+  it('reports every problem with its row in a dry run, refuses to apply them, applies the valid rows if asked', async () => {
+    const values = [
+      {
+        dataElement: 'EX.REQUESTS_RECEIVED',
+        period: '202612',
+        orgUnit: '230201',
+        categoryOptionCombo: 'female',
+        value: '8',
+      },
+      {
+        dataElement: 'EX.REQUESTS_RECEIVED',
+        period: '202612',
+        orgUnit: '230201',
+        categoryOptionCombo: 'woman',
+        value: '1',
+      },
+      {
+        dataElement: 'EX.NOPE',
+        period: '202612',
+        orgUnit: '230201',
+        categoryOptionCombo: 'female',
+        value: '1',
+      },
+      {
+        dataElement: 'EX.REQUESTS_RECEIVED',
+        period: '202612',
+        orgUnit: '23999999',
+        categoryOptionCombo: 'male',
+        value: '1',
+      },
+      {
+        dataElement: 'EX.REQUESTS_RECEIVED',
+        period: '2026Q4',
+        orgUnit: '230201',
+        categoryOptionCombo: 'male',
+        value: '1',
+      },
+      {
+        dataElement: 'EX.REQUESTS_RECEIVED',
+        period: '202612',
+        orgUnit: '230202',
+        categoryOptionCombo: 'male',
+        value: '1',
+      },
+      {
+        dataElement: 'EX.REQUESTS_RECEIVED',
+        period: '202612',
+        orgUnit: '230201',
+        categoryOptionCombo: 'male',
+        value: '-2',
+      },
+    ];
+    const file = JSON.stringify({ dataSet: DATA_SET, dataValues: values });
+    const before = await valueCount();
+    const dry = await upload(file, 'dryRun=true');
+    expect(dry.statusCode, dry.body).toBe(200);
+    const report = dry.json<Report>();
+    expect(report).toMatchObject({ dryRun: true, applied: false, rowsRead: 7, rowsValid: 1 });
+    expect(report.problems.map((problem) => [problem.row, problem.code, problem.column])).toEqual([
+      [2, 'results.import.unknown_category_option_combo', 'categoryOptionCombo'],
+      [3, 'results.value.element_not_in_data_set', 'dataElement'],
+      [4, 'results.value.unit_unknown', 'orgUnit'],
+      [5, 'results.value.wrong_period_type', 'period'],
+      [6, 'results.value.outside_scope', 'orgUnit'],
+      [7, 'results.value.bad_value', 'value'],
+    ]);
+    expect(await valueCount()).toBe(before);
+    const refused = await upload(file, 'dryRun=false');
+    expect([refused.statusCode, refused.json<{ code: string }>().code]).toEqual([
+      422,
+      'results.import.has_problems',
+    ]);
+    expect(await valueCount()).toBe(before);
+    const partly = await upload(file, 'dryRun=false&applyValid=true');
+    expect(partly.json<Report>()).toMatchObject({ applied: true, rowsApplied: 1, inserted: 1 });
+    expect(await valueCount()).toBe(before + 1);
+    expect(await drift()).toBe(0);
+    // DHIS2's CSV, the data set named in the query.
+    const csv =
+      'dataelement,period,orgunit,catoptcombo,attroptcombo,value\n' +
+      'EX.REQUESTS_RECEIVED,202612,230201,male,,5\n' +
+      'EX.REQUESTS_ANSWERED,202612,230201,female,,4\n';
+    const fromCsv = await upload(csv, `dryRun=false&dataSet=${DATA_SET}`, 'text/csv', 'set.csv');
+    expect(fromCsv.json<Report>()).toMatchObject({
+      applied: true,
+      rowsApplied: 2,
+      inserted: 2,
+      problems: [],
+    });
+    const noSet = await upload(csv, 'dryRun=true', 'text/csv', 'set.csv');
+    expect(noSet.json<Report>().problems.map((problem) => problem.code)).toEqual([
+      'results.import.no_data_set',
+    ]);
+    expect(await drift()).toBe(0);
+  });
+});

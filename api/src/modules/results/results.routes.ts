@@ -10,9 +10,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../../platform/actor.ts';
+import { importRoute } from '../../platform/http/import-route.ts';
 import { ProblemRef } from '../../platform/http/openapi.ts';
 import { PageQuery } from '../../platform/http/paging.ts';
 import { indicatorAnalytics } from './analytics.service.ts';
+import { exportDataValueSet, importDataValueSets } from './data-value-sets.service.ts';
 import { approvalState, takeApprovalStep, type ApprovalPowers, type Scope } from './approval.service.ts';
 import { formValues, recordDataValues } from './data-values.service.ts';
 import {
@@ -36,6 +38,9 @@ import {
   DataSetParams,
   DataValuesBody,
   DataValuesResult,
+  DataValueSet,
+  DataValueSetsImportQuery,
+  DataValueSetsImportReport,
   DecideBody,
   SubmitBody,
   Framework,
@@ -296,6 +301,56 @@ export const resultsRoutes =
       },
       async (request) => takeApprovalStep(ctx, actorOf(request), powersOf(request), request.body),
     );
+
+    app.get(
+      '/data-value-sets',
+      {
+        config: {
+          access: { permission: ENTER_VALUES, unit: (request) => (request.query as { unit: string }).unit },
+        },
+        schema: {
+          tags,
+          summary: 'Export a data set’s figures for a unit and a period as a DHIS2 data value set (JSON).',
+          description:
+            'Codes throughout (DHIS2 idScheme=CODE): orgUnit is the NCDD code, categoryOptionCombo the cell’s ' +
+            'option codes in category order joined by dots (female.18_34.without), or default.',
+          querystring: FormValuesQuery,
+          response: { 200: DataValueSet, 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'private, no-store');
+        return exportDataValueSet(ctx, request.query);
+      },
+    );
+
+    // The file is the body as it is (JSON or DHIS2's CSV), under the platform's import contract.
+    await importRoute(app, {
+      path: '/data-value-sets',
+      access: { permission: ENTER_VALUES },
+      mediaTypes: ['application/json', 'text/csv'],
+      limitBytes: BATCH_BODY_LIMIT,
+      defaultName: (contentType) =>
+        contentType.includes('csv') ? 'dataValueSets.csv' : 'dataValueSets.json',
+      tags,
+      summary:
+        'Import a DHIS2 data value set (JSON or CSV): dry run (default), then apply, or apply the valid rows.',
+      description:
+        'Units, elements and cells matched by code (as the export writes them). Every value is checked as ' +
+        'POST /data-values checks it (the unit in the caller’s area, its type, the period type, the value type, ' +
+        'approved cells) and every problem is reported with its row; nothing is dropped silently. Applying a ' +
+        'file with problems is refused (422 results.import.has_problems) unless applyValid. One audit record.',
+      querystring: DataValueSetsImportQuery,
+      report: DataValueSetsImportReport,
+      run: ({ actor, file, query, request }) =>
+        importDataValueSets(ctx, actor, {
+          file,
+          dataSet: query.dataSet,
+          dryRun: query.dryRun,
+          applyValid: query.applyValid,
+          scope: request.access.scope,
+        }),
+    });
 
     app.get(
       '/analytics',

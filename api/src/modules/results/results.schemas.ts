@@ -5,6 +5,7 @@
  * translate, and a batch names every bad value at once.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { ImportQuery, importReport } from '../../platform/http/imports.ts';
 import { Page, PageQuery } from '../../platform/http/paging.ts';
 
 const Code = (description: string) => Type.String({ minLength: 1, maxLength: 50, description });
@@ -316,3 +317,42 @@ export type AnalyticsAnswer = Static<typeof AnalyticsAnswer>;
 
 export const DataSetList = Page(DataSet);
 export const IndicatorList = Page(Indicator);
+
+export const DataValueSet = Type.Object(
+  {
+    dataSet: Type.String(),
+    period: Type.String(),
+    orgUnit: Type.String({ description: 'The unit’s NCDD code (DHIS2 idScheme=CODE).' }),
+    dataValues: Type.Array(
+      Type.Object({
+        dataElement: Type.String(),
+        period: Type.String(),
+        orgUnit: Type.String(),
+        categoryOptionCombo: Type.String({
+          description:
+            'The cell: its options’ codes in category order, joined by dots (female.18_34); default.',
+        }),
+        value: Type.String(),
+      }),
+    ),
+  },
+  { $id: 'ResultsDataValueSet', title: 'ResultsDataValueSet' },
+);
+export type DataValueSet = Static<typeof DataValueSet>;
+
+export const DataValueSetsImportQuery = Type.Object(
+  {
+    ...ImportQuery.properties,
+    dataSet: Type.Optional(Code('The data set (otherwise the file’s dataSet; CSV files need it here).')),
+  },
+  { additionalProperties: false },
+);
+export type DataValueSetsImportQuery = Static<typeof DataValueSetsImportQuery>;
+
+export const DataValueSetsImportReport = importReport('ResultsDataValueSetsImportReport', {
+  dataSet: Type.Union([Type.String(), Type.Null()]),
+  inserted: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+});
+export type DataValueSetsImportReport = Static<typeof DataValueSetsImportReport>;

@@ -21594,6 +21594,200 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/results/data-value-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a data set’s figures for a unit and a period as a DHIS2 data value set (JSON).
+         * @description Codes throughout (DHIS2 idScheme=CODE): orgUnit is the NCDD code, categoryOptionCombo the cell’s option codes in category order joined by dots (female.18_34.without), or default.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The data set. */
+                    dataSet: string;
+                    /** @description NCDD code, zero-padded. */
+                    unit: string;
+                    /** @description A year (2025; the fiscal year is the calendar year), a quarter (2025Q1) or a month (202501). */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dataSet: string;
+                            period: string;
+                            /** @description The unit’s NCDD code (DHIS2 idScheme=CODE). */
+                            orgUnit: string;
+                            dataValues: {
+                                dataElement: string;
+                                period: string;
+                                orgUnit: string;
+                                /** @description The cell: its options’ codes in category order, joined by dots (female.18_34); default. */
+                                categoryOptionCombo: string;
+                                value: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Import a DHIS2 data value set (JSON or CSV): dry run (default), then apply, or apply the valid rows.
+         * @description Units, elements and cells matched by code (as the export writes them). Every value is checked as POST /data-values checks it (the unit in the caller’s area, its type, the period type, the value type, approved cells) and every problem is reported with its row; nothing is dropped silently. Applying a file with problems is refused (422 results.import.has_problems) unless applyValid. One audit record.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Check and report only; write nothing. */
+                    dryRun: boolean;
+                    /** @description Apply the rows without problems and report the rest (otherwise a file with problems is refused). */
+                    applyValid: boolean;
+                    /** @description The data set (otherwise the file’s dataSet; CSV files need it here). */
+                    dataSet?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The file itself. */
+            requestBody: {
+                content: {
+                    "application/json": Blob;
+                    "text/csv": Blob;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileName: string;
+                            /** @description sha256 of the file, hex. */
+                            checksum: string;
+                            dryRun: boolean;
+                            /** @description Whether anything was written. */
+                            applied: boolean;
+                            rowsRead: number;
+                            /** @description Rows without a problem. */
+                            rowsValid: number;
+                            /** @description Rows written (0 for a dry run). */
+                            rowsApplied: number;
+                            /** @description Every problem found. */
+                            problems: components["schemas"]["ImportProblem"][];
+                            dataSet: string | null;
+                            inserted: number;
+                            updated: number;
+                            unchanged: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/results/analytics": {
         parameters: {
             query?: never;
