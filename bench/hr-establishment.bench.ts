@@ -86,11 +86,11 @@ async function baselinePage(db: Kysely<Database>, unit: string, day: string) {
   const rows = await sql`
     select p.*, case when p.state <> 'open' then p.state when a.id is null then 'vacant' else 'occupied' end as status,
       a.id as assignment_id, pe.id as person_id, pe.name_km, pe.name_latin, pe.sex
-    from (select * from hr_position where unit_code = ${unit} order by id limit 50) p
+    from (select * from hr_position where unit_code = ${unit} order by id desc limit 50) p
     left join hr_assignment a on a.position_id = p.id and a.start_date <= ${day}
       and (a.end_date is null or a.end_date >= ${day})
     left join hr_person pe on pe.id = a.person_id
-    order by p.id`.execute(db);
+    order by p.id desc`.execute(db);
   const total = await sql`select count(*) from hr_position where unit_code = ${unit}`.execute(db);
   return { rows, total };
 }

@@ -1,6 +1,5 @@
 /** Kysely functions of the hr module: (db, args) -> rows, no rules. Every SQL statement lives here. */
 import { sql, type Insertable, type Updateable } from 'kysely';
-import type { GazetteerPort } from '../gazetteer/index.ts';
 import type {
   HrAssignmentTable,
   HrDb,
@@ -9,8 +8,6 @@ import type {
   HrPositionTable,
   PositionStatus,
 } from './hr.tables.ts';
-
-export type UnitCodes = ReturnType<GazetteerPort['subtreeCodesQuery']>;
 
 const FAR = '9999-12-31';
 
@@ -73,7 +70,8 @@ export async function selectPositionsPage(
     query
       .selectAll('p')
       .select(statusOf(args.day).as('status'))
-      .orderBy('p.id')
+      // Newest first: the position just created is on the first page.
+      .orderBy('p.id', 'desc')
       .limit(args.pageSize)
       .offset((args.page - 1) * args.pageSize)
       .execute(),
@@ -381,36 +379,35 @@ export interface StaffFigureRow {
 
 /**
  * Holders of positions on `day` (each person once per group, grade and level) by sex, grade,
- * position level, age group and disability, for each group of units: one statement, a UNION
- * ALL of one grouped select per group (the provinces for the nation).
+ * position level, age group and disability, for each group of units (the provinces for the
+ * nation): one pass over the assignments in force, each position's unit mapped to its group by
+ * a list of (unit, group) pairs the caller took from the gazetteer's subtrees.
  */
 export async function selectStaffFigures(
   db: HrDb,
-  groups: readonly { code: string; within: UnitCodes }[],
+  groupOf: { unitCodes: readonly string[]; groupCodes: readonly string[] },
   day: string,
 ): Promise<StaffFigureRow[]> {
-  if (groups.length === 0) return [];
-  const parts = groups.map(
-    (group) => sql`
-      select ${group.code}::text as group_code, pe.sex, p.grade_code, p.level,
-        case
-          when pe.birth_date is null then 'unknown'
-          when pe.birth_date > ${day}::date - interval '25 years' then 'under_25'
-          when pe.birth_date > ${day}::date - interval '35 years' then '25-34'
-          when pe.birth_date > ${day}::date - interval '45 years' then '35-44'
-          when pe.birth_date > ${day}::date - interval '55 years' then '45-54'
-          else '55_and_over' end as age_group,
-        case when pe.has_disability is null then 'unknown' when pe.has_disability then 'yes' else 'no' end
-          as disability,
-        count(distinct pe.id)::int as n
-      from hr_assignment a
-      join hr_position p on p.id = a.position_id
-      join hr_person pe on pe.id = a.person_id
-      where a.start_date <= ${day} and (a.end_date is null or a.end_date >= ${day})
-        and p.unit_code in (${group.within})
-      group by 1, 2, 3, 4, 5, 6`,
-  );
-  const { rows } = await sql<StaffFigureRow>`${sql.join(parts, sql` union all `)}`.execute(db);
+  if (groupOf.unitCodes.length === 0) return [];
+  const { rows } = await sql<StaffFigureRow>`
+    select m.group_code, pe.sex, p.grade_code, p.level,
+      case
+        when pe.birth_date is null then 'unknown'
+        when pe.birth_date > ${day}::date - interval '25 years' then 'under_25'
+        when pe.birth_date > ${day}::date - interval '35 years' then '25-34'
+        when pe.birth_date > ${day}::date - interval '45 years' then '35-44'
+        when pe.birth_date > ${day}::date - interval '55 years' then '45-54'
+        else '55_and_over' end as age_group,
+      case when pe.has_disability is null then 'unknown' when pe.has_disability then 'yes' else 'no' end
+        as disability,
+      count(distinct pe.id)::int as n
+    from hr_assignment a
+    join hr_position p on p.id = a.position_id
+    join unnest(${[...groupOf.unitCodes]}::text[], ${[...groupOf.groupCodes]}::text[]) as m(unit_code, group_code)
+      on m.unit_code = p.unit_code
+    join hr_person pe on pe.id = a.person_id
+    where a.start_date <= ${day} and (a.end_date is null or a.end_date >= ${day})
+    group by 1, 2, 3, 4, 5, 6`.execute(db);
   return rows;
 }
 

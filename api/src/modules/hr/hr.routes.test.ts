@@ -106,7 +106,7 @@ beforeAll(async () => {
       'auditor@sndd.example',
     ].map((login) => signedIn(t.app, login, DEMO_PASSWORD)),
   )) as [Client, Client, Client, Client, Client];
-}, 120_000);
+}, 600_000);
 
 afterAll(async () => {
   await t?.close();

@@ -33,12 +33,16 @@ export async function leadershipRollUp(ctx: HrContext, query: LeadershipQuery): 
           nameLatin: unit.nameLatin,
         }));
   const within = (code: string) => gazetteer.subtreeCodesQuery(portDb(db), [code]);
+  // Each unit of each group's subtree, with its group: one small indexed read per group.
+  const subtrees = await Promise.all(
+    groups.map(async (group) => ({ group, rows: await within(group.code).execute() })),
+  );
+  const groupOf = {
+    unitCodes: subtrees.flatMap((subtree) => subtree.rows.map((row) => row.descendant_code)),
+    groupCodes: subtrees.flatMap((subtree) => subtree.rows.map(() => subtree.group.code)),
+  };
   const [figures, target, councils] = await Promise.all([
-    selectStaffFigures(
-      db,
-      groups.map((group) => ({ code: group.code, within: within(group.code) })),
-      day,
-    ),
+    selectStaffFigures(db, groupOf, day),
     selectTarget(db, year),
     ctx.ports.councilSeats.councilMembersBySex(
       db,
