@@ -4,7 +4,9 @@
  * meeting of Kaev Krasang, sets a priority traced to it, adds a project of the investment
  * program with its cost by fund source, opens the project and commits it. The API then holds
  * the committed project with its priority and cost. Each page has no serious accessibility
- * problem (axe) and nothing is wider than the phone.
+ * problem (axe) and nothing is wider than the phone. Then the clerk deletes a need recorded
+ * by mistake and a proposed project (each asked first), and sees the reviewed plan's approval
+ * by a council decision.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -110,6 +112,61 @@ describe('plans journey on a phone', () => {
       { year: 2027, fundSource: 'commune_fund', amount: 9_000_000 },
       { year: 2027, fundSource: 'citizens', amount: 1_000_000 },
     ]);
+    await checkPage(page);
+  }, 300_000);
+
+  it('deletes a need not yet merged and a proposed project; the reviewed plan awaits its decision', async () => {
+    await signInThrough(page, journey.baseUrl, 'kep.clerk@sndd.example', `/plans/units/${UNIT}`);
+    await page.locator('main h1', { hasText: km('plans.title') }).waitFor();
+
+    // The plan: reviewed (the demo's) shows the approval by a council decision; once approved, nothing to do.
+    await page.locator('main [data-field="plan-status"]').waitFor();
+    const planStatus = (await page.locator('main [data-field="plan-status"]').textContent())?.trim();
+    if (planStatus === km('plans.plan.statuses.reviewed')) {
+      const approve = page.locator('main form.plan-approve-form');
+      await approve.waitFor();
+      await approve.locator('select[name="councilDecisionId"], [data-field="no-decision"]').first().waitFor();
+      expect(await approve.locator('button[type="submit"]').isDisabled()).toBe(true);
+    }
+
+    // A need recorded by mistake, deleted from its row (asked first).
+    const text = `តម្រូវការលុប (សាកល្បង ${RUN})`;
+    const need = page.locator('main form.need-form');
+    await need.locator('select[name="villageCode"] option[value="23020101"]').waitFor({ state: 'attached' });
+    await need.locator('select[name="villageCode"]').selectOption('23020101');
+    await need.locator('textarea[name="needText"]').fill(text);
+    await need.locator('input[name="meetingDate"]').fill('2026-09-16');
+    await need.locator('input[name="attendeesFemale"]').fill('3');
+    await need.locator('button[type="submit"]').click();
+    const row = page.locator('main .plans-needs tbody tr', { hasText: text }).first();
+    await row.waitFor();
+    await checkPage(page);
+    await row.getByRole('button', { name: km('plans.delete') }).click();
+    await row.getByRole('button', { name: km('plans.deleteConfirm') }).click();
+    await page.locator('main .plans-needs tbody tr', { hasText: text }).waitFor({ state: 'detached' });
+
+    // A proposed project, deleted from its page: back to the unit's plans, and gone from the API.
+    const project = page.locator('main form.project-form');
+    await project.locator('input[name="titleKm"]').fill('គម្រោងលុប (សាកល្បង)');
+    await project.locator('input[name="titleEn"]').fill('Project to delete (journey)');
+    await project.locator('input[name="outputText"]').fill('ផ្លូវ');
+    await project.locator('input[name="outputUnit"]').fill('m');
+    await project.locator('input[name="year"]').fill('2027');
+    await project.locator('input[data-fund-source="commune_fund"]').fill('500000');
+    await project.locator('button[type="submit"]').click();
+    const added = project.locator('[role="status"] a');
+    await added.waitFor();
+    await added.click();
+    await page.waitForURL((url) => /^\/plans\/projects\/\d+$/.test(url.pathname));
+    const projectId = Number(new URL(page.url()).pathname.split('/').pop());
+    await page.locator('main [data-field="project-total"]').waitFor();
+    await checkPage(page);
+    await page.getByRole('button', { name: km('plans.project.delete') }).click();
+    await page.getByRole('button', { name: km('plans.deleteConfirm') }).click();
+    await page.waitForURL((url) => url.pathname === `/plans/units/${UNIT}`);
+    const gone = await fetch(`${journey.baseUrl}/api/plans/projects/${projectId}`);
+    expect(gone.status).toBe(404);
+    await page.locator('main h1', { hasText: km('plans.title') }).waitFor();
     await checkPage(page);
   }, 300_000);
 });

@@ -650,6 +650,38 @@ describe('changing and deleting needs, priorities and projects', () => {
   });
 });
 
+describe('exports of the program', () => {
+  it('answers the projects of the filters as CSV and XLSX, one row per project, year and source', async () => {
+    const made = await call<{ id: number }>(
+      admin,
+      'POST',
+      '/api/plans/units/230202/projects',
+      project({ titleEn: 'Export, "quoted" bridge', locations: ['230202'] }),
+      201,
+    );
+    const csv = await anon.request('GET', '/api/plans/projects.csv?unit=230202&year=2027');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toContain('Title (English)');
+    const mine = lines.filter((line) => line.startsWith(`${made.id},`));
+    // 2027: Commune/Sangkat Fund and citizens; 2028: NGO.
+    expect(mine).toHaveLength(3);
+    expect(mine[0]).toContain('"Export, ""quoted"" bridge"');
+    expect(mine.map((line) => line.split(',').slice(-3).join(','))).toContain('2027,commune_fund,700');
+    const xlsx = await anon.request('GET', '/api/plans/projects.xlsx?unit=230202');
+    expect(xlsx.statusCode).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ids: unknown[] = [];
+    workbook.getWorksheet('Program')!.eachRow((row) => ids.push(row.getCell(1).value));
+    expect(ids.filter((id) => id === made.id)).toHaveLength(3);
+    expect((await anon.request('GET', '/api/plans/projects.csv?unit=99')).statusCode).toBe(404);
+  });
+});
+
 describe('the rolling program', () => {
   it('rolls once: unfinished projects carry their first-year cost, finished ones keep theirs', async () => {
     const unit = '230203';

@@ -59,8 +59,10 @@ import {
   setPlanStatus,
   unitOfPlan,
 } from './plans.service.ts';
+import { programCsv, programXlsx } from './program.export.ts';
 import { approveProgram, getProgram, rollProgram } from './program.service.ts';
 import {
+  allProjects,
   createProject,
   deleteProject,
   getProject,
@@ -451,6 +453,51 @@ export const plansRoutes =
         await deleteProject(ctx, actorOf(request), { id: request.params.id });
         return reply.code(204).send(null);
       },
+    );
+
+    const exportName = (query: { unit: string; year?: number }, extension: string) =>
+      `plans-program-${query.unit}${query.year === undefined ? '' : `-${query.year}`}.${extension}`;
+
+    app.get(
+      '/projects.csv',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary:
+            'The projects of the list’s filters as CSV (UTF-8 with BOM): one row per project, year and fund source; Khmer and English headers.',
+          querystring: ProjectListQuery,
+          response: { 200: Type.String({ description: 'text/csv' }), 400: ProblemRef, 404: ProblemRef },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${exportName(request.query, 'csv')}"`)
+          .send(programCsv(await allProjects(ctx, request.query))),
+    );
+
+    app.get(
+      '/projects.xlsx',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'The same projects as an XLSX workbook: one row per project, year and fund source.',
+          querystring: ProjectListQuery,
+          response: { 200: Type.Unknown({ description: 'The workbook.' }), 400: ProblemRef, 404: ProblemRef },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${exportName(request.query, 'xlsx')}"`)
+          .send(
+            await programXlsx(
+              await allProjects(ctx, request.query),
+              `កម្មវិធីវិនិយោគ / Investment program ${request.query.unit}`,
+            ),
+          ),
     );
 
     app.get(

@@ -385,3 +385,13 @@ export async function deleteProject(ctx: PlansContext, actor: Actor, input: { id
     });
   });
 }
+
+/** Every project of the list's filters (no paging), for an export: pages of 500 read in turn. */
+export async function allProjects(ctx: PlansContext, query: ProjectListQuery): Promise<Project[]> {
+  const projects: Project[] = [];
+  for (let page = 1; ; page += 1) {
+    const answer = await listProjects(ctx, { ...query, page, pageSize: 500 });
+    projects.push(...answer.items);
+    if (answer.items.length < 500 || projects.length >= answer.total) return projects;
+  }
+}

@@ -468,6 +468,12 @@ function ProgramSection({ code, canManage }: { code: string; canManage: boolean 
       .filter((item) => item.year === year)
       .reduce((sum, item) => sum + item.amount, 0);
   const filter = (change: ProjectFilters) => setFilters({ ...filters, ...change });
+  // The export follows the filters shown.
+  const exportQuery = new URLSearchParams(
+    Object.entries({ unit: code, ...filters })
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, String(value)]),
+  ).toString();
   const summary = (
     <>
       {program.data && program.data.firstYear !== null ? (
@@ -484,6 +490,16 @@ function ProgramSection({ code, canManage }: { code: string; canManage: boolean 
       ) : (
         <p>{t('plans.program.none')}</p>
       )}
+      <p className="plans-export">
+        {t('plans.program.export')}{' '}
+        <a href={`/api/plans/projects.csv?${exportQuery}`} download>
+          CSV
+        </a>{' '}
+        ·{' '}
+        <a href={`/api/plans/projects.xlsx?${exportQuery}`} download>
+          XLSX
+        </a>
+      </p>
       <div className="plans-filters">
         <SelectField
           label={t('plans.year')}

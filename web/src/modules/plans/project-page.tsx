@@ -151,7 +151,11 @@ function DeleteProject({ project }: { project: Project }) {
         confirmLabel={t('plans.deleteConfirm')}
         disabled={remove.isPending}
         onConfirm={() =>
-          remove.mutate(project.id, { onSuccess: () => void navigate(`/plans/units/${project.unitCode}`) })
+          // Not mutate's onSuccess: the refreshed project (now 404) unmounts this button first.
+          void remove
+            .mutateAsync(project.id)
+            .then(() => navigate(`/plans/units/${project.unitCode}`))
+            .catch(() => undefined)
         }
       />
       {remove.error ? <ErrorMessage error={remove.error} /> : null}
