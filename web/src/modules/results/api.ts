@@ -75,3 +75,36 @@ export function useAnalytics(input: AnalyticsInput | null) {
       call(api.GET('/api/results/analytics', { params: { query: { ...input!, pageSize: 50 } }, signal })),
   });
 }
+
+export type ApprovalState =
+  paths['/api/results/approvals']['get']['responses'][200]['content']['application/json'];
+export type ApprovalAction = 'submit' | 'approve' | 'return' | 'lock' | 'unapprove';
+
+export function useApproval(input: { dataSet: string; unit: string; period: string } | null) {
+  return useQuery({
+    queryKey: ['results', 'approval', input],
+    enabled: input !== null,
+    queryFn: ({ signal }) => call(api.GET('/api/results/approvals', { params: { query: input! }, signal })),
+  });
+}
+
+/** One approval step: submit (the unit) or a decision of the level above. */
+export function useApprovalStep() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      action,
+      ...body
+    }: {
+      action: ApprovalAction;
+      dataSet: string;
+      unit: string;
+      period: string;
+      comment?: string;
+    }) =>
+      action === 'submit'
+        ? call(api.POST('/api/results/approvals/submit', { body }))
+        : call(api.POST('/api/results/approvals/decide', { body: { ...body, action } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['results'] }),
+  });
+}

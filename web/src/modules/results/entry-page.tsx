@@ -17,6 +17,7 @@ import { readStorage, writeStorage } from '../../lib/lang.ts';
 import { useSession } from '../../lib/session.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFormat } from '../../lib/use-format.ts';
+import { ApprovalPanel } from './approval-panel.tsx';
 import { useCategories, useDataSets, useFormValues, useSendValues, type DataSet } from './api.ts';
 import { draftKey, nameIn, optionName } from './names.ts';
 import { ENTER_VALUES } from './permissions.ts';
@@ -161,6 +162,7 @@ function Entry() {
           {t('results.entry.locked')}
         </p>
       ) : null}
+      {ready ? <ApprovalPanel dataSet={dataSetCode} unit={unit} period={period} /> : null}
       {typed.length > 0 ? (
         <p role="status" className="notice" data-field="draft">
           {t('results.entry.draft', { n: format.number(typed.length) })}
