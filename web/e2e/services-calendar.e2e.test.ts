@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { typedDate } from '../src/lib/dates.ts';
 import { VIEWPORTS } from './support/browser.ts';
 import {
   accessibilityReport,
@@ -160,7 +161,13 @@ describe.each(VIEWPORTS)('working-day calendar on $name', ({ name, ...device }) 
     expect(await fitsTheScreen()).toBe(true);
     await expectAccessible(calendar);
 
-    await calendar.setRowDate(1, second.date);
+    // The date is picked from a calendar in Khmer: month names and digits, then said in words.
+    const months = await calendar.pickRowDate(1, second.date);
+    expect(months.slice(0, 3)).toEqual(['មករា', 'កុម្ភៈ', 'មីនា']);
+    const picked = await calendar.rowDateText(1);
+    expect(picked.typed).toBe(typedDate(second.date, { lang: 'km', khmerDigits: true }));
+    expect(picked.words).toContain('មិថុនា');
+    await expectAccessible(calendar);
     await calendar.saveWithConfirmation();
     await calendar.savedNote().waitFor();
     expect(await calendar.holidayDates()).toEqual([first.date, second.date]);

@@ -99,7 +99,7 @@ export class GazetteerPage extends ShellPage {
     const form = section.locator('form.unit-merge-form');
     await form.locator(`select option[value="${intoCode}"]`).waitFor({ state: 'attached' });
     await form.locator('select').selectOption(intoCode);
-    await form.locator('input:not([type="date"])').fill(legalReference);
+    await form.locator('input[name="legalReference"]').fill(legalReference);
     await form.locator('button[type="submit"]').click();
   }
 

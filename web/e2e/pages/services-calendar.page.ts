@@ -1,3 +1,4 @@
+import { parseTypedDate } from '../../src/lib/dates.ts';
 import { ShellPage } from './home.page.ts';
 
 export interface HolidayText {
@@ -78,14 +79,44 @@ export class ServicesCalendarPage extends ShellPage {
     await this.rows().nth(index).locator('input[name="date"]').fill(date);
   }
 
+  /**
+   * Picks a row's date from its calendar: opens it, chooses the month and the year from its
+   * lists, then the day. Returns the calendar's month list as the reader sees it.
+   */
+  async pickRowDate(index: number, iso: string): Promise<string[]> {
+    const row = this.rows().nth(index);
+    await row.locator('button.date-input__toggle').click();
+    const calendar = row.locator('.date-input__calendar');
+    const [year, month] = iso.split('-').map(Number) as [number, number];
+    await calendar.locator('select.rdp-years_dropdown').selectOption(String(year));
+    await calendar.locator('select.rdp-months_dropdown').selectOption(String(month - 1));
+    const months = await calendar.locator('select.rdp-months_dropdown option').allTextContents();
+    // The calendar writes its days' `data-day` in the digits it shows (Khmer ones in Khmer).
+    const khmer = iso.replace(/[0-9]/g, (digit) => String.fromCharCode(0x17e0 + Number(digit)));
+    await calendar.locator(`[data-day="${iso}"] button, [data-day="${khmer}"] button`).click();
+    await calendar.waitFor({ state: 'detached' });
+    return months;
+  }
+
+  /** Each row as typed; the date as ISO (the form shows it day/month/year, maybe in Khmer digits). */
   async rowValues(): Promise<HolidayText[]> {
-    return this.rows().evaluateAll((rows) =>
-      rows.map((row) => {
+    const rows = await this.rows().evaluateAll((items) =>
+      items.map((row) => {
         const value = (name: string) =>
           row.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.value ?? '';
         return { date: value('date'), nameKm: value('nameKm'), nameEn: value('nameEn') };
       }),
     );
+    return rows.map((row) => ({ ...row, date: parseTypedDate(row.date) ?? row.date }));
+  }
+
+  /** A row's date as the input shows it, and the same date said in words under it. */
+  async rowDateText(index: number): Promise<{ typed: string; words: string }> {
+    const row = this.rows().nth(index);
+    return {
+      typed: await row.locator('input[name="date"]').inputValue(),
+      words: (await row.locator('.date-input__words').textContent())?.trim() ?? '',
+    };
   }
 
   async fillSource(text: string): Promise<void> {

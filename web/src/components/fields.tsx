@@ -10,6 +10,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import { DateInput, type DateInputProps } from './date-input.tsx';
 
 interface FieldFrame {
   label: ReactNode;
@@ -74,4 +75,17 @@ export function SelectField(props: Control<SelectHTMLAttributes<HTMLSelectElemen
 export function TextAreaField(props: Control<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
   const { control, wrap } = useField(props);
   return wrap(<textarea {...control} />);
+}
+
+/** A date typed day/month/year or picked from a Khmer calendar (DateInput); `value` is ISO. */
+export function DateField(props: FieldFrame & Omit<DateInputProps, 'id'>) {
+  const { label, hint, fieldClassName, error, ...input } = props;
+  const { control, wrap } = useField<{ 'aria-describedby'?: string }>({
+    label,
+    hint,
+    fieldClassName,
+    error,
+    'aria-describedby': input['aria-describedby'],
+  });
+  return wrap(<DateInput {...input} id={control.id} aria-describedby={control['aria-describedby']} />);
 }

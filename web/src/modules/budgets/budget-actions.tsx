@@ -13,7 +13,7 @@ import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { todayInPhnomPenh } from '../../lib/format.ts';
 import { useFormat } from '../../lib/use-format.ts';
-import { InputField, SelectField, TextAreaField } from '../../components/fields.tsx';
+import { DateField, InputField, SelectField, TextAreaField } from '../../components/fields.tsx';
 import { Link } from 'react-router';
 import {
   useAdjustBudget,
@@ -101,10 +101,9 @@ export function CouncilDecisionActions({ budget }: { budget: Budget }) {
             value={number}
             onValue={setNumber}
           />
-          <InputField
+          <DateField
             label={t('budgets.decision.date')}
             name="date"
-            type="date"
             required
             max={today}
             value={date}

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
-import { InputField, SelectField } from '../../components/fields.tsx';
+import { DateField, InputField, SelectField } from '../../components/fields.tsx';
 import { Loaded } from '../../components/query-states.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { UnitName } from '../../components/unit-name.tsx';
@@ -115,14 +115,7 @@ function MeetingForm({ code, organs }: { code: string; organs: Organ[] }) {
           </option>
         ))}
       </SelectField>
-      <InputField
-        label={t('councils.meeting.date')}
-        name="date"
-        type="date"
-        required
-        value={date}
-        onValue={setDate}
-      />
+      <DateField label={t('councils.meeting.date')} name="date" required value={date} onValue={setDate} />
       <InputField
         label={t('councils.meeting.place')}
         name="place"

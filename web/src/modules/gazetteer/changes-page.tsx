@@ -9,7 +9,7 @@ import { EVENT_KINDS, isMissingRoute, useChanges, type UnitEvent } from './api.t
 import { EventChange, useEventKindLabel } from './event-change.tsx';
 import './gazetteer.css';
 import { pageParam, withPage } from '../../lib/page-param.ts';
-import { InputField, SelectField } from '../../components/fields.tsx';
+import { DateField, SelectField } from '../../components/fields.tsx';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -46,23 +46,21 @@ export function ChangesPage() {
       <h1 id="changes-title">{t('changes.title')}</h1>
       <p>{t('changes.intro')}</p>
       <form className="filters" onSubmit={submit}>
-        <InputField
+        <DateField
           label={t('changes.from')}
           name="from"
-          type="date"
           required
           value={draft.from}
-          max={draft.to}
-          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+          max={draft.to || undefined}
+          onValue={(from) => setDraft({ ...draft, from })}
         />
-        <InputField
+        <DateField
           label={t('changes.to')}
           name="to"
-          type="date"
           required
           value={draft.to}
-          min={draft.from}
-          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          min={draft.from || undefined}
+          onValue={(to) => setDraft({ ...draft, to })}
         />
         <SelectField
           label={t('changes.kind')}

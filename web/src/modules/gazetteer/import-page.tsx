@@ -4,6 +4,7 @@ import { DataTable } from '../../components/data-table.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
 import { Link } from 'react-router';
 import { Counts } from '../../components/counts.tsx';
+import { DateInput } from '../../components/date-input.tsx';
 import { DryRunImport } from '../../components/dry-run-import.tsx';
 import { RequireSession } from '../../components/require-session.tsx';
 import { todayInPhnomPenh } from '../../lib/format.ts';
@@ -55,13 +56,12 @@ function GazetteerImport() {
         fields={
           <div className="field">
             <label htmlFor={dateId}>{t('unit.field.effectiveDate')}</label>
-            <input
+            <DateInput
               id={dateId}
               name="effectiveDate"
-              type="date"
               required
               value={effectiveDate}
-              onChange={(e) => setEffectiveDate(e.target.value)}
+              onValue={setEffectiveDate}
             />
           </div>
         }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiForm, fieldErrors } from '../../components/api-form.tsx';
 import { todayInPhnomPenh } from '../../lib/format.ts';
 import type { GazetteerUnit } from '../../lib/units.ts';
-import { InputField } from '../../components/fields.tsx';
+import { DateField, InputField } from '../../components/fields.tsx';
 import { useUpdateUnit, type UnitPatch } from './api.ts';
 
 /**
@@ -93,11 +93,10 @@ export function UnitEditForm({ unit }: { unit: GazetteerUnit }) {
           value={legalReference}
           onValue={setLegalReference}
         />
-        <InputField
+        <DateField
           label={t('unit.field.effectiveDate')}
           name="effectiveDate"
           error={invalid('effectiveDate')}
-          type="date"
           required
           value={effectiveDate}
           onValue={setEffectiveDate}

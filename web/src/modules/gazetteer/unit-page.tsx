@@ -19,7 +19,7 @@ import { UnitOrgans } from './unit-organs.tsx';
 import { UnitOutline } from './unit-outline.tsx';
 import { unitName, useUnitTypeLabel } from '../../lib/units.ts';
 import { Loading } from '../../components/query-states.tsx';
-import { InputField } from '../../components/fields.tsx';
+import { DateField } from '../../components/fields.tsx';
 import './gazetteer.css';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -137,7 +137,7 @@ function AsOfForm({ asOf, onChange }: { asOf: string; onChange: (value: string) 
   };
   return (
     <form className="filters as-of-form" onSubmit={submit}>
-      <InputField label={t('unit.asOf.label')} name="asOf" type="date" value={value} onValue={setValue} />
+      <DateField label={t('unit.asOf.label')} name="asOf" value={value} onValue={setValue} />
       <button type="submit" className="button button--secondary">
         {t('unit.asOf.show')}
       </button>

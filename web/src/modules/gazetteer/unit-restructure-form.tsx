@@ -6,7 +6,7 @@ import { todayInPhnomPenh } from '../../lib/format.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { unitName } from '../../lib/units.ts';
 import { useUnitChildren, type GazetteerUnit } from '../../lib/units.ts';
-import { InputField, SelectField } from '../../components/fields.tsx';
+import { DateField, InputField, SelectField } from '../../components/fields.tsx';
 import { useRestructureUnit, type SplitPartInput } from './api.ts';
 
 /**
@@ -68,15 +68,16 @@ function LegalFields({
     <>
       <InputField
         label={t('unit.field.legalReference')}
+        name="legalReference"
         hint={t('unit.edit.legalHint')}
         required
         maxLength={500}
         value={legalReference}
         onValue={onLegalReference}
       />
-      <InputField
+      <DateField
         label={t('unit.field.effectiveDate')}
-        type="date"
+        name="effectiveDate"
         required
         value={effectiveDate}
         onValue={onEffectiveDate}

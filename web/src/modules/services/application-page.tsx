@@ -36,7 +36,7 @@ import { RequiredMark } from './service-fields.tsx';
 import { formatTrackingNumber } from './tracking.ts';
 import { ExampleBadge } from '../../components/example-badge.tsx';
 import { Loading } from '../../components/query-states.tsx';
-import { InputField } from '../../components/fields.tsx';
+import { DateField } from '../../components/fields.tsx';
 import './services.css';
 
 export function ApplicationPage() {
@@ -406,13 +406,7 @@ function FeeForm({ application, standard }: { application: Application; standard
           onChange={(event) => setReceipt(event.target.value)}
         />
       </div>
-      <InputField
-        label={t('services.fee.paidOn')}
-        name="paidOn"
-        type="date"
-        value={paidOn}
-        onValue={setPaidOn}
-      />
+      <DateField label={t('services.fee.paidOn')} name="paidOn" value={paidOn} onValue={setPaidOn} />
       <button type="submit" className="button" disabled={record.isPending}>
         {t('services.fee.record')}
       </button>

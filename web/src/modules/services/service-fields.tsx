@@ -6,6 +6,7 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/date-input.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import {
   boundsOf,
@@ -171,11 +172,20 @@ function ServiceField({ field, value, problem, onChange }: ServiceFieldProps) {
             </option>
           ))}
         </select>
+      ) : control === 'date' ? (
+        <DateInput
+          id={common.id}
+          name={common.name}
+          aria-describedby={common['aria-describedby']}
+          aria-invalid={common['aria-invalid']}
+          value={text}
+          onValue={onChange}
+        />
       ) : (
         <input
           {...common}
           // Numbers are typed as text: a phone's Khmer keyboard gives Khmer digits, which a number input refuses.
-          type={control === 'date' ? 'date' : 'text'}
+          type="text"
           inputMode={control === 'number' ? 'decimal' : undefined}
           maxLength={control === 'text' ? MAX_STRING_LENGTH : undefined}
           value={text}

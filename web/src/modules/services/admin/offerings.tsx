@@ -13,7 +13,8 @@ import { todayInPhnomPenh } from '../../../lib/format.ts';
 import { useSession } from '../../../lib/session.ts';
 import { useFormat } from '../../../lib/use-format.ts';
 import type { Standard } from '../api.ts';
-import { InputField } from '../../../components/fields.tsx';
+import { DateInput } from '../../../components/date-input.tsx';
+import { DateField } from '../../../components/fields.tsx';
 import { MANAGE_STANDARDS, useAddOffering, useUpdateOffering, type Offering } from './api.ts';
 import { mayEnd, offeringState, TIER_LEVEL, type OfferingState } from './draft.ts';
 
@@ -104,14 +105,13 @@ function EndOffering({ offering, today }: { offering: Offering; today: string })
   return (
     <form className="svc-admin__end" onSubmit={submit} data-offering={offering.id}>
       <label htmlFor={`${id}-to`}>{t('servicesAdmin.offerings.lastDay')}</label>
-      <input
+      <DateInput
         id={`${id}-to`}
         name="validTo"
-        type="date"
         min={offering.validFrom}
         value={lastDay}
         required
-        onChange={(event) => setLastDay(event.target.value)}
+        onValue={setLastDay}
       />
       <button type="submit" className="button button--secondary button--small" disabled={end.isPending}>
         {t('servicesAdmin.offerings.end')}
@@ -170,10 +170,9 @@ function AddOffering({ standard, today }: { standard: Standard; today: string })
         required
       />
       <div className="svc-admin__dates">
-        <InputField
+        <DateField
           label={t('servicesAdmin.offerings.from')}
           name="validFrom"
-          type="date"
           value={from}
           required
           onValue={setFrom}
@@ -183,14 +182,7 @@ function AddOffering({ standard, today }: { standard: Standard; today: string })
             {t('servicesAdmin.offerings.to')}{' '}
             <span className="muted">{t('servicesAdmin.field.optional')}</span>
           </label>
-          <input
-            id={`${id}-to`}
-            name="validTo"
-            type="date"
-            min={from || undefined}
-            value={to}
-            onChange={(event) => setTo(event.target.value)}
-          />
+          <DateInput id={`${id}-to`} name="validTo" min={from || undefined} value={to} onValue={setTo} />
         </div>
       </div>
       {missing ? (

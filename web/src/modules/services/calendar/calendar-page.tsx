@@ -19,7 +19,7 @@ import { useSession } from '../../../lib/session.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useFormat } from '../../../lib/use-format.ts';
 import { Loading } from '../../../components/query-states.tsx';
-import { InputField, SelectField } from '../../../components/fields.tsx';
+import { DateField, InputField, SelectField } from '../../../components/fields.tsx';
 import { MANAGE_CALENDAR, useCalendarYear, useDueDate, type CalendarYear } from './api.ts';
 import { daysFromText, MAX_DAYS, sourceOf, weekdayOf, yearChoices, yearFromAddress } from './helpers.ts';
 import './i18n.ts';
@@ -227,10 +227,9 @@ function DueDateHelper() {
       <h2 id={`${id}-title`}>{t('servicesCalendar.due.title')}</h2>
       <p className="hint">{t('servicesCalendar.due.intro')}</p>
       <form className="filters svc-calendar__due-form" noValidate onSubmit={submit}>
-        <InputField
+        <DateField
           label={t('servicesCalendar.due.from')}
           name="from"
-          type="date"
           required
           value={from}
           onValue={setFrom}

@@ -2,6 +2,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../../components/confirm-button.tsx';
+import { DateInput } from '../../../components/date-input.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { useFormat } from '../../../lib/use-format.ts';
 import { useReplaceHolidays, type CalendarYear } from './api.ts';
@@ -58,16 +59,15 @@ export function HolidayForm({ year, data, onCancel, onSaved }: HolidayFormProps)
               <fieldset>
                 <legend>{t('servicesCalendar.edit.row', { number })}</legend>
                 <Field id={`${rowId}-date`} label={t('servicesCalendar.col.date')}>
-                  <input
+                  <DateInput
                     id={`${rowId}-date`}
                     name="date"
-                    type="date"
                     min={`${year}-01-01`}
                     max={`${year}-12-31`}
                     required
                     aria-invalid={invalid && row.date === '' ? true : undefined}
                     value={row.date}
-                    onChange={(event) => change(row.key, 'date', event.target.value)}
+                    onValue={(date) => change(row.key, 'date', date)}
                   />
                 </Field>
                 <Field id={`${rowId}-km`} label={t('servicesCalendar.col.nameKm')}>
