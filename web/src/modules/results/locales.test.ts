@@ -13,7 +13,7 @@ describe('the results catalogues', () => {
     moduleUrl: new URL('.', import.meta.url),
     km,
     en,
-    ownKeys: /^results\./,
+    ownKeys: /^(errors\.)?results\./,
     builtKeys: [1, 2, 3, 4].map((n) => `results.analytics.level${n}`),
     errorCodes: [
       'results.value.bad_value',
