@@ -89,6 +89,7 @@ describe('any order works', () => {
       'budgets',
       'transfers',
       'plans',
+      'hr',
       'results',
     ]);
     expect(await units()).toBe(loaded);
